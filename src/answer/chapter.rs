@@ -1,0 +1,223 @@
+//! `/summary` and `/keypoints`: one chapter's notes, and the parts every
+//! chapter reply shares (title, link, footer, navigation buttons).
+
+use super::resolve;
+use super::{Answer, Button, Command, Field, Locale, Reply};
+use crate::data::Lectern;
+use crate::library::{Chapter, Course};
+use crate::time::format_time;
+
+/// How many key points `/summary` previews.
+const KEY_POINT_PREVIEW: usize = 5;
+
+/// The view a chapter reply shows, so its buttons offer the other views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum View {
+    Summary,
+    KeyPoints,
+    Read,
+    Link,
+}
+
+pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapter: &str) -> Answer {
+    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+    let mut reply = chapter_reply(lectern, l, course, ch, View::Summary);
+    let Some(notes) = &ch.notes else {
+        reply.text = no_notes(l).to_string();
+        return Ok(reply);
+    };
+    reply.text = if notes.summary.is_empty() {
+        l.pick(
+            "_이 챕터에는 요약이 없어요._",
+            "_This chapter has no summary._",
+        )
+        .to_string()
+    } else {
+        notes.summary.clone()
+    };
+    if !notes.key_points.is_empty() {
+        let mut lines: Vec<String> = notes
+            .key_points
+            .iter()
+            .take(KEY_POINT_PREVIEW)
+            .map(|k| format!("• {}", k.markdown()))
+            .collect();
+        let more = notes.key_points.len().saturating_sub(KEY_POINT_PREVIEW);
+        if more > 0 {
+            lines.push(match l {
+                Locale::Ko => format!("… 외 {more}개 (`/keypoints`)"),
+                Locale::En => format!("… and {more} more (`/keypoints`)"),
+            });
+        }
+        reply.fields.push(Field {
+            name: l.pick("핵심 포인트", "Key points").to_string(),
+            value: lines.join("\n"),
+            inline: false,
+        });
+    }
+    Ok(reply)
+}
+
+pub(super) fn key_points(
+    lectern: &Lectern,
+    l: Locale,
+    course: Option<&str>,
+    chapter: &str,
+) -> Answer {
+    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+    let mut reply = chapter_reply(lectern, l, course, ch, View::KeyPoints);
+    reply.text = match &ch.notes {
+        None => no_notes(l).to_string(),
+        Some(n) if n.key_points.is_empty() => l
+            .pick(
+                "_이 챕터에는 핵심 포인트가 없어요._",
+                "_This chapter has no key points._",
+            )
+            .to_string(),
+        Some(n) => {
+            let heading = l.pick("**핵심 포인트**", "**Key points**");
+            let items: Vec<String> = n
+                .key_points
+                .iter()
+                .map(|k| format!("• {}", k.markdown()))
+                .collect();
+            format!("{heading}\n{}", items.join("\n"))
+        }
+    };
+    Ok(reply)
+}
+
+pub(super) fn no_notes(l: Locale) -> &'static str {
+    l.pick(
+        "_이 챕터의 노트는 아직 준비되지 않았어요. 영상에서 바로 보실 수 있어요._",
+        "_Notes for this chapter are not available yet. You can watch it right away._",
+    )
+}
+
+/// `21. 앞으로의 전망 · Preview of Things to Come` (English first for `en`).
+pub(super) fn chapter_title(l: Locale, ch: &Chapter) -> String {
+    let (first, second) = match l {
+        Locale::Ko => (&ch.title_ko, &ch.title),
+        Locale::En => (&ch.title, &ch.title_ko),
+    };
+    if first == second {
+        format!("{}. {first}", ch.number)
+    } else {
+        format!("{}. {first} · {second}", ch.number)
+    }
+}
+
+/// The course argument to put into buttons: only needed with several courses.
+pub(super) fn course_arg(lectern: &Lectern, course: &Course) -> Option<String> {
+    (lectern.library.courses.len() > 1).then(|| course.id.clone())
+}
+
+/// `▶ 3:09:39부터 보기`.
+pub(super) fn watch_button(l: Locale, course: &Course, seconds: u32) -> Button {
+    let t = format_time(seconds);
+    Button::Link {
+        label: match l {
+            Locale::Ko => format!("▶ {t}부터 보기"),
+            Locale::En => format!("▶ Watch from {t}"),
+        },
+        url: course.link(seconds),
+    }
+}
+
+/// The shared frame of a chapter reply: title, link, footer, colour, and the
+/// buttons to watch, move to the previous/next chapter and switch views.
+pub(super) fn chapter_reply(
+    lectern: &Lectern,
+    l: Locale,
+    course: &Course,
+    ch: &Chapter,
+    view: View,
+) -> Reply {
+    let position = course.index_of(ch.number).unwrap_or(0);
+    let total = course.chapters.len();
+    let footer = match l {
+        Locale::Ko => format!(
+            "{} · 챕터 {}/{total} · {}",
+            course.title_ko,
+            position + 1,
+            format_time(ch.start)
+        ),
+        Locale::En => format!(
+            "{} · Chapter {}/{total} · {}",
+            course.title,
+            position + 1,
+            format_time(ch.start)
+        ),
+    };
+    let c = course_arg(lectern, course);
+    let chapter = ch.number.to_string();
+    let mut buttons = vec![watch_button(l, course, ch.start)];
+    let make = |number: u32| -> Command {
+        let chapter = number.to_string();
+        match view {
+            View::KeyPoints => Command::KeyPoints {
+                course: c.clone(),
+                chapter,
+            },
+            View::Read => Command::Read {
+                course: c.clone(),
+                chapter,
+                page: None,
+            },
+            View::Summary | View::Link => Command::Summary {
+                course: c.clone(),
+                chapter,
+            },
+        }
+    };
+    if let Some(prev) = position.checked_sub(1).and_then(|i| course.chapters.get(i)) {
+        buttons.push(Button::Run {
+            label: format!("◀ {}", prev.number),
+            command: make(prev.number),
+        });
+    }
+    if let Some(next) = course.chapters.get(position + 1) {
+        buttons.push(Button::Run {
+            label: format!("{} ▶", next.number),
+            command: make(next.number),
+        });
+    }
+    let has_notes = ch.notes.is_some();
+    let readable = ch.notes.as_ref().is_some_and(|n| n.has_body());
+    if view != View::Summary && has_notes {
+        buttons.push(Button::Run {
+            label: l.pick("요약", "Summary").to_string(),
+            command: Command::Summary {
+                course: c.clone(),
+                chapter: chapter.clone(),
+            },
+        });
+    }
+    if view != View::KeyPoints && has_notes {
+        buttons.push(Button::Run {
+            label: l.pick("핵심 포인트", "Key points").to_string(),
+            command: Command::KeyPoints {
+                course: c.clone(),
+                chapter: chapter.clone(),
+            },
+        });
+    }
+    if view != View::Read && readable {
+        buttons.push(Button::Run {
+            label: l.pick("전체 번역 읽기", "Read").to_string(),
+            command: Command::Read {
+                course: c,
+                chapter,
+                page: None,
+            },
+        });
+    }
+    Reply {
+        title: chapter_title(l, ch),
+        url: Some(course.link(ch.start)),
+        footer: Some(footer),
+        color: course.color,
+        buttons,
+        ..Reply::default()
+    }
+}

@@ -1,0 +1,153 @@
+//! Every behaviour a user can see, decided in one place.
+//!
+//! A [`Request`] (one [`Command`] with typed arguments, plus the reader's
+//! [`Locale`]) goes in; one transport-neutral [`Reply`] comes out. The command
+//! line prints it, Discord turns it into an embed; neither decides anything.
+//!
+//! What the bot does, command by command:
+//! - `/chapters [course]` — the table of contents: number, Korean and English
+//!   title, start time with a link, and whether notes exist ([`toc`]).
+//! - `/summary chapter` — the summary, the first key points, a link to the
+//!   chapter and buttons for previous/next, key points and reading ([`chapter`]).
+//! - `/keypoints chapter` — every key point of a chapter ([`chapter`]).
+//! - `/read chapter [page]` — the full translation in pages of at most 4,000
+//!   characters, cut between paragraphs, sentences or words, "page n of m",
+//!   each page linked to the moment it starts ([`read`]).
+//! - `/search query [limit]` — chapters about a topic, best first, each with up
+//!   to three moments: a snippet and a deep link to that second ([`search`]).
+//! - `/at time` — which chapter covers a moment, with a link to that second ([`moment`]).
+//! - `/link chapter [at]` — a shareable link to a chapter, optionally at an
+//!   offset (`+2:30`) or an absolute time ([`moment`]).
+//! - `/help` — what the bot can do, with examples ([`help`]).
+//!
+//! Errors are answers too: an unknown chapter gets "did you mean" with up to
+//! three suggestions; a time past the end names the video's length; empty or
+//! over-long input (more than [`MAX_ARG_CHARS`] characters) is refused before any
+//! work. Errors are ephemeral. Nothing here panics, whatever the input.
+
+mod chapter;
+mod help;
+mod labels;
+mod moment;
+mod read;
+mod reply;
+mod resolve;
+mod search;
+pub mod slash;
+mod toc;
+
+pub use labels::Locale;
+pub use reply::{markdown_to_plain, Button, Field, Problem, Reply};
+
+use crate::data::Lectern;
+
+/// Longest argument accepted, in characters.
+pub const MAX_ARG_CHARS: usize = 200;
+
+/// Largest page of `/read`, in characters.
+pub const PAGE_CHARS: usize = 4000;
+
+/// Default and largest number of `/search` results.
+pub const DEFAULT_SEARCH_LIMIT: usize = 5;
+pub const MAX_SEARCH_LIMIT: usize = 10;
+
+/// One command with its typed arguments. `course` is optional everywhere: it is
+/// only needed when several courses are loaded and none is the default.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Command {
+    Chapters {
+        course: Option<String>,
+    },
+    Summary {
+        course: Option<String>,
+        chapter: String,
+    },
+    KeyPoints {
+        course: Option<String>,
+        chapter: String,
+    },
+    Read {
+        course: Option<String>,
+        chapter: String,
+        page: Option<i64>,
+    },
+    Search {
+        course: Option<String>,
+        query: String,
+        limit: Option<i64>,
+    },
+    At {
+        course: Option<String>,
+        time: String,
+    },
+    Link {
+        course: Option<String>,
+        chapter: String,
+        at: Option<String>,
+    },
+    Help,
+}
+
+impl Command {
+    /// The command's English name, as registered (`summary`, `keypoints`, …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Chapters { .. } => "chapters",
+            Command::Summary { .. } => "summary",
+            Command::KeyPoints { .. } => "keypoints",
+            Command::Read { .. } => "read",
+            Command::Search { .. } => "search",
+            Command::At { .. } => "at",
+            Command::Link { .. } => "link",
+            Command::Help => "help",
+        }
+    }
+}
+
+/// A command and who it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub command: Command,
+    pub locale: Locale,
+}
+
+impl Request {
+    pub fn new(command: Command, locale: Locale) -> Request {
+        Request { command, locale }
+    }
+}
+
+/// Answers one request. Pure: reads `lectern`, touches nothing else.
+pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
+    let l = request.locale;
+    let reply = match &request.command {
+        Command::Chapters { course } => toc::chapters(lectern, l, course.as_deref()),
+        Command::Summary { course, chapter } => {
+            chapter::summary(lectern, l, course.as_deref(), chapter)
+        }
+        Command::KeyPoints { course, chapter } => {
+            chapter::key_points(lectern, l, course.as_deref(), chapter)
+        }
+        Command::Read {
+            course,
+            chapter,
+            page,
+        } => read::read(lectern, l, course.as_deref(), chapter, *page),
+        Command::Search {
+            course,
+            query,
+            limit,
+        } => search::search(lectern, l, course.as_deref(), query, *limit),
+        Command::At { course, time } => moment::at(lectern, l, course.as_deref(), time),
+        Command::Link {
+            course,
+            chapter,
+            at,
+        } => moment::link(lectern, l, course.as_deref(), chapter, at.as_deref()),
+        Command::Help => help::help(lectern, l),
+    };
+    reply.unwrap_or_else(|problem| *problem)
+}
+
+/// Result of a command body: `Err` is an error reply, returned as is.
+type Answer = Result<Reply, Box<Reply>>;

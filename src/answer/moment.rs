@@ -1,0 +1,152 @@
+//! `/at time` and `/link chapter [at]`: from a moment to its chapter, and from
+//! a chapter (plus an offset or a time) to a link worth sharing.
+
+use super::chapter::{chapter_reply, chapter_title, watch_button, View};
+use super::resolve::{self, fail, Failure};
+use super::{Answer, Locale};
+use crate::data::Lectern;
+use crate::library::Course;
+use crate::text::sanitize_echo;
+use crate::time::{format_time, parse_time, parse_time_ref, Seconds, TimeRef};
+
+pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {
+    let time = resolve::arg(l, l.pick("시각", "time"), time)?;
+    let course = resolve::course(lectern, l, course)?;
+    let seconds = parse_time(time).map_err(|_| bad_time(l, time))?;
+    check_in_video(l, course, seconds)?;
+    let Some(ch) = course.chapter_at(seconds) else {
+        return Err(bad_time(l, time));
+    };
+    let mut reply = chapter_reply(lectern, l, course, ch, View::Summary);
+    let into = seconds.saturating_sub(ch.start);
+    reply.title = format!("⏱ {} → {}", format_time(seconds), chapter_title(l, ch));
+    reply.url = Some(course.link(seconds));
+    reply.text = match l {
+        Locale::Ko => format!(
+            "**{}**은(는) {}장 「{}」({}–{})의 {} 지점이에요.",
+            format_time(seconds),
+            ch.number,
+            ch.title_ko,
+            format_time(ch.start),
+            format_time(ch.end),
+            format_time(into)
+        ),
+        Locale::En => format!(
+            "**{}** is {} into chapter {}, “{}” ({}–{}).",
+            format_time(seconds),
+            format_time(into),
+            ch.number,
+            ch.title,
+            format_time(ch.start),
+            format_time(ch.end)
+        ),
+    };
+    if let Some(summary) = ch
+        .notes
+        .as_ref()
+        .map(|n| n.summary.as_str())
+        .filter(|s| !s.is_empty())
+    {
+        reply.text.push_str("\n\n");
+        reply.text.push_str(summary);
+    }
+    reply.buttons[0] = watch_button(l, course, seconds);
+    Ok(reply)
+}
+
+pub(super) fn link(
+    lectern: &Lectern,
+    l: Locale,
+    course: Option<&str>,
+    chapter: &str,
+    at: Option<&str>,
+) -> Answer {
+    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+    let seconds = match at.map(str::trim).filter(|a| !a.is_empty()) {
+        None => ch.start,
+        Some(at) => {
+            let at = resolve::arg(l, "at", at)?;
+            match parse_time_ref(at).map_err(|_| bad_time(l, at))? {
+                TimeRef::Absolute(s) => s,
+                TimeRef::Offset(off) => {
+                    let length = ch.end.saturating_sub(ch.start);
+                    if off >= length {
+                        return Err(fail(
+                            l,
+                            l.pick("챕터보다 긴 시간이에요", "Offset past the chapter"),
+                            &match l {
+                                Locale::Ko => format!(
+                                    "{}장은 {} 길이예요. `+{}`보다 짧은 오프셋을 적어 주세요.",
+                                    ch.number,
+                                    format_time(length),
+                                    format_time(length)
+                                ),
+                                Locale::En => format!(
+                                    "Chapter {} is {} long; use an offset below `+{}`.",
+                                    ch.number,
+                                    format_time(length),
+                                    format_time(length)
+                                ),
+                            },
+                            Vec::new(),
+                        ));
+                    }
+                    ch.start + off
+                }
+            }
+        }
+    };
+    check_in_video(l, course, seconds)?;
+    let url = course.link(seconds);
+    let mut reply = chapter_reply(lectern, l, course, ch, View::Link);
+    reply.title = format!("🔗 {} @ {}", chapter_title(l, ch), format_time(seconds));
+    reply.url = Some(url.clone());
+    reply.text = url.clone();
+    if let Some(other) = course.chapter_at(seconds).filter(|c| c.number != ch.number) {
+        reply.text.push_str("\n\n");
+        reply.text.push_str(&match l {
+            Locale::Ko => format!(
+                "참고: {}은(는) {}장 「{}」에 속해요.",
+                format_time(seconds),
+                other.number,
+                other.title_ko
+            ),
+            Locale::En => format!(
+                "Note: {} falls in chapter {}, “{}”.",
+                format_time(seconds),
+                other.number,
+                other.title
+            ),
+        });
+    }
+    reply.buttons[0] = watch_button(l, course, seconds);
+    Ok(reply)
+}
+
+fn check_in_video(l: Locale, course: &Course, seconds: Seconds) -> Result<(), Failure> {
+    if !course.duration_known || seconds < course.duration {
+        return Ok(());
+    }
+    let length = format_time(course.duration);
+    Err(fail(
+        l,
+        l.pick("영상보다 긴 시간이에요", "Past the end of the video"),
+        &match l {
+            Locale::Ko => format!("{}은(는) 영상 길이({length})를 넘어요. 0:00부터 {length} 사이로 적어 주세요.", format_time(seconds)),
+            Locale::En => format!("{} is past the end: the video is {length} long. Pick a time between 0:00 and {length}.", format_time(seconds)),
+        },
+        Vec::new(),
+    ))
+}
+
+fn bad_time(l: Locale, typed: &str) -> Failure {
+    fail(
+        l,
+        l.pick("시각을 알아볼 수 없어요", "Unrecognised time"),
+        &match l {
+            Locale::Ko => format!("`{}`은(는) 시각으로 읽을 수 없어요. `3:12:00`, `192:00`, `11520`, `3h12m`처럼 적어 주세요.", sanitize_echo(typed, 60)),
+            Locale::En => format!("`{}` is not a time. Write it like `3:12:00`, `192:00`, `11520` or `3h12m`.", sanitize_echo(typed, 60)),
+        },
+        Vec::new(),
+    )
+}

@@ -1,0 +1,122 @@
+//! `/read chapter [page]`: the full translation, a page at a time.
+//!
+//! Pages hold at most [`PAGE_CHARS`] characters and end between paragraphs,
+//! sentences or words; each page links to the moment it starts.
+
+use super::chapter::{chapter_reply, course_arg, no_notes, watch_button, View};
+use super::resolve::{self, fail};
+use super::{Answer, Button, Command, Locale, PAGE_CHARS};
+use crate::data::Lectern;
+use crate::library::BodyKind;
+use crate::text::paginate;
+use crate::time::format_time;
+
+pub(super) fn read(
+    lectern: &Lectern,
+    l: Locale,
+    course: Option<&str>,
+    chapter: &str,
+    page: Option<i64>,
+) -> Answer {
+    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+    let mut reply = chapter_reply(lectern, l, course, ch, View::Read);
+    let notes = match &ch.notes {
+        None => {
+            reply.text = no_notes(l).to_string();
+            return Ok(reply);
+        }
+        Some(n) if !n.has_body() => {
+            reply.text = l
+                .pick(
+                    "_이 챕터의 전체 번역은 아직 준비되지 않았어요. 요약과 핵심 포인트는 볼 수 있어요._",
+                    "_The full translation of this chapter is not available yet. The summary and key points are._",
+                )
+                .to_string();
+            return Ok(reply);
+        }
+        Some(n) => n,
+    };
+    let pages = paginate(&notes.body_text(), PAGE_CHARS);
+    let total = pages.len().max(1);
+    let wanted = page.unwrap_or(1);
+    let index = match usize::try_from(wanted) {
+        Ok(p) if (1..=total).contains(&p) => p - 1,
+        _ => return Err(fail(
+            l,
+            l.pick("없는 페이지예요", "No such page"),
+            &match l {
+                Locale::Ko => format!(
+                    "{}장의 번역은 {total}쪽까지 있어요. 1–{total} 사이의 쪽을 골라 주세요.",
+                    ch.number
+                ),
+                Locale::En => format!(
+                    "Chapter {}'s translation has {total} page(s). Pick a page from 1 to {total}.",
+                    ch.number
+                ),
+            },
+            Vec::new(),
+        )),
+    };
+    let Some(current) = pages.get(index) else {
+        reply.text = no_notes(l).to_string();
+        return Ok(reply);
+    };
+    let moment = ch.moment_at(current.start);
+    let approx = if moment.approximate { "≈" } else { "" };
+    reply.url = Some(course.link(moment.seconds));
+    reply.text = current.text.clone();
+    if notes.body_kind == BodyKind::Transcript {
+        reply.text = format!(
+            "{}\n\n{}",
+            l.pick(
+                "_(한국어 번역이 없어 영어 원문을 보여 드려요.)_",
+                "_(No Korean translation yet; showing the English transcript.)_"
+            ),
+            reply.text
+        );
+    }
+    let page_label = match l {
+        Locale::Ko => format!(
+            "{}/{total}쪽 · {approx}{}부터",
+            index + 1,
+            format_time(moment.seconds)
+        ),
+        Locale::En => format!(
+            "Page {} of {total} · from {approx}{}",
+            index + 1,
+            format_time(moment.seconds)
+        ),
+    };
+    reply.footer = Some(match reply.footer.take() {
+        Some(f) => format!("{f} · {page_label}"),
+        None => page_label,
+    });
+    // Replace the chapter-start watch button with one for this page's moment,
+    // and offer page turns before the chapter navigation.
+    reply.buttons.retain(|b| !matches!(b, Button::Link { .. }));
+    let c = course_arg(lectern, course);
+    let mut buttons = vec![watch_button(l, course, moment.seconds)];
+    let turn = |p: usize, label: String| Button::Run {
+        label,
+        command: Command::Read {
+            course: c.clone(),
+            chapter: ch.number.to_string(),
+            page: Some(p as i64),
+        },
+    };
+    if index > 0 {
+        buttons.push(turn(
+            index,
+            l.pick("◀ 이전 쪽", "◀ Previous page").to_string(),
+        ));
+    }
+    if index + 1 < total {
+        buttons.push(turn(
+            index + 2,
+            l.pick("다음 쪽 ▶", "Next page ▶").to_string(),
+        ));
+    }
+    buttons.append(&mut reply.buttons);
+    reply.buttons = buttons;
+    Ok(reply)
+}

@@ -1,0 +1,156 @@
+//! The transport-neutral reply: what every adapter renders.
+//!
+//! Text is Discord-flavoured Markdown (`**bold**`, `[label](url)`); adapters
+//! that show plain text use [`Reply::plain_text`].
+
+use super::Command;
+
+/// One answer to one request.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reply {
+    pub title: String,
+    /// The main deep link (the chapter or the moment).
+    pub url: Option<String>,
+    /// The body, in Markdown.
+    pub text: String,
+    pub fields: Vec<Field>,
+    pub footer: Option<String>,
+    /// Embed colour, 0xRRGGBB.
+    pub color: Option<u32>,
+    pub buttons: Vec<Button>,
+    /// Shown only to the asker.
+    pub ephemeral: bool,
+    /// Set when the request could not be answered as asked.
+    pub error: Option<Problem>,
+}
+
+/// A titled block of the reply (key points, search moments, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+/// A button under the reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Button {
+    /// Opens a URL (the "watch from here" button).
+    Link { label: String, url: String },
+    /// Runs another command when clicked (previous/next chapter, switch view).
+    Run { label: String, command: Command },
+}
+
+/// What went wrong, and what the user might have meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub suggestions: Vec<String>,
+}
+
+impl Reply {
+    /// An error reply: ephemeral, with the message as text and up to three
+    /// suggestions (listed in the text too).
+    pub fn error(
+        title: impl Into<String>,
+        message: impl Into<String>,
+        suggestions: Vec<String>,
+        did_you_mean: &str,
+    ) -> Reply {
+        let message = message.into();
+        let mut text = message.clone();
+        if !suggestions.is_empty() {
+            text.push_str("\n\n");
+            text.push_str(did_you_mean);
+            for s in &suggestions {
+                text.push_str("\n• ");
+                text.push_str(s);
+            }
+        }
+        Reply {
+            title: title.into(),
+            text,
+            ephemeral: true,
+            error: Some(Problem {
+                message,
+                suggestions,
+            }),
+            ..Reply::default()
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.error.is_none()
+    }
+
+    /// Everything shown, as plain text: body, fields and footer, with Markdown
+    /// markup removed and links written as `label <url>`.
+    pub fn plain_text(&self) -> String {
+        let mut parts = vec![markdown_to_plain(&self.text)];
+        for f in &self.fields {
+            parts.push(format!(
+                "{}\n{}",
+                markdown_to_plain(&f.name),
+                markdown_to_plain(&f.value)
+            ));
+        }
+        if let Some(footer) = &self.footer {
+            parts.push(markdown_to_plain(footer));
+        }
+        parts.retain(|p| !p.trim().is_empty());
+        parts.join("\n\n")
+    }
+}
+
+/// Strips the Markdown this module produces: bold, code ticks, escapes,
+/// zero-width spaces, and `[label](url)` links (kept as `label <url>`).
+pub fn markdown_to_plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        if let Some(link) = parse_link(rest) {
+            let (label, url, used) = link;
+            let label = markdown_to_plain(label);
+            if label == url {
+                out.push_str(url);
+            } else {
+                out.push_str(&format!("{label} <{url}>"));
+            }
+            rest = &rest[used..];
+            continue;
+        }
+        let mut chars = rest.chars();
+        let c = chars.next().unwrap_or_default();
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '*' | '`' | '\u{200B}' => {}
+            '_' if rest.starts_with("__") => {
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// `[label](url)` at the start of `s`: label, url and bytes consumed.
+fn parse_link(s: &str) -> Option<(&str, &str, usize)> {
+    let rest = s.strip_prefix('[')?;
+    let close = rest.find("](")?;
+    let label = &rest[..close];
+    if label.contains('\n') || label.contains('[') {
+        return None;
+    }
+    let after = &rest[close + 2..];
+    let end = after.find(')')?;
+    let url = after[..end].trim_matches(['<', '>']);
+    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(' ') {
+        return None;
+    }
+    Some((label, url, 1 + close + 2 + end + 1))
+}

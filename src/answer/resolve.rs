@@ -1,0 +1,191 @@
+//! Turning what people typed into things the library knows: checked argument
+//! text, a course, a chapter. Each failure is already the error reply to send.
+
+use super::{Locale, Reply, MAX_ARG_CHARS};
+use crate::data::Lectern;
+use crate::library::{Chapter, Course};
+use crate::search::ChapterMatch;
+use crate::text::{char_len, sanitize_echo};
+
+pub(super) type Failure = Box<Reply>;
+
+/// An argument, trimmed; refused when empty or longer than [`MAX_ARG_CHARS`].
+pub(super) fn arg<'a>(l: Locale, name: &str, value: &'a str) -> Result<&'a str, Failure> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(fail(
+            l,
+            l.pick("빈 입력", "Empty input"),
+            &match l {
+                Locale::Ko => format!("`{name}` 값이 비어 있어요. 무엇을 찾을지 적어 주세요."),
+                Locale::En => format!("`{name}` is empty. Please type what you are looking for."),
+            },
+            Vec::new(),
+        ));
+    }
+    let len = char_len(value);
+    if len > MAX_ARG_CHARS {
+        return Err(fail(
+            l,
+            l.pick("입력이 너무 길어요", "Input too long"),
+            &match l {
+                Locale::Ko => {
+                    format!("`{name}` 값이 {len}자예요. {MAX_ARG_CHARS}자 이내로 줄여 주세요.")
+                }
+                Locale::En => format!(
+                    "`{name}` is {len} characters long. Please keep it under {MAX_ARG_CHARS}."
+                ),
+            },
+            Vec::new(),
+        ));
+    }
+    Ok(value)
+}
+
+/// An error reply with localized "did you mean".
+pub(super) fn fail(l: Locale, title: &str, message: &str, suggestions: Vec<String>) -> Failure {
+    Box::new(Reply::error(
+        title,
+        message,
+        suggestions,
+        l.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
+    ))
+}
+
+/// The course a command is about: the one named, else the only one, else the default.
+pub(super) fn course<'a>(
+    lectern: &'a Lectern,
+    l: Locale,
+    named: Option<&str>,
+) -> Result<&'a Course, Failure> {
+    let courses = &lectern.library.courses;
+    let ids = || courses.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    if let Some(name) = named.map(str::trim).filter(|n| !n.is_empty()) {
+        let name = arg(l, "course", name)?;
+        if let Some(c) = lectern.library.course(name) {
+            return Ok(c);
+        }
+        let lower = name.to_lowercase();
+        if let Some(c) = courses
+            .iter()
+            .find(|c| c.title.to_lowercase().contains(&lower) || c.title_ko.contains(name))
+        {
+            return Ok(c);
+        }
+        let mut ranked: Vec<(f64, String)> = ids()
+            .into_iter()
+            .map(|id| {
+                (
+                    strsim::normalized_damerau_levenshtein(&lower, &id.to_lowercase()),
+                    id,
+                )
+            })
+            .filter(|(s, _)| *s >= 0.5)
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        return Err(fail(
+            l,
+            l.pick("강의를 찾을 수 없어요", "Course not found"),
+            &match l {
+                Locale::Ko => format!(
+                    "`{}` 강의는 없어요. 있는 강의: {}",
+                    sanitize_echo(name, 60),
+                    ids().join(", ")
+                ),
+                Locale::En => format!(
+                    "There is no course `{}`. Loaded courses: {}",
+                    sanitize_echo(name, 60),
+                    ids().join(", ")
+                ),
+            },
+            ranked.into_iter().take(3).map(|(_, id)| id).collect(),
+        ));
+    }
+    match courses.len() {
+        0 => Err(fail(
+            l,
+            l.pick("강의가 없어요", "No courses"),
+            l.pick(
+                "불러온 강의가 없어요. 관리자에게 `lectern check`로 콘텐츠를 확인해 달라고 해 주세요.",
+                "No course is loaded. Ask an admin to run `lectern check` on the content.",
+            ),
+            Vec::new(),
+        )),
+        1 => Ok(&courses[0]),
+        _ => lectern
+            .default_course
+            .as_deref()
+            .and_then(|d| lectern.library.course(d))
+            .ok_or_else(|| {
+                fail(
+                    l,
+                    l.pick("강의를 골라 주세요", "Which course?"),
+                    l.pick(
+                        "강의가 여러 개예요. `course` 옵션으로 하나를 골라 주세요.",
+                        "Several courses are loaded. Pick one with the `course` option.",
+                    ),
+                    ids().into_iter().take(3).collect(),
+                )
+            }),
+    }
+}
+
+/// The chapter a command is about. Accepts a number, a title in either
+/// language, an alias, a fuzzy name, or `course-id:chapter` (what
+/// autocomplete sends when several courses are loaded).
+pub(super) fn chapter<'a>(
+    lectern: &'a Lectern,
+    l: Locale,
+    course_name: Option<&str>,
+    chapter: &str,
+) -> Result<(&'a Course, &'a Chapter), Failure> {
+    let chapter = arg(l, l.pick("챕터", "chapter"), chapter)?;
+    let (course_name, chapter) = match chapter.split_once(':') {
+        Some((c, n)) if course_name.is_none() && lectern.library.course(c).is_some() => {
+            (Some(c), n.trim())
+        }
+        _ => (course_name, chapter),
+    };
+    let course = course(lectern, l, course_name)?;
+    match lectern.index.find_chapter(course, chapter) {
+        ChapterMatch::Found(n) => match course.chapter(n) {
+            Some(ch) => Ok((course, ch)),
+            None => Err(not_found(l, course, chapter, &[])),
+        },
+        ChapterMatch::NotFound { suggestions } => Err(not_found(l, course, chapter, &suggestions)),
+    }
+}
+
+fn not_found(l: Locale, course: &Course, typed: &str, suggestions: &[u32]) -> Failure {
+    let names = suggestions
+        .iter()
+        .filter_map(|&n| course.chapter(n))
+        .take(3)
+        .map(chapter_label)
+        .collect();
+    let count = course.chapters.len();
+    fail(
+        l,
+        l.pick("챕터를 찾을 수 없어요", "Chapter not found"),
+        &match l {
+            Locale::Ko => format!(
+                "`{}`에 해당하는 챕터가 없어요. 번호(1–{count})나 제목으로 찾아 주세요. 전체 목록은 `/chapters`.",
+                sanitize_echo(typed, 60)
+            ),
+            Locale::En => format!(
+                "No chapter matches `{}`. Use a number (1–{count}) or a title; `/chapters` lists them all.",
+                sanitize_echo(typed, 60)
+            ),
+        },
+        names,
+    )
+}
+
+/// `21. 앞으로의 전망 (Preview of Things to Come)`.
+pub(super) fn chapter_label(c: &Chapter) -> String {
+    if c.title_ko == c.title {
+        format!("{}. {}", c.number, c.title)
+    } else {
+        format!("{}. {} ({})", c.number, c.title_ko, c.title)
+    }
+}

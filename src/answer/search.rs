@@ -1,0 +1,136 @@
+//! `/search query [limit]`: chapters about a topic, each with up to three
+//! moments — a snippet with the matched words in bold and a deep link to the
+//! second the topic comes up (≈ when estimated).
+
+use super::chapter::{course_arg, watch_button};
+use super::resolve::{self, fail};
+use super::{
+    Answer, Button, Command, Field, Locale, Reply, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT,
+};
+use crate::data::Lectern;
+use crate::search::MatchField;
+use crate::text::sanitize_echo;
+use crate::time::format_time;
+
+pub(super) fn search(
+    lectern: &Lectern,
+    l: Locale,
+    course: Option<&str>,
+    query: &str,
+    limit: Option<i64>,
+) -> Answer {
+    let query = resolve::arg(l, l.pick("검색어", "query"), query)?;
+    let limit = match limit {
+        None => DEFAULT_SEARCH_LIMIT,
+        Some(n) if (1..=MAX_SEARCH_LIMIT as i64).contains(&n) => n as usize,
+        Some(_) => {
+            return Err(fail(
+                l,
+                l.pick("결과 개수가 잘못됐어요", "Invalid limit"),
+                &match l {
+                    Locale::Ko => format!("`limit`은 1부터 {MAX_SEARCH_LIMIT} 사이로 정해 주세요."),
+                    Locale::En => format!("`limit` must be between 1 and {MAX_SEARCH_LIMIT}."),
+                },
+                Vec::new(),
+            ))
+        }
+    };
+    // A named course narrows the search; otherwise every course is searched.
+    let scope = match course {
+        Some(name) => Some(resolve::course(lectern, l, Some(name))?),
+        None => None,
+    };
+    let hits = lectern
+        .index
+        .search(&lectern.library, query, scope.map(|c| c.id.as_str()), limit);
+    let shown_query = sanitize_echo(query, 80);
+    if hits.is_empty() {
+        return Err(fail(
+            l,
+            l.pick("검색 결과가 없어요", "Nothing found"),
+            &match l {
+                Locale::Ko => {
+                    format!("`{shown_query}`에 대한 내용을 찾지 못했어요. 이런 주제는 어떠세요?")
+                }
+                Locale::En => {
+                    format!("Nothing about `{shown_query}` in the notes. Try one of these topics:")
+                }
+            },
+            lectern.index.example_topics(3),
+        ));
+    }
+    let multi = lectern.library.courses.len() > 1;
+    let mut reply = Reply {
+        title: match l {
+            Locale::Ko => format!("🔎 {shown_query} — {}개 챕터", hits.len()),
+            Locale::En => format!("🔎 {shown_query} — {} chapter(s)", hits.len()),
+        },
+        ..Reply::default()
+    };
+    for hit in &hits {
+        let Some(course) = lectern.library.course(&hit.course) else {
+            continue;
+        };
+        let Some(ch) = course.chapter(hit.chapter) else {
+            continue;
+        };
+        if reply.url.is_none() {
+            let best = hit.moments.first().map_or(ch.start, |m| m.moment.seconds);
+            reply.url = Some(course.link(best));
+            reply.color = course.color;
+            reply.buttons.push(watch_button(l, course, best));
+        }
+        let mut name = format!("{}. {} · {}", ch.number, ch.title_ko, ch.title);
+        if multi {
+            name = format!("[{}] {name}", course.id);
+        }
+        let lines: Vec<String> = hit
+            .moments
+            .iter()
+            .map(|m| {
+                let approx = if m.moment.approximate { "≈" } else { "" };
+                let place = field_label(l, m.field);
+                format!(
+                    "[▶ {approx}{}]({}) {place} — {}",
+                    format_time(m.moment.seconds),
+                    course.link(m.moment.seconds),
+                    m.snippet
+                )
+            })
+            .collect();
+        reply.fields.push(Field {
+            name,
+            value: lines.join("\n"),
+            inline: false,
+        });
+        if reply.buttons.len() < 4 {
+            reply.buttons.push(Button::Run {
+                label: match l {
+                    Locale::Ko => format!("{}장 요약", ch.number),
+                    Locale::En => format!("Ch. {} summary", ch.number),
+                },
+                command: Command::Summary {
+                    course: course_arg(lectern, course),
+                    chapter: ch.number.to_string(),
+                },
+            });
+        }
+    }
+    reply.footer = Some(
+        l.pick(
+            "≈ 표시는 추정 시각이에요 · /read 로 전체 번역",
+            "≈ marks an estimated moment · /read for the full text",
+        )
+        .to_string(),
+    );
+    Ok(reply)
+}
+
+fn field_label(l: Locale, field: MatchField) -> &'static str {
+    match field {
+        MatchField::Title => l.pick("제목", "title"),
+        MatchField::KeyPoints => l.pick("핵심 포인트", "key points"),
+        MatchField::Summary => l.pick("요약", "summary"),
+        MatchField::Translation => l.pick("번역", "translation"),
+    }
+}

@@ -1,0 +1,242 @@
+//! Reading a slash command as typed in Discord (`/summary chapter:21`,
+//! `/summary 21`, `/search query:"multi modal" limit:3`, `/요약 21`) into a
+//! [`Command`]. The console and `lectern ask` use it; errors are plain messages.
+
+use super::Command;
+
+/// A command line that could not be read, and what might have been meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlashError {
+    pub message: String,
+    pub suggestions: Vec<String>,
+}
+
+/// Names of a command: English first (the registered name), then Korean and aliases.
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("chapters", &["목차", "챕터", "toc", "list"]),
+    ("summary", &["요약", "sum"]),
+    ("keypoints", &["핵심", "핵심포인트", "kp", "key"]),
+    ("read", &["읽기", "번역"]),
+    ("search", &["검색", "찾기", "find"]),
+    ("at", &["시각", "언제", "when"]),
+    ("link", &["링크", "공유"]),
+    ("help", &["도움말", "도움", "h"]),
+];
+
+/// Options of each command, in positional order; Korean names map to them.
+fn options(command: &str) -> &'static [&'static str] {
+    match command {
+        "chapters" => &["course"],
+        "summary" | "keypoints" => &["chapter", "course"],
+        "read" => &["chapter", "page", "course"],
+        "search" => &["query", "limit", "course"],
+        "at" => &["time", "course"],
+        "link" => &["chapter", "at", "course"],
+        _ => &[],
+    }
+}
+
+fn option_alias(name: &str) -> &str {
+    match name {
+        "챕터" | "장" | "ch" => "chapter",
+        "강의" => "course",
+        "쪽" | "페이지" | "p" => "page",
+        "검색어" | "q" => "query",
+        "개수" | "n" => "limit",
+        "시각" | "시간" | "t" => "time",
+        "위치" => "at",
+        other => other,
+    }
+}
+
+/// Parses one slash-command line.
+pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
+    let line = line.trim();
+    let line = line.strip_prefix('/').unwrap_or(line);
+    let (name, rest) = match line.find(char::is_whitespace) {
+        Some(i) => (&line[..i], &line[i..]),
+        None => (line, ""),
+    };
+    if name.is_empty() {
+        return Err(SlashError {
+            message: "type a command, e.g. `/help`".into(),
+            suggestions: vec!["/help".into()],
+        });
+    }
+    let lower = name.to_lowercase();
+    let Some(command) = COMMANDS
+        .iter()
+        .find(|(en, aliases)| *en == lower || aliases.contains(&lower.as_str()))
+        .map(|(en, _)| *en)
+    else {
+        let mut ranked: Vec<(f64, &str)> = COMMANDS
+            .iter()
+            .map(|(en, _)| (strsim::normalized_damerau_levenshtein(&lower, en), *en))
+            .filter(|(s, _)| *s >= 0.4)
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        return Err(SlashError {
+            message: format!("unknown command `/{}`", crate::text::truncate(name, 40)),
+            suggestions: ranked
+                .into_iter()
+                .take(3)
+                .map(|(_, n)| format!("/{n}"))
+                .collect(),
+        });
+    };
+    let known = options(command);
+    let mut named: Vec<(&'static str, String)> = Vec::new();
+    let mut positional: Vec<String> = Vec::new();
+    for token in tokenize(rest) {
+        let option = token.split_once(':').and_then(|(k, v)| {
+            let k = option_alias(&k.to_lowercase()).to_string();
+            known.iter().find(|o| **o == k).map(|o| (*o, unquote(v)))
+        });
+        match option {
+            Some(pair) => named.push(pair),
+            None => positional.push(unquote(&token)),
+        }
+    }
+    // Positional words fill the options not given by name, in order; the last
+    // text option (query, chapter, time) takes all remaining words.
+    let mut values: Vec<(&'static str, String)> = named;
+    let free: Vec<&'static str> = known
+        .iter()
+        .copied()
+        .filter(|o| !values.iter().any(|(k, _)| k == o) && *o != "course")
+        .collect();
+    let mut words = positional.into_iter();
+    for (i, option) in free.iter().enumerate() {
+        let is_number = matches!(*option, "page" | "limit");
+        let take_all = i + 1 == free.len()
+            || (!is_number
+                && free[i + 1..].iter().all(|o| matches!(*o, "page" | "limit"))
+                && *option == "query");
+        if take_all {
+            let all: Vec<String> = words.by_ref().collect();
+            if !all.is_empty() {
+                values.push((option, all.join(" ")));
+            }
+            break;
+        }
+        if let Some(w) = words.next() {
+            values.push((option, w));
+        }
+    }
+    let leftover: Vec<String> = words.collect();
+    if !leftover.is_empty() {
+        return Err(SlashError {
+            message: format!(
+                "`/{command}` doesn't take `{}`",
+                crate::text::truncate(&leftover.join(" "), 40)
+            ),
+            suggestions: vec![usage(command).into()],
+        });
+    }
+    let get = |k: &str| values.iter().find(|(o, _)| *o == k).map(|(_, v)| v.clone());
+    let number = |k: &str| -> Result<Option<i64>, SlashError> {
+        match get(k) {
+            None => Ok(None),
+            Some(v) => v.trim().parse::<i64>().map(Some).map_err(|_| SlashError {
+                message: format!(
+                    "`{k}` must be a whole number, not `{}`",
+                    crate::text::truncate(&v, 40)
+                ),
+                suggestions: vec![usage(command).into()],
+            }),
+        }
+    };
+    let required = |k: &str| -> Result<String, SlashError> {
+        get(k).ok_or_else(|| SlashError {
+            message: format!("`/{command}` needs `{k}`"),
+            suggestions: vec![usage(command).into()],
+        })
+    };
+    let course = get("course");
+    Ok(match command {
+        "chapters" => Command::Chapters { course },
+        "summary" => Command::Summary {
+            course,
+            chapter: required("chapter")?,
+        },
+        "keypoints" => Command::KeyPoints {
+            course,
+            chapter: required("chapter")?,
+        },
+        "read" => Command::Read {
+            course,
+            chapter: required("chapter")?,
+            page: number("page")?,
+        },
+        "search" => Command::Search {
+            course,
+            query: required("query")?,
+            limit: number("limit")?,
+        },
+        "at" => Command::At {
+            course,
+            time: required("time")?,
+        },
+        "link" => Command::Link {
+            course,
+            chapter: required("chapter")?,
+            at: get("at"),
+        },
+        _ => Command::Help,
+    })
+}
+
+/// An example of a command's use.
+pub fn usage(command: &str) -> &'static str {
+    match command {
+        "chapters" => "/chapters [course:ID]",
+        "summary" => "/summary chapter:21",
+        "keypoints" => "/keypoints chapter:21",
+        "read" => "/read chapter:21 page:1",
+        "search" => "/search query:에이전트 limit:5",
+        "at" => "/at time:3:12:00",
+        "link" => "/link chapter:21 at:+2:30",
+        _ => "/help",
+    }
+}
+
+/// Splits on whitespace, keeping "double" or 'single' quoted runs (also after
+/// `name:`) together.
+fn tokenize(s: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    for c in s.chars() {
+        match quote {
+            Some(q) if c == q => {
+                quote = None;
+                current.push(c);
+            }
+            Some(_) => current.push(c),
+            None if c == '"' || c == '\'' || c == '“' => {
+                quote = Some(if c == '“' { '”' } else { c });
+                current.push(c);
+            }
+            None if c.is_whitespace() => {
+                if !current.is_empty() {
+                    tokens.push(std::mem::take(&mut current));
+                }
+            }
+            None => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        tokens.push(current);
+    }
+    tokens
+}
+
+fn unquote(s: &str) -> String {
+    let t = s.trim();
+    for (open, close) in [('"', '"'), ('\'', '\''), ('“', '”')] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            return inner.to_string();
+        }
+    }
+    t.to_string()
+}

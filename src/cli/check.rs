@@ -1,0 +1,45 @@
+//! `lectern check`: content linted like a compiler would.
+
+use std::process::ExitCode;
+
+use crate::data::Lectern;
+use crate::library::Severity;
+
+pub fn run(lectern: &Lectern) -> ExitCode {
+    let diags = &lectern.library.diagnostics;
+    for d in diags {
+        println!("{d}");
+    }
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags.len() - errors;
+    let courses = &lectern.library.courses;
+    let chapters: usize = courses.iter().map(|c| c.chapters.len()).sum();
+    let with_notes: usize = courses
+        .iter()
+        .flat_map(|c| &c.chapters)
+        .filter(|c| c.notes.is_some())
+        .count();
+    println!(
+        "{} course{}, {chapters} chapters ({with_notes} with notes): {errors} error{}, {warnings} warning{}",
+        courses.len(),
+        plural(courses.len()),
+        plural(errors),
+        plural(warnings)
+    );
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,179 @@
+//! The command line: `ask`, `console`, `check` and `search` over the same core
+//! the Discord adapters use. `main.rs` only calls [`main`].
+//!
+//! Exit status: 0 success, 1 a user error (bad command, nothing found, content
+//! errors in `check`), 2 a broken setup (config unreadable, nothing loaded).
+
+mod ask;
+mod check;
+mod console;
+mod search;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::answer::Locale;
+use crate::config::{Config, DEFAULT_CONFIG_PATH};
+use crate::data::Lectern;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lectern",
+    version,
+    about = "Lecture study notes in chat: summaries, key points, and topic lookup with links to the moment in the video."
+)]
+pub struct Cli {
+    /// Configuration file.
+    #[arg(long, global = true, value_name = "FILE", default_value = DEFAULT_CONFIG_PATH)]
+    pub config: PathBuf,
+    #[command(subcommand)]
+    pub command: Cmd,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ContentArgs {
+    /// Content folder (repeatable); replaces the configured folders.
+    #[arg(long = "content", value_name = "DIR")]
+    pub content: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Answer one slash command as typed in Discord, e.g. `lectern ask '/summary chapter:21'`.
+    Ask {
+        /// The command line, e.g. '/search query:에이전트'.
+        line: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Reply language.
+        #[arg(long, value_enum)]
+        locale: Option<LocaleArg>,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+    /// An interactive loop over the same commands; `/quit` to leave.
+    Console {
+        #[arg(long, value_enum)]
+        locale: Option<LocaleArg>,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+    /// Lint content: one line per finding (`path:line: error|warning: message`).
+    Check {
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+    /// Search topics from the command line (`--json` for tooling).
+    Search {
+        /// The query (omit with --queries).
+        query: Option<String>,
+        /// Answer every line of FILE, one JSON object per line.
+        #[arg(long, value_name = "FILE", conflicts_with = "query")]
+        queries: Option<PathBuf>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: readable in a terminal, links included.
+    Text,
+    /// One JSON object: ok, title, url, text (or error, suggestions).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LocaleArg {
+    Ko,
+    En,
+}
+
+impl LocaleArg {
+    fn resolve(arg: Option<LocaleArg>, lectern: &Lectern) -> Locale {
+        match arg {
+            Some(LocaleArg::Ko) => Locale::Ko,
+            Some(LocaleArg::En) => Locale::En,
+            None => lectern.default_locale,
+        }
+    }
+}
+
+/// A setup problem: printed to stderr, exit status 2.
+#[derive(Debug)]
+pub struct SetupError(pub String);
+
+/// Exit status for a broken setup.
+pub const EXIT_SETUP: u8 = 2;
+
+/// Runs the command line.
+pub fn main() -> ExitCode {
+    init_tracing();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Cmd::Ask {
+            line,
+            format,
+            locale,
+            content,
+        } => load(&cli.config, &content)
+            .map(|l| ask::run(&l, &line, format, LocaleArg::resolve(locale, &l))),
+        Cmd::Console { locale, content } => {
+            load(&cli.config, &content).map(|l| console::run(&l, LocaleArg::resolve(locale, &l)))
+        }
+        Cmd::Check { content } => load(&cli.config, &content).map(|l| check::run(&l)),
+        Cmd::Search {
+            query,
+            queries,
+            limit,
+            json,
+            content,
+        } => load(&cli.config, &content)
+            .and_then(|l| search::run(&l, query.as_deref(), queries.as_deref(), limit, json)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(SetupError(message)) => {
+            eprintln!("lectern: {message}");
+            ExitCode::from(EXIT_SETUP)
+        }
+    }
+}
+
+/// Reads the config (a missing file is fine when `--content` is given) and loads content.
+pub fn load(config_path: &std::path::Path, content: &ContentArgs) -> Result<Lectern, SetupError> {
+    let config = match Config::load(config_path) {
+        Ok(c) => c,
+        Err(crate::config::ConfigError::Unreadable { .. }) if !content.content.is_empty() => {
+            Config::default()
+        }
+        Err(e) => return Err(SetupError(e.to_string())),
+    };
+    let dirs = if content.content.is_empty() {
+        config.content.clone()
+    } else {
+        content.content.clone()
+    };
+    let lectern = Lectern::load(&config, &dirs);
+    for d in &lectern.library.diagnostics {
+        tracing::debug!("{d}");
+    }
+    Ok(lectern)
+}
+
+/// Logs go to stderr; `RUST_LOG` sets the level (default: warnings).
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

@@ -1,0 +1,115 @@
+//! `config/lectern.yaml`: where content lives and how the bot behaves.
+//!
+//! Relative paths in the file are resolved against the file's own folder, so
+//! the defaults work from any working directory. A missing or broken file is an
+//! error that names the file.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::library::load::DEFAULT_MAX_FILE_BYTES;
+use crate::yaml;
+
+/// The default location, relative to the working directory.
+pub const DEFAULT_CONFIG_PATH: &str = "config/lectern.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Content folders; each is searched for courses.
+    #[serde(default = "default_content")]
+    pub content: Vec<PathBuf>,
+    /// The concept glossary for search.
+    #[serde(default)]
+    pub glossary: Option<PathBuf>,
+    /// Course used when a command names none and several are loaded.
+    #[serde(default)]
+    pub default_course: Option<String>,
+    /// Chapter files larger than this are refused.
+    #[serde(default = "default_max_file_bytes")]
+    pub max_file_bytes: u64,
+    /// Reply language when the client doesn't say: `ko` or `en`.
+    #[serde(default)]
+    pub locale: Option<String>,
+    #[serde(default)]
+    pub discord: DiscordConfig,
+}
+
+/// Settings for the Discord adapters.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscordConfig {
+    /// Guild for instant command registration while developing.
+    #[serde(default)]
+    pub dev_guild: Option<u64>,
+    /// Whether answers are visible only to the asker unless they say otherwise.
+    #[serde(default)]
+    pub ephemeral_by_default: bool,
+}
+
+fn default_content() -> Vec<PathBuf> {
+    vec![PathBuf::from("content")]
+}
+
+fn default_max_file_bytes() -> u64 {
+    DEFAULT_MAX_FILE_BYTES
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            content: default_content(),
+            glossary: None,
+            default_course: None,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            locale: None,
+            discord: DiscordConfig::default(),
+        }
+    }
+}
+
+/// Why the configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: can't read the config file: {source}")]
+    Unreadable {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: broken config: {message}")]
+    Broken {
+        path: String,
+        line: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads and parses a config file; relative paths become relative to its folder.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Unreadable {
+            path: shown.clone(),
+            source,
+        })?;
+        let mut config = Config::parse(&shown, &text)?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.content = config.content.iter().map(|p| base.join(p)).collect();
+        config.glossary = config.glossary.map(|g| base.join(g));
+        Ok(config)
+    }
+
+    /// Parses config text (paths left as written).
+    pub fn parse(shown_path: &str, text: &str) -> Result<Config, ConfigError> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
+        yaml::parse_document(text).map_err(|e| ConfigError::Broken {
+            path: shown_path.to_string(),
+            line: e.line.unwrap_or(1),
+            message: e.message,
+        })
+    }
+}

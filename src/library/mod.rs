@@ -1,0 +1,15 @@
+//! Courses and chapters, loaded from content folders into a validated model.
+//!
+//! `load` does the disk I/O; `chapter_file` and `course` are pure parsing and
+//! validation; `model` is what every other module reads. Problems never stop
+//! loading: they become [`Diagnostic`]s with `path:line`.
+
+pub mod chapter_file;
+pub mod course;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+
+pub use diagnostics::{Diagnostic, Severity};
+pub use load::{load_library, LoadOptions};
+pub use model::{Anchor, BodyKind, Chapter, Course, KeyPoint, Library, Moment, Notes, Paragraph};

@@ -1,0 +1,228 @@
+//! The validated model every command reads: a [`Library`] of [`Course`]s, each
+//! an ordered list of [`Chapter`]s whose optional [`Notes`] hold the summary,
+//! key points and the translated text with its time anchors.
+//!
+//! Invariants established by the loader: chapters are sorted by number and
+//! unique; `start < end`; anchors are sorted and lie within their chapter.
+
+use crate::library::diagnostics::Diagnostic;
+use crate::time::{youtube_link, Seconds};
+
+/// Everything that was loaded, plus what was found wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub courses: Vec<Course>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Library {
+    /// The course with this id (case-insensitive).
+    pub fn course(&self, id: &str) -> Option<&Course> {
+        let id = id.trim();
+        self.courses.iter().find(|c| c.id.eq_ignore_ascii_case(id))
+    }
+
+    /// Whether `lectern check` should fail.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// One lecture: a video and its chapters.
+#[derive(Debug, Clone)]
+pub struct Course {
+    /// Stable identifier used in commands (`deep-dive-llms`).
+    pub id: String,
+    pub title: String,
+    pub title_ko: String,
+    pub author: Option<String>,
+    pub video_id: String,
+    /// Length of the video; for a course inferred from chapter files alone,
+    /// an estimate (`duration_known` is then false).
+    pub duration: Seconds,
+    pub duration_known: bool,
+    /// Embed colour as 0xRRGGBB.
+    pub color: Option<u32>,
+    pub chapters: Vec<Chapter>,
+}
+
+impl Course {
+    pub fn chapter(&self, number: u32) -> Option<&Chapter> {
+        self.chapters
+            .binary_search_by_key(&number, |c| c.number)
+            .ok()
+            .map(|i| &self.chapters[i])
+    }
+
+    /// The chapter that covers a moment of the video.
+    pub fn chapter_at(&self, seconds: Seconds) -> Option<&Chapter> {
+        self.chapters
+            .iter()
+            .rev()
+            .find(|c| c.start <= seconds)
+            .or(self.chapters.first())
+    }
+
+    /// Position of a chapter in the list (for "previous/next" and "n of m").
+    pub fn index_of(&self, number: u32) -> Option<usize> {
+        self.chapters.iter().position(|c| c.number == number)
+    }
+
+    pub fn link(&self, seconds: Seconds) -> String {
+        youtube_link(&self.video_id, seconds)
+    }
+}
+
+/// One chapter of a course. It exists (from the course index) even when no
+/// notes file has been written for it yet.
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    pub number: u32,
+    pub title: String,
+    pub title_ko: String,
+    /// Other names people use for the chapter (from the course index).
+    pub aliases: Vec<String>,
+    pub start: Seconds,
+    /// Start of the next chapter, or the end of the video.
+    pub end: Seconds,
+    pub notes: Option<Notes>,
+}
+
+impl Chapter {
+    /// Where a position in the notes' body text lies in the video.
+    ///
+    /// The nearest valid time anchor at or before `char_pos` gives an exact
+    /// moment. Before the first anchor, or in a chapter without anchors, the
+    /// moment is interpolated linearly and marked approximate.
+    pub fn moment_at(&self, char_pos: usize) -> Moment {
+        let Some(notes) = &self.notes else {
+            return Moment::exact(self.start);
+        };
+        if let Some(a) = notes.anchors.iter().rev().find(|a| a.pos <= char_pos) {
+            return Moment::exact(a.seconds);
+        }
+        let (end_pos, end_secs) = match notes.anchors.first() {
+            Some(a) => (a.pos, a.seconds),
+            None => (notes.body_chars, self.end),
+        };
+        if end_pos == 0 || end_secs <= self.start {
+            return Moment::approximate(self.start);
+        }
+        let span = u64::from(end_secs - self.start);
+        let offset = span * char_pos.min(end_pos) as u64 / end_pos as u64;
+        Moment::approximate(self.start + offset as Seconds)
+    }
+
+    /// The notes' text if they are usable (present and not a placeholder).
+    pub fn usable_notes(&self) -> Option<&Notes> {
+        self.notes.as_ref()
+    }
+}
+
+/// A moment in the video, exact or estimated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub seconds: Seconds,
+    /// True when interpolated rather than read from a time marker.
+    pub approximate: bool,
+}
+
+impl Moment {
+    pub fn exact(seconds: Seconds) -> Self {
+        Moment {
+            seconds,
+            approximate: false,
+        }
+    }
+
+    pub fn approximate(seconds: Seconds) -> Self {
+        Moment {
+            seconds,
+            approximate: true,
+        }
+    }
+}
+
+/// What a chapter's notes file contributes.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// The file the notes came from (for diagnostics and `check`).
+    pub path: String,
+    pub summary: String,
+    pub key_points: Vec<KeyPoint>,
+    /// The body: the full Korean translation or, failing that, a transcript.
+    pub body: Vec<Paragraph>,
+    pub body_kind: BodyKind,
+    /// Total characters of the body (paragraph texts joined by `\n\n`).
+    pub body_chars: usize,
+    /// Valid time anchors, sorted by position.
+    pub anchors: Vec<Anchor>,
+    /// The body is a stand-in ("this chapter is handled in the next chunk").
+    pub placeholder: bool,
+    pub translated_at: Option<String>,
+}
+
+impl Notes {
+    /// The body as one text, paragraphs separated by blank lines.
+    pub fn body_text(&self) -> String {
+        let parts: Vec<&str> = self.body.iter().map(|p| p.text.as_str()).collect();
+        parts.join("\n\n")
+    }
+
+    pub fn has_body(&self) -> bool {
+        !self.placeholder && !self.body.is_empty()
+    }
+}
+
+/// Which kind of text the body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BodyKind {
+    #[default]
+    Translation,
+    Transcript,
+}
+
+/// One key point: an optional bold term and its explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPoint {
+    pub term: Option<String>,
+    pub detail: String,
+}
+
+impl KeyPoint {
+    /// The key point as plain text, as written in the file (`term: detail`).
+    pub fn plain(&self) -> String {
+        match &self.term {
+            Some(t) if self.detail.is_empty() => t.clone(),
+            Some(t) => format!("{t}: {}", self.detail),
+            None => self.detail.clone(),
+        }
+    }
+
+    /// The key point as Markdown, the term in bold.
+    pub fn markdown(&self) -> String {
+        match &self.term {
+            Some(t) if self.detail.is_empty() => format!("**{t}**"),
+            Some(t) => format!("**{t}**: {}", self.detail),
+            None => self.detail.clone(),
+        }
+    }
+}
+
+/// A paragraph of body text, time markers removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// Character offset of this paragraph in [`Notes::body_text`].
+    pub offset: usize,
+}
+
+/// A time marker (`[3:07:00]`) found in the body and validated against the chapter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// Character offset in [`Notes::body_text`].
+    pub pos: usize,
+    pub seconds: Seconds,
+}

@@ -1,0 +1,175 @@
+//! Moments in a video: parsing what people type (`3:12:00`, `192:00`, `11520`,
+//! `3h12m`) into seconds, formatting seconds back for display, and building the
+//! YouTube deep links that carry a moment.
+//!
+//! Everything here is pure and total: bad input is an error value, never a panic.
+
+use std::fmt;
+
+/// A position in a video, in whole seconds from the start.
+pub type Seconds = u32;
+
+/// Why a time string could not be understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    #[error("the time is empty")]
+    Empty,
+    #[error("`{0}` is not a time; try `3:12:00`, `192:00`, `11520` or `3h12m`")]
+    Invalid(String),
+    #[error("`{0}` is too large to be a moment in a video")]
+    TooLarge(String),
+}
+
+/// Upper bound for any parsed time: 1,000 hours. Keeps arithmetic far from overflow.
+const MAX_SECONDS: u64 = 1000 * 3600;
+
+/// Parses a moment as people write it.
+///
+/// Accepted: `h:mm:ss`, `m:ss` (minutes may exceed 59: `192:00`), plain seconds
+/// (`11520`, `11520s`), and unit forms (`3h12m`, `3h 12m 5s`, `90m`, `1시간 5분 3초`).
+pub fn parse_time(input: &str) -> Result<Seconds, TimeError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(TimeError::Empty);
+    }
+    let invalid = || TimeError::Invalid(s.to_string());
+    let total = if s.contains(':') {
+        parse_colon(s).ok_or_else(invalid)?
+    } else if s.chars().all(|c| c.is_ascii_digit()) {
+        parse_number(s).ok_or_else(|| TimeError::TooLarge(s.to_string()))?
+    } else {
+        parse_units(s).ok_or_else(invalid)?
+    };
+    if total > MAX_SECONDS {
+        return Err(TimeError::TooLarge(s.to_string()));
+    }
+    Ok(total as Seconds)
+}
+
+fn parse_number(s: &str) -> Option<u64> {
+    if s.is_empty() || s.len() > 12 || !s.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn parse_colon(s: &str) -> Option<u64> {
+    let parts: Vec<&str> = s.split(':').collect();
+    let nums: Vec<u64> = parts
+        .iter()
+        .map(|p| parse_number(p.trim()))
+        .collect::<Option<_>>()?;
+    match nums.as_slice() {
+        [m, sec] if *sec < 60 => Some(m * 60 + sec),
+        [h, m, sec] if *m < 60 && *sec < 60 => Some(h * 3600 + m * 60 + sec),
+        _ => None,
+    }
+}
+
+fn parse_units(s: &str) -> Option<u64> {
+    let mut total = 0u64;
+    let mut digits = String::new();
+    let mut seen_unit = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        let factor = match c.to_ascii_lowercase() {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            '시' if chars.peek() == Some(&'간') => {
+                chars.next();
+                3600
+            }
+            '분' => 60,
+            '초' => 1,
+            _ => return None,
+        };
+        let n = parse_number(&digits)?;
+        digits.clear();
+        total = total.checked_add(n.checked_mul(factor)?)?;
+        seen_unit = true;
+    }
+    if !digits.is_empty() {
+        // A trailing bare number after units means seconds: `3m20`.
+        if !seen_unit {
+            return None;
+        }
+        total = total.checked_add(parse_number(&digits)?)?;
+    }
+    seen_unit.then_some(total)
+}
+
+/// A time reference relative to a chapter (`+2:30`) or absolute (`3:12:00`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeRef {
+    Absolute(Seconds),
+    Offset(Seconds),
+}
+
+/// Parses `+2:30` as an offset into a chapter, anything else as an absolute time.
+pub fn parse_time_ref(input: &str) -> Result<TimeRef, TimeError> {
+    let s = input.trim();
+    match s.strip_prefix('+') {
+        Some(rest) => parse_time(rest).map(TimeRef::Offset),
+        None => parse_time(s).map(TimeRef::Absolute),
+    }
+}
+
+/// Displays seconds as `h:mm:ss` from one hour on, `m:ss` below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock(pub Seconds);
+
+impl fmt::Display for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (h, m, s) = (self.0 / 3600, self.0 / 60 % 60, self.0 % 60);
+        if h > 0 {
+            write!(f, "{h}:{m:02}:{s:02}")
+        } else {
+            write!(f, "{m}:{s:02}")
+        }
+    }
+}
+
+/// Formats seconds for display (`3:09:39`, `7:47`).
+pub fn format_time(seconds: Seconds) -> String {
+    Clock(seconds).to_string()
+}
+
+/// The YouTube deep link to one second of a video.
+pub fn youtube_link(video_id: &str, seconds: Seconds) -> String {
+    format!("https://www.youtube.com/watch?v={video_id}&t={seconds}s")
+}
+
+/// Reads the video id and the `t=` start (if any) out of a YouTube URL.
+///
+/// Understands `youtube.com/watch?v=ID&t=123s`, `t=123`, `t=1h2m3s` and `youtu.be/ID?t=…`.
+pub fn parse_youtube_url(url: &str) -> Option<(String, Option<Seconds>)> {
+    let url = url.trim();
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut id = path
+        .rsplit_once("youtu.be/")
+        .map(|(_, id)| id.trim_matches('/').to_string());
+    let mut t = None;
+    for pair in query.split(['&', '#']) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match k {
+            "v" if !v.is_empty() => id = Some(v.to_string()),
+            "t" | "start" => t = parse_time(v).ok(),
+            _ => {}
+        }
+    }
+    let id = id.filter(|id| {
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    })?;
+    Some((id, t))
+}
