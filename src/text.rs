@@ -158,3 +158,87 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn truncates_on_a_word_with_a_marker() {
+        assert_eq!(truncate("hello world", 20), "hello world");
+        assert_eq!(truncate("hello wonderful world", 12), "hello…");
+        assert_eq!(
+            truncate("에이전트는 장시간 자율 작업을 한다", 12),
+            "에이전트는 장시간…"
+        );
+        assert_eq!(truncate_with("abcdef", 3, "……"), "a……");
+        assert_eq!(truncate_with("abcdef", 2, "……"), "ab");
+    }
+
+    #[test]
+    fn pages_break_between_paragraphs_and_know_where_they_start() {
+        let text = "첫 문단입니다.\n\n둘째 문단입니다.\n\n셋째 문단입니다.";
+        let pages = paginate(text, 20);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].text, "첫 문단입니다.\n\n둘째 문단입니다.");
+        assert_eq!(pages[1].text, "셋째 문단입니다.");
+        let start = pages[1].start;
+        assert_eq!(text.chars().skip(start).collect::<String>(), pages[1].text);
+        assert!(paginate("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn echo_is_defused() {
+        let s = sanitize_echo(
+            "@everyone <@&123> **bold** [x](http://e) \u{202E}rtl\u{0007}",
+            200,
+        );
+        assert!(!s.contains("@everyone"));
+        assert!(!s.contains("<@&"));
+        assert!(!s.contains("**"));
+        assert!(!s.contains('\u{202E}'));
+        assert!(!s.contains('\u{0007}'));
+    }
+
+    proptest! {
+        #[test]
+        fn truncation_respects_length_and_characters(s in "\\PC{0,300}", max in 1usize..120) {
+            let t = truncate(&s, max);
+            prop_assert!(char_len(&t) <= max);
+            // Every character of the result (but the marker) comes from the input, in order.
+            let kept = t.trim_end_matches('…');
+            let kept_trimmed = kept.trim_end();
+            prop_assert!(s.starts_with(kept_trimmed) || s.contains(kept_trimmed));
+        }
+
+        #[test]
+        fn korean_pages_never_split_a_character(
+            words in proptest::collection::vec("[가-힣]{1,12}|[a-z]{1,8}|\n\n", 0..400),
+            max in 5usize..500,
+        ) {
+            let text = words.join(" ");
+            let pages = paginate(&text, max);
+            for p in &pages {
+                prop_assert!(!p.text.is_empty());
+                prop_assert!(char_len(&p.text) <= max);
+                let at: String = text.chars().skip(p.start).take(char_len(&p.text)).collect();
+                prop_assert_eq!(&at, &p.text);
+            }
+            // Nothing but whitespace is lost.
+            let joined: String = pages.iter().map(|p| p.text.as_str()).collect::<String>();
+            let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(strip(&joined), strip(&text));
+        }
+
+        #[test]
+        fn pages_prefer_word_ends(words in proptest::collection::vec("[가-힣]{1,6}", 1..300)) {
+            let text = words.join(" ");
+            for p in paginate(&text, 50) {
+                let end = p.start + char_len(&p.text);
+                let next = text.chars().nth(end);
+                prop_assert!(next.is_none() || next == Some(' '), "page ends mid-word");
+            }
+        }
+    }
+}

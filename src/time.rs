@@ -173,3 +173,99 @@ pub fn parse_youtube_url(url: &str) -> Option<(String, Option<Seconds>)> {
     })?;
     Some((id, t))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_every_documented_form() {
+        assert_eq!(parse_time("3:12:00"), Ok(11520));
+        assert_eq!(parse_time("192:00"), Ok(11520));
+        assert_eq!(parse_time("11520"), Ok(11520));
+        assert_eq!(parse_time("3h12m"), Ok(11520));
+        assert_eq!(parse_time("3h 12m 0s"), Ok(11520));
+        assert_eq!(parse_time("11520s"), Ok(11520));
+        assert_eq!(parse_time("3시간 12분"), Ok(11520));
+        assert_eq!(parse_time("7:47"), Ok(467));
+        assert_eq!(parse_time("0:07:47"), Ok(467));
+        assert_eq!(parse_time(" 1:00 "), Ok(60));
+        assert_eq!(parse_time("3m20"), Ok(200));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_time() {
+        assert_eq!(parse_time(""), Err(TimeError::Empty));
+        for bad in [
+            "abc", "1:60", "1:2:3:4", ":", "3h12x", "12:", "-5", "１２", "h", "1.5",
+        ] {
+            assert!(parse_time(bad).is_err(), "{bad} should not parse");
+        }
+        assert!(matches!(
+            parse_time("99999999999999"),
+            Err(TimeError::TooLarge(_))
+        ));
+        assert!(parse_time("999999999h").is_err());
+    }
+
+    #[test]
+    fn offsets_and_absolute_times() {
+        assert_eq!(parse_time_ref("+2:30"), Ok(TimeRef::Offset(150)));
+        assert_eq!(parse_time_ref("3:12:00"), Ok(TimeRef::Absolute(11520)));
+    }
+
+    #[test]
+    fn formats_like_youtube() {
+        assert_eq!(format_time(0), "0:00");
+        assert_eq!(format_time(467), "7:47");
+        assert_eq!(format_time(11379), "3:09:39");
+        assert_eq!(format_time(12684), "3:31:24");
+    }
+
+    #[test]
+    fn builds_and_reads_deep_links() {
+        let url = youtube_link("7xTGNNLPyMI", 11520);
+        assert_eq!(url, "https://www.youtube.com/watch?v=7xTGNNLPyMI&t=11520s");
+        assert_eq!(
+            parse_youtube_url(&url),
+            Some(("7xTGNNLPyMI".into(), Some(11520)))
+        );
+        assert_eq!(
+            parse_youtube_url("https://youtu.be/7xTGNNLPyMI?t=60"),
+            Some(("7xTGNNLPyMI".into(), Some(60)))
+        );
+        assert_eq!(
+            parse_youtube_url("https://www.youtube.com/watch?v=7xTGNNLPyMI"),
+            Some(("7xTGNNLPyMI".into(), None))
+        );
+        assert_eq!(parse_youtube_url("not a url"), None);
+        assert_eq!(
+            parse_youtube_url("https://www.youtube.com/watch?v=bad id"),
+            None
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn format_then_parse_round_trips(s in 0u32..3_600_000) {
+            prop_assert_eq!(parse_time(&format_time(s)), Ok(s));
+            prop_assert_eq!(parse_time(&s.to_string()), Ok(s));
+            let units = format!("{}h{}m{}s", s / 3600, s / 60 % 60, s % 60);
+            prop_assert_eq!(parse_time(&units), Ok(s));
+        }
+
+        #[test]
+        fn links_carry_the_second(s in 0u32..3_600_000) {
+            let url = youtube_link("7xTGNNLPyMI", s);
+            prop_assert_eq!(parse_youtube_url(&url), Some(("7xTGNNLPyMI".to_string(), Some(s))));
+        }
+
+        #[test]
+        fn never_panics(input in ".{0,40}") {
+            let _ = parse_time(&input);
+            let _ = parse_time_ref(&input);
+            let _ = parse_youtube_url(&input);
+        }
+    }
+}

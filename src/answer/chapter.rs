@@ -27,11 +27,8 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
         return Ok(reply);
     };
     reply.text = if notes.summary.is_empty() {
-        l.pick(
-            "_이 챕터에는 요약이 없어요._",
-            "_This chapter has no summary._",
-        )
-        .to_string()
+        l.pick("이 챕터에는 요약이 없어요.", "This chapter has no summary.")
+            .to_string()
     } else {
         notes.summary.clone()
     };
@@ -70,8 +67,8 @@ pub(super) fn key_points(
         None => no_notes(l).to_string(),
         Some(n) if n.key_points.is_empty() => l
             .pick(
-                "_이 챕터에는 핵심 포인트가 없어요._",
-                "_This chapter has no key points._",
+                "이 챕터에는 핵심 포인트가 없어요.",
+                "This chapter has no key points.",
             )
             .to_string(),
         Some(n) => {
@@ -89,8 +86,8 @@ pub(super) fn key_points(
 
 pub(super) fn no_notes(l: Locale) -> &'static str {
     l.pick(
-        "_이 챕터의 노트는 아직 준비되지 않았어요. 영상에서 바로 보실 수 있어요._",
-        "_Notes for this chapter are not available yet. You can watch it right away._",
+        "이 챕터의 노트는 아직 준비되지 않았어요. 영상에서 바로 보실 수 있어요.",
+        "Notes for this chapter are not available yet. You can watch it right away.",
     )
 }
 

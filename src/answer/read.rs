@@ -28,8 +28,8 @@ pub(super) fn read(
         Some(n) if !n.has_body() => {
             reply.text = l
                 .pick(
-                    "_이 챕터의 전체 번역은 아직 준비되지 않았어요. 요약과 핵심 포인트는 볼 수 있어요._",
-                    "_The full translation of this chapter is not available yet. The summary and key points are._",
+                    "이 챕터의 전체 번역은 아직 준비되지 않았어요. 요약과 핵심 포인트는 볼 수 있어요.",
+                    "The full translation of this chapter is not available yet. The summary and key points are.",
                 )
                 .to_string();
             return Ok(reply);
@@ -44,13 +44,21 @@ pub(super) fn read(
         _ => return Err(fail(
             l,
             l.pick("없는 페이지예요", "No such page"),
-            &match l {
-                Locale::Ko => format!(
+            &match (l, total) {
+                (Locale::Ko, 1) => format!(
+                    "{}장의 번역은 한 쪽뿐이에요. `page`를 빼고 다시 해 보세요.",
+                    ch.number
+                ),
+                (Locale::En, 1) => format!(
+                    "Chapter {}'s translation fits on one page. Try again without `page`.",
+                    ch.number
+                ),
+                (Locale::Ko, _) => format!(
                     "{}장의 번역은 {total}쪽까지 있어요. 1–{total} 사이의 쪽을 골라 주세요.",
                     ch.number
                 ),
-                Locale::En => format!(
-                    "Chapter {}'s translation has {total} page(s). Pick a page from 1 to {total}.",
+                (Locale::En, _) => format!(
+                    "Chapter {}'s translation has {total} pages. Pick a page from 1 to {total}.",
                     ch.number
                 ),
             },
@@ -69,8 +77,8 @@ pub(super) fn read(
         reply.text = format!(
             "{}\n\n{}",
             l.pick(
-                "_(한국어 번역이 없어 영어 원문을 보여 드려요.)_",
-                "_(No Korean translation yet; showing the English transcript.)_"
+                "(한국어 번역이 없어 영어 원문을 보여 드려요.)",
+                "(No Korean translation yet; showing the English transcript.)"
             ),
             reply.text
         );

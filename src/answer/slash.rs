@@ -92,9 +92,18 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
             let k = option_alias(&k.to_lowercase()).to_string();
             known.iter().find(|o| **o == k).map(|o| (*o, unquote(v)))
         });
-        match option {
-            Some(pair) => named.push(pair),
-            None => positional.push(unquote(&token)),
+        match (option, named.last_mut()) {
+            (Some(pair), _) => named.push(pair),
+            // Discord option values may hold spaces: `chapter:preview of things`.
+            (None, Some((k, v)))
+                if matches!(*k, "chapter" | "query")
+                    && positional.is_empty()
+                    && token.parse::<i64>().is_err() =>
+            {
+                v.push(' ');
+                v.push_str(&unquote(&token));
+            }
+            (None, _) => positional.push(unquote(&token)),
         }
     }
     // Positional words fill the options not given by name, in order; the last

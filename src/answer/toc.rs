@@ -14,12 +14,12 @@ pub(super) fn chapters(lectern: &Lectern, l: Locale, course: Option<&str>) -> An
         .map(|ch| {
             let mark = if ch.notes.is_some() { "📝" } else { "▫️" };
             format!(
-                "`{:>2}` [{}]({}) {mark} **{}** · {}",
+                "`{:>2}` **{}** · {} — [{}]({}) {mark}",
                 ch.number,
+                ch.title_ko,
+                ch.title,
                 format_time(ch.start),
                 course.link(ch.start),
-                ch.title_ko,
-                ch.title
             )
         })
         .collect();

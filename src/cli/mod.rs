@@ -4,7 +4,7 @@
 //! Exit status: 0 success, 1 a user error (bad command, nothing found, content
 //! errors in `check`), 2 a broken setup (config unreadable, nothing loaded).
 
-mod ask;
+pub mod ask;
 mod check;
 mod console;
 mod search;

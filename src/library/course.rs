@@ -368,6 +368,12 @@ fn attach_notes(
             chapter.title_ko = t.clone();
         }
     }
+    // The file's own titles, where they differ from the index, still find the chapter.
+    for t in [&file.title, &file.title_ko].into_iter().flatten() {
+        if *t != chapter.title && *t != chapter.title_ko && !chapter.aliases.contains(t) {
+            chapter.aliases.push(t.clone());
+        }
+    }
     chapter.notes = Some(Notes {
         path: file.path,
         summary: file.summary,

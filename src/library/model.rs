@@ -98,6 +98,10 @@ impl Chapter {
         let Some(notes) = &self.notes else {
             return Moment::exact(self.start);
         };
+        // The text's first word is the chapter's first moment.
+        if char_pos == 0 && notes.anchors.first().is_none_or(|a| a.pos > 0) {
+            return Moment::exact(self.start);
+        }
         if let Some(a) = notes.anchors.iter().rev().find(|a| a.pos <= char_pos) {
             return Moment::exact(a.seconds);
         }
@@ -111,11 +115,6 @@ impl Chapter {
         let span = u64::from(end_secs - self.start);
         let offset = span * char_pos.min(end_pos) as u64 / end_pos as u64;
         Moment::approximate(self.start + offset as Seconds)
-    }
-
-    /// The notes' text if they are usable (present and not a placeholder).
-    pub fn usable_notes(&self) -> Option<&Notes> {
-        self.notes.as_ref()
     }
 }
 

@@ -1,0 +1,217 @@
+//! The command-line contract tooling depends on: `ask` (text and JSON, exit
+//! codes), `check`, `search --json`, and the console.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use crate::support::{corpus, ROOT};
+
+fn lectern(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(args)
+        .current_dir(ROOT)
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("lectern runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_str(stdout(o).trim())
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+#[test]
+fn ask_json_success() {
+    let o = lectern(&["ask", "/summary chapter:21", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["ok"], true);
+    assert_eq!(
+        v["url"],
+        "https://www.youtube.com/watch?v=7xTGNNLPyMI&t=11379s"
+    );
+    assert!(v["title"].as_str().unwrap().starts_with("21. "));
+    let text = v["text"].as_str().unwrap();
+    assert!(
+        text.contains("LLM의 미래 발전 방향입니다.")
+            && text.contains("멀티모달: 이미지, 오디오, 비디오")
+    );
+    assert!(!text.contains("**"), "plain text only: {text}");
+}
+
+#[test]
+fn ask_positional_and_text() {
+    let o = lectern(&["ask", "/summary 21"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("https://www.youtube.com/watch?v=7xTGNNLPyMI&t=11379s"),
+        "{out}"
+    );
+    assert!(out.contains("LLM의 미래 발전 방향입니다."));
+}
+
+#[test]
+fn ask_user_error_exits_1_with_suggestions() {
+    let o = lectern(&["ask", "/summary chapter:previw", "--format", "json"]);
+    let v = json(&o);
+    if v["ok"] == true {
+        // A fuzzy match is a fine answer too; a clearly unknown one must fail.
+        let o = lectern(&["ask", "/summary chapter:99", "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1));
+        let v = json(&o);
+        assert_eq!(v["ok"], false);
+        assert!(v["error"].is_string() && v["suggestions"].is_array());
+    }
+    let o = lectern(&["ask", "/nonsense", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["ok"], false);
+}
+
+#[test]
+fn broken_setup_exits_2_naming_the_file() {
+    let o = lectern(&["ask", "/help", "--config", "no/such/lectern.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/lectern.yaml"));
+    let dir = crate::library::tempdir("cfg");
+    let bad = dir.join("lectern.yaml");
+    std::fs::write(&bad, "content: [unclosed\n").unwrap();
+    let o = lectern(&["ask", "/help", "--config", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("lectern.yaml") && err.contains("broken config"),
+        "{err}"
+    );
+    let empty = crate::library::tempdir("empty-content");
+    let o = lectern(&["ask", "/help", "--content", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn check_shipped_is_clean() {
+    let o = lectern(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        "1 course, 24 chapters (1 with notes): 0 errors, 0 warnings"
+    );
+}
+
+#[test]
+fn check_reports_duplicates_and_fails() {
+    let Some(dir) = corpus("kr-translated") else {
+        return;
+    };
+    let o = lectern(&["check", "--content", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .filter(|l| l.contains(": error: chapter 16 is claimed by two files"))
+            .count()
+            == 1,
+        "{out}"
+    );
+    assert!(lines.last().unwrap().contains("2 errors"), "{out}");
+    for l in &lines[..lines.len() - 1] {
+        let mut parts = l.splitn(4, ':');
+        let (path, line, sev) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        assert!(path.ends_with(".md") || path.ends_with(".yaml"), "{l}");
+        assert!(line.parse::<usize>().is_ok(), "{l}");
+        assert!(sev == " error" || sev == " warning", "{l}");
+    }
+}
+
+#[test]
+fn search_json_contract() {
+    let Some(dir) = corpus("kr-translated-v1") else {
+        return;
+    };
+    let o = lectern(&[
+        "search",
+        "agents",
+        "--content",
+        dir.to_str().unwrap(),
+        "--limit",
+        "3",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["query"], "agents");
+    assert!(v["elapsed_us"].is_u64());
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 3);
+    for h in hits {
+        for key in ["course", "title", "title_ko", "field", "url", "snippet"] {
+            assert!(h[key].is_string(), "{key}: {h}");
+        }
+        assert!(
+            h["chapter"].is_u64()
+                && h["seconds"].is_u64()
+                && h["score"].is_number()
+                && h["approximate"].is_boolean()
+        );
+        let url = h["url"].as_str().unwrap();
+        assert!(url.ends_with(&format!("&t={}s", h["seconds"])), "{url}");
+    }
+}
+
+#[test]
+fn search_queries_file_gives_json_lines_in_order() {
+    let Some(dir) = corpus("kr-translated-v1") else {
+        return;
+    };
+    let tmp = crate::library::tempdir("queries");
+    let file = tmp.join("q.txt");
+    std::fs::write(&file, "agents\n에이전트는\npizza recipe\n").unwrap();
+    let o = lectern(&[
+        "search",
+        "--queries",
+        file.to_str().unwrap(),
+        "--content",
+        dir.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let queries: Vec<&str> = lines.iter().map(|v| v["query"].as_str().unwrap()).collect();
+    assert_eq!(queries, ["agents", "에이전트는", "pizza recipe"]);
+}
+
+#[test]
+fn console_answers_until_quit() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("console")
+        .current_dir(ROOT)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("/summary 21\n/at 3:12:00\n/quit\n/help\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("LLM의 미래 발전 방향입니다."));
+    assert!(text.contains("t=11520s"));
+    assert!(!text.contains("Lectern 도움말"), "stopped at /quit");
+}
