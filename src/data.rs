@@ -1,8 +1,8 @@
 //! [`Lectern`]: the one value every adapter holds — the loaded library, its
 //! search index, and the defaults the answers need. Built once per load; a
-//! reload builds a new one and swaps it in whole.
+//! reload builds a new one and swaps it in whole (see [`crate::live`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::answer::Locale;
 use crate::config::Config;
@@ -33,25 +33,14 @@ impl Lectern {
     }
 
     /// Loads content folders and the glossary as a configuration says.
-    /// Glossary problems are reported as diagnostics, never fatal.
     pub fn load(config: &Config, content: &[PathBuf]) -> Lectern {
-        // Folders given instead of the configured ones are still checked
-        // against the configured course indexes for the same video.
-        let reference_indexes = if content == config.content.as_slice() {
-            Vec::new()
-        } else {
-            find_course_indexes(&config.content)
-        };
-        let options = LoadOptions {
-            max_file_bytes: config.max_file_bytes,
-            reference_indexes,
-        };
-        let mut library = load_library(content, options);
-        let glossary = match &config.glossary {
-            Some(path) => load_glossary(path, &mut library.diagnostics),
-            None => Glossary::default(),
-        };
-        let mut lectern = Lectern::new(library, &glossary);
+        let (library, glossary) = read(config, content);
+        Lectern::assemble(config, library, &glossary)
+    }
+
+    /// Indexes a library and applies the configuration's defaults.
+    pub fn assemble(config: &Config, library: Library, glossary: &Glossary) -> Lectern {
+        let mut lectern = Lectern::new(library, glossary);
         lectern.default_course = config.default_course.clone();
         lectern.default_locale = config
             .locale
@@ -62,7 +51,29 @@ impl Lectern {
     }
 }
 
-fn load_glossary(path: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Glossary {
+/// Reads content folders and the glossary. Never fails: glossary problems
+/// are diagnostics like any other.
+pub fn read(config: &Config, content: &[PathBuf]) -> (Library, Glossary) {
+    // Folders given instead of the configured ones are still checked
+    // against the configured course indexes for the same video.
+    let reference_indexes = if content == config.content.as_slice() {
+        Vec::new()
+    } else {
+        find_course_indexes(&config.content)
+    };
+    let options = LoadOptions {
+        max_file_bytes: config.max_file_bytes,
+        reference_indexes,
+    };
+    let mut library = load_library(content, options);
+    let glossary = match &config.glossary {
+        Some(path) => load_glossary(path, &mut library.diagnostics),
+        None => Glossary::default(),
+    };
+    (library, glossary)
+}
+
+fn load_glossary(path: &Path, diags: &mut Vec<Diagnostic>) -> Glossary {
     let shown = path.display().to_string();
     match std::fs::read_to_string(path) {
         Ok(text) => match Glossary::parse(&text) {
@@ -77,11 +88,7 @@ fn load_glossary(path: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Glossar
             }
         },
         Err(e) => {
-            diags.push(Diagnostic::error(
-                shown,
-                0,
-                format!("can't read glossary: {e}"),
-            ));
+            diags.push(Diagnostic::error(shown, 0, format!("can't read glossary: {e}")));
             Glossary::default()
         }
     }

@@ -19,6 +19,9 @@
 //! - `/link chapter [at]` — a shareable link to a chapter, optionally at an
 //!   offset (`+2:30`) or an absolute time ([`moment`]).
 //! - `/help` — what the bot can do, with examples ([`help`]).
+//! - `/reload` (admins only) — reloads content now and reports chapters
+//!   added, updated and removed, and any warnings ([`reload_reply`]; the
+//!   reload itself is the adapter's I/O, see [`crate::live`]).
 //!
 //! Errors are answers too: an unknown chapter gets "did you mean" with up to
 //! three suggestions; a time past the end names the video's length; empty or
@@ -30,6 +33,7 @@ mod help;
 mod labels;
 mod moment;
 mod read;
+mod reload;
 mod reply;
 mod resolve;
 mod search;
@@ -37,6 +41,7 @@ pub mod slash;
 mod toc;
 
 pub use labels::Locale;
+pub use reload::reload_reply;
 pub use reply::{markdown_to_plain, Button, Field, Problem, Reply};
 
 use crate::data::Lectern;

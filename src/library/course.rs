@@ -145,6 +145,7 @@ pub fn build_indexed(
         duration_known: true,
         color: index.color.as_deref().and_then(parse_color),
         chapters: chapters.into_values().collect(),
+        folder: String::new(),
     };
     set_ends(&mut course);
     for file in dedupe(files, diags) {
@@ -236,6 +237,7 @@ pub fn build_inferred(
         duration_known: false,
         color: None,
         chapters,
+        folder: String::new(),
     };
     set_ends(&mut course);
     for f in files_by_number {

@@ -242,6 +242,7 @@ fn load_course(
 /// Adds a built course, renaming it if its id is taken.
 fn finish_course(dir: &Path, course: Option<crate::library::Course>, library: &mut Library) {
     if let Some(mut course) = course {
+        course.folder = dir.display().to_string();
         let base = course.id.clone();
         let mut n = 2;
         while library

@@ -44,6 +44,8 @@ pub struct Course {
     /// Embed colour as 0xRRGGBB.
     pub color: Option<u32>,
     pub chapters: Vec<Chapter>,
+    /// The folder the course was loaded from (for reload bookkeeping).
+    pub folder: String,
 }
 
 impl Course {

@@ -8,3 +8,4 @@ mod adversarial;
 mod answer;
 mod cli;
 mod library;
+mod live;

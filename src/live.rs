@@ -1,0 +1,245 @@
+//! Content that changes while the bot runs.
+//!
+//! [`Live`] holds the current [`Lectern`] behind an `ArcSwap`: requests take a
+//! snapshot (`live.get()`) and never wait; a reload builds a whole new
+//! `Lectern` off the request path and swaps it in atomically. A broken edit
+//! never loses a chapter: if a file that served a chapter now fails to load,
+//! the last good notes stay in service (and a warning says so). A deleted file
+//! removes only its chapter; a new file is served.
+//!
+//! [`Live::watch`] reloads on file-system changes (notify), debounced, so edits
+//! are live within about a second.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use arc_swap::ArcSwap;
+use notify::{RecursiveMode, Watcher};
+
+use crate::config::Config;
+use crate::data::{self, Lectern};
+use crate::library::{Diagnostic, Library, Severity};
+
+/// How long to wait after a change for more changes before reloading.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The running bot's content, swappable while requests are served.
+pub struct Live {
+    current: ArcSwap<Lectern>,
+    config: Config,
+    dirs: Vec<PathBuf>,
+    /// One reload at a time.
+    reloading: Mutex<()>,
+}
+
+/// What a reload changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReloadReport {
+    /// `(course id, chapter number)` of chapters that appeared.
+    pub added: Vec<(String, u32)>,
+    pub updated: Vec<(String, u32)>,
+    pub removed: Vec<(String, u32)>,
+    /// Chapters still served from their last good version, with the reason.
+    pub kept: Vec<(String, u32, String)>,
+    /// Errors and warnings of the new load.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ReloadReport {
+    pub fn is_unchanged(&self) -> bool {
+        self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty()
+    }
+}
+
+impl Live {
+    /// Loads the content once.
+    pub fn new(config: Config, dirs: Vec<PathBuf>) -> Live {
+        let lectern = Lectern::load(&config, &dirs);
+        Live {
+            current: ArcSwap::from_pointee(lectern),
+            config,
+            dirs,
+            reloading: Mutex::new(()),
+        }
+    }
+
+    /// The content to answer a request with.
+    pub fn get(&self) -> Arc<Lectern> {
+        self.current.load_full()
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Reloads everything now, keeping the last good version of chapters whose
+    /// files broke, and reports what changed.
+    pub fn reload(&self) -> ReloadReport {
+        let _one_at_a_time = self.reloading.lock().unwrap_or_else(|e| e.into_inner());
+        let old = self.get();
+        let (mut library, glossary) = data::read(&self.config, &self.dirs);
+        let kept = keep_last_good(&old.library, &mut library);
+        let report = ReloadReport {
+            kept,
+            diagnostics: library.diagnostics.clone(),
+            ..diff(&old.library, &library)
+        };
+        let new = Lectern::assemble(&self.config, library, &glossary);
+        self.current.store(Arc::new(new));
+        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            tracing::warn!("{d}");
+        }
+        tracing::info!(
+            added = report.added.len(),
+            updated = report.updated.len(),
+            removed = report.removed.len(),
+            kept = report.kept.len(),
+            "content reloaded"
+        );
+        report
+    }
+
+    /// Watches the content folders and reloads on change, until the returned
+    /// guard is dropped.
+    pub fn watch(self: &Arc<Self>) -> notify::Result<WatchGuard> {
+        let (tx, rx) = mpsc::channel::<()>();
+        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|e| !e.kind.is_access()) {
+                let _ = tx.send(());
+            }
+        })?;
+        for dir in &self.dirs {
+            if dir.is_dir() {
+                watcher.watch(dir, RecursiveMode::Recursive)?;
+            }
+        }
+        let live = Arc::downgrade(self);
+        std::thread::Builder::new()
+            .name("lectern-reload".into())
+            .spawn(move || {
+                while rx.recv().is_ok() {
+                    // Let a burst of saves settle, then reload once.
+                    while rx.recv_timeout(DEBOUNCE).is_ok() {}
+                    match live.upgrade() {
+                        Some(live) => {
+                            live.reload();
+                        }
+                        None => break,
+                    }
+                }
+            })
+            .map_err(|e| notify::Error::generic(&e.to_string()))?;
+        Ok(WatchGuard { _watcher: Box::new(watcher) })
+    }
+}
+
+/// Keeps the file watcher alive; dropping it stops watching.
+pub struct WatchGuard {
+    _watcher: Box<dyn Watcher + Send>,
+}
+
+/// Where a new load lost a chapter (or a whole course) because its file now
+/// fails, puts the previous version back. Returns what was kept and why.
+fn keep_last_good(old: &Library, new: &mut Library) -> Vec<(String, u32, String)> {
+    let error_for = |path: &str, diags: &[Diagnostic]| {
+        diags
+            .iter()
+            .find(|d| d.severity == Severity::Error && d.path == path)
+            .map(|d| d.message.clone())
+    };
+    let mut kept = Vec::new();
+    let mut notes_back = Vec::new();
+    for old_course in &old.courses {
+        let Some(new_course) = new.courses.iter_mut().find(|c| c.id == old_course.id) else {
+            // The whole course failed (e.g. a broken course.yaml) while its folder
+            // still has problems reported: keep serving the old course.
+            let broken = new
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == Severity::Error && d.path.starts_with(&old_course.folder));
+            if let Some(d) = broken {
+                let reason = d.message.clone();
+                kept.extend(old_course.chapters.iter().map(|c| (old_course.id.clone(), c.number, reason.clone())));
+                notes_back.push(Some(old_course.clone()));
+            }
+            continue;
+        };
+        for old_ch in &old_course.chapters {
+            let Some(old_notes) = &old_ch.notes else { continue };
+            let Some(new_ch) = new_course.chapters.iter_mut().find(|c| c.number == old_ch.number) else {
+                continue;
+            };
+            if new_ch.notes.is_some() {
+                continue;
+            }
+            if let Some(reason) = error_for(&old_notes.path, &new.diagnostics) {
+                new_ch.notes = Some(old_notes.clone());
+                kept.push((old_course.id.clone(), old_ch.number, reason));
+            }
+        }
+    }
+    for course in notes_back.into_iter().flatten() {
+        new.courses.push(course);
+    }
+    for (course, chapter, _) in &kept {
+        let path = old
+            .course(course)
+            .and_then(|c| c.chapter(*chapter))
+            .and_then(|c| c.notes.as_ref())
+            .map_or_else(String::new, |n| n.path.clone());
+        new.diagnostics.push(Diagnostic::warning(
+            path,
+            0,
+            format!("chapter {chapter} of {course}: the file is broken; still serving its last good version"),
+        ));
+    }
+    kept
+}
+
+/// A fingerprint of everything a chapter shows, to tell updates apart, and
+/// whether the chapter has notes (a chapter "appears" when its notes do).
+fn fingerprints(library: &Library) -> BTreeMap<(String, u32), (bool, u64)> {
+    use std::hash::{Hash, Hasher};
+    let mut out = BTreeMap::new();
+    for course in &library.courses {
+        for ch in &course.chapters {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (&ch.title, &ch.title_ko, ch.start, ch.end, &ch.aliases).hash(&mut h);
+            if let Some(n) = &ch.notes {
+                (&n.path, &n.summary, n.body_text(), n.placeholder).hash(&mut h);
+                for k in &n.key_points {
+                    k.plain().hash(&mut h);
+                }
+                for a in &n.anchors {
+                    (a.pos, a.seconds).hash(&mut h);
+                }
+            }
+            out.insert((course.id.clone(), ch.number), (ch.notes.is_some(), h.finish()));
+        }
+    }
+    out
+}
+
+fn diff(old: &Library, new: &Library) -> ReloadReport {
+    let (before, after) = (fingerprints(old), fingerprints(new));
+    let mut report = ReloadReport::default();
+    for (key, &(has_notes, fp)) in &after {
+        match before.get(key) {
+            None | Some((false, _)) if has_notes => report.added.push(key.clone()),
+            Some(&(true, _)) if !has_notes => report.removed.push(key.clone()),
+            Some(&(_, old_fp)) if old_fp != fp => report.updated.push(key.clone()),
+            _ => {}
+        }
+    }
+    report.removed.extend(
+        before
+            .iter()
+            .filter(|(k, (had_notes, _))| *had_notes && !after.contains_key(*k))
+            .map(|(k, _)| k.clone()),
+    );
+    report.removed.sort();
+    report
+}
