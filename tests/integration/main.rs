@@ -7,5 +7,6 @@ mod support;
 mod adversarial;
 mod answer;
 mod cli;
+mod http;
 mod library;
 mod live;
