@@ -1,0 +1,161 @@
+//! Load test of the HTTP interactions endpoint (issue: HTTP endpoint):
+//! signed `/search` requests from 64 concurrent keep-alive connections on
+//! loopback, bounded in count and time. Prints requests/s, p50/p99 latency and
+//! errors. Target: ≥ 5,000 requests/s with p99 < 20 ms on 2 cores, no errors.
+//!
+//! Run with `cargo bench --bench http_load`. The load generator is this file:
+//! pre-signed raw HTTP/1.1 requests over tokio TCP streams, so it costs little
+//! CPU next to the server it measures.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use ed25519_dalek::{Signer, SigningKey};
+use lectern::answer::Command;
+use lectern::config::Config;
+use lectern::discord::{synth, Settings};
+use lectern::http::Endpoint;
+use lectern::live::Live;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const CONNECTIONS: usize = 64;
+const MAX_REQUESTS: usize = 200_000;
+const MAX_TIME: Duration = Duration::from_secs(10);
+const WARMUP: Duration = Duration::from_secs(1);
+
+const QUERIES: &[&str] = &[
+    "에이전트", "agents", "환각", "hallucination", "토큰화", "tokenization", "강화학습", "ㅇㅇㅈㅌ", "멀티 모달", "에이젼트는",
+    "reinforcement learning", "알파고", "RLHF", "딥시크", "context window", "pizza recipe",
+];
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut config = Config::load(&root.join("config/lectern.yaml")).expect("config");
+    let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
+    let content = if corpus.is_dir() { vec![corpus] } else { config.content.clone() };
+    config.discord.ephemeral_by_default = false;
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let live = Arc::new(Live::new(config, content));
+    let endpoint = Arc::new(Endpoint { live, settings: Settings::default(), key: key.verifying_key() });
+
+    // The server: its own runtime, two worker threads (the machine has 2 cores).
+    let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let listener = server.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = listener.local_addr().unwrap();
+    server.spawn(lectern::http::serve_on(endpoint, listener, std::future::pending()));
+
+    let requests: Arc<Vec<Vec<u8>>> = Arc::new(QUERIES.iter().map(|q| signed_request(&key, addr, q)).collect());
+    let client = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let (latencies, errors, elapsed) = client.block_on(async move {
+        // Warm up (not measured).
+        run(addr, requests.clone(), Instant::now() + WARMUP, usize::MAX).await;
+        let started = Instant::now();
+        let (lat, errors) = run(addr, requests, started + MAX_TIME, MAX_REQUESTS).await;
+        (lat, errors, started.elapsed())
+    });
+    let mut lat = latencies;
+    lat.sort();
+    let n = lat.len();
+    let pct = |q: f64| lat[((n as f64 * q) as usize).min(n.saturating_sub(1))];
+    println!(
+        "http_load: {CONNECTIONS} connections, {n} requests in {:.2?}: {:.0} requests/s, p50 {:?}, p99 {:?}, max {:?}, errors {errors}",
+        elapsed,
+        n as f64 / elapsed.as_secs_f64(),
+        pct(0.50),
+        pct(0.99),
+        lat.last().copied().unwrap_or_default()
+    );
+}
+
+/// A complete HTTP/1.1 request for a signed `/search` interaction.
+fn signed_request(key: &SigningKey, addr: SocketAddr, query: &str) -> Vec<u8> {
+    let command = Command::Search { course: None, query: query.into(), limit: Some(5) };
+    let body = serde_json::to_vec(&synth::command_interaction(&command, None, "ko")).unwrap();
+    let ts = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs().to_string();
+    let mut message = ts.clone().into_bytes();
+    message.extend_from_slice(&body);
+    let signature = hex::encode(key.sign(&message).to_bytes());
+    let mut req = format!(
+        "POST /interactions HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\nx-signature-ed25519: {signature}\r\nx-signature-timestamp: {ts}\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    req.extend_from_slice(&body);
+    req
+}
+
+/// Runs the connections until `deadline` or `max` requests; returns latencies and errors.
+async fn run(addr: SocketAddr, requests: Arc<Vec<Vec<u8>>>, deadline: Instant, max: usize) -> (Vec<Duration>, usize) {
+    let per_connection = max / CONNECTIONS;
+    let tasks: Vec<_> = (0..CONNECTIONS)
+        .map(|c| {
+            let requests = requests.clone();
+            tokio::spawn(async move {
+                let mut lat = Vec::new();
+                let mut errors = 0;
+                let Ok(mut stream) = TcpStream::connect(addr).await else { return (lat, 1) };
+                let _ = stream.set_nodelay(true);
+                let mut buf = vec![0u8; 64 * 1024];
+                let mut i = c;
+                while Instant::now() < deadline && lat.len() < per_connection {
+                    let req = &requests[i % requests.len()];
+                    i += 1;
+                    let t = Instant::now();
+                    if stream.write_all(req).await.is_err() {
+                        errors += 1;
+                        break;
+                    }
+                    match read_response(&mut stream, &mut buf).await {
+                        Some(200) => lat.push(t.elapsed()),
+                        _ => errors += 1,
+                    }
+                }
+                (lat, errors)
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for t in tasks {
+        let (lat, e) = t.await.unwrap();
+        all.extend(lat);
+        errors += e;
+    }
+    (all, errors)
+}
+
+/// Reads one HTTP/1.1 response (headers + Content-Length body); returns its status.
+async fn read_response(stream: &mut TcpStream, buf: &mut [u8]) -> Option<u16> {
+    let mut filled = 0;
+    loop {
+        let n = stream.read(&mut buf[filled..]).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        filled += n;
+        if let Some(end) = buf[..filled].windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = std::str::from_utf8(&buf[..end]).ok()?;
+            let status: u16 = head.split(' ').nth(1)?.parse().ok()?;
+            let length: usize = head
+                .lines()
+                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_string()))?
+                .parse()
+                .ok()?;
+            let mut have = filled - (end + 4);
+            while have < length {
+                let n = stream.read(&mut buf[..]).await.ok()?;
+                if n == 0 {
+                    return None;
+                }
+                have += n;
+            }
+            return Some(status);
+        }
+        if filled == buf.len() {
+            return None;
+        }
+    }
+}
