@@ -58,6 +58,12 @@ impl Live {
     /// Loads the content once.
     pub fn new(config: Config, dirs: Vec<PathBuf>) -> Live {
         let lectern = Lectern::load(&config, &dirs);
+        for d in &lectern.library.diagnostics {
+            match d.severity {
+                Severity::Error => tracing::warn!("{d}"),
+                Severity::Warning => tracing::debug!("{d}"),
+            }
+        }
         Live {
             current: ArcSwap::from_pointee(lectern),
             config,

@@ -269,6 +269,11 @@ fn finish_course(dir: &Path, course: Option<crate::library::Course>, library: &m
 
 /// Reads a file, refusing (without reading it whole) one larger than `cap`.
 fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    // Only regular files: opening a FIFO or a device could block or never end.
+    let kind = fs::metadata(path).map_err(|e| format!("can't read file: {e}"))?;
+    if !kind.is_file() {
+        return Err("not a regular file; not loaded".to_string());
+    }
     let file = fs::File::open(path).map_err(|e| format!("can't read file: {e}"))?;
     if let Ok(meta) = file.metadata() {
         if meta.len() > cap {

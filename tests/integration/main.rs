@@ -7,6 +7,7 @@ mod support;
 mod adversarial;
 mod answer;
 mod cli;
+mod hostile;
 mod http;
 mod library;
 mod live;
