@@ -94,6 +94,27 @@ pub enum Command {
 }
 
 impl Command {
+    /// The same command about another chapter (for "did you mean" buttons);
+    /// `None` for commands that take no chapter.
+    pub fn with_chapter(&self, chapter: &str) -> Option<Command> {
+        let chapter = chapter.to_string();
+        Some(match self.clone() {
+            Command::Summary { course, .. } => Command::Summary { course, chapter },
+            Command::KeyPoints { course, .. } => Command::KeyPoints { course, chapter },
+            Command::Read { course, .. } => Command::Read {
+                course,
+                chapter,
+                page: None,
+            },
+            Command::Link { course, at, .. } => Command::Link {
+                course,
+                chapter,
+                at,
+            },
+            _ => return None,
+        })
+    }
+
     /// The command's English name, as registered (`summary`, `keypoints`, …).
     pub fn name(&self) -> &'static str {
         match self {
@@ -151,7 +172,31 @@ pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
         } => moment::link(lectern, l, course.as_deref(), chapter, at.as_deref()),
         Command::Help => help::help(lectern, l),
     };
-    reply.unwrap_or_else(|problem| *problem)
+    let mut reply = reply.unwrap_or_else(|problem| *problem);
+    if reply.error.is_some() {
+        // "Did you mean" buttons re-run the command that was asked.
+        for button in &mut reply.buttons {
+            if let Button::Run {
+                command: Command::Summary { chapter, .. },
+                ..
+            } = button
+            {
+                if let Some(retry) = request.command.with_chapter(chapter) {
+                    *button = Button::Run {
+                        label: button_label(button),
+                        command: retry,
+                    };
+                }
+            }
+        }
+    }
+    reply
+}
+
+fn button_label(button: &Button) -> String {
+    match button {
+        Button::Link { label, .. } | Button::Run { label, .. } => label.clone(),
+    }
 }
 
 /// Result of a command body: `Err` is an error reply, returned as is.

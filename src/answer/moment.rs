@@ -6,7 +6,7 @@ use super::resolve::{self, fail, Failure};
 use super::{Answer, Locale};
 use crate::data::Lectern;
 use crate::library::Course;
-use crate::text::sanitize_echo;
+use crate::text::code_span;
 use crate::time::{format_time, parse_time, parse_time_ref, Seconds, TimeRef};
 
 pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {
@@ -144,8 +144,8 @@ fn bad_time(l: Locale, typed: &str) -> Failure {
         l,
         l.pick("시각을 알아볼 수 없어요", "Unrecognised time"),
         &match l {
-            Locale::Ko => format!("`{}`은(는) 시각으로 읽을 수 없어요. `3:12:00`, `192:00`, `11520`, `3h12m`처럼 적어 주세요.", sanitize_echo(typed, 60)),
-            Locale::En => format!("`{}` is not a time. Write it like `3:12:00`, `192:00`, `11520` or `3h12m`.", sanitize_echo(typed, 60)),
+            Locale::Ko => format!("{}은(는) 시각으로 읽을 수 없어요. `3:12:00`, `192:00`, `11520`, `3h12m`처럼 적어 주세요.", code_span(typed, 60)),
+            Locale::En => format!("{} is not a time. Write it like `3:12:00`, `192:00`, `11520` or `3h12m`.", code_span(typed, 60)),
         },
         Vec::new(),
     )

@@ -41,29 +41,31 @@ pub(super) fn read(
     let wanted = page.unwrap_or(1);
     let index = match usize::try_from(wanted) {
         Ok(p) if (1..=total).contains(&p) => p - 1,
-        _ => return Err(fail(
-            l,
-            l.pick("없는 페이지예요", "No such page"),
-            &match (l, total) {
-                (Locale::Ko, 1) => format!(
-                    "{}장의 번역은 한 쪽뿐이에요. `page`를 빼고 다시 해 보세요.",
-                    ch.number
-                ),
-                (Locale::En, 1) => format!(
-                    "Chapter {}'s translation fits on one page. Try again without `page`.",
-                    ch.number
-                ),
-                (Locale::Ko, _) => format!(
-                    "{}장의 번역은 {total}쪽까지 있어요. 1–{total} 사이의 쪽을 골라 주세요.",
-                    ch.number
-                ),
-                (Locale::En, _) => format!(
+        _ => {
+            return Err(fail(
+                l,
+                l.pick("없는 페이지예요", "No such page"),
+                &match (l, total) {
+                    (Locale::Ko, 1) => format!(
+                        "{}장의 번역은 한 쪽뿐이에요. `page`를 빼고 다시 해 보세요.",
+                        ch.number
+                    ),
+                    (Locale::En, 1) => format!(
+                        "Chapter {}'s translation fits on one page. Try again without `page`.",
+                        ch.number
+                    ),
+                    (Locale::Ko, _) => format!(
+                        "{}장의 번역은 {total}쪽까지 있어요. 1–{total} 사이의 쪽을 골라 주세요.",
+                        ch.number
+                    ),
+                    (Locale::En, _) => format!(
                     "Chapter {}'s translation has {total} pages. Pick a page from 1 to {total}.",
                     ch.number
                 ),
-            },
-            Vec::new(),
-        )),
+                },
+                Vec::new(),
+            ))
+        }
     };
     let Some(current) = pages.get(index) else {
         reply.text = no_notes(l).to_string();

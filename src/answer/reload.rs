@@ -36,15 +36,26 @@ pub fn reload_reply(report: &ReloadReport, l: Locale) -> Reply {
             .map(|(c, n, why)| format!("{c} #{n}: {why}"))
             .collect();
         fields.push(Field {
-            name: l.pick("이전 버전 유지", "Kept last good version").to_string(),
+            name: l
+                .pick("이전 버전 유지", "Kept last good version")
+                .to_string(),
             value: truncate(&lines.join("\n"), 1000),
             inline: false,
         });
     }
-    let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = report.diagnostics.len() - errors;
     if !report.diagnostics.is_empty() {
-        let mut lines: Vec<String> = report.diagnostics.iter().take(LISTED).map(|d| format!("`{d}`")).collect();
+        let mut lines: Vec<String> = report
+            .diagnostics
+            .iter()
+            .take(LISTED)
+            .map(|d| format!("`{d}`"))
+            .collect();
         if report.diagnostics.len() > LISTED {
             lines.push(format!("… +{}", report.diagnostics.len() - LISTED));
         }

@@ -1,11 +1,11 @@
 //! Turning what people typed into things the library knows: checked argument
 //! text, a course, a chapter. Each failure is already the error reply to send.
 
-use super::{Locale, Reply, MAX_ARG_CHARS};
+use super::{Button, Command, Locale, Reply, MAX_ARG_CHARS};
 use crate::data::Lectern;
 use crate::library::{Chapter, Course};
 use crate::search::ChapterMatch;
-use crate::text::{char_len, sanitize_echo};
+use crate::text::{char_len, code_span, truncate};
 
 pub(super) type Failure = Box<Reply>;
 
@@ -88,13 +88,13 @@ pub(super) fn course<'a>(
             l.pick("강의를 찾을 수 없어요", "Course not found"),
             &match l {
                 Locale::Ko => format!(
-                    "`{}` 강의는 없어요. 있는 강의: {}",
-                    sanitize_echo(name, 60),
+                    "{} 강의는 없어요. 있는 강의: {}",
+                    code_span(name, 60),
                     ids().join(", ")
                 ),
                 Locale::En => format!(
-                    "There is no course `{}`. Loaded courses: {}",
-                    sanitize_echo(name, 60),
+                    "There is no course {}. Loaded courses: {}",
+                    code_span(name, 60),
                     ids().join(", ")
                 ),
             },
@@ -157,28 +157,41 @@ pub(super) fn chapter<'a>(
 }
 
 fn not_found(l: Locale, course: &Course, typed: &str, suggestions: &[u32]) -> Failure {
-    let names = suggestions
+    let chapters: Vec<&Chapter> = suggestions
         .iter()
         .filter_map(|&n| course.chapter(n))
         .take(3)
-        .map(chapter_label)
         .collect();
+    let names = chapters.iter().map(|c| chapter_label(c)).collect();
     let count = course.chapters.len();
-    fail(
+    let mut failure = fail(
         l,
         l.pick("챕터를 찾을 수 없어요", "Chapter not found"),
         &match l {
             Locale::Ko => format!(
-                "`{}`에 해당하는 챕터가 없어요. 번호(1–{count})나 제목으로 찾아 주세요. 전체 목록은 `/chapters`.",
-                sanitize_echo(typed, 60)
+                "{}에 해당하는 챕터가 없어요. 번호(1–{count})나 제목으로 찾아 주세요. 전체 목록은 `/chapters`.",
+                code_span(typed, 60)
             ),
             Locale::En => format!(
-                "No chapter matches `{}`. Use a number (1–{count}) or a title; `/chapters` lists them all.",
-                sanitize_echo(typed, 60)
+                "No chapter matches {}. Use a number (1–{count}) or a title; `/chapters` lists them all.",
+                code_span(typed, 60)
             ),
         },
         names,
-    )
+    );
+    // One button per suggestion. They say `/summary`; `answer` turns them into
+    // the command that was asked, with the suggested chapter.
+    failure.buttons = chapters
+        .iter()
+        .map(|c| Button::Run {
+            label: truncate(&chapter_label(c), 80),
+            command: Command::Summary {
+                course: None,
+                chapter: c.number.to_string(),
+            },
+        })
+        .collect();
+    failure
 }
 
 /// `21. 앞으로의 전망 (Preview of Things to Come)`.

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::data::Lectern;
 use crate::search::MatchField;
-use crate::text::sanitize_echo;
+use crate::text::{code_span, plain_echo};
 use crate::time::format_time;
 
 pub(super) fn search(
@@ -43,21 +43,41 @@ pub(super) fn search(
     let hits = lectern
         .index
         .search(&lectern.library, query, scope.map(|c| c.id.as_str()), limit);
-    let shown_query = sanitize_echo(query, 80);
+    let shown_query = plain_echo(query, 80);
     if hits.is_empty() {
-        return Err(fail(
+        let mut failure = fail(
             l,
             l.pick("검색 결과가 없어요", "Nothing found"),
             &match l {
                 Locale::Ko => {
-                    format!("`{shown_query}`에 대한 내용을 찾지 못했어요. 이런 주제는 어떠세요?")
+                    format!(
+                        "{}에 대한 내용을 찾지 못했어요. 이런 주제는 어떠세요?",
+                        code_span(query, 80)
+                    )
                 }
                 Locale::En => {
-                    format!("Nothing about `{shown_query}` in the notes. Try one of these topics:")
+                    format!(
+                        "Nothing about {} in the notes. Try one of these topics:",
+                        code_span(query, 80)
+                    )
                 }
             },
             lectern.index.example_topics(3),
-        ));
+        );
+        failure.buttons = failure
+            .error
+            .iter()
+            .flat_map(|p| p.suggestions.iter())
+            .map(|topic| Button::Run {
+                label: crate::text::truncate(topic, 80),
+                command: Command::Search {
+                    course: course.map(str::to_string),
+                    query: topic.clone(),
+                    limit: None,
+                },
+            })
+            .collect();
+        return Err(failure);
     }
     let multi = lectern.library.courses.len() > 1;
     let mut reply = Reply {

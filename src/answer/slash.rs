@@ -2,13 +2,59 @@
 //! `/summary 21`, `/search query:"multi modal" limit:3`, `/요약 21`) into a
 //! [`Command`]. The console and `lectern ask` use it; errors are plain messages.
 
-use super::Command;
+use super::{Command, Locale};
+use crate::text::code_span;
 
 /// A command line that could not be read, and what might have been meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlashError {
-    pub message: String,
+    pub problem: SlashProblem,
     pub suggestions: Vec<String>,
+}
+
+/// What was wrong with a command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlashProblem {
+    Empty,
+    UnknownCommand(String),
+    ExtraWords { command: &'static str, words: String },
+    NotANumber { option: String, value: String },
+    Missing { command: &'static str, option: String },
+}
+
+impl SlashError {
+    /// The problem in the reader's language; user text shown as code.
+    pub fn message(&self, l: Locale) -> String {
+        let code = |s: &str| code_span(s, 40);
+        match (&self.problem, l) {
+            (SlashProblem::Empty, Locale::Ko) => "명령을 입력해 주세요. 예: `/help`".into(),
+            (SlashProblem::Empty, Locale::En) => "Type a command, e.g. `/help`.".into(),
+            (SlashProblem::UnknownCommand(name), Locale::Ko) => {
+                format!("{} 명령은 없어요.", code(&format!("/{name}")))
+            }
+            (SlashProblem::UnknownCommand(name), Locale::En) => {
+                format!("There is no command {}.", code(&format!("/{name}")))
+            }
+            (SlashProblem::ExtraWords { command, words }, Locale::Ko) => {
+                format!("`/{command}` 명령은 {}을(를) 받지 않아요.", code(words))
+            }
+            (SlashProblem::ExtraWords { command, words }, Locale::En) => {
+                format!("`/{command}` doesn't take {}.", code(words))
+            }
+            (SlashProblem::NotANumber { option, value }, Locale::Ko) => {
+                format!("`{option}`에는 숫자를 적어 주세요. {}은(는) 숫자가 아니에요.", code(value))
+            }
+            (SlashProblem::NotANumber { option, value }, Locale::En) => {
+                format!("`{option}` must be a whole number, not {}.", code(value))
+            }
+            (SlashProblem::Missing { command, option }, Locale::Ko) => {
+                format!("`/{command}` 명령에는 `{option}` 값이 필요해요.")
+            }
+            (SlashProblem::Missing { command, option }, Locale::En) => {
+                format!("`/{command}` needs `{option}`.")
+            }
+        }
+    }
 }
 
 /// Names of a command: English first (the registered name), then Korean and aliases.
@@ -59,7 +105,7 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
     };
     if name.is_empty() {
         return Err(SlashError {
-            message: "type a command, e.g. `/help`".into(),
+            problem: SlashProblem::Empty,
             suggestions: vec!["/help".into()],
         });
     }
@@ -76,7 +122,7 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
         return Err(SlashError {
-            message: format!("unknown command `/{}`", crate::text::truncate(name, 40)),
+            problem: SlashProblem::UnknownCommand(crate::text::truncate(name, 40)),
             suggestions: ranked
                 .into_iter()
                 .take(3)
@@ -135,10 +181,10 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
     let leftover: Vec<String> = words.collect();
     if !leftover.is_empty() {
         return Err(SlashError {
-            message: format!(
-                "`/{command}` doesn't take `{}`",
-                crate::text::truncate(&leftover.join(" "), 40)
-            ),
+            problem: SlashProblem::ExtraWords {
+                command,
+                words: crate::text::truncate(&leftover.join(" "), 40),
+            },
             suggestions: vec![usage(command).into()],
         });
     }
@@ -147,17 +193,20 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
         match get(k) {
             None => Ok(None),
             Some(v) => v.trim().parse::<i64>().map(Some).map_err(|_| SlashError {
-                message: format!(
-                    "`{k}` must be a whole number, not `{}`",
-                    crate::text::truncate(&v, 40)
-                ),
+                problem: SlashProblem::NotANumber {
+                    option: k.to_string(),
+                    value: crate::text::truncate(&v, 40),
+                },
                 suggestions: vec![usage(command).into()],
             }),
         }
     };
     let required = |k: &str| -> Result<String, SlashError> {
         get(k).ok_or_else(|| SlashError {
-            message: format!("`/{command}` needs `{k}`"),
+            problem: SlashProblem::Missing {
+                command,
+                option: k.to_string(),
+            },
             suggestions: vec![usage(command).into()],
         })
     };

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::{Format, EXIT_SETUP};
-use crate::answer::slash::{parse_slash, SlashError};
+use crate::answer::slash::parse_slash;
 use crate::answer::{answer, Button, Locale, Reply, Request};
 use crate::data::Lectern;
 
@@ -27,13 +27,10 @@ pub fn run(lectern: &Lectern, line: &str, format: Format, locale: Locale) -> Exi
 pub fn respond(lectern: &Lectern, line: &str, locale: Locale) -> Reply {
     match parse_slash(line) {
         Ok(command) => answer(lectern, &Request::new(command, locale)),
-        Err(SlashError {
-            message,
-            suggestions,
-        }) => Reply::error(
+        Err(e) => Reply::error(
             locale.pick("명령을 알아볼 수 없어요", "Unrecognised command"),
-            message,
-            suggestions,
+            e.message(locale),
+            e.suggestions,
             locale.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
         ),
     }
@@ -43,6 +40,9 @@ pub fn render(reply: &Reply, format: Format) -> String {
     match format {
         Format::Json => to_json(reply).to_string(),
         Format::Text => to_text(reply),
+        // `main` sends `--format discord` to `cli::discord::ask`, which renders
+        // through the Discord handler; a plain reply falls back to JSON here.
+        Format::Discord => to_json(reply).to_string(),
     }
 }
 
