@@ -1,0 +1,111 @@
+//! The inverted index: for every term, the chapters it occurs in, in which
+//! fields, how often in the translation, and where (the first few character
+//! positions, for moments and snippets). Built once per library; a search
+//! then touches only the postings of the terms its words matched.
+
+use super::dictionary::{Dictionary, TermId};
+use crate::library::Library;
+
+/// Field bits in [`Posting::fields`].
+pub(crate) const F_TITLE: u8 = 1;
+pub(crate) const F_KEY_POINTS: u8 = 2;
+pub(crate) const F_SUMMARY: u8 = 4;
+pub(crate) const F_TRANSLATION: u8 = 8;
+
+/// One chapter as the index sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc {
+    /// Index into `Library::courses`.
+    pub course: u32,
+    /// Index into `Course::chapters`.
+    pub chapter: u32,
+    pub number: u32,
+    /// Tokens in the translation.
+    pub body_len: u32,
+    /// BM25 length normalisation of the translation (from `body_len`).
+    pub norm: f32,
+}
+
+/// One term in one chapter.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Posting {
+    pub doc: u32,
+    /// Start of this posting's translation positions in [`Index::positions`].
+    pub pos_start: u32,
+    /// Occurrences in the translation.
+    pub tf: u16,
+    pub fields: u8,
+    pub pos_len: u8,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    pub dict: Dictionary,
+    pub docs: Vec<Doc>,
+    pub course_ids: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+    positions: Vec<u32>,
+    /// Union of the fields each term occurs in, over all chapters.
+    term_fields: Vec<u8>,
+}
+
+impl Index {
+    pub fn build(library: &Library) -> Index {
+        super::indexer::build(library)
+    }
+
+    pub(crate) fn from_parts(
+        dict: Dictionary,
+        docs: Vec<Doc>,
+        course_ids: Vec<String>,
+        postings: Vec<Vec<Posting>>,
+        positions: Vec<u32>,
+        term_fields: Vec<u8>,
+        avg_body_len: f32,
+    ) -> Index {
+        let mut docs = docs;
+        for d in &mut docs {
+            d.norm = super::rank::length_norm(d.body_len, avg_body_len);
+        }
+        Index {
+            dict,
+            docs,
+            course_ids,
+            postings,
+            positions,
+            term_fields,
+        }
+    }
+
+    /// Finishes the dictionary after glossary terms have been added.
+    pub fn finish(&mut self) {
+        self.dict.finish();
+    }
+
+    pub fn postings(&self, term: TermId) -> &[Posting] {
+        self.postings.get(term as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the term occurs in some title, key point or summary.
+    pub fn is_name(&self, term: TermId) -> bool {
+        self.term_fields
+            .get(term as usize)
+            .is_some_and(|f| f & !F_TRANSLATION != 0)
+    }
+
+    /// Number of chapters containing `term`.
+    pub fn df(&self, term: TermId) -> usize {
+        self.postings(term).len()
+    }
+
+    /// The posting of `term` in `doc`, if any.
+    pub fn posting(&self, term: TermId, doc: u32) -> Option<&Posting> {
+        let p = self.postings(term);
+        p.binary_search_by_key(&doc, |x| x.doc).ok().map(|i| &p[i])
+    }
+
+    pub fn positions(&self, p: &Posting) -> &[u32] {
+        let s = p.pos_start as usize;
+        self.positions.get(s..s + p.pos_len as usize).unwrap_or(&[])
+    }
+}

@@ -1,0 +1,278 @@
+//! Building the inverted index, on all cores: the chapters are split into
+//! contiguous runs of about equal text size; each thread tokenises and
+//! normalises its run against its own small key table (each distinct
+//! spelling normalised once) and aggregates per chapter; then the runs are
+//! merged in order, so postings come out sorted by chapter.
+
+use rustc_hash::FxHashMap;
+
+use super::dictionary::{Dictionary, TermId};
+use super::index::{Doc, Index, Posting, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
+use super::normalize::{word_key, Script};
+use super::tokenize::for_each_token;
+use crate::library::{Chapter, Library};
+
+/// Translation positions kept per term and chapter.
+const MAX_POSITIONS: usize = 8;
+/// Below this many chapters one thread does it all.
+const PARALLEL_FROM: usize = 64;
+
+/// A term within one thread's run.
+type LocalId = u32;
+
+/// One term in one chapter, while aggregating.
+#[derive(Clone, Copy, Default)]
+struct Acc {
+    fields: u8,
+    tf: u32,
+    n: u8,
+    positions: [u32; MAX_POSITIONS],
+}
+
+/// A posting in a run, before terms get their global ids.
+#[derive(Clone, Copy)]
+struct Entry {
+    term: LocalId,
+    pos_start: u32,
+    tf: u16,
+    fields: u8,
+    pos_len: u8,
+}
+
+/// What one thread produced for its run of chapters.
+#[derive(Default)]
+struct Run {
+    /// Local id → key, script, 초성.
+    keys: Vec<(String, Script, Option<String>)>,
+    /// Per chapter: its entries (a range of `entries`) and translation length.
+    docs: Vec<(usize, usize, u32)>,
+    entries: Vec<Entry>,
+    positions: Vec<u32>,
+}
+
+struct RunBuilder<'a> {
+    run: Run,
+    by_key: FxHashMap<String, LocalId>,
+    by_surface: FxHashMap<&'a str, Option<LocalId>>,
+    acc: FxHashMap<LocalId, Acc>,
+}
+
+impl<'a> RunBuilder<'a> {
+    fn term(&mut self, word: &'a str) -> Option<LocalId> {
+        if let Some(&t) = self.by_surface.get(word) {
+            return t;
+        }
+        let t = word_key(word).filter(|k| !k.stop).map(|k| {
+            if let Some(&id) = self.by_key.get(&k.key) {
+                return id;
+            }
+            let id = self.run.keys.len() as LocalId;
+            self.by_key.insert(k.key.clone(), id);
+            self.run.keys.push((k.key, k.script, k.choseong));
+            id
+        });
+        self.by_surface.insert(word, t);
+        t
+    }
+
+    fn add(&mut self, text: &'a str, field: u8, offset: usize) -> u32 {
+        let mut count = 0u32;
+        for_each_token(text, |tok| {
+            let Some(term) = self.term(tok.text) else {
+                return;
+            };
+            let a = self.acc.entry(term).or_default();
+            a.fields |= field;
+            if field == F_TRANSLATION {
+                a.tf += 1;
+                if (a.n as usize) < MAX_POSITIONS {
+                    a.positions[a.n as usize] = (offset + tok.start).min(u32::MAX as usize) as u32;
+                    a.n += 1;
+                }
+            }
+            if !tok.joined {
+                count += 1;
+            }
+        });
+        count
+    }
+
+    fn chapter(&mut self, chapter: &'a Chapter) {
+        self.acc.clear();
+        self.add(&chapter.title, F_TITLE, 0);
+        self.add(&chapter.title_ko, F_TITLE, 0);
+        for alias in &chapter.aliases {
+            self.add(alias, F_TITLE, 0);
+        }
+        let mut body_len = 0;
+        if let Some(notes) = &chapter.notes {
+            self.add(&notes.summary, F_SUMMARY, 0);
+            for kp in &notes.key_points {
+                if let Some(term) = &kp.term {
+                    self.add(term, F_KEY_POINTS, 0);
+                }
+                self.add(&kp.detail, F_KEY_POINTS, 0);
+            }
+            if notes.has_body() {
+                for p in &notes.body {
+                    body_len += self.add(&p.text, F_TRANSLATION, p.offset);
+                }
+            }
+        }
+        let start = self.run.entries.len();
+        let mut terms: Vec<(LocalId, Acc)> = self.acc.drain().collect();
+        terms.sort_unstable_by_key(|(t, _)| *t);
+        for (term, a) in terms {
+            let pos_start = self.run.positions.len() as u32;
+            self.run
+                .positions
+                .extend_from_slice(&a.positions[..a.n as usize]);
+            self.run.entries.push(Entry {
+                term,
+                pos_start,
+                tf: a.tf.min(u32::from(u16::MAX)) as u16,
+                fields: a.fields,
+                pos_len: a.n,
+            });
+        }
+        self.run
+            .docs
+            .push((start, self.run.entries.len(), body_len));
+    }
+}
+
+fn build_run(chapters: &[&Chapter]) -> Run {
+    let mut b = RunBuilder {
+        run: Run::default(),
+        by_key: FxHashMap::default(),
+        by_surface: FxHashMap::default(),
+        acc: FxHashMap::default(),
+    };
+    for ch in chapters {
+        b.chapter(ch);
+    }
+    b.run
+}
+
+/// Rough size of a chapter's text, for splitting the work evenly.
+fn weight(ch: &Chapter) -> usize {
+    ch.notes
+        .as_ref()
+        .map_or(0, |n| n.body_chars + n.summary.len())
+        + ch.title.len()
+        + 64
+}
+
+/// Builds the index of every chapter of `library`.
+pub(crate) fn build(library: &Library) -> Index {
+    let mut docs = Vec::new();
+    let mut chapters: Vec<&Chapter> = Vec::new();
+    let mut course_ids = Vec::new();
+    for (ci, course) in library.courses.iter().enumerate() {
+        course_ids.push(course.id.clone());
+        for (chi, ch) in course.chapters.iter().enumerate() {
+            docs.push(Doc {
+                course: ci as u32,
+                chapter: chi as u32,
+                number: ch.number,
+                body_len: 0,
+                norm: 1.0,
+            });
+            chapters.push(ch);
+        }
+    }
+    let threads = if chapters.len() < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8)
+    };
+    let total: usize = chapters.iter().map(|c| weight(c)).sum();
+    let mut splits = Vec::new();
+    let (mut acc, mut from) = (0usize, 0usize);
+    for (i, ch) in chapters.iter().enumerate() {
+        acc += weight(ch);
+        if acc * threads >= total * (splits.len() + 1) && splits.len() + 1 < threads {
+            splits.push(from..i + 1);
+            from = i + 1;
+        }
+    }
+    splits.push(from..chapters.len());
+    let runs: Vec<Run> = if splits.len() == 1 {
+        vec![build_run(&chapters)]
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = splits
+                .iter()
+                .map(|r| {
+                    let part = &chapters[r.clone()];
+                    s.spawn(move || build_run(part))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    merge(runs, docs, course_ids)
+}
+
+/// Gives the runs' terms their global ids and appends their postings in order.
+fn merge(runs: Vec<Run>, mut docs: Vec<Doc>, course_ids: Vec<String>) -> Index {
+    let mut dict = Dictionary::default();
+    let mut postings: Vec<Vec<Posting>> = Vec::new();
+    let mut term_fields: Vec<u8> = Vec::new();
+    let mut positions: Vec<u32> = Vec::with_capacity(runs.iter().map(|r| r.positions.len()).sum());
+    let mut doc = 0usize;
+    let mut total_body = 0u64;
+    for run in runs {
+        let global: Vec<TermId> = run
+            .keys
+            .iter()
+            .map(|(k, s, c)| dict.intern(k, *s, c.as_deref()))
+            .collect();
+        let base = positions.len() as u32;
+        positions.extend_from_slice(&run.positions);
+        for &(from, to, body_len) in &run.docs {
+            if let Some(d) = docs.get_mut(doc) {
+                d.body_len = body_len;
+            }
+            total_body += u64::from(body_len);
+            for e in &run.entries[from..to] {
+                let t = global[e.term as usize] as usize;
+                if postings.len() <= t {
+                    postings.resize_with(t + 1, Vec::new);
+                    term_fields.resize(t + 1, 0);
+                }
+                term_fields[t] |= e.fields;
+                postings[t].push(Posting {
+                    doc: doc as u32,
+                    pos_start: base + e.pos_start,
+                    tf: e.tf,
+                    fields: e.fields,
+                    pos_len: e.pos_len,
+                });
+            }
+            doc += 1;
+        }
+    }
+    for p in &mut postings {
+        p.shrink_to_fit();
+    }
+    let avg_body_len = if docs.is_empty() {
+        1.0
+    } else {
+        (total_body as f32 / docs.len() as f32).max(1.0)
+    };
+    Index::from_parts(
+        dict,
+        docs,
+        course_ids,
+        postings,
+        positions,
+        term_fields,
+        avg_body_len,
+    )
+}

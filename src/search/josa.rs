@@ -1,0 +1,148 @@
+//! Korean particles (josa) and copula endings: stripped from the end of a
+//! word, longest first, only when a stem of at least two syllables remains
+//! (`에이전트는` → 에이전트, `강화학습에서` → 강화학습, but `나는` stays).
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use super::jamo::is_syllable;
+
+/// Particles stripped from the end of a Hangul word, longest first.
+const PARTICLES: &[&str] = &[
+    // Case and topic particles, with the common stacked forms.
+    "에서부터",
+    "으로부터",
+    "에서는",
+    "에서도",
+    "에서의",
+    "에게서",
+    "으로서",
+    "으로써",
+    "으로는",
+    "으로도",
+    "으로의",
+    "까지는",
+    "부터는",
+    "에게는",
+    "처럼",
+    "만큼",
+    "보다",
+    "에서",
+    "에게",
+    "한테",
+    "까지",
+    "부터",
+    "으로",
+    "이나",
+    "이랑",
+    "와는",
+    "과는",
+    "에는",
+    "에도",
+    "에의",
+    "로는",
+    "로도",
+    "로서",
+    "로써",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "로",
+    "도",
+    "만",
+    "랑",
+    // The copula 이다 on a noun (`환각이란`, `압축이고`, `모델이지만`).
+    "이라는",
+    "이라고",
+    "이라면",
+    "이라서",
+    "이라도",
+    "이지만",
+    "이에요",
+    "입니다",
+    "인가요",
+    "이었다",
+    "이니까",
+    "이란",
+    "라는",
+    "라고",
+    "이다",
+    "이야",
+    "인가",
+    "예요",
+    "이고",
+    "이며",
+    "이면",
+    "이지",
+    "란",
+];
+
+/// Plural marker that may precede a particle (`에이전트들에게`).
+const PLURAL: &str = "들";
+
+/// Most characters in a particle.
+const MAX_PARTICLE_CHARS: usize = 3;
+
+fn particles() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PARTICLES.iter().copied().collect())
+}
+
+/// Whether a whole Hangul run is a particle (as in `LLM의`, `SFT에서`).
+pub(crate) fn is_particle(s: &str) -> bool {
+    particles().contains(s)
+        || s == PLURAL
+        || s.strip_prefix(PLURAL)
+            .is_some_and(|r| particles().contains(r))
+}
+
+/// The part before `suffix` if it is a stem of two or more whole syllables.
+fn stem_before(word: &str, at: usize) -> Option<&str> {
+    let rest = &word[..at];
+    let mut n = 0;
+    for c in rest.chars() {
+        if !is_syllable(c) {
+            return None;
+        }
+        n += 1;
+    }
+    (n >= 2).then_some(rest)
+}
+
+/// Removes one particle (optionally after the plural 들) from the end of a
+/// Hangul word, longest first, only when at least two syllables remain.
+/// Returns the stem and whether anything was removed.
+pub(crate) fn strip_josa(word: &str) -> (&str, bool) {
+    let set = particles();
+    let mut stem = word;
+    // Start of each of the last few characters, longest suffix first.
+    let starts: Vec<usize> = word
+        .char_indices()
+        .rev()
+        .take(MAX_PARTICLE_CHARS)
+        .map(|(i, _)| i)
+        .collect();
+    for &at in starts.iter().rev() {
+        if set.contains(&word[at..]) {
+            if let Some(rest) = stem_before(word, at) {
+                stem = rest;
+                break;
+            }
+        }
+    }
+    if let Some(rest) = stem
+        .strip_suffix(PLURAL)
+        .and_then(|r| stem_before(r, r.len()))
+    {
+        stem = rest;
+    }
+    (stem, stem.len() != word.len())
+}

@@ -1,0 +1,246 @@
+//! Topic lookup over a library, Korean-aware: whatever a study-group member
+//! types — English or Korean, with particles, typos, 초성 or odd spacing — the
+//! chapter that discusses it comes first, with links to the moments.
+//!
+//! This file is the public face: the result types and [`SearchIndex`]. The
+//! work is split by concern:
+//! - words → keys: `tokenize`, `normalize` (with `jamo`, `josa`, `stopwords`);
+//! - the inverted index: `dictionary` (terms, prefix/초성/typo lookup with
+//!   `fuzzy`), `index` (postings), `indexer` (building it on all cores);
+//! - English ↔ Korean names: `glossary` (file and pairs found in the notes),
+//!   `concepts`;
+//! - one search: `query` and `readings` (what the words could mean), `rank`,
+//!   `moments` and `snippet` (what a hit shows);
+//! - `chapters` (resolving a chapter name), `suggest`, `names` and `topics`
+//!   (autocomplete).
+
+mod chapters;
+mod concepts;
+mod dictionary;
+mod fuzzy;
+mod glossary;
+mod index;
+mod indexer;
+mod jamo;
+mod josa;
+mod moments;
+mod names;
+mod normalize;
+#[cfg(test)]
+mod normalize_tests;
+mod query;
+mod rank;
+mod readings;
+mod snippet;
+mod stopwords;
+mod suggest;
+mod tokenize;
+mod topics;
+
+pub use glossary::{extract_pairs, Concept, Glossary};
+
+use crate::library::{Course, Library, Moment};
+
+/// Which part of a chapter a hit matched, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchField {
+    Title,
+    KeyPoints,
+    Summary,
+    Translation,
+}
+
+impl MatchField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchField::Title => "title",
+            MatchField::KeyPoints => "key_points",
+            MatchField::Summary => "summary",
+            MatchField::Translation => "translation",
+        }
+    }
+}
+
+/// One moment of a hit: where in the video, and the text around the match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitMoment {
+    pub moment: Moment,
+    pub field: MatchField,
+    /// Markdown: the matched words in `**bold**`.
+    pub snippet: String,
+}
+
+/// A chapter that matched, with its best moments first (at most 3).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub course: String,
+    pub chapter: u32,
+    pub field: MatchField,
+    pub score: f64,
+    pub moments: Vec<HitMoment>,
+}
+
+/// An autocomplete choice: what is shown (≤ 100 chars) and the value sent back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub name: String,
+    pub value: String,
+}
+
+/// The result of resolving what someone typed as a chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChapterMatch {
+    Found(u32),
+    NotFound { suggestions: Vec<u32> },
+}
+
+/// Search structures built once per library.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    index: index::Index,
+    concepts: concepts::Concepts,
+    topics: topics::Topics,
+    /// One autocomplete entry per chapter, with its names.
+    chapter_names: names::NameList,
+}
+
+impl SearchIndex {
+    /// Indexes every chapter of `library`, with the glossary's concepts and
+    /// the English–Korean pairs found in the notes.
+    pub fn build(library: &Library, glossary: &Glossary) -> SearchIndex {
+        let mut index = index::Index::build(library);
+        let pairs = extract_pairs(library);
+        let concepts = concepts::Concepts::build(&glossary.concepts, &pairs, &mut index.dict);
+        index.finish();
+        let topics = topics::Topics::build(&index, &concepts, library);
+        let chapter_names = chapters::names(&index, &concepts, library);
+        SearchIndex {
+            index,
+            concepts,
+            topics,
+            chapter_names,
+        }
+    }
+
+    /// Chapters about `query`, best first, at most `limit`, one [`Hit`] per
+    /// chapter with up to three moments. `course` restricts to one course id.
+    pub fn search(
+        &self,
+        library: &Library,
+        query: &str,
+        course: Option<&str>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let Some(course) = self.course_filter(course) else {
+            return Vec::new();
+        };
+        let opts = query::Options {
+            prefix: true,
+            fuzzy: true,
+        };
+        let q = query::parse(&self.index, &self.concepts, query, opts);
+        // A few spare in case a chapter vanished from the library passed in.
+        let top = limit.saturating_add(8);
+        let ranked = rank::rank(&self.index, &q, top, |d| {
+            course.is_none_or(|c| d.course == c)
+        });
+        ranked
+            .iter()
+            .filter_map(|r| moments::build_hit(&self.index, library, &q, r))
+            .take(limit)
+            .collect()
+    }
+
+    /// Autocomplete for a chapter argument: at most 25, names ≤ 100 chars.
+    pub fn suggest_chapters(
+        &self,
+        library: &Library,
+        prefix: &str,
+        course: Option<&str>,
+    ) -> Vec<Suggestion> {
+        suggest::chapters(self, library, prefix, course)
+    }
+
+    /// Autocomplete for a topic argument: at most 25, names ≤ 100 chars; the
+    /// value is the topic itself (sent back as the query).
+    pub fn suggest_topics(
+        &self,
+        library: &Library,
+        prefix: &str,
+        course: Option<&str>,
+    ) -> Vec<Suggestion> {
+        suggest::topics(self, library, prefix, course)
+    }
+
+    /// Resolves what someone typed as a chapter of `course`: a number, a
+    /// title in either language, an alias, or a fuzzy name.
+    pub fn find_chapter(&self, course: &Course, query: &str) -> ChapterMatch {
+        chapters::find(self, course, query)
+    }
+
+    /// A few real topics of the loaded notes (for "nothing found").
+    pub fn example_topics(&self, n: usize) -> Vec<String> {
+        self.topics.examples(n)
+    }
+
+    /// `None` when the course id is unknown; `Some(None)` for all courses.
+    fn course_filter(&self, course: Option<&str>) -> Option<Option<u32>> {
+        match course.map(str::trim).filter(|c| !c.is_empty()) {
+            None => Some(None),
+            Some(id) => self
+                .index
+                .course_ids
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(id))
+                .map(|i| Some(i as u32)),
+        }
+    }
+}
+
+impl SearchIndex {
+    /// A readable account of how `query` was understood and scored (for
+    /// debugging and `lectern search --explain`): its words, the readings
+    /// tried with their weights, and the top chapters.
+    pub fn explain(&self, library: &Library, query: &str, course: Option<&str>) -> String {
+        use std::fmt::Write;
+        let opts = query::Options {
+            prefix: true,
+            fuzzy: true,
+        };
+        let q = query::parse(&self.index, &self.concepts, query, opts);
+        let mut out = String::new();
+        let show = |t: &dictionary::TermId| {
+            use unicode_normalization::UnicodeNormalization;
+            self.index.dict.key(*t).nfc().collect::<String>()
+        };
+        let slots: Vec<&str> = q.slots.iter().map(|s| s.stem_text.as_str()).collect();
+        let _ = writeln!(out, "words: {slots:?}");
+        for a in q.alts.iter().take(40) {
+            let terms: Vec<String> = a.terms.iter().map(show).collect();
+            let _ = writeln!(
+                out,
+                "  {:?} {}..{} w={:.2} df={} {}",
+                a.tier,
+                a.first,
+                a.last,
+                a.weight,
+                a.terms.first().map_or(0, |&t| self.index.df(t)),
+                terms.join(" ")
+            );
+        }
+        let course = self.course_filter(course).flatten();
+        for r in &rank::rank(&self.index, &q, 8, |d| course.is_none_or(|c| d.course == c)) {
+            let number = self.index.docs.get(r.doc as usize).map_or(0, |d| d.number);
+            let _ = writeln!(
+                out,
+                "  -> ch{number} coverage {} score {:.3}",
+                r.coverage, r.score
+            );
+        }
+        let _ = library;
+        out
+    }
+}

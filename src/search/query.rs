@@ -1,0 +1,357 @@
+//! What a query means: its words (slots), and for each the index terms it
+//! could stand for, each with a tier — exact, stem, prefix, 초성, typo — and
+//! the concept names it reaches through the glossary (weighted lower, so an
+//! expansion never outranks the word itself). Adjacent words are also tried
+//! joined (`멀티 모달`, `alpha go`) and long Hangul words split.
+
+use rustc_hash::FxHashMap;
+
+use super::concepts::Concepts;
+use super::dictionary::TermId;
+use super::index::Index;
+use super::normalize::{choseong_query, edit_budget, word_key, Script};
+use super::readings::{letter_digit_split, part_group, phrase_ngrams, split_compound, Alts};
+use super::tokenize::tokens;
+
+/// Longest query read, in characters; the rest is ignored.
+pub(crate) const MAX_QUERY_CHARS: usize = 200;
+/// Most words considered.
+pub(crate) const MAX_SLOTS: usize = 8;
+/// Weight of a concept's other names relative to the name typed: its
+/// translation (English ↔ Korean), or any name when the typed one occurs
+/// nowhere in the notes…
+pub(crate) const EXPANSION: f32 = 0.75;
+/// …and a same-language sibling of a name that does occur (`H100` → `GPU`):
+/// it must not drown the exact match.
+pub(crate) const EXPANSION_DAMPED: f32 = 0.35;
+/// Weight of a single word inside a span the query names as a whole
+/// (`reward model`, `멀티 모달`): the span's own match counts more.
+const PARTIAL: f32 = 0.5;
+/// Weight of a 초성 query matching only the start of a word's 초성.
+const CHOSEONG_PREFIX: f32 = 0.85;
+/// Minimum normalised similarity for a typo match.
+pub(crate) const FUZZY_FLOOR: f64 = 0.75;
+/// Most readings kept for one word (or span of words).
+const MAX_PER_SPAN: usize = 24;
+/// Most prefix completions taken per word…
+const MAX_PREFIX: usize = 24;
+/// …and the postings they may touch (at least; or one per chapter).
+const PREFIX_POSTINGS: usize = 2_000;
+
+/// How a query word matched a term, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Tier {
+    Exact,
+    Stem,
+    Prefix,
+    Choseong,
+    Fuzzy,
+}
+
+impl Tier {
+    pub fn weight(self) -> f32 {
+        match self {
+            Tier::Exact => 1.0,
+            Tier::Stem => 0.92,
+            Tier::Prefix => 0.42,
+            Tier::Choseong => 0.4,
+            Tier::Fuzzy => 0.36,
+        }
+    }
+}
+
+/// One word of the query.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    pub key: String,
+    pub script: Script,
+    pub surface_chars: usize,
+    pub stemmed: bool,
+    /// The stem as typed (NFC syllables), for splitting compounds.
+    pub stem_text: String,
+    /// Keys of the parts of a joined word (`GPT-2` → `gpt`, `2`).
+    pub parts: Vec<String>,
+    pub choseong: Option<String>,
+}
+
+/// One interpretation: these terms (all in the same field) for these slots.
+#[derive(Debug, Clone)]
+pub(crate) struct Alt {
+    pub terms: Vec<TermId>,
+    pub first: usize,
+    pub last: usize,
+    pub weight: f32,
+    pub tier: Tier,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Query {
+    pub slots: Vec<Slot>,
+    pub alts: Vec<Alt>,
+}
+
+/// Which kinds of matching to use.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Options {
+    pub prefix: bool,
+    pub fuzzy: bool,
+}
+
+/// A single-term reading of a slot.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Form {
+    pub term: TermId,
+    pub tier: Tier,
+    pub sim: f32,
+}
+
+/// The slots of a query text (stopwords dropped).
+pub(crate) fn slots(text: &str) -> Vec<Slot> {
+    let cut: String = text.chars().take(MAX_QUERY_CHARS).collect();
+    let mut out: Vec<(usize, Slot)> = Vec::new();
+    for tok in tokens(&cut) {
+        let Some(k) = word_key(tok.text) else {
+            continue;
+        };
+        if tok.joined {
+            let parts: Vec<String> = out
+                .iter()
+                .filter(|(start, _)| *start >= tok.start)
+                .map(|(_, s)| s.key.clone())
+                .collect();
+            out.retain(|(start, _)| *start < tok.start);
+            out.push((tok.start, slot_of(tok.text, k, parts)));
+        } else if !k.stop {
+            out.push((tok.start, slot_of(tok.text, k, Vec::new())));
+        }
+    }
+    out.into_iter().map(|(_, s)| s).take(MAX_SLOTS).collect()
+}
+
+fn slot_of(text: &str, k: super::normalize::WordKey, parts: Vec<String>) -> Slot {
+    use unicode_normalization::UnicodeNormalization;
+    let stem_text: String = text.nfc().take(k.stem_chars).collect();
+    Slot {
+        choseong: choseong_query(text),
+        key: k.key,
+        script: k.script,
+        surface_chars: k.surface_chars,
+        stemmed: k.stemmed,
+        stem_text,
+        parts,
+    }
+}
+
+/// Whether a term can match anything: it has postings or names a concept.
+fn usable(index: &Index, concepts: &Concepts, t: TermId) -> bool {
+    index.df(t) > 0 || concepts.is_concept_term(t)
+}
+
+fn prefix_ok(slot: &Slot) -> bool {
+    match slot.script {
+        Script::Hangul => slot.surface_chars >= 2 && slot.choseong.is_none(),
+        Script::Latin => slot.surface_chars >= 3 && !slot.key.chars().all(|c| c.is_ascii_digit()),
+        Script::Other => false,
+    }
+}
+
+fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<Form> {
+    let dict = &index.dict;
+    let mut out = Vec::new();
+    let exact = dict.get(&slot.key).filter(|&t| usable(index, concepts, t));
+    if let Some(t) = exact {
+        let tier = if slot.stemmed {
+            Tier::Stem
+        } else {
+            Tier::Exact
+        };
+        out.push(Form {
+            term: t,
+            tier,
+            sim: 1.0,
+        });
+    }
+    if let Some(cho) = &slot.choseong {
+        let mut found: Vec<(TermId, f32)> = dict
+            .with_choseong(cho)
+            .iter()
+            .filter(|&&t| index.df(t) > 0)
+            .map(|&t| (t, 1.0))
+            .collect();
+        if cho.chars().count() >= 3 {
+            // Longer words (`ㄷㅉㄴㅉ` → 들쭉날쭉한), only names: title, key point
+            // or summary words and glossary terms.
+            let longer = dict
+                .choseong_prefixed(cho)
+                .filter(|(k, _)| k.len() > cho.len())
+                .take(64);
+            found.extend(longer.flat_map(|(_, ts)| {
+                ts.iter()
+                    .filter(|&&t| {
+                        index.df(t) > 0 && (index.is_name(t) || concepts.is_concept_term(t))
+                    })
+                    .map(|&t| (t, CHOSEONG_PREFIX))
+            }));
+        }
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(index.df(b.0).cmp(&index.df(a.0))));
+        out.extend(found.into_iter().take(MAX_PREFIX).map(|(term, sim)| Form {
+            term,
+            tier: Tier::Choseong,
+            sim,
+        }));
+    }
+    let len = slot.key.chars().count();
+    let budget = edit_budget(len, slot.surface_chars);
+    if opts.fuzzy && exact.is_none() && slot.choseong.is_none() && budget > 0 {
+        let found = dict.fuzzy(&slot.key, budget, FUZZY_FLOOR, |t| {
+            usable(index, concepts, t)
+        });
+        let best = found.first().map_or(0, |&(_, d)| d);
+        for (term, d) in found.into_iter().take_while(|&(_, d)| d == best).take(6) {
+            let sim = 1.0 - d as f32 / len.max(1) as f32;
+            out.push(Form {
+                term,
+                tier: Tier::Fuzzy,
+                sim,
+            });
+        }
+    }
+    if opts.prefix && prefix_ok(slot) {
+        let mut found: Vec<TermId> = dict
+            .prefixed(&slot.key)
+            .filter(|&t| Some(t) != exact && usable(index, concepts, t))
+            .take(400)
+            .collect();
+        found.sort_by_key(|&t| (dict.key(t).len(), std::cmp::Reverse(index.df(t))));
+        // Completions are a weak reading: bound the postings they may touch.
+        let mut budget = index.docs.len().max(PREFIX_POSTINGS);
+        let taken = found.into_iter().take(MAX_PREFIX).take_while(|&t| {
+            let ok = budget > 0;
+            budget = budget.saturating_sub(index.df(t));
+            ok
+        });
+        out.extend(taken.map(|term| Form {
+            term,
+            tier: Tier::Prefix,
+            sim: 1.0,
+        }));
+    }
+    out
+}
+
+/// Parses a query into slots and alternatives.
+pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Options) -> Query {
+    let slots = slots(text);
+    let dict = &index.dict;
+    let mut alts = Alts::default();
+    let mut slot_forms: Vec<Vec<Form>> = Vec::with_capacity(slots.len());
+    for (i, slot) in slots.iter().enumerate() {
+        let fs = forms(index, concepts, slot, opts);
+        for f in &fs {
+            if index.df(f.term) > 0 {
+                alts.add(vec![f.term], i, i, f.tier.weight() * f.sim, f.tier);
+            }
+            alts.concepts(
+                index,
+                concepts,
+                concepts.single(f.term),
+                (i, i),
+                f.tier.weight() * f.sim,
+                f.tier,
+            );
+        }
+        alts.concepts(
+            index,
+            concepts,
+            concepts.by_joined(&slot.key),
+            (i, i),
+            Tier::Exact.weight(),
+            Tier::Exact,
+        );
+        let exact_found = fs.iter().any(|f| f.tier <= Tier::Stem);
+        if !slot.parts.is_empty() && !exact_found {
+            part_group(index, &slot.parts, i, &mut alts);
+        } else if !exact_found && slot.script == Script::Latin {
+            let parts = letter_digit_split(&slot.key);
+            if parts.len() > 1 {
+                part_group(index, &parts, i, &mut alts);
+            }
+        }
+        if !exact_found && slot.script == Script::Hangul {
+            split_compound(index, slot, i, &mut alts);
+        }
+        slot_forms.push(fs);
+    }
+    // Adjacent words: joined (`멀티 모달`), and as a concept's multi-word name.
+    for first in 0..slots.len() {
+        for last in first + 1..slots.len().min(first + 4) {
+            let group = &slots[first..=last];
+            if group.iter().all(|s| s.script == group[0].script) {
+                let joined: String = group.iter().map(|s| s.key.as_str()).collect();
+                if let Some(t) = dict.get(&joined).filter(|&t| index.df(t) > 0) {
+                    alts.add(vec![t], first, last, Tier::Exact.weight(), Tier::Exact);
+                } else if opts.fuzzy {
+                    let chars: usize = group.iter().map(|s| s.surface_chars).sum();
+                    let budget = edit_budget(joined.chars().count(), chars);
+                    let found =
+                        dict.fuzzy(&joined, budget, FUZZY_FLOOR, |t| usable(index, concepts, t));
+                    for (t, d) in found.into_iter().take(3) {
+                        let w = Tier::Fuzzy.weight()
+                            * (1.0 - d as f32 / joined.chars().count().max(1) as f32);
+                        if index.df(t) > 0 {
+                            alts.add(vec![t], first, last, w, Tier::Fuzzy);
+                        }
+                        alts.concepts(
+                            index,
+                            concepts,
+                            concepts.single(t),
+                            (first, last),
+                            w,
+                            Tier::Fuzzy,
+                        );
+                    }
+                }
+                alts.concepts(
+                    index,
+                    concepts,
+                    concepts.by_joined(&joined),
+                    (first, last),
+                    1.0,
+                    Tier::Exact,
+                );
+            }
+            phrase_ngrams(index, concepts, &slots, &slot_forms, first, last, &mut alts);
+        }
+    }
+    let spans = std::mem::take(&mut alts.spans);
+    let mut out: Vec<Alt> = alts
+        .map
+        .into_iter()
+        .map(|((terms, first, last), (weight, tier))| {
+            let inside = first == last && spans.iter().any(|&(a, b)| a <= first && first <= b);
+            let weight = if inside { weight * PARTIAL } else { weight };
+            Alt {
+                terms,
+                first,
+                last,
+                weight,
+                tier,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.terms.cmp(&b.terms))
+            .then(a.first.cmp(&b.first))
+    });
+    // The strongest readings of each span are enough; the rest only cost time.
+    let mut per_span: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    out.retain(|a| {
+        let n = per_span.entry((a.first, a.last)).or_default();
+        *n += 1;
+        *n <= MAX_PER_SPAN
+    });
+    out.truncate(256);
+    Query { slots, alts: out }
+}

@@ -1,0 +1,256 @@
+//! Scoring chapters against a parsed query.
+//!
+//! For every query word (slot) a chapter gets the score of its best reading:
+//! tier weight (exact > stem > prefix > 초성 > typo, expansions lower) times the
+//! field it was found in (title > key points > summary > translation, the
+//! translation saturating with frequency, BM25-style). Each word's total is
+//! then scaled by how rare the word is in the library (idf over the chapters
+//! any reading of it matched), so a word found in every chapter counts little.
+//! Chapters matching more of the (informative) words come first; then the
+//! summed score.
+
+use super::dictionary::TermId;
+use super::index::{Doc, Index, Posting, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
+use super::query::{Alt, Query, Tier};
+
+/// BM25 parameters for the translation.
+const K1: f32 = 1.2;
+const B: f32 = 0.5;
+/// Share of a reading's other fields added to its best field.
+const OTHER_FIELDS: f32 = 0.15;
+/// How far apart (in characters, per extra word) the words of a
+/// multi-word name may be in the translation.
+const NEAR_CHARS: u32 = 12;
+/// A word counts towards coverage if its importance is at least this share
+/// of the most important word's.
+const COVERAGE_SHARE: f32 = 0.5;
+
+/// A chapter's standing for a query.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ranked {
+    pub doc: u32,
+    /// Number of query words it matched.
+    pub coverage: u32,
+    pub score: f32,
+}
+
+pub(crate) fn field_weight(field: u8) -> f32 {
+    match field {
+        F_TITLE => 2.0,
+        F_KEY_POINTS => 1.5,
+        F_SUMMARY => 1.3,
+        _ => 1.0,
+    }
+}
+
+/// The BM25 length normalisation of a translation of `body_len` tokens.
+pub(crate) fn length_norm(body_len: u32, avg_len: f32) -> f32 {
+    K1 * (1.0 - B + B * body_len as f32 / avg_len.max(1.0))
+}
+
+/// How much a reading found in `fields` (with `tf` occurrences in the
+/// translation, whose length norm is `norm`) is worth, and the field that
+/// contributes most.
+#[inline]
+pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
+    let mut best = (0.0f32, 0u8);
+    let mut total = 0.0f32;
+    for f in [F_TITLE, F_KEY_POINTS, F_SUMMARY, F_TRANSLATION] {
+        if fields & f == 0 {
+            continue;
+        }
+        let s = if f == F_TRANSLATION {
+            let tf = tf.max(1) as f32;
+            0.5 * tf * (K1 + 1.0) / (tf + norm)
+        } else {
+            field_weight(f)
+        };
+        total += s;
+        if s > best.0 {
+            best = (s, f);
+        }
+    }
+    (best.0 + OTHER_FIELDS * (total - best.0), best.1)
+}
+
+/// Calls `f(doc, fields, tf)` for every chapter containing all `terms` in
+/// one field (for one term: every chapter containing it). Several terms are
+/// intersected by walking the rarest term's postings with a cursor into each
+/// other list (postings are sorted by chapter), galloping ahead.
+pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(u32, u8, u32)) {
+    let Some(&rarest) = terms.iter().min_by_key(|&&t| index.df(t)) else {
+        return;
+    };
+    let others: Vec<&[Posting]> = terms
+        .iter()
+        .filter(|&&t| t != rarest)
+        .map(|&t| index.postings(t))
+        .collect();
+    let mut cursors = vec![0usize; others.len()];
+    let mut found: Vec<&Posting> = Vec::with_capacity(others.len());
+    'docs: for p in index.postings(rarest) {
+        let (mut fields, mut tf) = (p.fields, u32::from(p.tf));
+        found.clear();
+        for (list, at) in others.iter().zip(cursors.iter_mut()) {
+            *at = gallop(list, *at, p.doc);
+            match list.get(*at) {
+                Some(q) if q.doc == p.doc => {
+                    fields &= q.fields;
+                    tf = tf.min(u32::from(q.tf));
+                    found.push(q);
+                }
+                Some(_) => continue 'docs,
+                None => return,
+            }
+        }
+        // In the long translation, the words of a name must stand together.
+        if !found.is_empty() && fields & F_TRANSLATION != 0 && !near(index, p, &found) {
+            fields &= !F_TRANSLATION;
+        }
+        if fields != 0 {
+            f(p.doc, fields, tf);
+        }
+    }
+}
+
+/// Whether some occurrence of the first posting's term has an occurrence of
+/// each other term within a few words (by the positions kept).
+pub(crate) fn near(index: &Index, first: &Posting, others: &[&Posting]) -> bool {
+    const MAX_OTHERS: usize = 8;
+    if others.len() > MAX_OTHERS {
+        return true;
+    }
+    let window = NEAR_CHARS * others.len() as u32;
+    let mut at = [0usize; MAX_OTHERS];
+    // Positions are ascending: one pointer per list moves forward only.
+    index.positions(first).iter().any(|&a| {
+        others.iter().zip(at.iter_mut()).all(|(q, j)| {
+            let list = index.positions(q);
+            while *j < list.len() && list[*j] + window < a {
+                *j += 1;
+            }
+            list.get(*j).is_some_and(|&b| b.abs_diff(a) <= window)
+        })
+    })
+}
+
+/// The first index at or after `from` whose posting is for `doc` or later.
+fn gallop(list: &[Posting], from: usize, doc: u32) -> usize {
+    let mut step = 1;
+    let mut hi = from;
+    while hi < list.len() && list[hi].doc < doc {
+        hi = from + step;
+        step *= 2;
+    }
+    let lo = from.max(hi.saturating_sub(step / 2));
+    let hi = hi.min(list.len());
+    lo + list[lo..hi].partition_point(|q| q.doc < doc)
+}
+
+/// The score of one reading in one chapter.
+pub(crate) fn alt_score(alt: &Alt, doc: &Doc, fields: u8, tf: u32) -> (f32, u8) {
+    let (s, f) = field_score(fields, tf, doc.norm);
+    (alt.weight * s, f)
+}
+
+/// Ranks the chapters that `keep` allows; the best `top` of them, best first.
+pub(crate) fn rank(
+    index: &Index,
+    query: &Query,
+    top: usize,
+    keep: impl Fn(&Doc) -> bool,
+) -> Vec<Ranked> {
+    let n = query.slots.len();
+    let docs = index.docs.len();
+    if n == 0 || docs == 0 || query.alts.is_empty() {
+        return Vec::new();
+    }
+    let mut best = vec![0.0f32; docs * n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut seen = vec![false; docs];
+    let allowed: Vec<bool> = index.docs.iter().map(&keep).collect();
+    let mut slot_tier: Vec<Option<Tier>> = vec![None; n];
+    for alt in &query.alts {
+        let mut matched = false;
+        let (first, last, w) = (alt.first.min(n - 1), alt.last.min(n - 1), alt.weight);
+        for_each_match(index, &alt.terms, |d, fields, tf| {
+            let di = d as usize;
+            if !allowed.get(di).copied().unwrap_or(false) {
+                return;
+            }
+            let (s, _) = field_score(fields, tf, index.docs[di].norm);
+            let s = w * s;
+            for cell in &mut best[di * n + first..=di * n + last] {
+                if s > *cell {
+                    *cell = s;
+                }
+            }
+            matched = true;
+            if !seen[di] {
+                seen[di] = true;
+                touched.push(d);
+            }
+        });
+        if matched {
+            for t in &mut slot_tier[alt.first..=alt.last.min(n - 1)] {
+                *t = Some(t.map_or(alt.tier, |x| x.min(alt.tier)));
+            }
+        }
+    }
+    // Some words found nothing and the rest only approximately (`pizza
+    // recipe` → `recite`): that is not a question about these notes.
+    let dead = slot_tier.iter().any(Option::is_none);
+    let strong = slot_tier
+        .iter()
+        .flatten()
+        .any(|t| matches!(t, Tier::Exact | Tier::Stem | Tier::Choseong));
+    if dead && !strong {
+        return Vec::new();
+    }
+    // Importance of each word: idf over the chapters any reading of it matched.
+    let total = index.docs.len() as f32;
+    let importance: Vec<f32> = (0..n)
+        .map(|slot| {
+            let df = touched
+                .iter()
+                .filter(|&&d| best[d as usize * n + slot] > 0.0)
+                .count() as f32;
+            (1.0 + (total - df + 0.5) / (df + 0.5)).ln()
+        })
+        .collect();
+    // Words much more common than the query's rarest count for the score but
+    // not for coverage: `llm spelling` is about spelling.
+    let floor = COVERAGE_SHARE * importance.iter().copied().fold(0.0, f32::max);
+    let mut out: Vec<Ranked> = touched
+        .iter()
+        .map(|&d| {
+            let row = &best[d as usize * n..d as usize * n + n];
+            let coverage = row
+                .iter()
+                .zip(&importance)
+                .filter(|&(&s, &w)| s > 0.0 && w >= floor)
+                .count() as u32;
+            let score = row.iter().zip(&importance).map(|(s, w)| s * w).sum();
+            Ranked {
+                doc: d,
+                coverage,
+                score,
+            }
+        })
+        .collect();
+    let order = |a: &Ranked, b: &Ranked| {
+        b.coverage
+            .cmp(&a.coverage)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.doc.cmp(&b.doc))
+    };
+    if top < out.len() {
+        if top == 0 {
+            return Vec::new();
+        }
+        out.select_nth_unstable_by(top - 1, order);
+        out.truncate(top);
+    }
+    out.sort_by(order);
+    out
+}

@@ -1,0 +1,296 @@
+//! Autocomplete: what someone has typed so far, matched against topic and
+//! chapter names — whole-name prefix (jamo level, so `환ㄱ` and `에이젼` work),
+//! word prefix (`arena` → LM Arena), 초성 (`ㅇㅇㅈ`), then typos — at most 25
+//! choices, each name at most 100 characters. Built for speed: names carry
+//! precomputed keys, so a keystroke costs a few string comparisons per name.
+
+use super::fuzzy::osa_within;
+use super::names::{NameList, Topic};
+use super::normalize::{choseong_query, edit_budget, is_hangul, jamo_key, latin_key, word_key};
+use super::tokenize::tokens;
+use super::{SearchIndex, Suggestion};
+use crate::library::Library;
+use crate::text::truncate;
+
+/// Most choices Discord shows.
+pub(crate) const MAX_SUGGESTIONS: usize = 25;
+/// Longest choice name Discord accepts.
+pub(crate) const MAX_NAME: usize = 100;
+/// Longest input read.
+const MAX_INPUT: usize = 100;
+/// Most names looked at per keystroke (the most popular with the right first
+/// letter), which bounds the time in a library of thousands of chapters.
+const MAX_SCANNED: usize = 4_000;
+
+/// What has been typed, in the forms names are compared with.
+pub(crate) struct Typed {
+    /// Keys of the words as typed, concatenated (no particle stripping).
+    raw: Vec<char>,
+    /// Keys with particles and plurals stripped, concatenated.
+    stem: Vec<char>,
+    words: Vec<String>,
+    choseong: Option<String>,
+    surface_chars: usize,
+}
+
+impl Typed {
+    pub fn new(input: &str) -> Typed {
+        let input: String = input.chars().take(MAX_INPUT).collect();
+        let words: Vec<&str> = tokens(&input)
+            .into_iter()
+            .filter(|t| !t.joined)
+            .map(|t| t.text)
+            .collect();
+        let key = |w: &str| {
+            if w.chars().any(is_hangul) {
+                jamo_key(w)
+            } else {
+                latin_key(w)
+            }
+        };
+        let raw: String = words.iter().map(|w| key(w)).collect();
+        let stem: String = words
+            .iter()
+            .map(|w| word_key(w).map_or_else(|| key(w), |k| k.key))
+            .collect();
+        let compact: String = words.concat();
+        let choseong = if compact.chars().count() == 1 {
+            choseong_query(&format!("{compact}{compact}")).map(|c| c.chars().take(1).collect())
+        } else {
+            choseong_query(&compact)
+        };
+        Typed {
+            raw: raw.chars().collect(),
+            stem: stem.chars().collect(),
+            words: words.iter().map(|w| key(w)).collect(),
+            choseong,
+            surface_chars: compact.chars().count(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// The letters a matching name's key, word or 초성 must start with.
+    pub fn firsts(&self) -> Vec<char> {
+        let mut out: Vec<char> = [self.raw.first(), self.stem.first()]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        out.extend(self.words.iter().filter_map(|w| w.chars().next()));
+        out.extend(self.choseong.iter().filter_map(|c| c.chars().next()));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// How well a name matches, best first: 0 whole name, 1 name prefix,
+    /// 2 word prefixes, 3 초성, 4 typo. `None` if it doesn't.
+    pub fn tier(&self, t: &Topic) -> Option<u8> {
+        if self.raw.is_empty() {
+            return None;
+        }
+        let forms = [&self.raw, &self.stem];
+        if t.keys
+            .iter()
+            .any(|k| forms.iter().any(|f| !f.is_empty() && k == *f))
+        {
+            return Some(0);
+        }
+        if t.keys
+            .iter()
+            .any(|k| forms.iter().any(|f| !f.is_empty() && k.starts_with(f)))
+        {
+            return Some(1);
+        }
+        if !self.words.is_empty()
+            && self
+                .words
+                .iter()
+                .all(|w| t.words.iter().any(|tw| tw.starts_with(w.as_str())))
+        {
+            return Some(2);
+        }
+        if let Some(c) = &self.choseong {
+            if t.choseong.iter().any(|tc| tc.starts_with(c.as_str())) {
+                return Some(3);
+            }
+        }
+        let budget = edit_budget(self.raw.len(), self.surface_chars);
+        if budget > 0 && t.keys.iter().any(|k| prefix_within(&self.raw, k, budget)) {
+            return Some(4);
+        }
+        None
+    }
+}
+
+/// Whether `typed` is within `budget` edits of some prefix of `key` (of
+/// length `typed.len()` ± budget), with the first letter right.
+fn prefix_within(typed: &[char], key: &[char], budget: usize) -> bool {
+    if typed.first() != key.first() || key.len() + budget < typed.len() {
+        return false;
+    }
+    let lo = typed.len().saturating_sub(budget).max(1);
+    let hi = (typed.len() + budget).min(key.len());
+    (lo..=hi).any(|n| osa_within(typed, &key[..n], budget))
+}
+
+/// The `n장` part of a choice name.
+fn chapter_tag(s: &SearchIndex, library: &Library, t: &Topic) -> String {
+    match t.chapter {
+        Some((c, n)) if library.courses.len() > 1 => {
+            let id = s
+                .index
+                .course_ids
+                .get(c as usize)
+                .map_or("", String::as_str);
+            format!(" — {id} {n}장")
+        }
+        Some((_, n)) => format!(" — {n}장"),
+        None => String::new(),
+    }
+}
+
+/// The names of `names` that `typed` matches (all, in order, if nothing is
+/// typed), best tier first, at most 25.
+fn matching<'n>(
+    names: &'n NameList,
+    typed: &Typed,
+    keep: impl Fn(&Topic) -> bool,
+) -> Vec<&'n Topic> {
+    if typed.is_empty() {
+        return names
+            .list
+            .iter()
+            .filter(|t| keep(t))
+            .take(MAX_SUGGESTIONS)
+            .collect();
+    }
+    let mut found: Vec<(u8, u32)> = Vec::new();
+    for i in names
+        .starting_with(&typed.firsts())
+        .into_iter()
+        .take(MAX_SCANNED)
+    {
+        let Some(t) = names.list.get(i as usize) else {
+            continue;
+        };
+        if !keep(t) {
+            continue;
+        }
+        if let Some(tier) = typed.tier(t) {
+            found.push((tier, i));
+            if tier == 0 && found.len() >= 4 * MAX_SUGGESTIONS {
+                break;
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .filter_map(|(_, i)| names.list.get(i as usize))
+        .collect()
+}
+
+pub(crate) fn topics(
+    s: &SearchIndex,
+    library: &Library,
+    prefix: &str,
+    course: Option<&str>,
+) -> Vec<Suggestion> {
+    let Some(course) = s.course_filter(course) else {
+        return Vec::new();
+    };
+    let typed = Typed::new(prefix);
+    matching(&s.topics.names, &typed, |t| {
+        course.is_none_or(|c| t.courses.contains(&c))
+    })
+    .into_iter()
+    .map(|t| {
+        let tag = chapter_tag(s, library, t);
+        let room = MAX_NAME.saturating_sub(tag.chars().count());
+        Suggestion {
+            name: format!("{}{tag}", truncate(&t.label, room)),
+            value: truncate(&t.value, MAX_NAME),
+        }
+    })
+    .collect()
+}
+
+pub(crate) fn chapters(
+    s: &SearchIndex,
+    library: &Library,
+    prefix: &str,
+    course: Option<&str>,
+) -> Vec<Suggestion> {
+    let Some(course) = s.course_filter(course) else {
+        return Vec::new();
+    };
+    let in_course = |t: &Topic| course.is_none_or(|c| t.courses.contains(&c));
+    let picked: Vec<&Topic> = match super::chapters::parse_number(prefix) {
+        Some(n) => {
+            let mut found: Vec<(bool, &Topic)> = s
+                .chapter_names
+                .list
+                .iter()
+                .filter(|t| in_course(t))
+                .filter_map(|t| {
+                    let own = t.chapter.map_or(String::new(), |(_, k)| k.to_string());
+                    own.starts_with(n.as_str()).then_some((own != n, t))
+                })
+                .collect();
+            found.sort_by_key(|(longer, _)| *longer);
+            if found.is_empty() {
+                // No such number: perhaps a name with digits (`37수`).
+                matching(&s.chapter_names, &Typed::new(prefix), in_course)
+            } else {
+                found
+                    .into_iter()
+                    .map(|(_, t)| t)
+                    .take(MAX_SUGGESTIONS)
+                    .collect()
+            }
+        }
+        None => matching(&s.chapter_names, &Typed::new(prefix), in_course),
+    };
+    picked
+        .into_iter()
+        .map(|t| {
+            let value = match t.chapter {
+                Some((c, n)) if library.courses.len() > 1 => {
+                    format!(
+                        "{}:{n}",
+                        s.index
+                            .course_ids
+                            .get(c as usize)
+                            .map_or("", String::as_str)
+                    )
+                }
+                Some((_, n)) => n.to_string(),
+                None => t.value.clone(),
+            };
+            Suggestion {
+                name: truncate(&t.label, MAX_NAME),
+                value: truncate(&value, MAX_NAME),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osa_bounds() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(osa_within(&c("agnet"), &c("agent"), 1));
+        assert!(!osa_within(&c("abc"), &c("xyz"), 2));
+        assert!(prefix_within(&c("hallu"), &c("hallucination"), 1));
+        assert!(prefix_within(&c("halu"), &c("hallucination"), 1));
+        assert!(!prefix_within(&c("xallu"), &c("hallucination"), 1));
+    }
+}
