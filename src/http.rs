@@ -1,9 +1,12 @@
 //! The HTTP interactions endpoint: Discord's outgoing webhook mode.
 //!
-//! `lectern serve --http ADDR` answers `POST /interactions` with the same pure
-//! handler as the gateway ([`crate::discord::handle_json`]), so answers are the
+//! `lectern serve --http ADDR` answers `POST /interactions` exactly as the
+//! gateway does ([`crate::discord::answer_live`]: the pure handler on a
+//! snapshot of the live content, and `/reload` for admins), so answers are the
 //! same byte for byte. It is stateless — no gateway connection, no token —
-//! so any number of identical instances can run behind a load balancer.
+//! so any number of identical instances can run behind a load balancer (each
+//! watches the content folders and reloads itself; a `/reload` reloads only
+//! the instance that received it). `GET /healthz` reports the loaded content.
 //!
 //! Every request is checked before anything in it is parsed: size (64 KiB,
 //! else 413), then the Ed25519 signature of `X-Signature-Timestamp` + body
@@ -36,6 +39,10 @@ pub const MAX_AGE_SECS: i64 = 5 * 60;
 /// Furthest-ahead accepted signature timestamp, in seconds.
 pub const MAX_SKEW_SECS: i64 = 60;
 
+/// The application public key's environment variable (hex, from the
+/// developer portal's General Information page).
+pub const PUBLIC_KEY_VAR: &str = "DISCORD_PUBLIC_KEY";
+
 /// What every request needs.
 pub struct Endpoint {
     pub live: Arc<Live>,
@@ -49,7 +56,19 @@ pub fn public_key_from_hex(hex_key: &str) -> Result<VerifyingKey, String> {
     let bytes: [u8; 32] = bytes
         .try_into()
         .map_err(|_| "the public key must be 32 bytes (64 hex digits)".to_string())?;
-    VerifyingKey::from_bytes(&bytes).map_err(|_| "the public key is not a valid Ed25519 key".to_string())
+    VerifyingKey::from_bytes(&bytes)
+        .map_err(|_| "the public key is not a valid Ed25519 key".to_string())
+}
+
+/// The verifying key from [`PUBLIC_KEY_VAR`]; the error names the variable
+/// and says what to fix.
+pub fn public_key_from_env() -> Result<VerifyingKey, String> {
+    let help = "copy the application's Public Key from the Discord developer portal (General Information → Public Key), e.g. `export DISCORD_PUBLIC_KEY=…` (see .env.example)";
+    match std::env::var(PUBLIC_KEY_VAR) {
+        Ok(v) if !v.trim().is_empty() => public_key_from_hex(&v)
+            .map_err(|why| format!("{PUBLIC_KEY_VAR} is invalid: {why}; {help}")),
+        _ => Err(format!("{PUBLIC_KEY_VAR} is not set: {help}")),
+    }
 }
 
 /// The application: routes and limits, no server. Tests drive it directly.
@@ -87,7 +106,12 @@ pub async fn serve_on(
 
 async fn healthz(State(endpoint): State<Arc<Endpoint>>) -> Response {
     let lectern = endpoint.live.get();
-    let chapters: usize = lectern.library.courses.iter().map(|c| c.chapters.len()).sum();
+    let chapters: usize = lectern
+        .library
+        .courses
+        .iter()
+        .map(|c| c.chapters.len())
+        .sum();
     Json(json!({
         "status": "ok",
         "courses": lectern.library.courses.len(),
@@ -100,7 +124,11 @@ fn status(code: StatusCode, message: &str) -> Response {
     (code, Json(json!({ "error": message }))).into_response()
 }
 
-async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, body: Bytes) -> Response {
+async fn interactions(
+    State(endpoint): State<Arc<Endpoint>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let started = Instant::now();
     let size = body.len();
     if size > MAX_BODY_BYTES {
@@ -114,9 +142,16 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+        });
     if !is_json {
-        return status(StatusCode::UNSUPPORTED_MEDIA_TYPE, "expected application/json");
+        return status(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "expected application/json",
+        );
     }
     let kind = match serde_json::from_slice::<serde_json::Value>(&body) {
         Ok(v) => v.get("type").and_then(serde_json::Value::as_u64),
@@ -125,13 +160,27 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
     match kind {
         Some(1) => Json(json!({ "type": 1 })).into_response(),
         Some(2..=4) => {
-            let lectern = endpoint.live.get();
-            match discord::handle_json(&lectern, &endpoint.settings, &body) {
+            let interaction: discord::Interaction = match serde_json::from_slice(&body) {
+                Ok(i) => i,
+                Err(e) => {
+                    return status(
+                        StatusCode::BAD_REQUEST,
+                        &discord::Error::BadInteraction(e).to_string(),
+                    )
+                }
+            };
+            let response =
+                discord::answer_live(&endpoint.live, &endpoint.settings, &interaction).await;
+            match discord::response_json(&response) {
                 Ok(reply) => {
-                    tracing::debug!(size, latency_us = started.elapsed().as_micros() as u64, "answered");
+                    tracing::debug!(
+                        size,
+                        latency_us = started.elapsed().as_micros() as u64,
+                        "answered"
+                    );
                     Json(reply).into_response()
                 }
-                Err(e) => status(StatusCode::BAD_REQUEST, &e.to_string()),
+                Err(e) => status(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
             }
         }
         _ => status(StatusCode::BAD_REQUEST, "unknown interaction type"),
@@ -145,7 +194,12 @@ fn unix_now() -> i64 {
 }
 
 /// Checks the signature headers against the body. `now` is Unix seconds.
-pub fn verify(key: &VerifyingKey, headers: &HeaderMap, body: &[u8], now: i64) -> Result<(), &'static str> {
+pub fn verify(
+    key: &VerifyingKey,
+    headers: &HeaderMap,
+    body: &[u8],
+    now: i64,
+) -> Result<(), &'static str> {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let signature = header("x-signature-ed25519").ok_or("missing signature")?;
     let timestamp = header("x-signature-timestamp").ok_or("missing timestamp")?;
@@ -157,7 +211,8 @@ pub fn verify(key: &VerifyingKey, headers: &HeaderMap, body: &[u8], now: i64) ->
     let mut message = Vec::with_capacity(timestamp.len() + body.len());
     message.extend_from_slice(timestamp.as_bytes());
     message.extend_from_slice(body);
-    key.verify_strict(&message, &signature).map_err(|_| "invalid signature")?;
+    key.verify_strict(&message, &signature)
+        .map_err(|_| "invalid signature")?;
     let ts: i64 = timestamp.parse().map_err(|_| "invalid timestamp")?;
     if now - ts > MAX_AGE_SECS || ts - now > MAX_SKEW_SECS {
         return Err("stale or future timestamp");

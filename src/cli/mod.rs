@@ -1,5 +1,6 @@
 //! The command line: `ask`, `console`, `check` and `search` over the same core
-//! the Discord adapters use. `main.rs` only calls [`main`].
+//! the Discord adapters use, and `serve` / `register` for Discord itself.
+//! `main.rs` only calls [`main`].
 //!
 //! Exit status: 0 success, 1 a user error (bad command, nothing found, content
 //! errors in `check`), 2 a broken setup (config unreadable, nothing loaded).
@@ -7,6 +8,7 @@
 pub mod ask;
 mod check;
 mod console;
+mod discord;
 mod search;
 
 use std::path::PathBuf;
@@ -80,6 +82,13 @@ pub enum Cmd {
         #[command(flatten)]
         content: ContentArgs,
     },
+    /// Answer slash commands: over Discord's gateway (token from
+    /// DISCORD_TOKEN), or with --http as the Interactions Endpoint URL
+    /// (public key from DISCORD_PUBLIC_KEY). Content edits are live.
+    Serve(discord::ServeArgs),
+    /// Register the slash commands with Discord (one bulk overwrite), or
+    /// `--print` the JSON that would be sent.
+    Register(discord::RegisterArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,6 +97,8 @@ pub enum Format {
     Text,
     /// One JSON object: ok, title, url, text (or error, suggestions).
     Json,
+    /// The exact interaction response the Discord handler sends.
+    Discord,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,9 +126,26 @@ pub const EXIT_SETUP: u8 = 2;
 
 /// Runs the command line.
 pub fn main() -> ExitCode {
-    init_tracing();
     let cli = Cli::parse();
+    init_tracing(match cli.command {
+        Cmd::Serve(_) | Cmd::Register(_) => "warn,lectern=info",
+        _ => "warn",
+    });
     let result = match cli.command {
+        Cmd::Ask {
+            line,
+            format: Format::Discord,
+            locale,
+            content,
+        } => load(&cli.config, &content).map(|l| {
+            let settings =
+                crate::discord::Settings::from_config(&discord::discord_config(&cli.config));
+            discord::ask(&l, &settings, &line, LocaleArg::resolve(locale, &l))
+        }),
+        Cmd::Serve(args) => discord::serve(&cli.config, &args),
+        Cmd::Register(args) => load(&cli.config, &args.content).and_then(|l| {
+            discord::register_commands(&l, &discord::discord_config(&cli.config), &args)
+        }),
         Cmd::Ask {
             line,
             format,
@@ -149,6 +177,20 @@ pub fn main() -> ExitCode {
 
 /// Reads the config (a missing file is fine when `--content` is given) and loads content.
 pub fn load(config_path: &std::path::Path, content: &ContentArgs) -> Result<Lectern, SetupError> {
+    let (config, dirs) = config_and_dirs(config_path, content)?;
+    let lectern = Lectern::load(&config, &dirs);
+    for d in &lectern.library.diagnostics {
+        tracing::debug!("{d}");
+    }
+    Ok(lectern)
+}
+
+/// The config (a missing file is fine when `--content` is given) and the
+/// content folders to load: `--content`, else the configured ones.
+pub fn config_and_dirs(
+    config_path: &std::path::Path,
+    content: &ContentArgs,
+) -> Result<(Config, Vec<PathBuf>), SetupError> {
     let config = match Config::load(config_path) {
         Ok(c) => c,
         Err(crate::config::ConfigError::Unreadable { .. }) if !content.content.is_empty() => {
@@ -161,19 +203,17 @@ pub fn load(config_path: &std::path::Path, content: &ContentArgs) -> Result<Lect
     } else {
         content.content.clone()
     };
-    let lectern = Lectern::load(&config, &dirs);
-    for d in &lectern.library.diagnostics {
-        tracing::debug!("{d}");
-    }
-    Ok(lectern)
+    Ok((config, dirs))
 }
 
-/// Logs go to stderr; `RUST_LOG` sets the level (default: warnings).
-fn init_tracing() {
+/// Logs go to stderr; `RUST_LOG` sets the level (default: warnings, plus
+/// Lectern's own info lines for the long-running Discord commands).
+fn init_tracing(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }

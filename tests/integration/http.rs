@@ -283,3 +283,51 @@ async fn edits_are_served_without_a_restart() {
     let (_, v) = s.post(&summary).await;
     assert!(v.to_string().contains("HTTP 실시간 수정."), "{v}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reload_is_answered_with_the_report_for_managers_only() {
+    let dir = crate::library::tempdir("http-reload-command");
+    let course = dir.join("deep-dive-llms");
+    std::fs::create_dir_all(&course).unwrap();
+    for f in ["course.yaml", "21-preview-of-things-to-come.md"] {
+        std::fs::copy(Path::new(ROOT).join("content/deep-dive-llms").join(f), course.join(f)).unwrap();
+    }
+    let config = Config {
+        content: vec![dir.clone()],
+        glossary: Some(Path::new(ROOT).join("config/glossary.yaml")),
+        ..Config::default()
+    };
+    // No watcher: only /reload can bring the edit in.
+    let s = start(config).await;
+    let path = course.join("21-preview-of-things-to-come.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("LLM의 미래 발전 방향입니다.", "HTTP로 다시 불러온 문장.")).unwrap();
+    let summary = synth::command_interaction(&Command::Summary { course: None, chapter: "21".into() }, None, "ko");
+
+    // A member without Manage Server: refused, privately; nothing reloaded.
+    let (status, v) = s.post(&synth::reload_interaction(synth::MEMBER_PERMISSIONS, "ko")).await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["type"], 4);
+    assert_eq!(v["data"]["flags"], 64);
+    assert_eq!(v["data"]["embeds"][0]["title"], "관리자 전용 명령");
+    let (_, before) = s.post(&summary).await;
+    assert!(!before.to_string().contains("HTTP로 다시 불러온 문장."));
+
+    // A manager: reloaded, and the report says what changed.
+    let (status, v) = s.post(&synth::reload_interaction(synth::MANAGER_PERMISSIONS, "ko")).await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["type"], 4);
+    assert_eq!(v["data"]["flags"], 64);
+    assert_eq!(v["data"]["allowed_mentions"]["parse"], json!([]));
+    let embed = &v["data"]["embeds"][0];
+    assert_eq!(embed["title"], "🔄 다시 불러오기");
+    assert_eq!(embed["description"], "콘텐츠를 다시 불러왔어요.");
+    assert_eq!(embed["fields"][0]["name"], "수정 (1)");
+    assert_eq!(embed["fields"][0]["value"], "deep-dive-llms #21");
+    let (_, after) = s.post(&summary).await;
+    assert!(after.to_string().contains("HTTP로 다시 불러온 문장."), "{after}");
+
+    // Reloading again: nothing changed.
+    let (_, v) = s.post(&synth::reload_interaction(synth::MANAGER_PERMISSIONS, "en-US")).await;
+    assert_eq!(v["data"]["embeds"][0]["description"], "No chapter changed.");
+}

@@ -385,7 +385,7 @@ fn a_bad_file_never_stops_the_others() {
     fs::write(dir.join("empty.md"), "").unwrap();
     fs::write(dir.join("huge.md"), vec![b'a'; 64]).unwrap();
     let lib = lectern::library::load_library(
-        &[dir.clone()],
+        std::slice::from_ref(&dir),
         lectern::library::LoadOptions {
             max_file_bytes: 32,
             ..Default::default()

@@ -1,0 +1,297 @@
+//! `lectern serve`, `lectern register` and `lectern ask … --format discord`:
+//! the command-line faces of [`crate::discord`].
+//!
+//! `serve` connects over the gateway, or with `--http ADDR` serves the HTTP
+//! interactions endpoint ([`crate::http`]) instead. Either way the content is
+//! [`Live`]: edited files are picked up by a watcher, and admins can `/reload`.
+//! Secrets (the token, the public key) come from the environment only. Setup
+//! problems exit with status 2 and a message naming what to fix.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use super::{config_and_dirs, ContentArgs, SetupError, EXIT_SETUP};
+use crate::answer::slash::parse_slash;
+use crate::answer::{answer, Locale, Request};
+use crate::config::{Config, DiscordConfig};
+use crate::data::Lectern;
+use crate::discord::gateway::{run_gateway, shutdown_signal, GatewayOptions};
+use crate::discord::register::{
+    application_id_from_env, ensure_application_id, http_client, register, token_from_env, Target,
+};
+use crate::discord::render::{self, Frame};
+use crate::discord::{commands, handle, handler, response_json, synth, Interaction, Settings};
+use crate::http::{public_key_from_env, Endpoint};
+use crate::live::{Live, WatchGuard};
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Serve Discord's HTTP interactions endpoint on ADDR (e.g.
+    /// 127.0.0.1:8080) instead of connecting to the gateway: no token, the
+    /// public key from DISCORD_PUBLIC_KEY. POST /interactions, GET /healthz.
+    #[arg(long, value_name = "ADDR", conflicts_with_all = ["register", "api_proxy"])]
+    pub http: Option<SocketAddr>,
+    /// Register the slash commands before connecting (in --guild, else the
+    /// configured dev guild, else globally).
+    #[arg(long)]
+    pub register: bool,
+    /// Guild to register in, with --register.
+    #[arg(long, value_name = "ID", requires = "register")]
+    pub guild: Option<u64>,
+    /// Send REST requests to this base URL instead of https://discord.com
+    /// (an API proxy such as twilight-http-proxy; the tests use a fake Discord).
+    #[arg(long, value_name = "URL")]
+    pub api_proxy: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RegisterArgs {
+    /// Register in this guild only (instant; for development).
+    #[arg(long, value_name = "ID", conflicts_with = "global")]
+    pub guild: Option<u64>,
+    /// Register globally even when a dev guild is configured.
+    #[arg(long)]
+    pub global: bool,
+    /// Print the JSON array that would be sent and exit: no network, no token.
+    #[arg(long)]
+    pub print: bool,
+    /// Send REST requests to this base URL instead of https://discord.com.
+    #[arg(long, value_name = "URL")]
+    pub api_proxy: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArgs,
+}
+
+/// The `discord:` settings; an unreadable config was already handled (or
+/// excused by `--content`) when the content was loaded.
+pub fn discord_config(config_path: &Path) -> DiscordConfig {
+    Config::load(config_path)
+        .map(|c| c.discord)
+        .unwrap_or_default()
+}
+
+fn target(guild: Option<u64>, global: bool, config: &DiscordConfig) -> Target {
+    match (guild, global) {
+        (Some(id), _) => Target::Guild(id),
+        (None, true) => Target::Global,
+        (None, false) => config.dev_guild.map_or(Target::Global, Target::Guild),
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, SetupError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| SetupError(format!("can't start the async runtime: {e}")))
+}
+
+fn require_courses(lectern: &Lectern) -> Result<(), SetupError> {
+    if lectern.library.courses.is_empty() {
+        return Err(SetupError(
+            "no course could be loaded; run `lectern check` to see why".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// `lectern serve`: the gateway, or with `--http` the HTTP endpoint, on live
+/// content.
+pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupError> {
+    let (config, dirs) = config_and_dirs(config_path, &args.content)?;
+    let discord = config.discord.clone();
+    let settings = Settings::from_config(&discord);
+    match args.http {
+        Some(addr) => {
+            // Secrets first: a missing one fails at once, before any loading.
+            let key = public_key_from_env().map_err(SetupError)?;
+            let live = start_live(config, dirs, "starting the HTTP interactions endpoint")?;
+            let _watching = watch(&live);
+            let endpoint = Arc::new(Endpoint {
+                live,
+                settings,
+                key,
+            });
+            runtime()?
+                .block_on(crate::http::serve(endpoint, addr, shutdown_signal()))
+                .map_err(|e| SetupError(format!("can't serve HTTP on {addr}: {e}")))?;
+            tracing::info!("stopped");
+        }
+        None => {
+            let options = GatewayOptions {
+                token: token_from_env().map_err(|e| SetupError(e.to_string()))?,
+                api_proxy: args.api_proxy.clone(),
+                register: args.register.then(|| target(args.guild, false, &discord)),
+                application_id: application_id_from_env().map_err(|e| SetupError(e.to_string()))?,
+            };
+            let live = start_live(config, dirs, "starting the gateway client")?;
+            let _watching = watch(&live);
+            runtime()?
+                .block_on(run_gateway(live, settings, options, shutdown_signal()))
+                .map_err(|e| SetupError(e.to_string()))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the content once, refusing to start with no course at all.
+fn start_live(
+    config: Config,
+    dirs: Vec<std::path::PathBuf>,
+    what: &str,
+) -> Result<Arc<Live>, SetupError> {
+    let live = Arc::new(Live::new(config, dirs));
+    let lectern = live.get();
+    require_courses(&lectern)?;
+    tracing::info!(
+        chapters = lectern
+            .library
+            .courses
+            .iter()
+            .map(|c| c.chapters.len())
+            .sum::<usize>(),
+        courses = lectern.library.courses.len(),
+        "{what}"
+    );
+    Ok(live)
+}
+
+/// Starts reloading on file changes; the guard must live as long as the
+/// server. A watcher that can't start is a warning: the content is served as
+/// loaded, and `/reload` still works.
+fn watch(live: &Arc<Live>) -> Option<WatchGuard> {
+    match live.watch() {
+        Ok(guard) => {
+            tracing::info!("watching the content folders for changes");
+            Some(guard)
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "can't watch the content folders; edits need /reload or a restart");
+            None
+        }
+    }
+}
+
+/// `lectern register`.
+pub fn register_commands(
+    lectern: &Lectern,
+    config: &DiscordConfig,
+    args: &RegisterArgs,
+) -> Result<ExitCode, SetupError> {
+    require_courses(lectern)?;
+    if args.print {
+        let json = commands::definitions_json(lectern);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let token = token_from_env().map_err(|e| SetupError(e.to_string()))?;
+    let app_id = application_id_from_env().map_err(|e| SetupError(e.to_string()))?;
+    let target = target(args.guild, args.global, config);
+    let count = runtime()?
+        .block_on(async {
+            let http = http_client(&token, args.api_proxy.as_deref());
+            ensure_application_id(&http, app_id).await?;
+            register(&http, lectern, target).await
+        })
+        .map_err(|e| SetupError(e.to_string()))?;
+    println!("registered {count} commands {target}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Splits a `hide:true|false` (or `숨기기:…`) option off a typed line: the
+/// slash parser doesn't know it, it only exists on Discord.
+fn take_hide(line: &str) -> (String, Option<bool>) {
+    let mut hide = None;
+    let kept: Vec<&str> = line
+        .split_whitespace()
+        .filter(|word| {
+            let value = word
+                .strip_prefix("hide:")
+                .or_else(|| word.strip_prefix("숨기기:"));
+            match value.map(str::to_ascii_lowercase).as_deref() {
+                Some("true" | "yes") => hide = Some(true),
+                Some("false" | "no") => hide = Some(false),
+                _ => return true,
+            }
+            false
+        })
+        .collect();
+    (kept.join(" "), hide)
+}
+
+/// `lectern ask '<line>' --format discord`: the exact response payload the
+/// handler produces for that command, from a synthesised interaction.
+pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -> ExitCode {
+    if lectern.library.courses.is_empty() {
+        eprintln!("lectern: no course could be loaded; run `lectern check` to see why");
+        return ExitCode::from(EXIT_SETUP);
+    }
+    let tag = match locale {
+        Locale::Ko => "ko",
+        Locale::En => "en-US",
+    };
+    let (line, hide) = take_hide(line);
+    if matches!(line.trim(), "/reload" | "/새로고침") {
+        // Only a running `serve` can reload: show what the handler answers
+        // an admin when nothing can (the same note `handle` gives).
+        return print_response(&crate::discord::reload::unavailable(locale), false);
+    }
+    let (response, ok) = match parse_slash(&line) {
+        Ok(command) => {
+            let json = synth::command_interaction(&command, hide, tag);
+            let interaction: Interaction = match serde_json::from_value(json) {
+                Ok(i) => i,
+                Err(e) => {
+                    eprintln!("lectern: can't build the interaction: {e}");
+                    return ExitCode::from(EXIT_SETUP);
+                }
+            };
+            let ok = answer(lectern, &Request::new(command, locale)).is_ok();
+            (handle(lectern, settings, &interaction), ok)
+        }
+        Err(_) => {
+            // Discord would never send a line it can't parse; show the error
+            // reply as the handler renders errors.
+            let reply = super::ask::respond(lectern, &line, locale);
+            let reply =
+                handler::with_suggestion_buttons(lectern, reply, &crate::answer::Command::Help);
+            let frame = Frame {
+                locale,
+                source: None,
+                hidden: hide.unwrap_or(settings.ephemeral_by_default),
+                set_flag: true,
+            };
+            (
+                serenity::all::CreateInteractionResponse::Message(render::message(&reply, &frame)),
+                false,
+            )
+        }
+    };
+    print_response(&response, ok)
+}
+
+/// Prints a response payload; exit 0 when it answers as asked, else 1.
+fn print_response(response: &serenity::all::CreateInteractionResponse, ok: bool) -> ExitCode {
+    match response_json(response) {
+        Ok(json) => println!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        ),
+        Err(e) => {
+            eprintln!("lectern: {e}");
+            return ExitCode::from(EXIT_SETUP);
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

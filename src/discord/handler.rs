@@ -1,0 +1,331 @@
+//! The one pure interaction handler: an [`Interaction`] in, the
+//! [`CreateInteractionResponse`] to send back out. The gateway client and the
+//! HTTP endpoint (through [`super::answer_live`]), `lectern ask --format
+//! discord`, the tests and the benchmark all call [`handle`]; nothing here
+//! does I/O or keeps state.
+//!
+//! - `/reload` (type 2): the transports reload and answer it themselves
+//!   ([`super::reload`]); here it only gets the refusal (or, for an admin, a
+//!   note that this transport can't reload).
+//! - Slash command (type 2): options → [`Command`] → [`answer`] → embed and
+//!   buttons, as a new message (type 4), ephemeral when the asker set `hide`,
+//!   by the configured default otherwise, and always for errors.
+//! - Autocomplete (type 4): chapter, topic or course choices (type 8).
+//! - Button click (type 3): the command is read back from the `custom_id`
+//!   ([`super::custom_id`]); navigation inside a chapter (previous/next,
+//!   summary ↔ key points ↔ reading, page turns) replaces the clicked message
+//!   (UPDATE_MESSAGE, type 7); a click on a list (chapters, search results,
+//!   help) or on an error's suggestion posts a new message so the list stays.
+//!   A click whose answer is an error, or a button that can't be read, gets a
+//!   new ephemeral message and leaves the clicked message alone.
+
+use serenity::all::{
+    AutocompleteChoice, CommandInteraction, ComponentInteraction, CreateAutocompleteResponse,
+    CreateInteractionResponse, Interaction, MessageFlags,
+};
+
+use super::custom_id::{self, ClickMode};
+use super::options::{read_command, Values};
+use super::render::{self, Frame};
+use super::{commands, limits, reload, Settings};
+use crate::answer::slash::parse_slash;
+use crate::answer::{answer, Button, Command, Locale, Reply, Request};
+use crate::data::Lectern;
+use crate::search::Suggestion;
+use crate::text::{char_len, truncate};
+
+/// Answers one interaction. Pure: reads `lectern` and `settings` only.
+pub fn handle(
+    lectern: &Lectern,
+    settings: &Settings,
+    interaction: &Interaction,
+) -> CreateInteractionResponse {
+    match interaction {
+        Interaction::Ping(_) => CreateInteractionResponse::Pong,
+        // The transports reload before getting here (see `reload`); what is
+        // left is a refusal, or a note that this transport can't reload.
+        Interaction::Command(i) if i.data.name == reload::NAME => reload::without_reloading(i),
+        Interaction::Command(i) => slash_command(lectern, settings, i),
+        Interaction::Autocomplete(i) => autocomplete(lectern, i),
+        Interaction::Component(i) => click(lectern, i),
+        Interaction::Modal(i) => unsupported(Locale::from_tag(&i.locale)),
+        _ => unsupported(lectern.default_locale),
+    }
+}
+
+fn slash_command(
+    lectern: &Lectern,
+    settings: &Settings,
+    i: &CommandInteraction,
+) -> CreateInteractionResponse {
+    let l = Locale::from_tag(&i.locale);
+    let invocation = match read_command(&i.data) {
+        Ok(invocation) => invocation,
+        Err(e) => return error_message(lectern, e.reply(l), l, None, true),
+    };
+    let hidden = invocation.hide.unwrap_or(settings.ephemeral_by_default);
+    let command = &invocation.command;
+    let reply = with_suggestion_buttons(
+        lectern,
+        answer(lectern, &Request::new(command.clone(), l)),
+        command,
+    );
+    CreateInteractionResponse::Message(render::message(
+        &reply,
+        &Frame {
+            locale: l,
+            source: Some(command),
+            hidden,
+            set_flag: true,
+        },
+    ))
+}
+
+fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionResponse {
+    let l = Locale::from_tag(&i.locale);
+    let clicked_hidden = i
+        .message
+        .flags
+        .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
+    let action = match custom_id::decode(&i.data.custom_id) {
+        Ok(action) => action,
+        Err(_) => return error_message(lectern, stale_button(l), l, None, true),
+    };
+    let hidden = match action.mode {
+        ClickMode::Update => clicked_hidden,
+        ClickMode::NewPublic => false,
+        ClickMode::NewHidden => true,
+    };
+    let command = &action.command;
+    let reply = answer(lectern, &Request::new(command.clone(), l));
+    if !reply.is_ok() {
+        return error_message(lectern, reply, l, Some(command), hidden);
+    }
+    let frame = Frame {
+        locale: l,
+        source: Some(command),
+        hidden,
+        set_flag: action.mode != ClickMode::Update,
+    };
+    let message = render::message(&reply, &frame);
+    match action.mode {
+        ClickMode::Update => CreateInteractionResponse::UpdateMessage(message),
+        ClickMode::NewPublic | ClickMode::NewHidden => CreateInteractionResponse::Message(message),
+    }
+}
+
+/// An error as a new ephemeral message, with buttons for its suggestions.
+/// `hidden` is the visibility the asker wanted for the real answer.
+fn error_message(
+    lectern: &Lectern,
+    reply: Reply,
+    l: Locale,
+    source: Option<&Command>,
+    hidden: bool,
+) -> CreateInteractionResponse {
+    let reply = match source {
+        Some(command) => with_suggestion_buttons(lectern, reply, command),
+        None => with_suggestion_buttons(lectern, reply, &Command::Help),
+    };
+    CreateInteractionResponse::Message(render::message(
+        &reply,
+        &Frame {
+            locale: l,
+            source,
+            hidden,
+            set_flag: true,
+        },
+    ))
+}
+
+fn stale_button(l: Locale) -> Reply {
+    Reply::error(
+        l.pick(
+            "이 버튼은 더 이상 쓸 수 없어요",
+            "This button no longer works",
+        ),
+        l.pick(
+            "오래된 메시지의 버튼이거나 알아볼 수 없는 버튼이에요. 명령을 다시 입력해 주세요.",
+            "It comes from an older message or can't be read. Please type the command again.",
+        ),
+        vec!["/help".to_string()],
+        l.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
+    )
+}
+
+fn unsupported(l: Locale) -> CreateInteractionResponse {
+    let reply = Reply::error(
+        l.pick("지원하지 않는 상호작용", "Unsupported interaction"),
+        l.pick(
+            "Lectern은 슬래시 명령과 버튼만 받아요. `/help`를 입력해 보세요.",
+            "Lectern answers slash commands and buttons. Try `/help`.",
+        ),
+        Vec::new(),
+        "",
+    );
+    CreateInteractionResponse::Message(render::message(
+        &reply,
+        &Frame {
+            locale: l,
+            source: None,
+            hidden: true,
+            set_flag: true,
+        },
+    ))
+}
+
+/// Gives an error reply buttons that run its "did you mean" suggestions.
+///
+/// The core may already attach them ([`Button::Run`] on the error reply): then
+/// those are the buttons, as they are. Otherwise (older core, or a reply made
+/// here) they are guessed from the suggestion strings, where one can be read
+/// as a command: a slash line (`/help`), a chapter label (`21. …`) or a course
+/// id for the command that failed, or a topic for a search that found
+/// nothing. Others stay text only (they are listed in the error's description
+/// either way).
+pub fn with_suggestion_buttons(lectern: &Lectern, mut reply: Reply, original: &Command) -> Reply {
+    let Some(problem) = &reply.error else {
+        return reply;
+    };
+    if reply
+        .buttons
+        .iter()
+        .any(|b| matches!(b, Button::Run { .. }))
+    {
+        return reply;
+    }
+    let buttons: Vec<Button> = problem
+        .suggestions
+        .iter()
+        .filter_map(|s| {
+            suggestion_command(lectern, original, s).map(|command| Button::Run {
+                label: s.clone(),
+                command,
+            })
+        })
+        .take(limits::BUTTONS_PER_ROW)
+        .collect();
+    reply.buttons.extend(buttons);
+    reply
+}
+
+fn suggestion_command(lectern: &Lectern, original: &Command, s: &str) -> Option<Command> {
+    let s = s.trim();
+    if s.starts_with('/') {
+        return parse_slash(s).ok();
+    }
+    if let Some(course) = lectern.library.course(s) {
+        return with_course(original, course.id.clone());
+    }
+    if let Some(number) = leading_number(s) {
+        if let Some(command) = with_chapter(original, number) {
+            return Some(command);
+        }
+    }
+    match original {
+        Command::Search { course, limit, .. } if !s.is_empty() => Some(Command::Search {
+            course: course.clone(),
+            query: s.to_string(),
+            limit: *limit,
+        }),
+        _ => None,
+    }
+}
+
+/// `21` from `21. 앞으로의 전망 (…)`.
+fn leading_number(s: &str) -> Option<String> {
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    (!digits.is_empty() && s[digits.len()..].starts_with('.')).then_some(digits)
+}
+
+fn with_chapter(original: &Command, number: String) -> Option<Command> {
+    let mut c = original.clone();
+    match &mut c {
+        Command::Summary { chapter, .. }
+        | Command::KeyPoints { chapter, .. }
+        | Command::Read { chapter, .. }
+        | Command::Link { chapter, .. } => *chapter = number,
+        _ => return None,
+    }
+    Some(c)
+}
+
+fn with_course(original: &Command, id: String) -> Option<Command> {
+    let mut c = original.clone();
+    match &mut c {
+        Command::Chapters { course }
+        | Command::Summary { course, .. }
+        | Command::KeyPoints { course, .. }
+        | Command::Read { course, .. }
+        | Command::Search { course, .. }
+        | Command::At { course, .. }
+        | Command::Link { course, .. } => *course = Some(id),
+        Command::Help => return None,
+    }
+    Some(c)
+}
+
+fn autocomplete(lectern: &Lectern, i: &CommandInteraction) -> CreateInteractionResponse {
+    let suggestions = match (commands::spec(&i.data.name), i.data.autocomplete()) {
+        (Some(_), Some(focused)) => {
+            let values = Values::from_options(&i.data.options);
+            let course = values
+                .text(commands::COURSE.name)
+                .and_then(|c| lectern.library.course(&c).map(|c| c.id.clone()));
+            let (library, course) = (&lectern.library, course.as_deref());
+            match focused.name {
+                "chapter" => lectern
+                    .index
+                    .suggest_chapters(library, focused.value, course),
+                "query" => lectern.index.suggest_topics(library, focused.value, course),
+                "course" => course_suggestions(lectern, focused.value),
+                _ => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    };
+    CreateInteractionResponse::Autocomplete(
+        CreateAutocompleteResponse::new().set_choices(choices(suggestions)),
+    )
+}
+
+/// Suggestions as autocomplete choices within Discord's limits: at most 25,
+/// names of 1–100 characters, values of at most 100 (longer ones dropped: a
+/// cut value would run something else), no repeated values.
+pub fn choices(suggestions: Vec<Suggestion>) -> Vec<AutocompleteChoice> {
+    let mut seen = std::collections::HashSet::new();
+    suggestions
+        .into_iter()
+        .filter(|s| char_len(&s.value) <= limits::CHOICE_VALUE && !s.value.trim().is_empty())
+        .filter(|s| seen.insert(s.value.clone()))
+        .map(|s| {
+            let name = crate::text::squash_whitespace(&s.name);
+            let name = if name.is_empty() {
+                s.value.clone()
+            } else {
+                name
+            };
+            AutocompleteChoice::new(truncate(&name, limits::CHOICE_NAME), s.value)
+        })
+        .take(limits::CHOICES)
+        .collect()
+}
+
+fn course_suggestions(lectern: &Lectern, typed: &str) -> Vec<Suggestion> {
+    let typed = typed.trim().to_lowercase();
+    lectern
+        .library
+        .courses
+        .iter()
+        .filter(|c| {
+            typed.is_empty()
+                || c.id.to_lowercase().contains(&typed)
+                || c.title.to_lowercase().contains(&typed)
+                || c.title_ko.contains(&typed)
+        })
+        .map(|c| Suggestion {
+            name: commands::choice_name(&c.title_ko, &c.id),
+            value: c.id.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,157 @@
+//! `/reload` (admins only): reload the content now and report what changed.
+//!
+//! The reload is I/O, which the pure [`super::handle`] never does, so both
+//! transports look at every interaction with [`intercept`] first:
+//!
+//! ```text
+//! // super::answer_live, which both transports call:
+//! match reload::intercept(&interaction) {
+//!     None => handle(&live.get(), &settings, &interaction),   // everything else
+//!     Some(Reload::Refuse(response)) => *response,            // not an admin
+//!     Some(Reload::Run(locale)) => {
+//!         let report = spawn_blocking(move || live.reload()).await?;
+//!         reload_response(&report, locale)
+//!     }
+//! }
+//! ```
+//!
+//! Who may reload is decided twice: Discord shows the command only to members
+//! with **Manage Server** (its `default_member_permissions`, which a server
+//! admin may widen under Server Settings → Integrations), and [`authorized`]
+//! checks the member's permissions sent with the interaction (Manage Server or
+//! Administrator), so a widened setting or a stale registration can't let
+//! anyone else reload. The command exists only in servers (no DMs).
+//!
+//! Everything here is pure; every response is ephemeral, parses no mentions
+//! and goes through the normal renderer (so every limit holds).
+
+use serenity::all::{CommandInteraction, CreateInteractionResponse, Interaction, Permissions};
+
+use super::render::{self, Frame};
+use crate::answer::{reload_reply, Locale, Reply};
+use crate::live::ReloadReport;
+
+/// The command's registered (English) name.
+pub const NAME: &str = "reload";
+
+/// Any of these lets a member reload.
+pub const REQUIRED: Permissions = Permissions::MANAGE_GUILD;
+
+/// What a transport does with an interaction that is a `/reload`.
+#[derive(Debug, Clone)]
+pub enum Reload {
+    /// An authorized member asked: reload, then answer with
+    /// [`reload_response`] in this locale.
+    Run(Locale),
+    /// Not allowed (or not in a server): send this response as is.
+    Refuse(Box<CreateInteractionResponse>),
+}
+
+/// The `/reload` slash command inside an interaction, if it is one (not its
+/// autocomplete: the command has no options).
+pub fn is_reload(interaction: &Interaction) -> Option<&CommandInteraction> {
+    match interaction {
+        Interaction::Command(i) if i.data.name == NAME => Some(i),
+        _ => None,
+    }
+}
+
+/// Whether the member who ran the command may reload: in a server, with
+/// Manage Server or Administrator in the permissions Discord computed for
+/// them in that channel. A DM (no member) or missing permissions: no.
+pub fn authorized(i: &CommandInteraction) -> bool {
+    i.guild_id.is_some()
+        && i.member
+            .as_ref()
+            .and_then(|m| m.permissions)
+            .is_some_and(|p| p.contains(REQUIRED) || p.contains(Permissions::ADMINISTRATOR))
+}
+
+/// What to do with `interaction`: `None` when it is not a `/reload`.
+pub fn intercept(interaction: &Interaction) -> Option<Reload> {
+    let i = is_reload(interaction)?;
+    let l = Locale::from_tag(&i.locale);
+    Some(if authorized(i) {
+        Reload::Run(l)
+    } else {
+        Reload::Refuse(Box::new(refused(l)))
+    })
+}
+
+/// The report of a finished reload, as an ephemeral message.
+pub fn reload_response(report: &ReloadReport, l: Locale) -> CreateInteractionResponse {
+    private(&reload_reply(report, l), l)
+}
+
+/// The friendly refusal for a member without the permission (or a DM).
+pub fn refused(l: Locale) -> CreateInteractionResponse {
+    private(
+        &Reply::error(
+            l.pick("관리자 전용 명령", "Admins only"),
+            l.pick(
+                "`/새로고침`(reload)은 서버 관리 권한이 있는 사람만 서버 안에서 쓸 수 있어요. 콘텐츠 파일을 고치면 보통 1초 안에 자동으로 반영돼요.",
+                "Only members with the Manage Server permission can use `/reload`, in a server. Edited content files are picked up automatically within about a second anyway.",
+            ),
+            Vec::new(),
+            "",
+        ),
+        l,
+    )
+}
+
+/// When an authorized `/reload` reaches the pure handler (a transport that
+/// can't reload, e.g. `lectern ask`): nothing was reloaded, and it says so.
+pub fn unavailable(l: Locale) -> CreateInteractionResponse {
+    private(
+        &Reply::error(
+            l.pick("여기서는 다시 불러올 수 없어요", "Can't reload here"),
+            l.pick(
+                "이 실행 방식은 콘텐츠를 다시 불러오지 않아요. `lectern serve`로 실행 중인 봇에서 써 주세요 (파일을 고치면 자동으로 반영돼요).",
+                "This way of running Lectern doesn't reload content. Use it on a bot running `lectern serve` (edited files are picked up automatically).",
+            ),
+            Vec::new(),
+            "",
+        ),
+        l,
+    )
+}
+
+/// A reload that failed unexpectedly (it panicked): the content in service
+/// is unchanged.
+pub fn failed(l: Locale) -> CreateInteractionResponse {
+    private(
+        &Reply::error(
+            l.pick("다시 불러오지 못했어요", "The reload failed"),
+            l.pick(
+                "다시 불러오는 중에 문제가 생겼어요. 지금 쓰는 콘텐츠는 그대로예요. 서버 로그를 확인해 주세요.",
+                "Something went wrong while reloading. The content in service is unchanged; see the server's log.",
+            ),
+            Vec::new(),
+            "",
+        ),
+        l,
+    )
+}
+
+/// What the pure handler answers for a `/reload` it was given: the refusal
+/// for members without the permission, else [`unavailable`].
+pub fn without_reloading(i: &CommandInteraction) -> CreateInteractionResponse {
+    let l = Locale::from_tag(&i.locale);
+    if authorized(i) {
+        unavailable(l)
+    } else {
+        refused(l)
+    }
+}
+
+fn private(reply: &Reply, l: Locale) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(render::message(
+        reply,
+        &Frame {
+            locale: l,
+            source: None,
+            hidden: true,
+            set_flag: true,
+        },
+    ))
+}
