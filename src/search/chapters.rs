@@ -107,6 +107,14 @@ fn other_names(index: &Index, concepts: &Concepts, title: &str) -> Vec<String> {
     out
 }
 
+/// Not found, with the chapters whose numbers are closest to `n`.
+fn nearest(course: &Course, n: u32) -> ChapterMatch {
+    let mut near: Vec<u32> = course.chapters.iter().map(|c| c.number).collect();
+    near.sort_by_key(|&c| (c.abs_diff(n), c));
+    near.truncate(MAX_SUGGESTIONS);
+    ChapterMatch::NotFound { suggestions: near }
+}
+
 pub(crate) fn find(s: &SearchIndex, course: &Course, input: &str) -> ChapterMatch {
     let none = ChapterMatch::NotFound {
         suggestions: Vec::new(),
@@ -120,10 +128,21 @@ pub(crate) fn find(s: &SearchIndex, course: &Course, input: &str) -> ChapterMatc
         if course.chapter(n).is_some() {
             return ChapterMatch::Found(n);
         }
-        let mut near: Vec<u32> = course.chapters.iter().map(|c| c.number).collect();
-        near.sort_by_key(|&c| (c.abs_diff(n), c));
-        near.truncate(MAX_SUGGESTIONS);
-        return ChapterMatch::NotFound { suggestions: near };
+        return nearest(course, n);
+    }
+    // Anything else made of digits and signs (`-1`, `+3`, `1.5`) is a number
+    // that names no chapter: never a fuzzy match on the digits of a title.
+    if input.chars().any(|c| c.is_ascii_digit())
+        && input.chars().all(|c| c.is_ascii_digit() || "+-.,_ ".contains(c))
+    {
+        let n: u32 = input
+            .chars()
+            .filter(char::is_ascii_digit)
+            .take(6)
+            .collect::<String>()
+            .parse()
+            .unwrap_or(0);
+        return nearest(course, n);
     }
     // A name pasted from a list (`21. 앞으로의 전망`).
     if let Some((num, rest)) = input.split_once(['.', ' ']) {
