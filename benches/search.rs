@@ -8,7 +8,8 @@
 //! build < 5 s, RSS < 1 GiB. Runs in a few minutes on two cores.
 //! `LECTERN_BENCH_CHAPTERS` changes the synthetic size; `LECTERN_BENCH_QUICK`
 //! skips the criterion part; `LECTERN_BENCH_PROFILE` just searches the
-//! synthetic library for a while (for `perf`).
+//! synthetic library for a while (for `perf`; `LECTERN_BENCH_QUERY` picks
+//! one query).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -157,9 +158,14 @@ fn main() {
     println!("  index build {:.2} s", build.as_secs_f64());
     if std::env::var_os("LECTERN_BENCH_PROFILE").is_some() {
         // Just searching, for a profiler to look at.
+        let only = std::env::var("LECTERN_BENCH_QUERY").ok();
+        let queries: Vec<&str> = only.as_deref().map_or(QUERIES.to_vec(), |q| vec![q]);
+        if let Some(q) = &only {
+            println!("{}", big_index.explain(&big, q, None));
+        }
         let until = Instant::now() + Duration::from_secs(8);
         while Instant::now() < until {
-            for q in QUERIES {
+            for q in &queries {
                 black_box(big_index.search(&big, q, None, 5));
             }
         }

@@ -133,7 +133,9 @@ pub(crate) fn find(s: &SearchIndex, course: &Course, input: &str) -> ChapterMatc
     // Anything else made of digits and signs (`-1`, `+3`, `1.5`) is a number
     // that names no chapter: never a fuzzy match on the digits of a title.
     if input.chars().any(|c| c.is_ascii_digit())
-        && input.chars().all(|c| c.is_ascii_digit() || "+-.,_ ".contains(c))
+        && input
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-.,_ ".contains(c))
     {
         let n: u32 = input
             .chars()

@@ -36,7 +36,9 @@ fn key_pair(token: &str) -> Option<(char, char)> {
     if c.is_ascii_alphanumeric() {
         return match chars.next() {
             None => Some((c.to_ascii_lowercase(), '\0')),
-            Some(d) if d.is_ascii_alphanumeric() => Some((c.to_ascii_lowercase(), d.to_ascii_lowercase())),
+            Some(d) if d.is_ascii_alphanumeric() => {
+                Some((c.to_ascii_lowercase(), d.to_ascii_lowercase()))
+            }
             Some(_) => None,
         };
     }

@@ -327,16 +327,21 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
     let mut out: Vec<Alt> = alts
         .map
         .into_iter()
-        .map(|((terms, first, last), (weight, tier))| {
+        .filter_map(|((terms, first, last), (weight, tier))| {
             let inside = first == last && spans.iter().any(|&(a, b)| a <= first && first <= b);
+            // Inside a span matched as a whole, a word's guesses (completions,
+            // typo fixes) are both weaker than the span and costly.
+            if inside && tier > Tier::Stem {
+                return None;
+            }
             let weight = if inside { weight * PARTIAL } else { weight };
-            Alt {
+            Some(Alt {
                 terms,
                 first,
                 last,
                 weight,
                 tier,
-            }
+            })
         })
         .collect();
     out.sort_by(|a, b| {

@@ -72,7 +72,10 @@ pub(crate) fn snippet(
         }
     }
     if end < len {
-        if let Some(i) = (end.saturating_sub(SLACK).max(start + 1)..end).rev().find(space) {
+        if let Some(i) = (end.saturating_sub(SLACK).max(start + 1)..end)
+            .rev()
+            .find(space)
+        {
             end = i;
         }
     }

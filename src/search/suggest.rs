@@ -118,7 +118,8 @@ impl Typed {
                 return Some(3);
             }
         }
-        let budget = edit_budget(self.raw.len(), self.surface_chars);
+        // One typo at most while typing: a prefix is too short a context for two.
+        let budget = edit_budget(self.raw.len(), self.surface_chars).min(1);
         if budget > 0 && t.keys.iter().any(|k| prefix_within(&self.raw, k, budget)) {
             return Some(4);
         }
@@ -132,9 +133,32 @@ fn prefix_within(typed: &[char], key: &[char], budget: usize) -> bool {
     if typed.first() != key.first() || key.len() + budget < typed.len() {
         return false;
     }
+    if budget == 1 {
+        return prefix_within_one(typed, key);
+    }
     let lo = typed.len().saturating_sub(budget).max(1);
     let hi = (typed.len() + budget).min(key.len());
     (lo..=hi).any(|n| osa_within(typed, &key[..n], budget))
+}
+
+/// [`prefix_within`] for one edit, without a table: after the common start,
+/// what is left of `typed` must continue `key` once one substitution,
+/// insertion, deletion or swap of neighbours is undone.
+fn prefix_within_one(typed: &[char], key: &[char]) -> bool {
+    let i = typed.iter().zip(key).take_while(|(a, b)| a == b).count();
+    if i == typed.len() {
+        return true;
+    }
+    let continues = |t: &[char], k: &[char]| k.starts_with(t) || t.is_empty();
+    let (t, k) = (&typed[i..], key.get(i..).unwrap_or(&[]));
+    continues(&t[1..], k.get(1..).unwrap_or(&[]))
+        || continues(&t[1..], k)
+        || (!k.is_empty() && continues(t, &k[1..]))
+        || (t.len() >= 2
+            && k.len() >= 2
+            && t[0] == k[1]
+            && t[1] == k[0]
+            && continues(&t[2..], &k[2..]))
 }
 
 /// The `n장` part of a choice name.
@@ -292,5 +316,31 @@ mod tests {
         assert!(prefix_within(&c("hallu"), &c("hallucination"), 1));
         assert!(prefix_within(&c("halu"), &c("hallucination"), 1));
         assert!(!prefix_within(&c("xallu"), &c("hallucination"), 1));
+        // The table-free one-edit check agrees with the table.
+        let words = ["hallucination", "agent", "에이전트", "ab", "a"];
+        let typed = [
+            "halu",
+            "hallx",
+            "hlal",
+            "hallucinatoin",
+            "agnet",
+            "agen",
+            "aegnt",
+            "에이젼",
+            "에이전트",
+            "b",
+            "ba",
+        ];
+        for w in words {
+            for t in typed {
+                let (t, k) = (c(t), c(w));
+                if t.first() != k.first() || k.len() + 1 < t.len() {
+                    continue;
+                }
+                let lo = t.len().saturating_sub(1).max(1);
+                let table = (lo..=(t.len() + 1).min(k.len())).any(|n| osa_within(&t, &k[..n], 1));
+                assert_eq!(prefix_within_one(&t, &k), table, "{t:?} {k:?}");
+            }
+        }
     }
 }

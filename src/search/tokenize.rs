@@ -32,7 +32,11 @@ enum Class {
 
 fn class(c: char) -> Class {
     if c.is_ascii() {
-        return if c.is_ascii_alphanumeric() { Class::Alnum } else { Class::Sep };
+        return if c.is_ascii_alphanumeric() {
+            Class::Alnum
+        } else {
+            Class::Sep
+        };
     }
     if is_hangul(c) {
         Class::Hangul
