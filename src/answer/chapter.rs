@@ -32,6 +32,13 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
     } else {
         notes.summary.clone()
     };
+    if let Some(lead) = &notes.lead_summary {
+        reply.fields.push(Field {
+            name: l.pick("개요", "Overview").to_string(),
+            value: lead.clone(),
+            inline: false,
+        });
+    }
     if !notes.key_points.is_empty() {
         let mut lines: Vec<String> = notes
             .key_points

@@ -17,9 +17,18 @@ pub struct SlashError {
 pub enum SlashProblem {
     Empty,
     UnknownCommand(String),
-    ExtraWords { command: &'static str, words: String },
-    NotANumber { option: String, value: String },
-    Missing { command: &'static str, option: String },
+    ExtraWords {
+        command: &'static str,
+        words: String,
+    },
+    NotANumber {
+        option: String,
+        value: String,
+    },
+    Missing {
+        command: &'static str,
+        option: String,
+    },
 }
 
 impl SlashError {
@@ -42,7 +51,10 @@ impl SlashError {
                 format!("`/{command}` doesn't take {}.", code(words))
             }
             (SlashProblem::NotANumber { option, value }, Locale::Ko) => {
-                format!("`{option}`에는 숫자를 적어 주세요. {}은(는) 숫자가 아니에요.", code(value))
+                format!(
+                    "`{option}`에는 숫자를 적어 주세요. {}은(는) 숫자가 아니에요.",
+                    code(value)
+                )
             }
             (SlashProblem::NotANumber { option, value }, Locale::En) => {
                 format!("`{option}` must be a whole number, not {}.", code(value))

@@ -53,6 +53,9 @@ pub struct ChapterFile {
     pub source: Option<(String, Option<Seconds>, usize)>,
     pub translated_at: Option<String>,
     pub summary: String,
+    /// A `**요약**: …` paragraph heading the translation, when there is also a
+    /// summary section (otherwise it is the summary).
+    pub lead_summary: Option<String>,
     pub key_points: Vec<KeyPoint>,
     pub body: Vec<Paragraph>,
     pub body_kind: BodyKind,
@@ -561,6 +564,8 @@ fn finish(r: BodyReader<'_>, path: &str) {
     file.summary = summary_parts.join("\n\n");
     if file.summary.is_empty() {
         file.summary = lead_summary.unwrap_or_default();
+    } else {
+        file.lead_summary = lead_summary;
     }
     let (paragraphs, kind) = if !translation.is_empty() || transcript.is_empty() {
         (translation, BodyKind::Translation)

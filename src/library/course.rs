@@ -379,6 +379,7 @@ fn attach_notes(
     chapter.notes = Some(Notes {
         path: file.path,
         summary: file.summary,
+        lead_summary: file.lead_summary,
         key_points: file.key_points,
         body: file.body,
         body_kind: file.body_kind,

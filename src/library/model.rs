@@ -150,6 +150,9 @@ pub struct Notes {
     /// The file the notes came from (for diagnostics and `check`).
     pub path: String,
     pub summary: String,
+    /// A longer overview some authors put at the head of the translation
+    /// (`**요약**: …`), kept apart from both the summary and the translation.
+    pub lead_summary: Option<String>,
     pub key_points: Vec<KeyPoint>,
     /// The body: the full Korean translation or, failing that, a transcript.
     pub body: Vec<Paragraph>,

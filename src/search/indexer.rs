@@ -107,6 +107,9 @@ impl<'a> RunBuilder<'a> {
         let mut body_len = 0;
         if let Some(notes) = &chapter.notes {
             self.add(&notes.summary, F_SUMMARY, 0);
+            if let Some(lead) = &notes.lead_summary {
+                self.add(lead, F_SUMMARY, 0);
+            }
             for kp in &notes.key_points {
                 if let Some(term) = &kp.term {
                     self.add(term, F_KEY_POINTS, 0);

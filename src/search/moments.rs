@@ -215,7 +215,9 @@ fn field_snippet(
 ) -> String {
     let texts: Vec<String> = match (field, &chapter.notes) {
         (F_KEY_POINTS, Some(n)) => n.key_points.iter().map(|k| k.plain()).collect(),
-        (F_SUMMARY, Some(n)) => vec![n.summary.clone()],
+        (F_SUMMARY, Some(n)) => std::iter::once(n.summary.clone())
+            .chain(n.lead_summary.clone())
+            .collect(),
         _ => std::iter::once(chapter.title_ko.clone())
             .chain(std::iter::once(chapter.title.clone()))
             .chain(chapter.aliases.iter().cloned())

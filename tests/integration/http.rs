@@ -45,11 +45,19 @@ async fn start(config: Config) -> Server {
     tokio::spawn(lectern::http::serve_on(endpoint, listener, async {
         let _ = rx.await;
     }));
-    Server { addr, live, client: reqwest::Client::new(), _stop: tx }
+    Server {
+        addr,
+        live,
+        client: reqwest::Client::new(),
+        _stop: tx,
+    }
 }
 
 fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
 }
 
 impl Server {
@@ -58,7 +66,13 @@ impl Server {
     }
 
     /// POSTs `body` signed with `key` at `timestamp`.
-    async fn post_signed(&self, body: &[u8], key: &SigningKey, timestamp: i64, content_type: &str) -> (u16, String) {
+    async fn post_signed(
+        &self,
+        body: &[u8],
+        key: &SigningKey,
+        timestamp: i64,
+        content_type: &str,
+    ) -> (u16, String) {
         let ts = timestamp.to_string();
         let mut message = ts.clone().into_bytes();
         message.extend_from_slice(body);
@@ -79,7 +93,14 @@ impl Server {
 
     async fn post(&self, body: &Value) -> (u16, Value) {
         let bytes = serde_json::to_vec(body).unwrap();
-        let (status, text) = self.post_signed(&bytes, &SigningKey::from_bytes(&SECRET), now(), "application/json").await;
+        let (status, text) = self
+            .post_signed(
+                &bytes,
+                &SigningKey::from_bytes(&SECRET),
+                now(),
+                "application/json",
+            )
+            .await;
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 }
@@ -88,22 +109,58 @@ fn every_command() -> Vec<Command> {
     vec![
         Command::Help,
         Command::Chapters { course: None },
-        Command::Summary { course: None, chapter: "21".into() },
-        Command::KeyPoints { course: None, chapter: "21".into() },
-        Command::Read { course: None, chapter: "21".into(), page: Some(1) },
-        Command::Search { course: None, query: "에이전트".into(), limit: Some(3) },
-        Command::At { course: None, time: "3:12:00".into() },
-        Command::Link { course: None, chapter: "21".into(), at: Some("+2:30".into()) },
-        Command::Summary { course: None, chapter: "99".into() },
+        Command::Summary {
+            course: None,
+            chapter: "21".into(),
+        },
+        Command::KeyPoints {
+            course: None,
+            chapter: "21".into(),
+        },
+        Command::Read {
+            course: None,
+            chapter: "21".into(),
+            page: Some(1),
+        },
+        Command::Search {
+            course: None,
+            query: "에이전트".into(),
+            limit: Some(3),
+        },
+        Command::At {
+            course: None,
+            time: "3:12:00".into(),
+        },
+        Command::Link {
+            course: None,
+            chapter: "21".into(),
+            at: Some("+2:30".into()),
+        },
+        Command::Summary {
+            course: None,
+            chapter: "99".into(),
+        },
     ]
 }
 
 #[tokio::test]
 async fn ping_pongs_and_health_is_reported() {
     let s = start(shipped_config()).await;
-    let (status, body) = s.post(&json!({ "type": 1, "id": "1", "application_id": "2", "token": "t", "version": 1 })).await;
+    let (status, body) = s
+        .post(&json!({ "type": 1, "id": "1", "application_id": "2", "token": "t", "version": 1 }))
+        .await;
     assert_eq!((status, body), (200, json!({ "type": 1 })));
-    let health: Value = serde_json::from_str(&s.client.get(s.url("/healthz")).send().await.unwrap().text().await.unwrap()).unwrap();
+    let health: Value = serde_json::from_str(
+        &s.client
+            .get(s.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(health["status"], "ok");
     assert_eq!(health["chapters"], 24);
 }
@@ -116,13 +173,28 @@ async fn every_command_answers_like_the_gateway_handler() {
         for locale in ["ko", "en-US"] {
             let interaction = synth::command_interaction(&command, None, locale);
             let bytes = serde_json::to_vec(&interaction).unwrap();
-            let (status, text) = s.post_signed(&bytes, &SigningKey::from_bytes(&SECRET), now(), "application/json").await;
+            let (status, text) = s
+                .post_signed(
+                    &bytes,
+                    &SigningKey::from_bytes(&SECRET),
+                    now(),
+                    "application/json",
+                )
+                .await;
             assert_eq!(status, 200, "{command:?}: {text}");
             let direct = discord::handle_json(&lectern, &Settings::default(), &bytes).unwrap();
-            assert_eq!(text, serde_json::to_string(&direct).unwrap(), "{command:?} differs from the handler");
+            assert_eq!(
+                text,
+                serde_json::to_string(&direct).unwrap(),
+                "{command:?} differs from the handler"
+            );
             let v: Value = serde_json::from_str(&text).unwrap();
             assert_eq!(v["type"], 4, "{command:?}");
-            assert_eq!(v["data"]["allowed_mentions"]["parse"], json!([]), "{command:?}");
+            assert_eq!(
+                v["data"]["allowed_mentions"]["parse"],
+                json!([]),
+                "{command:?}"
+            );
         }
     }
 }
@@ -130,12 +202,29 @@ async fn every_command_answers_like_the_gateway_handler() {
 #[tokio::test]
 async fn autocomplete_and_buttons_answer() {
     let s = start(shipped_config()).await;
-    let (status, v) = s.post(&synth::autocomplete_interaction("summary", "chapter", "pre", &[], "ko")).await;
+    let (status, v) = s
+        .post(&synth::autocomplete_interaction(
+            "summary",
+            "chapter",
+            "pre",
+            &[],
+            "ko",
+        ))
+        .await;
     assert_eq!(status, 200);
     assert_eq!(v["type"], 8);
     assert!(!v["data"]["choices"].as_array().unwrap().is_empty());
     // A button from a /summary answer.
-    let (_, answer) = s.post(&synth::command_interaction(&Command::Summary { course: None, chapter: "21".into() }, None, "ko")).await;
+    let (_, answer) = s
+        .post(&synth::command_interaction(
+            &Command::Summary {
+                course: None,
+                chapter: "21".into(),
+            },
+            None,
+            "ko",
+        ))
+        .await;
     let custom_id = answer["data"]["components"]
         .as_array()
         .unwrap()
@@ -144,7 +233,9 @@ async fn autocomplete_and_buttons_answer() {
         .find_map(|b| b["custom_id"].as_str())
         .expect("a button with a custom_id")
         .to_string();
-    let (status, v) = s.post(&synth::component_interaction(&custom_id, "ko", false)).await;
+    let (status, v) = s
+        .post(&synth::component_interaction(&custom_id, "ko", false))
+        .await;
     assert_eq!(status, 200, "{v}");
     assert!(v["type"] == 4 || v["type"] == 7, "{v}");
 }
@@ -157,16 +248,37 @@ async fn forged_and_stale_requests_are_refused() {
     let other = SigningKey::from_bytes(&[9; 32]);
     let json = "application/json";
     assert_eq!(s.post_signed(body, &good, now(), json).await.0, 200);
-    assert_eq!(s.post_signed(body, &other, now(), json).await.0, 401, "another key");
-    assert_eq!(s.post_signed(body, &good, now() - 301, json).await.0, 401, "stale");
-    assert_eq!(s.post_signed(body, &good, now() + 61, json).await.0, 401, "future");
-    assert_eq!(s.post_signed(body, &good, now() - 250, json).await.0, 200, "a little old is fine");
+    assert_eq!(
+        s.post_signed(body, &other, now(), json).await.0,
+        401,
+        "another key"
+    );
+    assert_eq!(
+        s.post_signed(body, &good, now() - 301, json).await.0,
+        401,
+        "stale"
+    );
+    assert_eq!(
+        s.post_signed(body, &good, now() + 61, json).await.0,
+        401,
+        "future"
+    );
+    assert_eq!(
+        s.post_signed(body, &good, now() - 250, json).await.0,
+        200,
+        "a little old is fine"
+    );
     // Forged: a valid signature of another body.
     let ts = now().to_string();
     let mut msg = ts.clone().into_bytes();
     msg.extend_from_slice(br#"{"type":2}"#);
     let sig = hex::encode(good.sign(&msg).to_bytes());
-    for (sig, ts) in [(sig.as_str(), ts.as_str()), ("zz", ts.as_str()), ("", ""), (&"0".repeat(128), ts.as_str())] {
+    for (sig, ts) in [
+        (sig.as_str(), ts.as_str()),
+        ("zz", ts.as_str()),
+        ("", ""),
+        (&"0".repeat(128), ts.as_str()),
+    ] {
         let r = s
             .client
             .post(s.url("/interactions"))
@@ -179,7 +291,13 @@ async fn forged_and_stale_requests_are_refused() {
             .unwrap();
         assert_eq!(r.status().as_u16(), 401);
     }
-    let unsigned = s.client.post(s.url("/interactions")).body(body.to_vec()).send().await.unwrap();
+    let unsigned = s
+        .client
+        .post(s.url("/interactions"))
+        .body(body.to_vec())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(unsigned.status().as_u16(), 401);
 }
 
@@ -187,7 +305,8 @@ async fn forged_and_stale_requests_are_refused() {
 async fn bad_bodies_get_the_right_status() {
     let s = start(shipped_config()).await;
     let key = SigningKey::from_bytes(&SECRET);
-    let interaction = serde_json::to_vec(&synth::command_interaction(&Command::Help, None, "ko")).unwrap();
+    let interaction =
+        serde_json::to_vec(&synth::command_interaction(&Command::Help, None, "ko")).unwrap();
     // Truncated after signing: the signature no longer matches.
     let ts = now();
     let mut msg = ts.to_string().into_bytes();
@@ -205,15 +324,43 @@ async fn bad_bodies_get_the_right_status() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 401);
     // Truncated and signed as such: malformed JSON.
-    assert_eq!(s.post_signed(&interaction[..interaction.len() / 2], &key, now(), "application/json").await.0, 400);
+    assert_eq!(
+        s.post_signed(
+            &interaction[..interaction.len() / 2],
+            &key,
+            now(),
+            "application/json"
+        )
+        .await
+        .0,
+        400
+    );
     // Oversize.
     let big = vec![b' '; MAX_BODY_BYTES + 1];
-    assert_eq!(s.post_signed(&big, &key, now(), "application/json").await.0, 413);
+    assert_eq!(
+        s.post_signed(&big, &key, now(), "application/json").await.0,
+        413
+    );
     // Wrong content type.
-    assert_eq!(s.post_signed(&interaction, &key, now(), "text/plain").await.0, 415);
+    assert_eq!(
+        s.post_signed(&interaction, &key, now(), "text/plain")
+            .await
+            .0,
+        415
+    );
     // Unknown interaction type, and JSON that isn't an interaction.
-    assert_eq!(s.post_signed(br#"{"type":99}"#, &key, now(), "application/json").await.0, 400);
-    assert_eq!(s.post_signed(br#"{"type":2}"#, &key, now(), "application/json").await.0, 400);
+    assert_eq!(
+        s.post_signed(br#"{"type":99}"#, &key, now(), "application/json")
+            .await
+            .0,
+        400
+    );
+    assert_eq!(
+        s.post_signed(br#"{"type":2}"#, &key, now(), "application/json")
+            .await
+            .0,
+        400
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -253,7 +400,11 @@ async fn edits_are_served_without_a_restart() {
     let course = dir.join("deep-dive-llms");
     std::fs::create_dir_all(&course).unwrap();
     for f in ["course.yaml", "21-preview-of-things-to-come.md"] {
-        std::fs::copy(Path::new(ROOT).join("content/deep-dive-llms").join(f), course.join(f)).unwrap();
+        std::fs::copy(
+            Path::new(ROOT).join("content/deep-dive-llms").join(f),
+            course.join(f),
+        )
+        .unwrap();
     }
     let config = Config {
         content: vec![dir.clone()],
@@ -265,8 +416,19 @@ async fn edits_are_served_without_a_restart() {
     let path = course.join("21-preview-of-things-to-come.md");
     let text = std::fs::read_to_string(&path).unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
-    std::fs::write(&path, text.replace("LLM의 미래 발전 방향입니다.", "HTTP 실시간 수정.")).unwrap();
-    let summary = synth::command_interaction(&Command::Summary { course: None, chapter: "21".into() }, None, "ko");
+    std::fs::write(
+        &path,
+        text.replace("LLM의 미래 발전 방향입니다.", "HTTP 실시간 수정."),
+    )
+    .unwrap();
+    let summary = synth::command_interaction(
+        &Command::Summary {
+            course: None,
+            chapter: "21".into(),
+        },
+        None,
+        "ko",
+    );
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let (status, v) = s.post(&summary).await;
@@ -290,7 +452,11 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
     let course = dir.join("deep-dive-llms");
     std::fs::create_dir_all(&course).unwrap();
     for f in ["course.yaml", "21-preview-of-things-to-come.md"] {
-        std::fs::copy(Path::new(ROOT).join("content/deep-dive-llms").join(f), course.join(f)).unwrap();
+        std::fs::copy(
+            Path::new(ROOT).join("content/deep-dive-llms").join(f),
+            course.join(f),
+        )
+        .unwrap();
     }
     let config = Config {
         content: vec![dir.clone()],
@@ -301,11 +467,24 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
     let s = start(config).await;
     let path = course.join("21-preview-of-things-to-come.md");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("LLM의 미래 발전 방향입니다.", "HTTP로 다시 불러온 문장.")).unwrap();
-    let summary = synth::command_interaction(&Command::Summary { course: None, chapter: "21".into() }, None, "ko");
+    std::fs::write(
+        &path,
+        text.replace("LLM의 미래 발전 방향입니다.", "HTTP로 다시 불러온 문장."),
+    )
+    .unwrap();
+    let summary = synth::command_interaction(
+        &Command::Summary {
+            course: None,
+            chapter: "21".into(),
+        },
+        None,
+        "ko",
+    );
 
     // A member without Manage Server: refused, privately; nothing reloaded.
-    let (status, v) = s.post(&synth::reload_interaction(synth::MEMBER_PERMISSIONS, "ko")).await;
+    let (status, v) = s
+        .post(&synth::reload_interaction(synth::MEMBER_PERMISSIONS, "ko"))
+        .await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["type"], 4);
     assert_eq!(v["data"]["flags"], 64);
@@ -314,7 +493,9 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
     assert!(!before.to_string().contains("HTTP로 다시 불러온 문장."));
 
     // A manager: reloaded, and the report says what changed.
-    let (status, v) = s.post(&synth::reload_interaction(synth::MANAGER_PERMISSIONS, "ko")).await;
+    let (status, v) = s
+        .post(&synth::reload_interaction(synth::MANAGER_PERMISSIONS, "ko"))
+        .await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["type"], 4);
     assert_eq!(v["data"]["flags"], 64);
@@ -325,9 +506,17 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
     assert_eq!(embed["fields"][0]["name"], "수정 (1)");
     assert_eq!(embed["fields"][0]["value"], "deep-dive-llms #21");
     let (_, after) = s.post(&summary).await;
-    assert!(after.to_string().contains("HTTP로 다시 불러온 문장."), "{after}");
+    assert!(
+        after.to_string().contains("HTTP로 다시 불러온 문장."),
+        "{after}"
+    );
 
     // Reloading again: nothing changed.
-    let (_, v) = s.post(&synth::reload_interaction(synth::MANAGER_PERMISSIONS, "en-US")).await;
+    let (_, v) = s
+        .post(&synth::reload_interaction(
+            synth::MANAGER_PERMISSIONS,
+            "en-US",
+        ))
+        .await;
     assert_eq!(v["data"]["embeds"][0]["description"], "No chapter changed.");
 }

@@ -243,6 +243,13 @@ fn timestamped_key_points_come_from_the_bold_label() {
         .starts_with("인간 전문가를 모방하는 것만으로는"));
     // The stray `**요약**: …` paragraph heads the translation but is not part of it.
     assert!(!ch19.body[0].text.starts_with("요약"));
+    assert!(
+        ch19.lead_summary
+            .as_deref()
+            .is_some_and(|l| l.starts_with("딥마인드의 알파고와 알파제로를 통해")),
+        "{:?}",
+        ch19.lead_summary
+    );
     assert!(!ch19.anchors.is_empty() || !ch19.body.is_empty());
 }
 
@@ -275,7 +282,10 @@ fn anchors_give_exact_moments_and_interpolation_is_marked() {
     assert!(!ch3.moment_at(first.pos).approximate);
     // Chapter 8 has no anchors: its moments are interpolated within the chapter.
     let ch8 = course.chapter(8).unwrap();
-    assert!(!ch8.moment_at(0).approximate, "the text's start is the chapter's start");
+    assert!(
+        !ch8.moment_at(0).approximate,
+        "the text's start is the chapter's start"
+    );
     let m = ch8.moment_at(5);
     assert!(m.approximate && m.seconds >= ch8.start && m.seconds < ch8.end);
 }

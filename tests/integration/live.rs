@@ -21,7 +21,11 @@ fn setup(name: &str) -> (PathBuf, Live) {
     let course = dir.join("content/deep-dive-llms");
     fs::create_dir_all(&course).unwrap();
     for f in ["course.yaml", "21-preview-of-things-to-come.md"] {
-        fs::copy(Path::new(ROOT).join("content/deep-dive-llms").join(f), course.join(f)).unwrap();
+        fs::copy(
+            Path::new(ROOT).join("content/deep-dive-llms").join(f),
+            course.join(f),
+        )
+        .unwrap();
     }
     let config = Config {
         content: vec![dir.join("content")],
@@ -34,13 +38,20 @@ fn setup(name: &str) -> (PathBuf, Live) {
 
 fn summary(live: &Live, n: u32) -> Option<String> {
     let l = live.get();
-    l.library.courses[0].chapter(n)?.notes.as_ref().map(|n| n.summary.clone())
+    l.library.courses[0]
+        .chapter(n)?
+        .notes
+        .as_ref()
+        .map(|n| n.summary.clone())
 }
 
 #[test]
 fn reload_reports_and_never_loses_a_chapter() {
     let (course, live) = setup("reload");
-    assert_eq!(summary(&live, 21).as_deref(), Some("LLM의 미래 발전 방향입니다."));
+    assert_eq!(
+        summary(&live, 21).as_deref(),
+        Some("LLM의 미래 발전 방향입니다.")
+    );
 
     // A new file is served.
     fs::write(course.join("03.md"), CH3).unwrap();
@@ -54,12 +65,22 @@ fn reload_reports_and_never_loses_a_chapter() {
     fs::write(&path, "---\nchapter: [oops\n---\n").unwrap();
     let r = live.reload();
     assert_eq!(r.kept.len(), 1, "{r:?}");
-    assert!(r.diagnostics.iter().any(|d| d.is_error() && d.path.ends_with("21-preview-of-things-to-come.md")));
-    assert_eq!(summary(&live, 21).as_deref(), Some("LLM의 미래 발전 방향입니다."));
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.path.ends_with("21-preview-of-things-to-come.md")));
+    assert_eq!(
+        summary(&live, 21).as_deref(),
+        Some("LLM의 미래 발전 방향입니다.")
+    );
     assert!(r.is_unchanged(), "{r:?}");
 
     // A fixed edit is an update.
-    fs::write(&path, good.replace("LLM의 미래 발전 방향입니다.", "새 요약.")).unwrap();
+    fs::write(
+        &path,
+        good.replace("LLM의 미래 발전 방향입니다.", "새 요약."),
+    )
+    .unwrap();
     let r = live.reload();
     assert_eq!(r.updated, vec![("deep-dive-llms".to_string(), 21)]);
     assert_eq!(summary(&live, 21).as_deref(), Some("새 요약."));
@@ -91,7 +112,11 @@ fn watched_edits_go_live() {
     let text = fs::read_to_string(&path).unwrap();
     std::thread::sleep(Duration::from_millis(100));
     let started = Instant::now();
-    fs::write(&path, text.replace("LLM의 미래 발전 방향입니다.", "실시간 수정.")).unwrap();
+    fs::write(
+        &path,
+        text.replace("LLM의 미래 발전 방향입니다.", "실시간 수정."),
+    )
+    .unwrap();
     let deadline = started + Duration::from_secs(5);
     while summary(&live, 21).as_deref() != Some("실시간 수정.") {
         assert!(Instant::now() < deadline, "edit not live after 5 s");
