@@ -1,48 +1,67 @@
 //! Rendering to Discord payloads: arbitrary text in every argument of every
 //! command, and arbitrary button ids, give payloads within Discord's limits.
 #![no_main]
-use std::sync::OnceLock;
-
 use lectern::answer::Command;
-use lectern::config::Config;
-use lectern::data::Lectern;
 use lectern::discord::{handle_json, limits::check_payload, synth, Settings};
 use libfuzzer_sys::fuzz_target;
 
-fn lectern() -> &'static Lectern {
-    static L: OnceLock<Lectern> = OnceLock::new();
-    L.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let config = Config::load(&root.join("config/lectern.yaml")).expect("config");
-        let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
-        let dirs = if corpus.is_dir() { vec![corpus] } else { config.content.clone() };
-        Lectern::load(&config, &dirs)
-    })
-}
+mod common;
+use common::lectern;
 
 fuzz_target!(|input: &str| {
     let l = lectern();
     let s = input.to_string();
     let commands = [
-        Command::Summary { course: None, chapter: s.clone() },
-        Command::Read { course: None, chapter: "3".into(), page: Some(s.len() as i64 % 7) },
-        Command::Search { course: None, query: s.clone(), limit: Some(10) },
-        Command::At { course: None, time: s.clone() },
-        Command::Link { course: None, chapter: "21".into(), at: Some(s.clone()) },
+        Command::Summary {
+            course: None,
+            chapter: s.clone(),
+        },
+        Command::Read {
+            course: None,
+            chapter: "3".into(),
+            page: Some(s.len() as i64 % 7),
+        },
+        Command::Search {
+            course: None,
+            query: s.clone(),
+            limit: Some(10),
+        },
+        Command::At {
+            course: None,
+            time: s.clone(),
+        },
+        Command::Link {
+            course: None,
+            chapter: "21".into(),
+            at: Some(s.clone()),
+        },
     ];
     let settings = Settings::default();
     for (i, command) in commands.iter().enumerate() {
         let locale = if i % 2 == 0 { "ko" } else { "en-US" };
         let body = serde_json::to_vec(&synth::command_interaction(command, None, locale)).unwrap();
-        let response = handle_json(l, &settings, &body).expect("a synthesised interaction is valid");
+        let response =
+            handle_json(l, &settings, &body).expect("a synthesised interaction is valid");
         let problems = check_payload(&response);
         assert!(problems.is_empty(), "{command:?}: {problems:?}");
     }
-    let click = serde_json::to_vec(&synth::component_interaction(&s.chars().take(100).collect::<String>(), "ko", false)).unwrap();
+    let click = serde_json::to_vec(&synth::component_interaction(
+        &s.chars().take(100).collect::<String>(),
+        "ko",
+        false,
+    ))
+    .unwrap();
     if let Ok(response) = handle_json(l, &settings, &click) {
         assert!(check_payload(&response).is_empty());
     }
-    let auto = serde_json::to_vec(&synth::autocomplete_interaction("search", "query", &s, &[], "ko")).unwrap();
+    let auto = serde_json::to_vec(&synth::autocomplete_interaction(
+        "search",
+        "query",
+        &s,
+        &[],
+        "ko",
+    ))
+    .unwrap();
     if let Ok(response) = handle_json(l, &settings, &auto) {
         assert!(check_payload(&response).is_empty());
     }

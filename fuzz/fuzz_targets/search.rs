@@ -1,22 +1,10 @@
 //! Query normalisation and search: never panics; suggestions stay within
 //! Discord's limits.
 #![no_main]
-use std::sync::OnceLock;
-
-use lectern::config::Config;
-use lectern::data::Lectern;
 use libfuzzer_sys::fuzz_target;
 
-fn lectern() -> &'static Lectern {
-    static L: OnceLock<Lectern> = OnceLock::new();
-    L.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let config = Config::load(&root.join("config/lectern.yaml")).expect("config");
-        let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
-        let dirs = if corpus.is_dir() { vec![corpus] } else { config.content.clone() };
-        Lectern::load(&config, &dirs)
-    })
-}
+mod common;
+use common::lectern;
 
 fuzz_target!(|input: &str| {
     let l = lectern();

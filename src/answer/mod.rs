@@ -130,6 +130,76 @@ impl Command {
     }
 }
 
+/// Named argument values of one invocation, however they arrived (a typed
+/// slash line, Discord options). [`Command::from_arguments`] reads them.
+pub trait Arguments {
+    type Error;
+    /// A text argument, if given.
+    fn text(&self, name: &'static str) -> Option<String>;
+    /// A whole-number argument, if given; an error when it isn't a number.
+    fn number(&self, name: &'static str) -> Result<Option<i64>, Self::Error>;
+    /// The error for a required argument that is missing.
+    fn missing(&self, command: &'static str, name: &'static str) -> Self::Error;
+}
+
+impl Command {
+    /// The registered command names, in the order they are listed.
+    pub const NAMES: [&'static str; 8] = [
+        "chapters",
+        "summary",
+        "keypoints",
+        "read",
+        "search",
+        "at",
+        "link",
+        "help",
+    ];
+
+    /// Builds a command from its registered name and its arguments: the one
+    /// place that knows which arguments each command takes. `None` for an
+    /// unknown name.
+    pub fn from_arguments<A: Arguments>(name: &str, args: &A) -> Option<Result<Command, A::Error>> {
+        let name = *Command::NAMES.iter().find(|n| **n == name)?;
+        let required =
+            |option: &'static str| args.text(option).ok_or_else(|| args.missing(name, option));
+        let course = args.text("course");
+        let build = || -> Result<Command, A::Error> {
+            Ok(match name {
+                "chapters" => Command::Chapters { course },
+                "summary" => Command::Summary {
+                    course,
+                    chapter: required("chapter")?,
+                },
+                "keypoints" => Command::KeyPoints {
+                    course,
+                    chapter: required("chapter")?,
+                },
+                "read" => Command::Read {
+                    course,
+                    chapter: required("chapter")?,
+                    page: args.number("page")?,
+                },
+                "search" => Command::Search {
+                    course,
+                    query: required("query")?,
+                    limit: args.number("limit")?,
+                },
+                "at" => Command::At {
+                    course,
+                    time: required("time")?,
+                },
+                "link" => Command::Link {
+                    course,
+                    chapter: required("chapter")?,
+                    at: args.text("at"),
+                },
+                _ => Command::Help,
+            })
+        };
+        Some(build())
+    }
+}
+
 /// A command and who it is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {

@@ -2,7 +2,7 @@
 //! `/summary 21`, `/search query:"multi modal" limit:3`, `/요약 21`) into a
 //! [`Command`]. The console and `lectern ask` use it; errors are plain messages.
 
-use super::{Command, Locale};
+use super::{Arguments, Command, Locale};
 use crate::text::code_span;
 
 /// A command line that could not be read, and what might have been meant.
@@ -200,60 +200,54 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
             suggestions: vec![usage(command).into()],
         });
     }
-    let get = |k: &str| values.iter().find(|(o, _)| *o == k).map(|(_, v)| v.clone());
-    let number = |k: &str| -> Result<Option<i64>, SlashError> {
-        match get(k) {
+    Command::from_arguments(
+        command,
+        &Typed {
+            command,
+            values: &values,
+        },
+    )
+    .unwrap_or(Ok(Command::Help))
+}
+
+/// The arguments of a typed line, for [`Command::from_arguments`].
+struct Typed<'a> {
+    command: &'static str,
+    values: &'a [(&'static str, String)],
+}
+
+impl Arguments for Typed<'_> {
+    type Error = SlashError;
+
+    fn text(&self, name: &'static str) -> Option<String> {
+        self.values
+            .iter()
+            .find(|(o, _)| *o == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn number(&self, name: &'static str) -> Result<Option<i64>, SlashError> {
+        match self.text(name) {
             None => Ok(None),
             Some(v) => v.trim().parse::<i64>().map(Some).map_err(|_| SlashError {
                 problem: SlashProblem::NotANumber {
-                    option: k.to_string(),
+                    option: name.to_string(),
                     value: crate::text::truncate(&v, 40),
                 },
-                suggestions: vec![usage(command).into()],
+                suggestions: vec![usage(self.command).into()],
             }),
         }
-    };
-    let required = |k: &str| -> Result<String, SlashError> {
-        get(k).ok_or_else(|| SlashError {
+    }
+
+    fn missing(&self, command: &'static str, name: &'static str) -> SlashError {
+        SlashError {
             problem: SlashProblem::Missing {
                 command,
-                option: k.to_string(),
+                option: name.to_string(),
             },
             suggestions: vec![usage(command).into()],
-        })
-    };
-    let course = get("course");
-    Ok(match command {
-        "chapters" => Command::Chapters { course },
-        "summary" => Command::Summary {
-            course,
-            chapter: required("chapter")?,
-        },
-        "keypoints" => Command::KeyPoints {
-            course,
-            chapter: required("chapter")?,
-        },
-        "read" => Command::Read {
-            course,
-            chapter: required("chapter")?,
-            page: number("page")?,
-        },
-        "search" => Command::Search {
-            course,
-            query: required("query")?,
-            limit: number("limit")?,
-        },
-        "at" => Command::At {
-            course,
-            time: required("time")?,
-        },
-        "link" => Command::Link {
-            course,
-            chapter: required("chapter")?,
-            at: get("at"),
-        },
-        _ => Command::Help,
-    })
+        }
+    }
 }
 
 /// An example of a command's use.

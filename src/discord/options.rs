@@ -8,7 +8,7 @@
 use serenity::all::{CommandData, CommandDataOption, CommandDataOptionValue};
 
 use super::commands;
-use crate::answer::{Command, Locale, Reply};
+use crate::answer::{Arguments, Command, Locale, Reply};
 
 /// A command as invoked: what to answer, and whether the asker chose to hide it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,43 +144,22 @@ pub fn read_command(data: &CommandData) -> Result<Invocation, OptionsError> {
 
 /// Builds a command from option values; `name` is a registered name.
 pub fn to_command(name: &'static str, v: &Values) -> Result<Command, OptionsError> {
-    let required = |option: &'static str| {
-        v.text(option).ok_or(OptionsError::Missing {
-            command: name,
-            option,
-        })
-    };
-    let course = v.text(commands::COURSE.name);
-    Ok(match name {
-        "chapters" => Command::Chapters { course },
-        "summary" => Command::Summary {
-            course,
-            chapter: required("chapter")?,
-        },
-        "keypoints" => Command::KeyPoints {
-            course,
-            chapter: required("chapter")?,
-        },
-        "read" => Command::Read {
-            course,
-            chapter: required("chapter")?,
-            page: v.number("page"),
-        },
-        "search" => Command::Search {
-            course,
-            query: required("query")?,
-            limit: v.number("limit"),
-        },
-        "at" => Command::At {
-            course,
-            time: required("time")?,
-        },
-        "link" => Command::Link {
-            course,
-            chapter: required("chapter")?,
-            at: v.text("at"),
-        },
-        "help" => Command::Help,
-        other => return Err(OptionsError::UnknownCommand(other.to_string())),
-    })
+    Command::from_arguments(name, v)
+        .unwrap_or_else(|| Err(OptionsError::UnknownCommand(name.to_string())))
+}
+
+impl Arguments for Values {
+    type Error = OptionsError;
+
+    fn text(&self, name: &'static str) -> Option<String> {
+        Values::text(self, name)
+    }
+
+    fn number(&self, name: &'static str) -> Result<Option<i64>, OptionsError> {
+        Ok(Values::number(self, name))
+    }
+
+    fn missing(&self, command: &'static str, option: &'static str) -> OptionsError {
+        OptionsError::Missing { command, option }
+    }
 }

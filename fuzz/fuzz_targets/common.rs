@@ -1,0 +1,24 @@
+//! What the fuzz targets share: the content they answer from, loaded once.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use lectern::config::Config;
+use lectern::data::Lectern;
+
+/// The real corpus (`kr-translated-v1`) when `../shared` is there, else the
+/// shipped content.
+pub fn lectern() -> &'static Lectern {
+    static L: OnceLock<Lectern> = OnceLock::new();
+    L.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let config = Config::load(&root.join("config/lectern.yaml")).expect("config");
+        let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
+        let dirs = if corpus.is_dir() {
+            vec![corpus]
+        } else {
+            config.content.clone()
+        };
+        Lectern::load(&config, &dirs)
+    })
+}
