@@ -27,28 +27,68 @@ const MAX_TIME: Duration = Duration::from_secs(10);
 const WARMUP: Duration = Duration::from_secs(1);
 
 const QUERIES: &[&str] = &[
-    "에이전트", "agents", "환각", "hallucination", "토큰화", "tokenization", "강화학습", "ㅇㅇㅈㅌ", "멀티 모달", "에이젼트는",
-    "reinforcement learning", "알파고", "RLHF", "딥시크", "context window", "pizza recipe",
+    "에이전트",
+    "agents",
+    "환각",
+    "hallucination",
+    "토큰화",
+    "tokenization",
+    "강화학습",
+    "ㅇㅇㅈㅌ",
+    "멀티 모달",
+    "에이젼트는",
+    "reinforcement learning",
+    "알파고",
+    "RLHF",
+    "딥시크",
+    "context window",
+    "pizza recipe",
 ];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut config = Config::load(&root.join("config/lectern.yaml")).expect("config");
     let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
-    let content = if corpus.is_dir() { vec![corpus] } else { config.content.clone() };
+    let content = if corpus.is_dir() {
+        vec![corpus]
+    } else {
+        config.content.clone()
+    };
     config.discord.ephemeral_by_default = false;
     let key = SigningKey::from_bytes(&[7; 32]);
     let live = Arc::new(Live::new(config, content));
-    let endpoint = Arc::new(Endpoint { live, settings: Settings::default(), key: key.verifying_key() });
+    let endpoint = Arc::new(Endpoint {
+        live,
+        settings: Settings::default(),
+        key: key.verifying_key(),
+    });
 
     // The server: its own runtime, two worker threads (the machine has 2 cores).
-    let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let listener = server.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let server = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = server
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
     let addr = listener.local_addr().unwrap();
-    server.spawn(lectern::http::serve_on(endpoint, listener, std::future::pending()));
+    server.spawn(lectern::http::serve_on(
+        endpoint,
+        listener,
+        std::future::pending(),
+    ));
 
-    let requests: Arc<Vec<Vec<u8>>> = Arc::new(QUERIES.iter().map(|q| signed_request(&key, addr, q)).collect());
-    let client = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let requests: Arc<Vec<Vec<u8>>> = Arc::new(
+        QUERIES
+            .iter()
+            .map(|q| signed_request(&key, addr, q))
+            .collect(),
+    );
+    let client = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let (latencies, errors, elapsed) = client.block_on(async move {
         // Warm up (not measured).
         run(addr, requests.clone(), Instant::now() + WARMUP, usize::MAX).await;
@@ -72,9 +112,17 @@ fn main() {
 
 /// A complete HTTP/1.1 request for a signed `/search` interaction.
 fn signed_request(key: &SigningKey, addr: SocketAddr, query: &str) -> Vec<u8> {
-    let command = Command::Search { course: None, query: query.into(), limit: Some(5) };
+    let command = Command::Search {
+        course: None,
+        query: query.into(),
+        limit: Some(5),
+    };
     let body = serde_json::to_vec(&synth::command_interaction(&command, None, "ko")).unwrap();
-    let ts = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs().to_string();
+    let ts = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        .to_string();
     let mut message = ts.clone().into_bytes();
     message.extend_from_slice(&body);
     let signature = hex::encode(key.sign(&message).to_bytes());
@@ -88,7 +136,12 @@ fn signed_request(key: &SigningKey, addr: SocketAddr, query: &str) -> Vec<u8> {
 }
 
 /// Runs the connections until `deadline` or `max` requests; returns latencies and errors.
-async fn run(addr: SocketAddr, requests: Arc<Vec<Vec<u8>>>, deadline: Instant, max: usize) -> (Vec<Duration>, usize) {
+async fn run(
+    addr: SocketAddr,
+    requests: Arc<Vec<Vec<u8>>>,
+    deadline: Instant,
+    max: usize,
+) -> (Vec<Duration>, usize) {
     let per_connection = max / CONNECTIONS;
     let tasks: Vec<_> = (0..CONNECTIONS)
         .map(|c| {
@@ -96,7 +149,9 @@ async fn run(addr: SocketAddr, requests: Arc<Vec<Vec<u8>>>, deadline: Instant, m
             tokio::spawn(async move {
                 let mut lat = Vec::new();
                 let mut errors = 0;
-                let Ok(mut stream) = TcpStream::connect(addr).await else { return (lat, 1) };
+                let Ok(mut stream) = TcpStream::connect(addr).await else {
+                    return (lat, 1);
+                };
                 let _ = stream.set_nodelay(true);
                 let mut buf = vec![0u8; 64 * 1024];
                 let mut i = c;
@@ -141,7 +196,11 @@ async fn read_response(stream: &mut TcpStream, buf: &mut [u8]) -> Option<u16> {
             let status: u16 = head.split(' ').nth(1)?.parse().ok()?;
             let length: usize = head
                 .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_string()))?
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().to_string())
+                })?
                 .parse()
                 .ok()?;
             let mut have = filled - (end + 4);

@@ -88,7 +88,11 @@ fn load_glossary(path: &Path, diags: &mut Vec<Diagnostic>) -> Glossary {
             }
         },
         Err(e) => {
-            diags.push(Diagnostic::error(shown, 0, format!("can't read glossary: {e}")));
+            diags.push(Diagnostic::error(
+                shown,
+                0,
+                format!("can't read glossary: {e}"),
+            ));
             Glossary::default()
         }
     }

@@ -95,7 +95,11 @@ impl Live {
         };
         let new = Lectern::assemble(&self.config, library, &glossary);
         self.current.store(Arc::new(new));
-        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
             tracing::warn!("{d}");
         }
         tracing::info!(
@@ -112,11 +116,12 @@ impl Live {
     /// guard is dropped.
     pub fn watch(self: &Arc<Self>) -> notify::Result<WatchGuard> {
         let (tx, rx) = mpsc::channel::<()>();
-        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            if event.is_ok_and(|e| !e.kind.is_access()) {
-                let _ = tx.send(());
-            }
-        })?;
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                if event.is_ok_and(|e| !e.kind.is_access()) {
+                    let _ = tx.send(());
+                }
+            })?;
         for dir in &self.dirs {
             if dir.is_dir() {
                 watcher.watch(dir, RecursiveMode::Recursive)?;
@@ -138,7 +143,9 @@ impl Live {
                 }
             })
             .map_err(|e| notify::Error::generic(&e.to_string()))?;
-        Ok(WatchGuard { _watcher: Box::new(watcher) })
+        Ok(WatchGuard {
+            _watcher: Box::new(watcher),
+        })
     }
 }
 
@@ -168,14 +175,25 @@ fn keep_last_good(old: &Library, new: &mut Library) -> Vec<(String, u32, String)
                 .find(|d| d.severity == Severity::Error && d.path.starts_with(&old_course.folder));
             if let Some(d) = broken {
                 let reason = d.message.clone();
-                kept.extend(old_course.chapters.iter().map(|c| (old_course.id.clone(), c.number, reason.clone())));
+                kept.extend(
+                    old_course
+                        .chapters
+                        .iter()
+                        .map(|c| (old_course.id.clone(), c.number, reason.clone())),
+                );
                 notes_back.push(Some(old_course.clone()));
             }
             continue;
         };
         for old_ch in &old_course.chapters {
-            let Some(old_notes) = &old_ch.notes else { continue };
-            let Some(new_ch) = new_course.chapters.iter_mut().find(|c| c.number == old_ch.number) else {
+            let Some(old_notes) = &old_ch.notes else {
+                continue;
+            };
+            let Some(new_ch) = new_course
+                .chapters
+                .iter_mut()
+                .find(|c| c.number == old_ch.number)
+            else {
                 continue;
             };
             if new_ch.notes.is_some() {
@@ -223,7 +241,10 @@ fn fingerprints(library: &Library) -> BTreeMap<(String, u32), (bool, u64)> {
                     (a.pos, a.seconds).hash(&mut h);
                 }
             }
-            out.insert((course.id.clone(), ch.number), (ch.notes.is_some(), h.finish()));
+            out.insert(
+                (course.id.clone(), ch.number),
+                (ch.notes.is_some(), h.finish()),
+            );
         }
     }
     out
