@@ -153,14 +153,14 @@ async fn interactions(
             "expected application/json",
         );
     }
-    let kind = match serde_json::from_slice::<serde_json::Value>(&body) {
-        Ok(v) => v.get("type").and_then(serde_json::Value::as_u64),
+    let value = match serde_json::from_slice::<serde_json::Value>(&body) {
+        Ok(v) => v,
         Err(_) => return status(StatusCode::BAD_REQUEST, "malformed JSON"),
     };
-    match kind {
+    match value.get("type").and_then(serde_json::Value::as_u64) {
         Some(1) => Json(json!({ "type": 1 })).into_response(),
         Some(2..=4) => {
-            let interaction: discord::Interaction = match serde_json::from_slice(&body) {
+            let interaction: discord::Interaction = match serde_json::from_value(value) {
                 Ok(i) => i,
                 Err(e) => {
                     return status(
