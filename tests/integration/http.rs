@@ -399,21 +399,7 @@ async fn many_concurrent_requests_all_succeed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edits_are_served_without_a_restart() {
-    let dir = crate::library::tempdir("http-reload");
-    let course = dir.join("deep-dive-llms");
-    std::fs::create_dir_all(&course).unwrap();
-    for f in ["course.yaml", "21-preview-of-things-to-come.md"] {
-        std::fs::copy(
-            Path::new(ROOT).join("content/deep-dive-llms").join(f),
-            course.join(f),
-        )
-        .unwrap();
-    }
-    let config = Config {
-        content: vec![dir.clone()],
-        glossary: Some(Path::new(ROOT).join("config/glossary.yaml")),
-        ..Config::default()
-    };
+    let (course, config) = crate::support::temp_content("http-reload");
     let s = start(config).await;
     let _guard = s.live.watch().unwrap();
     let path = course.join("21-preview-of-things-to-come.md");
@@ -451,21 +437,7 @@ async fn edits_are_served_without_a_restart() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reload_is_answered_with_the_report_for_managers_only() {
-    let dir = crate::library::tempdir("http-reload-command");
-    let course = dir.join("deep-dive-llms");
-    std::fs::create_dir_all(&course).unwrap();
-    for f in ["course.yaml", "21-preview-of-things-to-come.md"] {
-        std::fs::copy(
-            Path::new(ROOT).join("content/deep-dive-llms").join(f),
-            course.join(f),
-        )
-        .unwrap();
-    }
-    let config = Config {
-        content: vec![dir.clone()],
-        glossary: Some(Path::new(ROOT).join("config/glossary.yaml")),
-        ..Config::default()
-    };
+    let (course, config) = crate::support::temp_content("http-reload-command");
     // No watcher: only /reload can bring the edit in.
     let s = start(config).await;
     let path = course.join("21-preview-of-things-to-come.md");

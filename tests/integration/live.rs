@@ -3,35 +3,17 @@
 //! edits live on its own.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use lectern::config::Config;
 use lectern::live::Live;
-
-use crate::library::tempdir;
-use crate::support::ROOT;
 
 const CH3: &str = "---\nchapter: 3\ntimestamp: \"7:47\"\n---\n\n## 요약\n\n토큰화 이야기.\n\n## 핵심 포인트\n\n- BPE\n\n## 전체 번역\n\n[8:00] 바이트 페어 인코딩을 봅니다.\n";
 
-/// A private copy of the shipped content and config.
+/// A private copy of the shipped content, served live.
 fn setup(name: &str) -> (PathBuf, Live) {
-    let dir = tempdir(name);
-    let course = dir.join("content/deep-dive-llms");
-    fs::create_dir_all(&course).unwrap();
-    for f in ["course.yaml", "21-preview-of-things-to-come.md"] {
-        fs::copy(
-            Path::new(ROOT).join("content/deep-dive-llms").join(f),
-            course.join(f),
-        )
-        .unwrap();
-    }
-    let config = Config {
-        content: vec![dir.join("content")],
-        glossary: Some(Path::new(ROOT).join("config/glossary.yaml")),
-        ..Config::default()
-    };
+    let (course, config) = crate::support::temp_content(name);
     let live = Live::new(config.clone(), config.content.clone());
     (course, live)
 }

@@ -87,3 +87,25 @@ pub fn golden(name: &str, actual: &str) {
         );
     }
 }
+
+/// A private copy of the shipped course (index and chapter 21) under a fresh
+/// temp folder, and a config that serves it: for tests that edit content.
+/// Returns the course folder and the config.
+pub fn temp_content(name: &str) -> (PathBuf, Config) {
+    let dir = crate::library::tempdir(name);
+    let course = dir.join("deep-dive-llms");
+    std::fs::create_dir_all(&course).unwrap();
+    for f in ["course.yaml", "21-preview-of-things-to-come.md"] {
+        std::fs::copy(
+            Path::new(ROOT).join("content/deep-dive-llms").join(f),
+            course.join(f),
+        )
+        .unwrap();
+    }
+    let config = Config {
+        content: vec![dir],
+        glossary: Some(Path::new(ROOT).join("config/glossary.yaml")),
+        ..Config::default()
+    };
+    (course, config)
+}
