@@ -29,6 +29,7 @@
 //! work. Errors are ephemeral. Nothing here panics, whatever the input.
 
 mod chapter;
+pub mod commands;
 mod help;
 mod labels;
 mod moment;
@@ -38,11 +39,14 @@ mod reply;
 mod resolve;
 mod search;
 pub mod slash;
+pub mod spec;
 mod toc;
 
+pub use commands::COMMANDS;
 pub use labels::Locale;
 pub use reload::reload_reply;
 pub use reply::{markdown_to_plain, Button, Field, Problem, Reply};
+pub use spec::{ArgError, Arguments, CommandSpec};
 
 use crate::data::Lectern;
 
@@ -117,86 +121,23 @@ impl Command {
 
     /// The command's English name, as registered (`summary`, `keypoints`, …).
     pub fn name(&self) -> &'static str {
-        match self {
-            Command::Chapters { .. } => "chapters",
-            Command::Summary { .. } => "summary",
-            Command::KeyPoints { .. } => "keypoints",
-            Command::Read { .. } => "read",
-            Command::Search { .. } => "search",
-            Command::At { .. } => "at",
-            Command::Link { .. } => "link",
-            Command::Help => "help",
-        }
+        self.spec().name
     }
-}
 
-/// Named argument values of one invocation, however they arrived (a typed
-/// slash line, Discord options). [`Command::from_arguments`] reads them.
-pub trait Arguments {
-    type Error;
-    /// A text argument, if given.
-    fn text(&self, name: &'static str) -> Option<String>;
-    /// A whole-number argument, if given; an error when it isn't a number.
-    fn number(&self, name: &'static str) -> Result<Option<i64>, Self::Error>;
-    /// The error for a required argument that is missing.
-    fn missing(&self, command: &'static str, name: &'static str) -> Self::Error;
-}
+    /// Builds a command from its registered name and its arguments; `None`
+    /// for a name no answerable command has.
+    pub fn from_arguments(name: &str, args: &dyn Arguments) -> Option<Result<Command, ArgError>> {
+        let answering = commands::find(name)?.answering?;
+        Some((answering.build)(args))
+    }
 
-impl Command {
-    /// The registered command names, in the order they are listed.
-    pub const NAMES: [&'static str; 8] = [
-        "chapters",
-        "summary",
-        "keypoints",
-        "read",
-        "search",
-        "at",
-        "link",
-        "help",
-    ];
-
-    /// Builds a command from its registered name and its arguments: the one
-    /// place that knows which arguments each command takes. `None` for an
-    /// unknown name.
-    pub fn from_arguments<A: Arguments>(name: &str, args: &A) -> Option<Result<Command, A::Error>> {
-        let name = *Command::NAMES.iter().find(|n| **n == name)?;
-        let required =
-            |option: &'static str| args.text(option).ok_or_else(|| args.missing(name, option));
-        let course = args.text("course");
-        let build = || -> Result<Command, A::Error> {
-            Ok(match name {
-                "chapters" => Command::Chapters { course },
-                "summary" => Command::Summary {
-                    course,
-                    chapter: required("chapter")?,
-                },
-                "keypoints" => Command::KeyPoints {
-                    course,
-                    chapter: required("chapter")?,
-                },
-                "read" => Command::Read {
-                    course,
-                    chapter: required("chapter")?,
-                    page: args.number("page")?,
-                },
-                "search" => Command::Search {
-                    course,
-                    query: required("query")?,
-                    limit: args.number("limit")?,
-                },
-                "at" => Command::At {
-                    course,
-                    time: required("time")?,
-                },
-                "link" => Command::Link {
-                    course,
-                    chapter: required("chapter")?,
-                    at: args.text("at"),
-                },
-                _ => Command::Help,
-            })
-        };
-        Some(build())
+    /// The command's argument values in its spec's option order (course
+    /// last); `None` = not given.
+    pub fn values(&self) -> Vec<Option<String>> {
+        self.spec()
+            .answering
+            .map(|a| (a.values)(self))
+            .unwrap_or_default()
     }
 }
 
@@ -215,32 +156,10 @@ impl Request {
 
 /// Answers one request. Pure: reads `lectern`, touches nothing else.
 pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
-    let l = request.locale;
-    let reply = match &request.command {
-        Command::Chapters { course } => toc::chapters(lectern, l, course.as_deref()),
-        Command::Summary { course, chapter } => {
-            chapter::summary(lectern, l, course.as_deref(), chapter)
-        }
-        Command::KeyPoints { course, chapter } => {
-            chapter::key_points(lectern, l, course.as_deref(), chapter)
-        }
-        Command::Read {
-            course,
-            chapter,
-            page,
-        } => read::read(lectern, l, course.as_deref(), chapter, *page),
-        Command::Search {
-            course,
-            query,
-            limit,
-        } => search::search(lectern, l, course.as_deref(), query, *limit),
-        Command::At { course, time } => moment::at(lectern, l, course.as_deref(), time),
-        Command::Link {
-            course,
-            chapter,
-            at,
-        } => moment::link(lectern, l, course.as_deref(), chapter, at.as_deref()),
-        Command::Help => help::help(lectern, l),
+    let command = &request.command;
+    let reply = match command.spec().answering {
+        Some(answering) => (answering.run)(lectern, request.locale, command),
+        None => Err(Box::default()),
     };
     let mut reply = reply.unwrap_or_else(|problem| *problem);
     if reply.error.is_some() {

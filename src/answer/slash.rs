@@ -2,7 +2,8 @@
 //! `/summary 21`, `/search query:"multi modal" limit:3`, `/요약 21`) into a
 //! [`Command`]. The console and `lectern ask` use it; errors are plain messages.
 
-use super::{Arguments, Command, Locale};
+use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words};
+use super::{Command, Locale, COMMANDS};
 use crate::text::code_span;
 
 /// A command line that could not be read, and what might have been meant.
@@ -69,42 +70,15 @@ impl SlashError {
     }
 }
 
-/// Names of a command: English first (the registered name), then Korean and aliases.
-const COMMANDS: &[(&str, &[&str])] = &[
-    ("chapters", &["목차", "챕터", "toc", "list"]),
-    ("summary", &["요약", "sum"]),
-    ("keypoints", &["핵심", "핵심포인트", "kp", "key"]),
-    ("read", &["읽기", "번역"]),
-    ("search", &["검색", "찾기", "find"]),
-    ("at", &["시각", "언제", "when"]),
-    ("link", &["링크", "공유"]),
-    ("help", &["도움말", "도움", "h"]),
-];
-
-/// Options of each command, in positional order; Korean names map to them.
-fn options(command: &str) -> &'static [&'static str] {
-    match command {
-        "chapters" => &["course"],
-        "summary" | "keypoints" => &["chapter", "course"],
-        "read" => &["chapter", "page", "course"],
-        "search" => &["query", "limit", "course"],
-        "at" => &["time", "course"],
-        "link" => &["chapter", "at", "course"],
-        _ => &[],
-    }
+/// The commands a typed line can run (admin commands are the adapter's).
+fn answerable() -> impl Iterator<Item = &'static CommandSpec> {
+    COMMANDS.iter().copied().filter(|c| c.answering.is_some())
 }
 
-fn option_alias(name: &str) -> &str {
-    match name {
-        "챕터" | "장" | "ch" => "chapter",
-        "강의" => "course",
-        "쪽" | "페이지" | "p" => "page",
-        "검색어" | "q" => "query",
-        "개수" | "n" => "limit",
-        "시각" | "시간" | "t" => "time",
-        "위치" => "at",
-        other => other,
-    }
+/// The option `name` (or one of its aliases) among a command's options.
+fn option_named(spec: &'static CommandSpec, name: &str) -> Option<&'static OptionSpec> {
+    spec.all_options()
+        .find(|o| o.name == name || o.aliases.contains(&name))
 }
 
 /// Parses one slash-command line.
@@ -122,14 +96,15 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
         });
     }
     let lower = name.to_lowercase();
-    let Some(command) = COMMANDS
-        .iter()
-        .find(|(en, aliases)| *en == lower || aliases.contains(&lower.as_str()))
-        .map(|(en, _)| *en)
+    let Some(spec) = answerable().find(|c| c.name == lower || c.aliases.contains(&lower.as_str()))
     else {
-        let mut ranked: Vec<(f64, &str)> = COMMANDS
-            .iter()
-            .map(|(en, _)| (strsim::normalized_damerau_levenshtein(&lower, en), *en))
+        let mut ranked: Vec<(f64, &str)> = answerable()
+            .map(|c| {
+                (
+                    strsim::normalized_damerau_levenshtein(&lower, c.name),
+                    c.name,
+                )
+            })
             .filter(|(s, _)| *s >= 0.4)
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -142,19 +117,18 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
                 .collect(),
         });
     };
-    let known = options(command);
-    let mut named: Vec<(&'static str, String)> = Vec::new();
+    let command = spec.name;
+    let mut named: Vec<(&'static OptionSpec, String)> = Vec::new();
     let mut positional: Vec<String> = Vec::new();
     for token in tokenize(rest) {
-        let option = token.split_once(':').and_then(|(k, v)| {
-            let k = option_alias(&k.to_lowercase()).to_string();
-            known.iter().find(|o| **o == k).map(|o| (*o, unquote(v)))
-        });
+        let option = token
+            .split_once(':')
+            .and_then(|(k, v)| Some((option_named(spec, &k.to_lowercase())?, unquote(v))));
         match (option, named.last_mut()) {
             (Some(pair), _) => named.push(pair),
             // Discord option values may hold spaces: `chapter:preview of things`.
-            (None, Some((k, v)))
-                if matches!(*k, "chapter" | "query")
+            (None, Some((o, v)))
+                if o.words != Words::One
                     && positional.is_empty()
                     && token.parse::<i64>().is_err() =>
             {
@@ -166,28 +140,29 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
     }
     // Positional words fill the options not given by name, in order; the last
     // text option (query, chapter, time) takes all remaining words.
-    let mut values: Vec<(&'static str, String)> = named;
-    let free: Vec<&'static str> = known
+    let mut values: Vec<(&'static str, String)> =
+        named.into_iter().map(|(o, v)| (o.name, v)).collect();
+    let free: Vec<&'static OptionSpec> = spec
+        .options
         .iter()
-        .copied()
-        .filter(|o| !values.iter().any(|(k, _)| k == o) && *o != "course")
+        .filter(|o| !values.iter().any(|(k, _)| *k == o.name))
         .collect();
+    let is_number = |o: &OptionSpec| matches!(o.kind, Kind::Number { .. });
     let mut words = positional.into_iter();
     for (i, option) in free.iter().enumerate() {
-        let is_number = matches!(*option, "page" | "limit");
         let take_all = i + 1 == free.len()
-            || (!is_number
-                && free[i + 1..].iter().all(|o| matches!(*o, "page" | "limit"))
-                && *option == "query");
+            || (!is_number(option)
+                && free[i + 1..].iter().all(|o| is_number(o))
+                && option.words == Words::Rest);
         if take_all {
             let all: Vec<String> = words.by_ref().collect();
             if !all.is_empty() {
-                values.push((option, all.join(" ")));
+                values.push((option.name, all.join(" ")));
             }
             break;
         }
         if let Some(w) = words.next() {
-            values.push((option, w));
+            values.push((option.name, w));
         }
     }
     let leftover: Vec<String> = words.collect();
@@ -197,28 +172,36 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
                 command,
                 words: crate::text::truncate(&leftover.join(" "), 40),
             },
-            suggestions: vec![usage(command).into()],
+            suggestions: vec![spec.usage.into()],
         });
     }
-    Command::from_arguments(
-        command,
-        &Typed {
-            command,
-            values: &values,
-        },
-    )
-    .unwrap_or(Ok(Command::Help))
+    let typed = Typed { values: &values };
+    Command::from_arguments(command, &typed)
+        .unwrap_or(Ok(Command::Help))
+        .map_err(|e| {
+            let problem = match e {
+                ArgError::Missing(option) => SlashProblem::Missing {
+                    command,
+                    option: option.to_string(),
+                },
+                ArgError::NotANumber { option, value } => SlashProblem::NotANumber {
+                    option: option.to_string(),
+                    value: crate::text::truncate(&value, 40),
+                },
+            };
+            SlashError {
+                problem,
+                suggestions: vec![spec.usage.into()],
+            }
+        })
 }
 
 /// The arguments of a typed line, for [`Command::from_arguments`].
 struct Typed<'a> {
-    command: &'static str,
     values: &'a [(&'static str, String)],
 }
 
 impl Arguments for Typed<'_> {
-    type Error = SlashError;
-
     fn text(&self, name: &'static str) -> Option<String> {
         self.values
             .iter()
@@ -226,42 +209,24 @@ impl Arguments for Typed<'_> {
             .map(|(_, v)| v.clone())
     }
 
-    fn number(&self, name: &'static str) -> Result<Option<i64>, SlashError> {
+    fn number(&self, name: &'static str) -> Result<Option<i64>, ArgError> {
         match self.text(name) {
             None => Ok(None),
-            Some(v) => v.trim().parse::<i64>().map(Some).map_err(|_| SlashError {
-                problem: SlashProblem::NotANumber {
-                    option: name.to_string(),
-                    value: crate::text::truncate(&v, 40),
-                },
-                suggestions: vec![usage(self.command).into()],
-            }),
-        }
-    }
-
-    fn missing(&self, command: &'static str, name: &'static str) -> SlashError {
-        SlashError {
-            problem: SlashProblem::Missing {
-                command,
-                option: name.to_string(),
-            },
-            suggestions: vec![usage(command).into()],
+            Some(v) => v
+                .trim()
+                .parse::<i64>()
+                .map(Some)
+                .map_err(|_| ArgError::NotANumber {
+                    option: name,
+                    value: v,
+                }),
         }
     }
 }
 
-/// An example of a command's use.
+/// An example of a command's use, by its registered name.
 pub fn usage(command: &str) -> &'static str {
-    match command {
-        "chapters" => "/chapters [course:ID]",
-        "summary" => "/summary chapter:21",
-        "keypoints" => "/keypoints chapter:21",
-        "read" => "/read chapter:21 page:1",
-        "search" => "/search query:에이전트 limit:5",
-        "at" => "/at time:3:12:00",
-        "link" => "/link chapter:21 at:+2:30",
-        _ => "/help",
-    }
+    super::commands::find(command).map_or("/help", |c| c.usage)
 }
 
 /// Splits on whitespace, keeping "double" or 'single' quoted runs (also after

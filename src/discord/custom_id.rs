@@ -9,10 +9,11 @@
 //! mode      = ""  → update the clicked message in place (UPDATE_MESSAGE, type 7)
 //!           | "+" → answer with a new message everyone sees (type 4)
 //!           | "-" → answer with a new message only the clicker sees (type 4, ephemeral)
-//! op        = ch | sum | kp | read | s | at | link | help
+//! op        = the command's `op` in the command table (ch, sum, kp, read, s, at, link, help)
 //! ```
 //!
-//! Arguments are positional, optional ones may be empty (= absent) and
+//! Arguments are positional, in the order of the command's options (course
+//! last); optional ones may be empty (= absent) and
 //! trailing absent ones are left out; the course comes last and only when the
 //! command names one. `%` and `:` inside an argument are written `%25` and
 //! `%3A`. Examples: `v1:sum:21`, `v1:read:21:3`, `v1:+sum:21`,
@@ -24,7 +25,8 @@
 //! answered with a friendly ephemeral message.
 
 use super::limits;
-use crate::answer::Command;
+use crate::answer::spec::OptionSpec;
+use crate::answer::{ArgError, Arguments, Command, COMMANDS};
 
 /// The format version written by this build.
 pub const VERSION: &str = "v1";
@@ -81,50 +83,9 @@ pub enum DecodeError {
 
 /// Writes an action; `None` when it would exceed [`limits::CUSTOM_ID`].
 pub fn encode(action: &Action) -> Option<String> {
-    let (op, args): (&str, Vec<Option<&str>>) = match &action.command {
-        Command::Chapters { course } => ("ch", vec![course.as_deref()]),
-        Command::Summary { course, chapter } => {
-            ("sum", vec![Some(chapter.as_str()), course.as_deref()])
-        }
-        Command::KeyPoints { course, chapter } => {
-            ("kp", vec![Some(chapter.as_str()), course.as_deref()])
-        }
-        Command::Read {
-            course,
-            chapter,
-            page,
-        } => {
-            let page = page.map(|p| p.to_string());
-            return finish(
-                action.mode,
-                "read",
-                &[Some(chapter.as_str()), page.as_deref(), course.as_deref()],
-            );
-        }
-        Command::Search {
-            course,
-            query,
-            limit,
-        } => {
-            let limit = limit.map(|n| n.to_string());
-            return finish(
-                action.mode,
-                "s",
-                &[Some(query.as_str()), limit.as_deref(), course.as_deref()],
-            );
-        }
-        Command::At { course, time } => ("at", vec![Some(time.as_str()), course.as_deref()]),
-        Command::Link {
-            course,
-            chapter,
-            at,
-        } => (
-            "link",
-            vec![Some(chapter.as_str()), at.as_deref(), course.as_deref()],
-        ),
-        Command::Help => ("help", vec![]),
-    };
-    finish(action.mode, op, &args)
+    let values = action.command.values();
+    let args: Vec<Option<&str>> = values.iter().map(Option::as_deref).collect();
+    finish(action.mode, action.command.spec().op, &args)
 }
 
 fn finish(mode: ClickMode, op: &str, args: &[Option<&str>]) -> Option<String> {
@@ -183,57 +144,50 @@ pub fn decode(custom_id: &str) -> Result<Action, DecodeError> {
         _ => (ClickMode::Update, op),
     };
     let args: Vec<String> = parts.map(unescape).collect::<Result<_, _>>()?;
-    let max_args = match op {
-        "help" => 0,
-        "ch" => 1,
-        "sum" | "kp" | "at" => 2,
-        "read" | "s" | "link" => 3,
-        other => return Err(DecodeError::UnknownOp(other.chars().take(20).collect())),
-    };
-    if args.len() > max_args {
+    let spec = COMMANDS
+        .iter()
+        .find(|c| c.op == op && c.answering.is_some())
+        .ok_or_else(|| DecodeError::UnknownOp(op.chars().take(20).collect()))?;
+    let options: Vec<&'static OptionSpec> = spec.all_options().collect();
+    if args.len() > options.len() {
         return Err(DecodeError::Arity);
     }
-    let optional = |i: usize| args.get(i).filter(|a| !a.is_empty()).cloned();
-    let required = |i: usize| args.get(i).cloned().ok_or(DecodeError::Arity);
-    let number = |i: usize| -> Result<Option<i64>, DecodeError> {
-        optional(i)
-            .map(|a| a.parse::<i64>().map_err(|_| DecodeError::BadArgument))
-            .transpose()
-    };
-    let command = match op {
-        "help" => Command::Help,
-        "ch" => Command::Chapters {
-            course: optional(0),
-        },
-        "sum" => Command::Summary {
-            chapter: required(0)?,
-            course: optional(1),
-        },
-        "kp" => Command::KeyPoints {
-            chapter: required(0)?,
-            course: optional(1),
-        },
-        "at" => Command::At {
-            time: required(0)?,
-            course: optional(1),
-        },
-        "read" => Command::Read {
-            chapter: required(0)?,
-            page: number(1)?,
-            course: optional(2),
-        },
-        "s" => Command::Search {
-            query: required(0)?,
-            limit: number(1)?,
-            course: optional(2),
-        },
-        _ => Command::Link {
-            chapter: required(0)?,
-            at: optional(1),
-            course: optional(2),
-        },
-    };
+    let command = Command::from_arguments(spec.name, &Positional { options, args })
+        .ok_or(DecodeError::Arity)?
+        .map_err(|e| match e {
+            ArgError::Missing(_) => DecodeError::Arity,
+            ArgError::NotANumber { .. } => DecodeError::BadArgument,
+        })?;
     Ok(Action { mode, command })
+}
+
+/// A button's arguments, by position in the command's options; an empty
+/// optional one is absent.
+struct Positional {
+    options: Vec<&'static OptionSpec>,
+    args: Vec<String>,
+}
+
+impl Arguments for Positional {
+    fn text(&self, name: &'static str) -> Option<String> {
+        let (option, arg) = self
+            .options
+            .iter()
+            .zip(&self.args)
+            .find(|(o, _)| o.name == name)?;
+        (option.required || !arg.is_empty()).then(|| arg.clone())
+    }
+
+    fn number(&self, name: &'static str) -> Result<Option<i64>, ArgError> {
+        self.text(name)
+            .map(|a| {
+                a.parse::<i64>().map_err(|_| ArgError::NotANumber {
+                    option: name,
+                    value: a,
+                })
+            })
+            .transpose()
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use serenity::all::{CommandData, CommandDataOption, CommandDataOptionValue};
 
 use super::commands;
-use crate::answer::{Arguments, Command, Locale, Reply};
+use crate::answer::{ArgError, Arguments, Command, Locale, Reply};
 
 /// A command as invoked: what to answer, and whether the asker chose to hide it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,22 +144,25 @@ pub fn read_command(data: &CommandData) -> Result<Invocation, OptionsError> {
 
 /// Builds a command from option values; `name` is a registered name.
 pub fn to_command(name: &'static str, v: &Values) -> Result<Command, OptionsError> {
-    Command::from_arguments(name, v)
-        .unwrap_or_else(|| Err(OptionsError::UnknownCommand(name.to_string())))
+    match Command::from_arguments(name, v) {
+        None => Err(OptionsError::UnknownCommand(name.to_string())),
+        Some(Ok(command)) => Ok(command),
+        Some(Err(ArgError::Missing(option) | ArgError::NotANumber { option, .. })) => {
+            Err(OptionsError::Missing {
+                command: name,
+                option,
+            })
+        }
+    }
 }
 
 impl Arguments for Values {
-    type Error = OptionsError;
-
     fn text(&self, name: &'static str) -> Option<String> {
         Values::text(self, name)
     }
 
-    fn number(&self, name: &'static str) -> Result<Option<i64>, OptionsError> {
+    /// Lenient: Discord checks numbers; anything else reads as absent.
+    fn number(&self, name: &'static str) -> Result<Option<i64>, ArgError> {
         Ok(Values::number(self, name))
-    }
-
-    fn missing(&self, command: &'static str, option: &'static str) -> OptionsError {
-        OptionsError::Missing { command, option }
     }
 }

@@ -9,7 +9,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::commands;
+use super::commands::{self, Kind};
 use crate::answer::Command;
 
 /// Ids used by synthetic interactions (valid snowflakes, obviously fake).
@@ -104,49 +104,16 @@ fn option(name: &str, kind: u8, value: Value) -> Value {
 
 /// The options Discord would send for a command, in registration order.
 pub fn options_of(command: &Command, hide: Option<bool>) -> Vec<Value> {
-    let text = |name: &str, v: &str| option(name, STRING, json!(v));
-    let number = |name: &str, v: i64| option(name, INTEGER, json!(v));
-    let mut out = Vec::new();
-    let course = match command {
-        Command::Chapters { course } => course,
-        Command::Summary { course, chapter } | Command::KeyPoints { course, chapter } => {
-            out.push(text("chapter", chapter));
-            course
-        }
-        Command::Read {
-            course,
-            chapter,
-            page,
-        } => {
-            out.push(text("chapter", chapter));
-            out.extend(page.map(|p| number("page", p)));
-            course
-        }
-        Command::Search {
-            course,
-            query,
-            limit,
-        } => {
-            out.push(text("query", query));
-            out.extend(limit.map(|n| number("limit", n)));
-            course
-        }
-        Command::At { course, time } => {
-            out.push(text("time", time));
-            course
-        }
-        Command::Link {
-            course,
-            chapter,
-            at,
-        } => {
-            out.push(text("chapter", chapter));
-            out.extend(at.as_deref().map(|a| text("at", a)));
-            course
-        }
-        Command::Help => &None,
-    };
-    out.extend(course.as_deref().map(|c| text(commands::COURSE.name, c)));
+    let given = command.spec().all_options().zip(command.values());
+    let mut out: Vec<Value> = given
+        .filter_map(|(o, value)| {
+            let value = value?;
+            Some(match (o.kind, value.parse::<i64>()) {
+                (Kind::Number { .. }, Ok(n)) => option(o.name, INTEGER, json!(n)),
+                _ => option(o.name, STRING, json!(value)),
+            })
+        })
+        .collect();
     out.extend(hide.map(|h| option(commands::HIDE.name, BOOLEAN, json!(h))));
     out
 }

@@ -1,0 +1,182 @@
+//! What one command is, written once: the row type of the command table.
+//!
+//! Every place that needs to know about a command — reading a typed slash
+//! line, registering with Discord, reading Discord's options, writing and
+//! reading button `custom_id`s, `/help`, the synthetic interactions of `ask
+//! --format discord` — iterates [`super::COMMANDS`] and reads the
+//! [`CommandSpec`] of each. A command's spec lives in its own file under
+//! `answer/commands/`, next to the functions that build, encode and answer it.
+
+use super::{Answer, Command, Locale};
+use crate::data::Lectern;
+
+/// The locale every Korean text is registered under.
+pub const KO: &str = "ko";
+
+/// What kind of value an option takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text, possibly with autocomplete.
+    Text { autocomplete: bool },
+    /// A whole number within a range.
+    Number { min: u64, max: Option<u64> },
+    /// True or false.
+    Switch,
+}
+
+/// How a typed slash line fills a text option with words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    /// One word (or one quoted run).
+    One,
+    /// Given by name, the value runs on over spaces: `chapter:preview of things`.
+    RunOn,
+    /// Like [`Words::RunOn`], and given by position it takes every word left,
+    /// even when number options follow: `/search multi modal 3`.
+    Rest,
+}
+
+/// One option of a command, in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub ko: &'static str,
+    /// Other names accepted on a typed slash line (`장`, `ch`, …).
+    pub aliases: &'static [&'static str],
+    pub description: &'static str,
+    pub description_ko: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    pub words: Words,
+}
+
+/// One row of `/help`: an example and what it does, in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct HelpRow {
+    pub example: &'static str,
+    pub ko: &'static str,
+    pub en: &'static str,
+}
+
+/// What an adapter must hand a command besides its arguments. Nothing yet;
+/// commands with per-user state (owned by the adapter) declare it here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// The asking member's id (and the server's, when in one).
+    pub member: bool,
+}
+
+/// How the core answers a command. Admin commands doing I/O (`/reload`) have
+/// none: the adapter answers them.
+#[derive(Debug, Clone, Copy)]
+pub struct Answering {
+    /// Builds the command from named arguments.
+    pub build: fn(&dyn Arguments) -> Result<Command, ArgError>,
+    /// The command's argument values, in the order of the spec's options,
+    /// then the course when the command takes one; `None` = not given.
+    pub values: fn(&Command) -> Vec<Option<String>>,
+    /// Answers it.
+    pub run: fn(&Lectern, Locale, &Command) -> Answer,
+}
+
+/// One command, in both languages, and everything every adapter needs of it.
+/// `course` and `hide` are added to every command that takes a course;
+/// `help` gets only `hide`; admin commands get neither.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSpec {
+    /// The registered (English) name.
+    pub name: &'static str,
+    pub ko: &'static str,
+    /// Other names accepted on a typed slash line.
+    pub aliases: &'static [&'static str],
+    pub description: &'static str,
+    pub description_ko: &'static str,
+    pub options: &'static [OptionSpec],
+    pub takes_course: bool,
+    /// For server admins only: registered with Manage Server as the default
+    /// member permission, for servers only, without `hide` (always private).
+    pub admin: bool,
+    pub needs: Needs,
+    /// An example of use, offered when a typed line can't be read.
+    pub usage: &'static str,
+    /// The row of `/help`; `None` keeps the command out of it.
+    pub help: Option<HelpRow>,
+    /// The short name written into button `custom_id`s; never change it (old
+    /// buttons hold it).
+    pub op: &'static str,
+    pub answering: Option<Answering>,
+}
+
+impl CommandSpec {
+    /// The options a command reads, course last when it takes one.
+    pub fn all_options(&self) -> impl Iterator<Item = &'static OptionSpec> {
+        let course = self.takes_course.then_some(&COURSE);
+        self.options.iter().chain(course)
+    }
+}
+
+/// A chapter, by number or title (several commands take one).
+pub const CHAPTER: OptionSpec = OptionSpec {
+    name: "chapter",
+    ko: "챕터",
+    aliases: &["챕터", "장", "ch"],
+    description: "Chapter number or title, e.g. 21 or preview",
+    description_ko: "챕터 번호나 제목 (예: 21, 전망)",
+    kind: Kind::Text { autocomplete: true },
+    required: true,
+    words: Words::RunOn,
+};
+
+/// The `course` option, registered only when more than one course is loaded.
+pub const COURSE: OptionSpec = OptionSpec {
+    name: "course",
+    ko: "강의",
+    aliases: &["강의"],
+    description: "Which lecture (several are loaded)",
+    description_ko: "어느 강의인지 (여러 강의가 있을 때)",
+    kind: Kind::Text {
+        autocomplete: false,
+    },
+    required: false,
+    words: Words::One,
+};
+
+/// The `hide` option: answer only to the asker.
+pub const HIDE: OptionSpec = OptionSpec {
+    name: "hide",
+    ko: "숨기기",
+    aliases: &[],
+    description: "Show the answer only to you",
+    description_ko: "나에게만 보이게 답하기",
+    kind: Kind::Switch,
+    required: false,
+    words: Words::One,
+};
+
+/// Named argument values of one invocation, however they arrived (a typed
+/// slash line, Discord options, a button).
+pub trait Arguments {
+    /// A text argument, if given.
+    fn text(&self, name: &'static str) -> Option<String>;
+    /// A whole-number argument, if given; an error when it isn't a number.
+    fn number(&self, name: &'static str) -> Result<Option<i64>, ArgError>;
+}
+
+/// Why arguments don't make a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArgError {
+    /// A required argument is missing.
+    Missing(&'static str),
+    /// A number argument holds something else.
+    NotANumber { option: &'static str, value: String },
+}
+
+/// A required text argument.
+pub fn required(args: &dyn Arguments, name: &'static str) -> Result<String, ArgError> {
+    args.text(name).ok_or(ArgError::Missing(name))
+}
+
+/// A number as an argument value.
+pub fn number_value(n: Option<i64>) -> Option<String> {
+    n.map(|n| n.to_string())
+}
