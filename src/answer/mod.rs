@@ -131,6 +131,21 @@ impl Command {
         Some((answering.build)(args))
     }
 
+    /// The same command with one argument (`course`, `chapter`, …) set to
+    /// `value`; `None` when the command has no such option.
+    pub fn with_argument(&self, name: &str, value: &str) -> Option<Command> {
+        let spec = self.spec();
+        let option = spec.all_options().find(|o| o.name == name)?;
+        let mut given: Vec<(&'static str, String)> = spec
+            .all_options()
+            .zip(self.values())
+            .filter_map(|(o, v)| Some((o.name, v?)))
+            .filter(|(n, _)| *n != option.name)
+            .collect();
+        given.push((option.name, value.to_string()));
+        (spec.answering?.build)(&Given(given)).ok()
+    }
+
     /// The command's argument values in its spec's option order (course
     /// last); `None` = not given.
     pub fn values(&self) -> Vec<Option<String>> {
@@ -138,6 +153,29 @@ impl Command {
             .answering
             .map(|a| (a.values)(self))
             .unwrap_or_default()
+    }
+}
+
+/// Arguments taken from a command's own values.
+struct Given(Vec<(&'static str, String)>);
+
+impl Arguments for Given {
+    fn text(&self, name: &'static str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn number(&self, name: &'static str) -> Result<Option<i64>, ArgError> {
+        self.text(name)
+            .map(|v| {
+                v.parse().map_err(|_| ArgError::NotANumber {
+                    option: name,
+                    value: v,
+                })
+            })
+            .transpose()
     }
 }
 

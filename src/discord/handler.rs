@@ -215,10 +215,10 @@ fn suggestion_command(lectern: &Lectern, original: &Command, s: &str) -> Option<
         return parse_slash(s).ok();
     }
     if let Some(course) = lectern.library.course(s) {
-        return with_course(original, course.id.clone());
+        return original.with_argument("course", &course.id);
     }
     if let Some(number) = leading_number(s) {
-        if let Some(command) = with_chapter(original, number) {
+        if let Some(command) = original.with_argument("chapter", &number) {
             return Some(command);
         }
     }
@@ -236,33 +236,6 @@ fn suggestion_command(lectern: &Lectern, original: &Command, s: &str) -> Option<
 fn leading_number(s: &str) -> Option<String> {
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     (!digits.is_empty() && s[digits.len()..].starts_with('.')).then_some(digits)
-}
-
-fn with_chapter(original: &Command, number: String) -> Option<Command> {
-    let mut c = original.clone();
-    match &mut c {
-        Command::Summary { chapter, .. }
-        | Command::KeyPoints { chapter, .. }
-        | Command::Read { chapter, .. }
-        | Command::Link { chapter, .. } => *chapter = number,
-        _ => return None,
-    }
-    Some(c)
-}
-
-fn with_course(original: &Command, id: String) -> Option<Command> {
-    let mut c = original.clone();
-    match &mut c {
-        Command::Chapters { course }
-        | Command::Summary { course, .. }
-        | Command::KeyPoints { course, .. }
-        | Command::Read { course, .. }
-        | Command::Search { course, .. }
-        | Command::At { course, .. }
-        | Command::Link { course, .. } => *course = Some(id),
-        Command::Help => return None,
-    }
-    Some(c)
 }
 
 fn autocomplete(lectern: &Lectern, i: &CommandInteraction) -> CreateInteractionResponse {
