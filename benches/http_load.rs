@@ -15,8 +15,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use ed25519_dalek::{Signer, SigningKey};
 use lectern::answer::Command;
 use lectern::config::Config;
+use lectern::discord::http::Endpoint;
 use lectern::discord::{synth, Settings};
-use lectern::http::Endpoint;
 use lectern::live::Live;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -73,7 +73,7 @@ fn main() {
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
     let addr = listener.local_addr().unwrap();
-    server.spawn(lectern::http::serve_on(
+    server.spawn(lectern::discord::http::serve_on(
         endpoint,
         listener,
         std::future::pending(),

@@ -9,7 +9,6 @@ pub mod cli;
 pub mod config;
 pub mod data;
 pub mod discord;
-pub mod http;
 pub mod library;
 pub mod live;
 pub mod search;

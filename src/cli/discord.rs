@@ -2,7 +2,7 @@
 //! the command-line faces of [`crate::discord`].
 //!
 //! `serve` connects over the gateway, or with `--http ADDR` serves the HTTP
-//! interactions endpoint ([`crate::http`]) instead. Either way the content is
+//! interactions endpoint ([`crate::discord::http`]) instead. Either way the content is
 //! [`Live`]: edited files are picked up by a watcher, and admins can `/reload`.
 //! Secrets (the token, the public key) come from the environment only. Setup
 //! problems exit with status 2 and a message naming what to fix.
@@ -18,12 +18,12 @@ use crate::answer::{answer, Locale, Request};
 use crate::config::{Config, DiscordConfig};
 use crate::data::Lectern;
 use crate::discord::gateway::{run_gateway, shutdown_signal, GatewayOptions};
+use crate::discord::http::{public_key_from_env, Endpoint};
 use crate::discord::register::{
     application_id_from_env, ensure_application_id, http_client, register, token_from_env, Target,
 };
 use crate::discord::render::{self, Frame};
 use crate::discord::{commands, handle, handler, response_json, synth, Interaction, Settings};
-use crate::http::{public_key_from_env, Endpoint};
 use crate::live::{Live, WatchGuard};
 
 #[derive(Debug, clap::Args)]
@@ -117,7 +117,11 @@ pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupErro
                 key,
             });
             runtime()?
-                .block_on(crate::http::serve(endpoint, addr, shutdown_signal()))
+                .block_on(crate::discord::http::serve(
+                    endpoint,
+                    addr,
+                    shutdown_signal(),
+                ))
                 .map_err(|e| SetupError(format!("can't serve HTTP on {addr}: {e}")))?;
             tracing::info!("stopped");
         }

@@ -10,7 +10,7 @@
 //! user, latency), and stops cleanly when the `shutdown` future completes
 //! (SIGINT/SIGTERM in the CLI). [`run_gateway`] takes the API base so tests
 //! can point it at a fake Discord on loopback. The HTTP interactions endpoint
-//! ([`crate::http`]) is the other transport, answering the same way.
+//! ([`crate::discord::http`]) is the other transport, answering the same way.
 
 use std::future::Future;
 use std::hash::{BuildHasher, RandomState};

@@ -4,7 +4,7 @@
 //! deserialised [`Interaction`] in, the [`CreateInteractionResponse`] out. The
 //! transports only move bytes: the gateway client ([`gateway`], `lectern
 //! serve`) answers every `INTERACTION_CREATE` and posts the result to the
-//! interaction callback; the HTTP interactions endpoint ([`crate::http`],
+//! interaction callback; the HTTP interactions endpoint ([`crate::discord::http`],
 //! `lectern serve --http`) answers the request body (PING included) with the
 //! JSON. Both serve a [`Live`] library (hot reload) and answer through
 //! [`answer_live`]: `/reload` reloads (the one piece of I/O, see [`reload`]),
@@ -27,6 +27,7 @@ pub mod commands;
 pub mod custom_id;
 pub mod gateway;
 pub mod handler;
+pub mod http;
 pub mod limits;
 pub mod options;
 pub mod register;

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use ed25519_dalek::{Signer, SigningKey};
 use lectern::answer::Command;
 use lectern::config::Config;
+use lectern::discord::http::{Endpoint, MAX_BODY_BYTES};
 use lectern::discord::{self, synth, Settings};
-use lectern::http::{Endpoint, MAX_BODY_BYTES};
 use lectern::live::Live;
 use serde_json::{json, Value};
 use tokio::sync::oneshot;
@@ -42,9 +42,13 @@ async fn start(config: Config) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = oneshot::channel::<()>();
-    tokio::spawn(lectern::http::serve_on(endpoint, listener, async {
-        let _ = rx.await;
-    }));
+    tokio::spawn(lectern::discord::http::serve_on(
+        endpoint,
+        listener,
+        async {
+            let _ = rx.await;
+        },
+    ));
     Server {
         addr,
         live,
