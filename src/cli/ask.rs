@@ -15,7 +15,7 @@ pub fn run(lectern: &Lectern, line: &str, format: Format, locale: Locale) -> Exi
         return ExitCode::from(EXIT_SETUP);
     }
     let reply = respond(lectern, line, locale);
-    println!("{}", render(&reply, format));
+    super::print_line(&render(&reply, format));
     if reply.is_ok() {
         ExitCode::SUCCESS
     } else {

@@ -284,10 +284,7 @@ pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -
 /// Prints a response payload; exit 0 when it answers as asked, else 1.
 fn print_response(response: &serenity::all::CreateInteractionResponse, ok: bool) -> ExitCode {
     match response_json(response) {
-        Ok(json) => println!(
-            "{}",
-            serde_json::to_string_pretty(&json).unwrap_or_default()
-        ),
+        Ok(json) => super::print_line(&serde_json::to_string_pretty(&json).unwrap_or_default()),
         Err(e) => {
             eprintln!("lectern: {e}");
             return ExitCode::from(EXIT_SETUP);

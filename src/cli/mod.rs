@@ -217,3 +217,13 @@ fn init_tracing(default: &str) {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }
+
+/// Prints one line to stdout. A reader that went away (`lectern ask … |
+/// head`) is not an error: nothing more is printed, quietly, instead of the
+/// panic `println!` gives on a closed pipe.
+pub(crate) fn print_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    // Any write error (a closed pipe above all) means no one is reading.
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+}

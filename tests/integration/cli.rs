@@ -215,3 +215,25 @@ fn console_answers_until_quit() {
     assert!(text.contains("t=11520s"));
     assert!(!text.contains("Lectern 도움말"), "stopped at /quit");
 }
+
+/// `lectern ask … | head`: a reader that closes its end before the answer is
+/// written gets no panic message and no failure, in both output formats.
+#[test]
+fn ask_into_a_closed_pipe_exits_quietly() {
+    for format in ["text", "discord"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .args(["ask", "/chapters", "--format", format])
+            .current_dir(ROOT)
+            .env_remove("RUST_LOG")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end at once: the answer is written after loading.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+    }
+}
