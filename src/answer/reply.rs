@@ -22,6 +22,18 @@ pub struct Reply {
     pub ephemeral: bool,
     /// Set when the request could not be answered as asked.
     pub error: Option<Problem>,
+    /// A file sent with the answer (a rendered picture). No command makes one
+    /// yet and the Discord renderer doesn't send one yet: the place is kept
+    /// for picture commands.
+    pub attachment: Option<Attachment>,
+}
+
+/// A file that goes with a reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// Shown name, e.g. `chapter-21.png`.
+    pub filename: String,
+    pub bytes: Vec<u8>,
 }
 
 /// A titled block of the reply (key points, search moments, …).
