@@ -222,9 +222,10 @@ fn hits_carry_snippets_and_moments() {
     assert_eq!(hit.chapter, 1);
     assert_eq!(hit.course, "tiny");
     assert!(!hit.moments.is_empty() && hit.moments.len() <= 3);
-    // The title matched: it links to where the translation first discusses it.
+    // The title matched: it links to the chapter's best passage, and the
+    // snippet shows that passage (what the link plays).
     assert_eq!(hit.field, MatchField::Title);
-    assert_eq!(hit.moments[0].field, MatchField::Title);
+    assert_eq!(hit.moments[0].field, MatchField::Translation);
     assert_eq!(hit.moments[0].moment, Moment::exact(60));
     assert!(
         hit.moments[0].snippet.contains("**에이전트**"),

@@ -13,7 +13,7 @@ use super::tokenize::for_each_token;
 use crate::library::{Chapter, Library};
 
 /// Translation positions kept per term and chapter.
-const MAX_POSITIONS: usize = 8;
+const MAX_POSITIONS: usize = 32;
 /// Below this many chapters one thread does it all.
 const PARALLEL_FROM: usize = 64;
 

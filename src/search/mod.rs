@@ -28,6 +28,7 @@ mod names;
 mod normalize;
 #[cfg(test)]
 mod normalize_tests;
+mod passages;
 mod query;
 mod rank;
 mod readings;
