@@ -8,6 +8,7 @@ pub mod chapter_file;
 pub mod course;
 pub mod diagnostics;
 pub mod load;
+pub mod markers;
 pub mod model;
 
 pub use diagnostics::{Diagnostic, Severity};
