@@ -217,9 +217,18 @@ fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<
         }
     }
     if opts.prefix && prefix_ok(slot) {
+        // A Latin word the notes contain as typed completes only to its
+        // inflections (`llm` → `llms`), never to other names (`llm.c`): an
+        // expansion must not outrank the word the user typed.
+        let typed = exact.filter(|&t| slot.script == Script::Latin && index.df(t) > 0);
+        let inflection = |t: TermId| {
+            let rest = dict.key(t).get(slot.key.len()..).unwrap_or("");
+            matches!(rest, "s" | "es" | "ed" | "ing" | "er" | "ers")
+        };
         let mut found: Vec<TermId> = dict
             .prefixed(&slot.key)
             .filter(|&t| Some(t) != exact && usable(index, concepts, t))
+            .filter(|&t| typed.is_none() || inflection(t))
             .take(400)
             .collect();
         found.sort_by_key(|&t| (dict.key(t).len(), std::cmp::Reverse(index.df(t))));
