@@ -4,6 +4,7 @@
 //! validation; `model` is what every other module reads. Problems never stop
 //! loading: they become [`Diagnostic`]s with `path:line`.
 
+pub mod captions;
 pub mod chapter_file;
 pub mod course;
 pub mod diagnostics;
