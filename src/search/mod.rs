@@ -33,6 +33,7 @@ mod passages;
 mod query;
 mod rank;
 mod readings;
+mod slot;
 mod snippet;
 mod stopwords;
 mod suggest;
@@ -110,7 +111,7 @@ impl SearchIndex {
     /// Indexes every chapter of `library`, with the glossary's concepts and
     /// the English–Korean pairs found in the notes.
     pub fn build(library: &Library, glossary: &Glossary) -> SearchIndex {
-        let mut index = index::Index::build(library);
+        let mut index = indexer::build(library);
         let pairs = extract_pairs(library);
         let concepts = concepts::Concepts::build(&glossary.concepts, &pairs, &mut index.dict);
         index.finish();
