@@ -222,9 +222,10 @@ fn hits_carry_snippets_and_moments() {
     assert_eq!(hit.chapter, 1);
     assert_eq!(hit.course, "tiny");
     assert!(!hit.moments.is_empty() && hit.moments.len() <= 3);
-    // The title matched: it links to where the translation first discusses it.
+    // The title matched: it links to the chapter's best passage, and the
+    // snippet shows that passage (what the link plays).
     assert_eq!(hit.field, MatchField::Title);
-    assert_eq!(hit.moments[0].field, MatchField::Title);
+    assert_eq!(hit.moments[0].field, MatchField::Translation);
     assert_eq!(hit.moments[0].moment, Moment::exact(60));
     assert!(
         hit.moments[0].snippet.contains("**에이전트**"),
@@ -350,4 +351,22 @@ fn chapter_names_resolve() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn explain_says_why_a_chapter_ranked_first() {
+    let f = fixture();
+    let text = f.index.explain(&f.library, "에이전트", None);
+    assert!(text.starts_with("words: [\"에이전트\"]"), "{text}");
+    assert!(text.contains("Exact 0..0"), "{text}");
+    // The first chapter line names the winner, its best field and the
+    // passage its link plays — the same as the search's first hit.
+    let hit = &f.index.search(&f.library, "에이전트", None, 1)[0];
+    let first = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("1. ch"))
+        .unwrap_or_else(|| panic!("no ranked chapter in {text}"));
+    assert!(first.contains(&format!("ch{} ", hit.chapter)), "{first}");
+    assert!(first.contains(hit.field.as_str()), "{first}");
+    assert!(text.contains(&hit.moments[0].snippet), "{text}");
 }

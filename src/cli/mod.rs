@@ -79,6 +79,9 @@ pub enum Cmd {
         limit: usize,
         #[arg(long)]
         json: bool,
+        /// Show why each chapter ranked where it did.
+        #[arg(long, conflicts_with_all = ["queries", "json"])]
+        explain: bool,
         #[command(flatten)]
         content: ContentArgs,
     },
@@ -162,9 +165,12 @@ pub fn main() -> ExitCode {
             queries,
             limit,
             json,
+            explain,
             content,
-        } => load(&cli.config, &content)
-            .and_then(|l| search::run(&l, query.as_deref(), queries.as_deref(), limit, json)),
+        } => load(&cli.config, &content).and_then(|l| match (explain, query.as_deref()) {
+            (true, Some(q)) => Ok(search::explain(&l, q)),
+            _ => search::run(&l, query.as_deref(), queries.as_deref(), limit, json),
+        }),
     };
     match result {
         Ok(code) => code,

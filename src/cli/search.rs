@@ -44,6 +44,12 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--explain`: how the query was read and why each chapter ranked where it did.
+pub fn explain(lectern: &Lectern, query: &str) -> ExitCode {
+    print!("{}", lectern.index.explain(&lectern.library, query, None));
+    ExitCode::SUCCESS
+}
+
 /// One query's result in the tooling contract.
 pub fn search_json(lectern: &Lectern, query: &str, limit: usize) -> serde_json::Value {
     let started = Instant::now();

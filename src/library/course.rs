@@ -12,13 +12,10 @@ use serde::Deserialize;
 
 use crate::library::chapter_file::{ChapterFile, MAX_CHAPTER};
 use crate::library::diagnostics::Diagnostic;
-use crate::library::model::{Anchor, Chapter, Course, Notes};
+use crate::library::markers::{self, Spine};
+use crate::library::model::{Chapter, Course, Notes};
 use crate::time::{format_time, parse_time, Seconds};
 use crate::yaml::{self, TextOrNumber};
-
-/// How far (seconds) a time marker may sit outside its chapter's span and still
-/// count: markers are written every 30 s, so one may precede the chapter start.
-pub const ANCHOR_TOLERANCE: Seconds = 30;
 
 /// Length assumed for the last chapter of a course whose video length is unknown.
 const UNKNOWN_LAST_CHAPTER: Seconds = 600;
@@ -148,6 +145,7 @@ pub fn build_indexed(
         folder: String::new(),
     };
     set_ends(&mut course);
+    let spine = Spine::of(&course.chapters, course.duration);
     for file in dedupe(files, diags) {
         let Some(i) = course.index_of(file.number) else {
             diags.push(Diagnostic::warning(
@@ -175,7 +173,7 @@ pub fn build_indexed(
                 ));
             }
         }
-        attach_notes(chapter, &course.video_id, file, diags);
+        attach_notes(chapter, &course.video_id, file, Some(&spine), diags);
     }
     Some(course)
 }
@@ -243,7 +241,7 @@ pub fn build_inferred(
     for f in files_by_number {
         if let Some(i) = course.index_of(f.number) {
             let video = course.video_id.clone();
-            attach_notes(&mut course.chapters[i], &video, f, diags);
+            attach_notes(&mut course.chapters[i], &video, f, None, diags);
         }
     }
     Some(course)
@@ -301,6 +299,7 @@ fn attach_notes(
     chapter: &mut Chapter,
     video_id: &str,
     file: ChapterFile,
+    spine: Option<&Spine>,
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some((video, t, line)) = &file.source {
@@ -325,46 +324,7 @@ fn attach_notes(
             }
         }
     }
-    let (lo, hi) = (
-        chapter.start.saturating_sub(ANCHOR_TOLERANCE),
-        chapter.end + ANCHOR_TOLERANCE,
-    );
-    let mut anchors = Vec::new();
-    let mut outside = Vec::new();
-    for m in &file.markers {
-        if (lo..hi).contains(&m.seconds)
-            && anchors
-                .last()
-                .is_none_or(|a: &Anchor| a.seconds <= m.seconds)
-        {
-            anchors.push(Anchor {
-                pos: m.pos,
-                seconds: m.seconds,
-            });
-        } else {
-            outside.push(*m);
-        }
-    }
-    if let Some(first) = outside.first() {
-        diags.push(Diagnostic::warning(
-            &file.path,
-            first.line,
-            format!(
-                "{} time marker{} outside chapter {} ({}–{}), ignored: [{}]{}",
-                outside.len(),
-                if outside.len() == 1 { "" } else { "s" },
-                chapter.number,
-                format_time(chapter.start),
-                format_time(chapter.end),
-                format_time(first.seconds),
-                if outside.len() > 1 {
-                    format!(" … [{}]", format_time(outside[outside.len() - 1].seconds))
-                } else {
-                    String::new()
-                }
-            ),
-        ));
-    }
+    let anchors = markers::anchors(chapter, &file.path, &file.markers, spine, diags);
     if chapter.title_ko == chapter.title {
         if let Some(t) = &file.title_ko {
             chapter.title_ko = t.clone();

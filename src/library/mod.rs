@@ -4,10 +4,12 @@
 //! validation; `model` is what every other module reads. Problems never stop
 //! loading: they become [`Diagnostic`]s with `path:line`.
 
+pub mod captions;
 pub mod chapter_file;
 pub mod course;
 pub mod diagnostics;
 pub mod load;
+pub mod markers;
 pub mod model;
 
 pub use diagnostics::{Diagnostic, Severity};

@@ -93,30 +93,37 @@ pub struct Chapter {
 impl Chapter {
     /// Where a position in the notes' body text lies in the video.
     ///
-    /// The nearest valid time anchor at or before `char_pos` gives an exact
-    /// moment. Before the first anchor, or in a chapter without anchors, the
-    /// moment is interpolated linearly and marked approximate.
+    /// A time anchor in the same paragraph, at or before `char_pos`, gives an
+    /// exact moment, and so does the text's first character (the chapter's
+    /// start). Anywhere else the moment is interpolated between the anchors
+    /// around it (the chapter's start and end standing in at the edges) and
+    /// marked approximate: two paragraphs never share one exact time just
+    /// because the marker between them was missing or dropped.
     pub fn moment_at(&self, char_pos: usize) -> Moment {
         let Some(notes) = &self.notes else {
             return Moment::exact(self.start);
         };
-        // The text's first word is the chapter's first moment.
-        if char_pos == 0 && notes.anchors.first().is_none_or(|a| a.pos > 0) {
+        let before = notes.anchors.iter().rev().find(|a| a.pos <= char_pos);
+        if let Some(a) = before {
+            if notes.same_paragraph(a.pos, char_pos) {
+                return Moment::exact(a.seconds);
+            }
+        } else if char_pos == 0 {
             return Moment::exact(self.start);
         }
-        if let Some(a) = notes.anchors.iter().rev().find(|a| a.pos <= char_pos) {
-            return Moment::exact(a.seconds);
+        let (from_pos, from_secs) = before.map_or((0, self.start), |a| (a.pos, a.seconds));
+        let (to_pos, to_secs) = notes
+            .anchors
+            .iter()
+            .find(|a| a.pos > char_pos)
+            .map_or((notes.body_chars, self.end), |a| (a.pos, a.seconds));
+        if to_pos <= from_pos || to_secs <= from_secs {
+            return Moment::approximate(from_secs);
         }
-        let (end_pos, end_secs) = match notes.anchors.first() {
-            Some(a) => (a.pos, a.seconds),
-            None => (notes.body_chars, self.end),
-        };
-        if end_pos == 0 || end_secs <= self.start {
-            return Moment::approximate(self.start);
-        }
-        let span = u64::from(end_secs - self.start);
-        let offset = span * char_pos.min(end_pos) as u64 / end_pos as u64;
-        Moment::approximate(self.start + offset as Seconds)
+        let span = u64::from(to_secs - from_secs);
+        let along = (char_pos.min(to_pos) - from_pos) as u64;
+        let offset = span * along / (to_pos - from_pos) as u64;
+        Moment::approximate(from_secs + offset as Seconds)
     }
 }
 
@@ -171,6 +178,12 @@ impl Notes {
     pub fn body_text(&self) -> String {
         let parts: Vec<&str> = self.body.iter().map(|p| p.text.as_str()).collect();
         parts.join("\n\n")
+    }
+
+    /// Whether two body positions lie in the same paragraph.
+    pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        let para = |pos: usize| self.body.partition_point(|p| p.offset <= pos);
+        para(a) == para(b)
     }
 
     pub fn has_body(&self) -> bool {

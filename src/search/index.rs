@@ -1,10 +1,10 @@
 //! The inverted index: for every term, the chapters it occurs in, in which
 //! fields, how often in the translation, and where (the first few character
 //! positions, for moments and snippets). Built once per library; a search
-//! then touches only the postings of the terms its words matched.
+//! then touches only the postings of the terms its words matched. Built by
+//! `indexer` (this module knows nothing of how).
 
 use super::dictionary::{Dictionary, TermId};
-use crate::library::Library;
 
 /// Field bits in [`Posting::fields`].
 pub(crate) const F_TITLE: u8 = 1;
@@ -50,10 +50,6 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    pub fn build(library: &Library) -> Index {
-        super::indexer::build(library)
-    }
-
     pub(crate) fn from_parts(
         dict: Dictionary,
         docs: Vec<Doc>,
@@ -61,12 +57,7 @@ impl Index {
         postings: Vec<Vec<Posting>>,
         positions: Vec<u32>,
         term_fields: Vec<u8>,
-        avg_body_len: f32,
     ) -> Index {
-        let mut docs = docs;
-        for d in &mut docs {
-            d.norm = super::rank::length_norm(d.body_len, avg_body_len);
-        }
         Index {
             dict,
             docs,

@@ -13,7 +13,7 @@ use super::tokenize::for_each_token;
 use crate::library::{Chapter, Library};
 
 /// Translation positions kept per term and chapter.
-const MAX_POSITIONS: usize = 8;
+const MAX_POSITIONS: usize = 32;
 /// Below this many chapters one thread does it all.
 const PARALLEL_FROM: usize = 64;
 
@@ -269,13 +269,9 @@ fn merge(runs: Vec<Run>, mut docs: Vec<Doc>, course_ids: Vec<String>) -> Index {
     } else {
         (total_body as f32 / docs.len() as f32).max(1.0)
     };
-    Index::from_parts(
-        dict,
-        docs,
-        course_ids,
-        postings,
-        positions,
-        term_fields,
-        avg_body_len,
-    )
+    let mut docs = docs;
+    for d in &mut docs {
+        d.norm = super::rank::length_norm(d.body_len, avg_body_len);
+    }
+    Index::from_parts(dict, docs, course_ids, postings, positions, term_fields)
 }

@@ -17,6 +17,7 @@
 mod chapters;
 mod concepts;
 mod dictionary;
+mod explain;
 mod fuzzy;
 mod glossary;
 mod index;
@@ -28,9 +29,11 @@ mod names;
 mod normalize;
 #[cfg(test)]
 mod normalize_tests;
+mod passages;
 mod query;
 mod rank;
 mod readings;
+mod slot;
 mod snippet;
 mod stopwords;
 mod suggest;
@@ -108,7 +111,7 @@ impl SearchIndex {
     /// Indexes every chapter of `library`, with the glossary's concepts and
     /// the English–Korean pairs found in the notes.
     pub fn build(library: &Library, glossary: &Glossary) -> SearchIndex {
-        let mut index = index::Index::build(library);
+        let mut index = indexer::build(library);
         let pairs = extract_pairs(library);
         let concepts = concepts::Concepts::build(&glossary.concepts, &pairs, &mut index.dict);
         index.finish();
@@ -201,46 +204,11 @@ impl SearchIndex {
 }
 
 impl SearchIndex {
-    /// A readable account of how `query` was understood and scored (for
-    /// debugging and `lectern search --explain`): its words, the readings
-    /// tried with their weights, and the top chapters.
+    /// A readable account of how `query` was understood and scored, for
+    /// `lectern search --explain`: its words, the readings tried with their
+    /// weights, and why each top chapter ranked where it did.
     pub fn explain(&self, library: &Library, query: &str, course: Option<&str>) -> String {
-        use std::fmt::Write;
-        let opts = query::Options {
-            prefix: true,
-            fuzzy: true,
-        };
-        let q = query::parse(&self.index, &self.concepts, query, opts);
-        let mut out = String::new();
-        let show = |t: &dictionary::TermId| {
-            use unicode_normalization::UnicodeNormalization;
-            self.index.dict.key(*t).nfc().collect::<String>()
-        };
-        let slots: Vec<&str> = q.slots.iter().map(|s| s.stem_text.as_str()).collect();
-        let _ = writeln!(out, "words: {slots:?}");
-        for a in q.alts.iter().take(40) {
-            let terms: Vec<String> = a.terms.iter().map(show).collect();
-            let _ = writeln!(
-                out,
-                "  {:?} {}..{} w={:.2} df={} {}",
-                a.tier,
-                a.first,
-                a.last,
-                a.weight,
-                a.terms.first().map_or(0, |&t| self.index.df(t)),
-                terms.join(" ")
-            );
-        }
         let course = self.course_filter(course).flatten();
-        for r in &rank::rank(&self.index, &q, 8, |d| course.is_none_or(|c| d.course == c)) {
-            let number = self.index.docs.get(r.doc as usize).map_or(0, |d| d.number);
-            let _ = writeln!(
-                out,
-                "  -> ch{number} coverage {} score {:.3}",
-                r.coverage, r.score
-            );
-        }
-        let _ = library;
-        out
+        explain::explain(&self.index, &self.concepts, library, query, course)
     }
 }

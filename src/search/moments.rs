@@ -1,8 +1,9 @@
 //! Turning a ranked chapter into a [`Hit`]: which readings of the query it
-//! matched, the field that counts most, and up to three moments — the best
-//! field's snippet first (linked to where the translation first discusses the
-//! topic, else the chapter start), then the translation paragraphs that match
-//! the most query words, each linked through `Chapter::moment_at`.
+//! matched, the field that counts most, and up to three moments — the
+//! chapter's best passages (see `passages`), each linked to the start of its
+//! paragraph and shown as its snippet; a chapter whose translation never
+//! mentions the query links to its start with the matching title, key point
+//! or summary as the snippet.
 
 use rustc_hash::FxHashSet;
 
@@ -10,7 +11,8 @@ use super::dictionary::{Dictionary, TermId};
 use super::index::{Index, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
 use super::jamo::syllable_pair;
 use super::normalize::word_key;
-use super::query::{Query, MAX_SLOTS};
+use super::passages::{rank_passages, Mention};
+use super::query::Query;
 use super::rank::{alt_score, near, Ranked};
 use super::snippet::{first_match, snippet};
 use super::{Hit, HitMoment, MatchField};
@@ -84,7 +86,6 @@ struct Found {
     weight: f32,
     first: usize,
     last: usize,
-    fields: u8,
     score: f32,
     best_field: u8,
     positions: Vec<u32>,
@@ -147,7 +148,6 @@ pub(crate) fn build_hit(
             weight: alt.weight,
             first: alt.first,
             last: alt.last,
-            fields,
             score,
             best_field,
             positions,
@@ -157,50 +157,54 @@ pub(crate) fn build_hit(
     let field = top.best_field;
     let matcher = Matcher::new(&index.dict, terms);
     let mut check = |t: &str| matcher.check(t);
+    let mentions: Vec<Mention> = found
+        .iter()
+        .flat_map(|f| {
+            f.positions.iter().map(|&pos| Mention {
+                pos,
+                first: f.first,
+                last: f.last,
+                weight: f.weight,
+            })
+        })
+        .collect();
     let mut moments: Vec<HitMoment> = Vec::new();
-    if field != F_TRANSLATION {
-        let first_discussed = found
-            .iter()
-            .filter(|f| f.fields & field != 0)
-            .flat_map(|f| f.positions.iter().copied())
-            .min();
-        let moment = first_discussed.map_or(Moment::exact(chapter.start), |p| {
-            chapter.moment_at(p as usize)
-        });
-        moments.push(HitMoment {
-            moment,
-            field: match_field(field),
-            snippet: field_snippet(chapter, field, &mut check),
-        });
-    }
-    for (pos, para) in best_paragraphs(chapter, &found) {
-        if moments.len() >= MAX_MOMENTS {
-            break;
+    if let Some(notes) = chapter.notes.as_ref().filter(|n| n.has_body()) {
+        // The best passage leads, whatever field matched best: the link
+        // plays it and the snippet shows it.
+        for passage in rank_passages(notes, &mentions) {
+            if moments.len() >= MAX_MOMENTS {
+                break;
+            }
+            let Some(para) = notes.body.get(passage.paragraph) else {
+                continue;
+            };
+            let moment = chapter.moment_at(para.offset);
+            if moments.iter().any(|m| m.moment.seconds == moment.seconds) {
+                continue;
+            }
+            moments.push(HitMoment {
+                moment,
+                field: MatchField::Translation,
+                snippet: snippet(
+                    &para.text,
+                    passage.center.saturating_sub(para.offset),
+                    &mut check,
+                ),
+            });
         }
-        let moment = chapter.moment_at(pos);
-        if moments.iter().any(|m| m.moment.seconds == moment.seconds) {
-            continue;
-        }
-        let Some(text) = chapter.notes.as_ref().and_then(|n| n.body.get(para)) else {
-            continue;
-        };
-        moments.push(HitMoment {
-            moment,
-            field: MatchField::Translation,
-            snippet: snippet(&text.text, pos.saturating_sub(text.offset), &mut check),
-        });
     }
     if moments.is_empty() {
         moments.push(HitMoment {
             moment: Moment::exact(chapter.start),
-            field: MatchField::Title,
-            snippet: field_snippet(chapter, F_TITLE, &mut check),
+            field: match_field(field),
+            snippet: field_snippet(chapter, field, &mut check),
         });
     }
     Some(Hit {
         course: course_id.to_string(),
         chapter: chapter.number,
-        field: moments[0].field,
+        field: match_field(field),
         score: f64::from(r.score),
         moments,
     })
@@ -232,39 +236,4 @@ fn field_snippet(
         .first()
         .map(|t| snippet(t, 0, check))
         .unwrap_or_default()
-}
-
-/// Translation paragraphs with matches, best first, each with the position
-/// of its first match: more query words (weighted) first, then earlier.
-fn best_paragraphs(chapter: &Chapter, found: &[Found]) -> Vec<(usize, usize)> {
-    let Some(notes) = chapter.notes.as_ref().filter(|n| n.has_body()) else {
-        return Vec::new();
-    };
-    let mut paras: Vec<(usize, usize, [f32; MAX_SLOTS])> = Vec::new(); // para, first pos, per-slot weight
-    for f in found {
-        for &p in &f.positions {
-            let p = p as usize;
-            let Some(pi) = notes.body.partition_point(|x| x.offset <= p).checked_sub(1) else {
-                continue;
-            };
-            let i = match paras.iter().position(|e| e.0 == pi) {
-                Some(i) => i,
-                None => {
-                    paras.push((pi, p, [0.0; MAX_SLOTS]));
-                    paras.len() - 1
-                }
-            };
-            let e = &mut paras[i];
-            e.1 = e.1.min(p);
-            for s in f.first..=f.last.min(MAX_SLOTS - 1) {
-                e.2[s] = e.2[s].max(f.weight);
-            }
-        }
-    }
-    let mut scored: Vec<(f32, usize, usize)> = paras
-        .into_iter()
-        .map(|(pi, p, w)| (w.iter().sum(), p, pi))
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, p, pi)| (p, pi)).collect()
 }

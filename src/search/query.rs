@@ -11,19 +11,13 @@ use super::dictionary::TermId;
 use super::index::Index;
 use super::normalize::{choseong_query, edit_budget, word_key, Script};
 use super::readings::{letter_digit_split, part_group, phrase_ngrams, split_compound, Alts};
+pub(crate) use super::slot::{Form, Slot, Tier};
 use super::tokenize::tokens;
 
 /// Longest query read, in characters; the rest is ignored.
 pub(crate) const MAX_QUERY_CHARS: usize = 200;
 /// Most words considered.
 pub(crate) const MAX_SLOTS: usize = 8;
-/// Weight of a concept's other names relative to the name typed: its
-/// translation (English ↔ Korean), or any name when the typed one occurs
-/// nowhere in the notes…
-pub(crate) const EXPANSION: f32 = 0.75;
-/// …and a same-language sibling of a name that does occur (`H100` → `GPU`):
-/// it must not drown the exact match.
-pub(crate) const EXPANSION_DAMPED: f32 = 0.35;
 /// Weight of a single word inside a span the query names as a whole
 /// (`reward model`, `멀티 모달`): the span's own match counts more.
 const PARTIAL: f32 = 0.5;
@@ -37,42 +31,6 @@ const MAX_PER_SPAN: usize = 24;
 const MAX_PREFIX: usize = 24;
 /// …and the postings they may touch (at least; or one per chapter).
 const PREFIX_POSTINGS: usize = 2_000;
-
-/// How a query word matched a term, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Tier {
-    Exact,
-    Stem,
-    Prefix,
-    Choseong,
-    Fuzzy,
-}
-
-impl Tier {
-    pub fn weight(self) -> f32 {
-        match self {
-            Tier::Exact => 1.0,
-            Tier::Stem => 0.92,
-            Tier::Prefix => 0.42,
-            Tier::Choseong => 0.4,
-            Tier::Fuzzy => 0.36,
-        }
-    }
-}
-
-/// One word of the query.
-#[derive(Debug, Clone)]
-pub(crate) struct Slot {
-    pub key: String,
-    pub script: Script,
-    pub surface_chars: usize,
-    pub stemmed: bool,
-    /// The stem as typed (NFC syllables), for splitting compounds.
-    pub stem_text: String,
-    /// Keys of the parts of a joined word (`GPT-2` → `gpt`, `2`).
-    pub parts: Vec<String>,
-    pub choseong: Option<String>,
-}
 
 /// One interpretation: these terms (all in the same field) for these slots.
 #[derive(Debug, Clone)]
@@ -95,14 +53,6 @@ pub(crate) struct Query {
 pub(crate) struct Options {
     pub prefix: bool,
     pub fuzzy: bool,
-}
-
-/// A single-term reading of a slot.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Form {
-    pub term: TermId,
-    pub tier: Tier,
-    pub sim: f32,
 }
 
 /// The slots of a query text (stopwords dropped).
@@ -217,9 +167,18 @@ fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<
         }
     }
     if opts.prefix && prefix_ok(slot) {
+        // A Latin word the notes contain as typed completes only to its
+        // inflections (`llm` → `llms`), never to other names (`llm.c`): an
+        // expansion must not outrank the word the user typed.
+        let typed = exact.filter(|&t| slot.script == Script::Latin && index.df(t) > 0);
+        let inflection = |t: TermId| {
+            let rest = dict.key(t).get(slot.key.len()..).unwrap_or("");
+            matches!(rest, "s" | "es" | "ed" | "ing" | "er" | "ers")
+        };
         let mut found: Vec<TermId> = dict
             .prefixed(&slot.key)
             .filter(|&t| Some(t) != exact && usable(index, concepts, t))
+            .filter(|&t| typed.is_none() || inflection(t))
             .take(400)
             .collect();
         found.sort_by_key(|&t| (dict.key(t).len(), std::cmp::Reverse(index.df(t))));

@@ -10,7 +10,7 @@ use super::concepts::Concepts;
 use super::dictionary::TermId;
 use super::index::Index;
 use super::normalize::{jamo_key, word_key};
-use super::query::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};
+use super::slot::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};
 
 /// Collects alternatives, keeping the best weight per (terms, slots).
 #[derive(Default)]

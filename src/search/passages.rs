@@ -1,0 +1,180 @@
+//! Choosing the passage a hit links to. A passage is one paragraph of a
+//! chapter's translation; the best one is where the query is discussed most
+//! densely: the most query words (weighted by how well each was matched), then
+//! the tightest window holding all of them, then the most mentions. The first
+//! mention of a word is often an aside ("we'll get to tool use later"), so it
+//! is never preferred just for coming first.
+
+use super::query::MAX_SLOTS;
+use crate::library::Notes;
+
+/// Characters within which a window of all query words counts as close.
+const CLOSE_CHARS: f32 = 40.0;
+
+/// The query words found at one position of the body.
+pub(crate) struct Mention {
+    pub pos: u32,
+    /// The query slots this mention stands for (`first..=last`).
+    pub first: usize,
+    pub last: usize,
+    pub weight: f32,
+}
+
+/// A paragraph that mentions the query, with what makes it good.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Passage {
+    /// Index into `Notes::body`.
+    pub paragraph: usize,
+    /// The mention to centre the snippet on (the start of the tightest window).
+    pub center: usize,
+    pub score: f32,
+}
+
+/// Paragraphs with mentions, best first (ties: earlier first).
+pub(crate) fn rank_passages(notes: &Notes, mentions: &[Mention]) -> Vec<Passage> {
+    if notes.body.is_empty() || mentions.is_empty() {
+        return Vec::new();
+    }
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| m.pos);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let para = paragraph_of(notes, sorted[i].pos as usize);
+        let mut j = i + 1;
+        while j < sorted.len() && paragraph_of(notes, sorted[j].pos as usize) == para {
+            j += 1;
+        }
+        if let Some(paragraph) = para {
+            out.push(score_paragraph(paragraph, &sorted[i..j]));
+        }
+        i = j;
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.paragraph.cmp(&b.paragraph))
+    });
+    out
+}
+
+fn paragraph_of(notes: &Notes, pos: usize) -> Option<usize> {
+    notes
+        .body
+        .partition_point(|p| p.offset <= pos)
+        .checked_sub(1)
+}
+
+/// Coverage counts most, then closeness of all the words, then repetition.
+fn score_paragraph(paragraph: usize, mentions: &[&Mention]) -> Passage {
+    let mut slots = [0f32; MAX_SLOTS];
+    for m in mentions {
+        let last = m.last.min(MAX_SLOTS - 1);
+        for w in slots.iter_mut().take(last + 1).skip(m.first) {
+            *w = w.max(m.weight);
+        }
+    }
+    let covered: Vec<usize> = (0..MAX_SLOTS).filter(|&s| slots[s] > 0.0).collect();
+    let coverage: f32 = slots.iter().sum();
+    let (window, center) = tightest_window(mentions, &covered);
+    let closeness = if covered.len() > 1 {
+        1.0 / (1.0 + window as f32 / CLOSE_CHARS)
+    } else {
+        0.0
+    };
+    let repetition = (mentions.len() as f32).ln_1p() * 0.5;
+    Passage {
+        paragraph,
+        center,
+        score: coverage * 4.0 + closeness + repetition,
+    }
+}
+
+/// The shortest span of positions (sorted) holding every covered slot, and
+/// where it starts.
+fn tightest_window(mentions: &[&Mention], covered: &[usize]) -> (u32, usize) {
+    let first = mentions.first().map_or(0, |m| m.pos as usize);
+    if covered.len() <= 1 {
+        return (0, first);
+    }
+    let has = |m: &Mention, s: usize| m.first <= s && s <= m.last;
+    let mut best = (u32::MAX, first);
+    for (i, start) in mentions.iter().enumerate() {
+        let mut need: Vec<usize> = covered
+            .iter()
+            .copied()
+            .filter(|&s| !has(start, s))
+            .collect();
+        for end in &mentions[i..] {
+            need.retain(|&s| !has(end, s));
+            if need.is_empty() {
+                let w = end.pos - start.pos;
+                if w < best.0 {
+                    best = (w, start.pos as usize);
+                }
+                break;
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Paragraph;
+
+    fn notes(paras: &[&str]) -> Notes {
+        let mut offset = 0;
+        let body = paras
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let p = Paragraph {
+                    text: t.to_string(),
+                    line: i + 1,
+                    offset,
+                };
+                offset += t.chars().count() + 2;
+                p
+            })
+            .collect();
+        Notes {
+            body,
+            body_chars: offset.saturating_sub(2),
+            ..Notes::default()
+        }
+    }
+
+    fn m(pos: u32, slot: usize) -> Mention {
+        Mention {
+            pos,
+            first: slot,
+            last: slot,
+            weight: 1.0,
+        }
+    }
+
+    #[test]
+    fn prefers_all_words_close_together_over_the_first_mention() {
+        // Paragraph 0 (0..100) mentions word 0 once; paragraph 1 (102..) has both.
+        let n = notes(&[&"가".repeat(100), &"나".repeat(100)]);
+        let ranked = rank_passages(&n, &[m(5, 0), m(110, 0), m(115, 1)]);
+        assert_eq!(ranked[0].paragraph, 1);
+        assert_eq!(ranked[0].center, 110);
+    }
+
+    #[test]
+    fn repetition_breaks_ties_and_earlier_wins_the_rest() {
+        let n = notes(&[&"가".repeat(50), &"나".repeat(50), &"다".repeat(50)]);
+        let ranked = rank_passages(&n, &[m(1, 0), m(60, 0), m(70, 0), m(110, 0)]);
+        let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
+        assert_eq!(order, vec![1, 0, 2]);
+    }
+
+    #[test]
+    fn nothing_in_nothing_out() {
+        assert!(rank_passages(&notes(&[]), &[m(0, 0)]).is_empty());
+        assert!(rank_passages(&notes(&["가"]), &[]).is_empty());
+    }
+}
