@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -33,6 +34,8 @@ pub struct Live {
     dirs: Vec<PathBuf>,
     /// One reload at a time.
     reloading: Mutex<()>,
+    /// A fingerprint of the content in service (see [`Live::version`]).
+    version: AtomicU64,
 }
 
 /// What a reload changed.
@@ -65,6 +68,7 @@ impl Live {
             }
         }
         Live {
+            version: AtomicU64::new(content_version(&lectern.library)),
             current: ArcSwap::from_pointee(lectern),
             config,
             dirs,
@@ -75,6 +79,12 @@ impl Live {
     /// The content to answer a request with.
     pub fn get(&self) -> Arc<Lectern> {
         self.current.load_full()
+    }
+
+    /// A fingerprint of everything the content in service shows: equal
+    /// versions answer alike (for `/healthz`).
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Relaxed)
     }
 
     pub fn config(&self) -> &Config {
@@ -93,8 +103,11 @@ impl Live {
             diagnostics: library.diagnostics.clone(),
             ..diff(&old.library, &library)
         };
+        let version = content_version(&library);
         let new = Lectern::assemble(&self.config, library, &glossary);
         self.current.store(Arc::new(new));
+        self.version.store(version, Ordering::Relaxed);
+        crate::ops::reloaded(report.diagnostics.len());
         for d in report
             .diagnostics
             .iter()
@@ -248,6 +261,13 @@ fn fingerprints(library: &Library) -> BTreeMap<(String, u32), (bool, u64)> {
         }
     }
     out
+}
+
+fn content_version(library: &Library) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    fingerprints(library).hash(&mut h);
+    h.finish()
 }
 
 fn diff(old: &Library, new: &Library) -> ReloadReport {
