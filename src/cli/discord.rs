@@ -80,6 +80,9 @@ pub fn discord_config(config_path: &Path) -> DiscordConfig {
         .unwrap_or_default()
 }
 
+/// How long leftover tasks may run once serving has stopped.
+const AFTER_SHUTDOWN: std::time::Duration = std::time::Duration::from_millis(500);
+
 fn target(guild: Option<u64>, global: bool, config: &DiscordConfig) -> Target {
     match (guild, global) {
         (Some(id), _) => Target::Guild(id),
@@ -125,15 +128,17 @@ pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupErro
                 settings,
                 key,
             });
-            runtime()?
-                .block_on(crate::http::serve(
-                    endpoint,
-                    addr,
-                    limits,
-                    ops,
-                    shutdown_signal(),
-                ))
-                .map_err(|e| SetupError(format!("can't serve HTTP on {addr}: {e}")))?;
+            let runtime = runtime()?;
+            let served = runtime.block_on(crate::http::serve(
+                endpoint,
+                addr,
+                limits,
+                ops,
+                shutdown_signal(),
+            ));
+            // Whatever is still running (a stuck task) gets no more time.
+            runtime.shutdown_timeout(AFTER_SHUTDOWN);
+            served.map_err(|e| SetupError(format!("can't serve HTTP on {addr}: {e}")))?;
             tracing::info!("stopped");
         }
         None => {
@@ -145,9 +150,10 @@ pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupErro
             };
             let live = start_live(config, dirs, "starting the gateway client")?;
             let _watching = watch(&live);
-            runtime()?
-                .block_on(run_gateway(live, settings, options, shutdown_signal()))
-                .map_err(|e| SetupError(e.to_string()))?;
+            let runtime = runtime()?;
+            let ran = runtime.block_on(run_gateway(live, settings, options, shutdown_signal()));
+            runtime.shutdown_timeout(AFTER_SHUTDOWN);
+            ran.map_err(|e| SetupError(e.to_string()))?;
         }
     }
     Ok(ExitCode::SUCCESS)
