@@ -34,6 +34,44 @@ pub struct Config {
     pub locale: Option<String>,
     #[serde(default)]
     pub discord: DiscordConfig,
+    /// Transport limits of the HTTP interactions endpoint.
+    #[serde(default)]
+    pub http: HttpConfig,
+}
+
+/// Limits of `serve --http` (see `docs/deploy.md`); every field has a default
+/// fit for the open internet.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    /// A request's headers must arrive within this (also bounds how long a
+    /// keep-alive connection may sit idle).
+    pub header_timeout_ms: u64,
+    /// A request's body must arrive within this once its headers are read.
+    pub body_timeout_ms: u64,
+    /// Largest accepted request head (request line and headers).
+    pub max_header_bytes: usize,
+    /// Most connections open at once; lowered at start to stay below the
+    /// process's open-file limit.
+    pub max_connections: usize,
+    /// On SIGTERM/SIGINT, how long requests in flight may still finish.
+    pub shutdown_grace_ms: u64,
+    /// Where `GET /healthz` and `GET /metrics` are served; off when unset
+    /// (`serve --ops ADDR` overrides).
+    pub ops: Option<std::net::SocketAddr>,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            header_timeout_ms: 10_000,
+            body_timeout_ms: 10_000,
+            max_header_bytes: 16 * 1024,
+            max_connections: 4096,
+            shutdown_grace_ms: 3_000,
+            ops: None,
+        }
+    }
 }
 
 /// Settings for the Discord adapters.
@@ -65,6 +103,7 @@ impl Default for Config {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             locale: None,
             discord: DiscordConfig::default(),
+            http: HttpConfig::default(),
         }
     }
 }

@@ -7,24 +7,54 @@
 //! the last good notes stay in service (and a warning says so). A deleted file
 //! removes only its chapter; a new file is served.
 //!
-//! [`Live::watch`] reloads on file-system changes (notify), debounced, so edits
-//! are live within about a second.
+//! [`Live::watch`] reloads on file-system changes (notify) to content files
+//! only, debounced with a maximum wait, so edits are live within about a
+//! second however busy the folder is. A save that loses every section of a
+//! chapter (a truncated or interrupted write) is treated like a broken one:
+//! the last good notes stay.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
 use notify::{RecursiveMode, Watcher};
 
 use crate::config::Config;
 use crate::data::{self, Lectern};
-use crate::library::{Diagnostic, Library, Severity};
+use crate::library::{Diagnostic, Library, Notes, Severity};
 
 /// How long to wait after a change for more changes before reloading.
 const DEBOUNCE: Duration = Duration::from_millis(300);
+/// The longest a change waits for its reload however busy the folder is: a
+/// folder written to every few milliseconds must not restart the debounce
+/// forever.
+const MAX_WAIT: Duration = Duration::from_millis(800);
+
+/// Whether a changed path can change what is served: notes (`.md`), course
+/// and glossary files (`.yaml`, `.yml`) and captions (`.vtt`, `.srt`); never
+/// hidden files, editor swap files or temp files (`.swp`, `~`, `.tmp`, …).
+/// A save through a temp file and a rename reports the final name, so it
+/// counts.
+pub fn is_content_path(path: &std::path::Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
+        return false;
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(
+        extension.as_deref(),
+        Some("md" | "yaml" | "yml" | "vtt" | "srt")
+    )
+}
 
 /// The running bot's content, swappable while requests are served.
 pub struct Live {
@@ -33,6 +63,8 @@ pub struct Live {
     dirs: Vec<PathBuf>,
     /// One reload at a time.
     reloading: Mutex<()>,
+    /// A fingerprint of the content in service (see [`Live::version`]).
+    version: AtomicU64,
 }
 
 /// What a reload changed.
@@ -65,6 +97,7 @@ impl Live {
             }
         }
         Live {
+            version: AtomicU64::new(content_version(&lectern.library)),
             current: ArcSwap::from_pointee(lectern),
             config,
             dirs,
@@ -75,6 +108,12 @@ impl Live {
     /// The content to answer a request with.
     pub fn get(&self) -> Arc<Lectern> {
         self.current.load_full()
+    }
+
+    /// A fingerprint of everything the content in service shows: equal
+    /// versions answer alike (for `/healthz`).
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Relaxed)
     }
 
     pub fn config(&self) -> &Config {
@@ -93,20 +132,38 @@ impl Live {
             diagnostics: library.diagnostics.clone(),
             ..diff(&old.library, &library)
         };
+        let version = content_version(&library);
         let new = Lectern::assemble(&self.config, library, &glossary);
         self.current.store(Arc::new(new));
+        self.version.store(version, Ordering::Relaxed);
+        crate::ops::reloaded(report.diagnostics.len());
+        // Only problems this load found anew: a folder of broken files must
+        // not write every error again on every reload.
+        let known: std::collections::HashSet<String> = old
+            .library
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let mut repeated = 0usize;
         for d in report
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
         {
-            tracing::warn!("{d}");
+            let line = d.to_string();
+            if known.contains(&line) {
+                repeated += 1;
+            } else {
+                tracing::warn!("{line}");
+            }
         }
         tracing::info!(
             added = report.added.len(),
             updated = report.updated.len(),
             removed = report.removed.len(),
             kept = report.kept.len(),
+            unchanged_errors = repeated,
             "content reloaded"
         );
         report
@@ -118,7 +175,10 @@ impl Live {
         let (tx, rx) = mpsc::channel::<()>();
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-                if event.is_ok_and(|e| !e.kind.is_access()) {
+                let relevant = event.is_ok_and(|e| {
+                    !e.kind.is_access() && e.paths.iter().any(|p| is_content_path(p))
+                });
+                if relevant {
                     let _ = tx.send(());
                 }
             })?;
@@ -132,8 +192,15 @@ impl Live {
             .name("lectern-reload".into())
             .spawn(move || {
                 while rx.recv().is_ok() {
-                    // Let a burst of saves settle, then reload once.
-                    while rx.recv_timeout(DEBOUNCE).is_ok() {}
+                    // Let a burst of saves settle, then reload once — but no
+                    // later than MAX_WAIT after the first change.
+                    let first = Instant::now();
+                    loop {
+                        let left = MAX_WAIT.saturating_sub(first.elapsed());
+                        if left.is_zero() || rx.recv_timeout(DEBOUNCE.min(left)).is_err() {
+                            break;
+                        }
+                    }
                     match live.upgrade() {
                         Some(live) => {
                             live.reload();
@@ -196,7 +263,18 @@ fn keep_last_good(old: &Library, new: &mut Library) -> Vec<(String, u32, String)
             else {
                 continue;
             };
-            if new_ch.notes.is_some() {
+            if let Some(new_notes) = &new_ch.notes {
+                if lost_every_section(old_notes, new_notes) {
+                    let path = new_notes.path.clone();
+                    new_ch.notes = Some(old_notes.clone());
+                    kept.push((
+                        old_course.id.clone(),
+                        old_ch.number,
+                        format!(
+                            "{path}: the save lost every section the last good version had (a truncated write?)"
+                        ),
+                    ));
+                }
                 continue;
             }
             if let Some(reason) = error_for(&old_notes.path, &new.diagnostics) {
@@ -217,10 +295,31 @@ fn keep_last_good(old: &Library, new: &mut Library) -> Vec<(String, u32, String)
         new.diagnostics.push(Diagnostic::warning(
             path,
             0,
-            format!("chapter {chapter} of {course}: the file is broken; still serving its last good version"),
+            format!("chapter {chapter} of {course}: the file is broken or truncated; still serving its last good version"),
         ));
     }
     kept
+}
+
+/// Which sections notes have: summary, lead summary, key points, body.
+fn sections(notes: &Notes) -> [bool; 4] {
+    [
+        !notes.summary.trim().is_empty(),
+        notes
+            .lead_summary
+            .as_ref()
+            .is_some_and(|s| !s.trim().is_empty()),
+        !notes.key_points.is_empty(),
+        !notes.body.is_empty(),
+    ]
+}
+
+/// A new version that has none of the sections the last good one had (e.g.
+/// a file cut down to its front matter) is a truncated save, not an edit;
+/// dropping some sections but keeping one is a deliberate edit.
+fn lost_every_section(old: &Notes, new: &Notes) -> bool {
+    let (before, after) = (sections(old), sections(new));
+    before.iter().any(|&had| had) && before.iter().zip(after).all(|(&had, has)| !had || !has)
 }
 
 /// A fingerprint of everything a chapter shows, to tell updates apart, and
@@ -248,6 +347,13 @@ fn fingerprints(library: &Library) -> BTreeMap<(String, u32), (bool, u64)> {
         }
     }
     out
+}
+
+fn content_version(library: &Library) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    fingerprints(library).hash(&mut h);
+    h.finish()
 }
 
 fn diff(old: &Library, new: &Library) -> ReloadReport {

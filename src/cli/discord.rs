@@ -15,7 +15,7 @@ use std::sync::Arc;
 use super::{config_and_dirs, ContentArgs, SetupError, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
 use crate::answer::{answer, Locale, Request};
-use crate::config::{Config, DiscordConfig};
+use crate::config::{Config, DiscordConfig, HttpConfig};
 use crate::data::Lectern;
 use crate::discord::gateway::{run_gateway, shutdown_signal, GatewayOptions};
 use crate::discord::http::{public_key_from_env, Endpoint};
@@ -25,6 +25,7 @@ use crate::discord::register::{
 use crate::discord::render::{self, Frame};
 use crate::discord::{commands, handle, handler, response_json, synth, Interaction, Settings};
 use crate::live::{Live, WatchGuard};
+use crate::transport::{raise_open_file_limit, Limits};
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -33,6 +34,11 @@ pub struct ServeArgs {
     /// public key from DISCORD_PUBLIC_KEY. POST /interactions, GET /healthz.
     #[arg(long, value_name = "ADDR", conflicts_with_all = ["register", "api_proxy"])]
     pub http: Option<SocketAddr>,
+    /// With --http: serve the operator endpoints GET /healthz and GET
+    /// /metrics on this separate address (overrides `http.ops` in the
+    /// config; off when neither is set).
+    #[arg(long, value_name = "ADDR", requires = "http")]
+    pub ops: Option<SocketAddr>,
     /// Register the slash commands before connecting (in --guild, else the
     /// configured dev guild, else globally).
     #[arg(long)]
@@ -74,6 +80,9 @@ pub fn discord_config(config_path: &Path) -> DiscordConfig {
         .unwrap_or_default()
 }
 
+/// How long leftover tasks may run once serving has stopped.
+const AFTER_SHUTDOWN: std::time::Duration = std::time::Duration::from_millis(500);
+
 fn target(guild: Option<u64>, global: bool, config: &DiscordConfig) -> Target {
     match (guild, global) {
         (Some(id), _) => Target::Guild(id),
@@ -104,6 +113,7 @@ fn require_courses(lectern: &Lectern) -> Result<(), SetupError> {
 pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupError> {
     let (config, dirs) = config_and_dirs(config_path, &args.content)?;
     let discord = config.discord.clone();
+    let http_config = config.http.clone();
     let settings = Settings::from_config(&discord);
     match args.http {
         Some(addr) => {
@@ -111,18 +121,24 @@ pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupErro
             let key = public_key_from_env().map_err(SetupError)?;
             let live = start_live(config, dirs, "starting the HTTP interactions endpoint")?;
             let _watching = watch(&live);
+            let limits = http_limits(&http_config);
+            let ops = args.ops.or(http_config.ops);
             let endpoint = Arc::new(Endpoint {
                 live,
                 settings,
                 key,
             });
-            runtime()?
-                .block_on(crate::discord::http::serve(
-                    endpoint,
-                    addr,
-                    shutdown_signal(),
-                ))
-                .map_err(|e| SetupError(format!("can't serve HTTP on {addr}: {e}")))?;
+            let runtime = runtime()?;
+            let served = runtime.block_on(crate::discord::http::serve(
+                endpoint,
+                addr,
+                limits,
+                ops,
+                shutdown_signal(),
+            ));
+            // Whatever is still running (a stuck task) gets no more time.
+            runtime.shutdown_timeout(AFTER_SHUTDOWN);
+            served.map_err(|e| SetupError(format!("can't serve HTTP on {addr}: {e}")))?;
             tracing::info!("stopped");
         }
         None => {
@@ -134,12 +150,31 @@ pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupErro
             };
             let live = start_live(config, dirs, "starting the gateway client")?;
             let _watching = watch(&live);
-            runtime()?
-                .block_on(run_gateway(live, settings, options, shutdown_signal()))
-                .map_err(|e| SetupError(e.to_string()))?;
+            let runtime = runtime()?;
+            let ran = runtime.block_on(run_gateway(live, settings, options, shutdown_signal()));
+            runtime.shutdown_timeout(AFTER_SHUTDOWN);
+            ran.map_err(|e| SetupError(e.to_string()))?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The configured transport limits, with the connection cap kept below the
+/// open-file limit (raised to its hard maximum first).
+fn http_limits(config: &HttpConfig) -> Limits {
+    let limits = Limits::from_config(config);
+    match raise_open_file_limit() {
+        Some(nofile) => {
+            let limits = limits.within_open_files(nofile);
+            tracing::info!(
+                open_files = nofile,
+                max_connections = limits.max_connections,
+                "connection cap"
+            );
+            limits
+        }
+        None => limits,
+    }
 }
 
 /// Loads the content once, refusing to start with no course at all.

@@ -96,8 +96,15 @@ pub async fn run_gateway(
         result = &mut run => result.map_err(SetupError::from),
         () = &mut shutdown => {
             tracing::info!("shutting down");
-            close_shards(&manager, sessions.load(Ordering::Relaxed) > 1).await;
-            let _ = tokio::time::timeout(SHUTDOWN_GRACE, run).await;
+            // Bounded as a whole: a shard that won't close must not keep the
+            // process past the grace period (systemd would SIGKILL it).
+            let closing = async {
+                close_shards(&manager, sessions.load(Ordering::Relaxed) > 1).await;
+                let _ = run.await;
+            };
+            if tokio::time::timeout(SHUTDOWN_GRACE, closing).await.is_err() {
+                tracing::info!("grace period over; closing the rest");
+            }
             tracing::info!("disconnected");
             Ok(())
         }

@@ -9,28 +9,36 @@
 //! the instance that received it). `GET /healthz` reports the loaded content.
 //!
 //! Every request is checked before anything in it is parsed: size (64 KiB,
-//! else 413), then the Ed25519 signature of `X-Signature-Timestamp` + body
+//! else a JSON 413 — for a declared `Content-Length` before the body is read,
+//! so before any `100 Continue`), the body's deadline (else 408), then the Ed25519 signature of `X-Signature-Timestamp` + body
 //! against the application's public key (else 401; Discord sends invalid ones
 //! on purpose and removes endpoints that accept them), then the timestamp's
 //! age (more than 5 minutes old or 1 minute ahead: 401). Only then the content
-//! type (415), the JSON (400) and the interaction type (400). Of a request
-//! that fails verification nothing is logged but its size and status.
+//! type (415), the JSON (400) and the interaction type (400). Refused
+//! requests are counted ([`crate::ops`]), never logged one by one: a summary
+//! line a minute at most. The transport limits (header deadline and size,
+//! connection cap, bounded shutdown) are [`crate::transport`]'s.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::body::{Body, Bytes};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use ed25519_dalek::{Signature, VerifyingKey};
+use http_body_util::BodyExt;
 use serde_json::json;
 
 use crate::discord::{self, Settings};
 use crate::live::Live;
+use crate::transport::Limits;
+
+/// How often a summary of rejected requests may be logged.
+const REJECT_SUMMARY_EVERY: Duration = Duration::from_secs(60);
 
 /// Largest accepted request body.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -71,41 +79,114 @@ pub fn public_key_from_env() -> Result<VerifyingKey, String> {
     }
 }
 
-/// The application: routes and limits, no server. Tests drive it directly.
+/// What the handlers share.
+struct Shared {
+    endpoint: Arc<Endpoint>,
+    body_timeout: Duration,
+}
+
+/// The application with the default limits: routes, no server. Tests drive
+/// it directly.
 pub fn app(endpoint: Arc<Endpoint>) -> Router {
+    app_with(endpoint, &Limits::default())
+}
+
+/// The application with `limits` (of which it uses the body deadline; the
+/// rest is the transport's).
+pub fn app_with(endpoint: Arc<Endpoint>, limits: &Limits) -> Router {
+    let shared = Arc::new(Shared {
+        endpoint,
+        body_timeout: limits.body_timeout,
+    });
     Router::new()
         .route("/interactions", post(interactions))
         .route("/healthz", get(healthz))
-        // The body limit is enforced below (before verification), not by axum's
-        // extractor, so that the rejection is ours: 413 with a JSON body.
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES + 1))
-        .with_state(endpoint)
+        .with_state(shared)
 }
 
-/// Serves until `shutdown` completes.
+/// Serves until `shutdown` completes, with the configured limits; with
+/// `ops`, serves the operator endpoints ([`crate::ops`]) there too.
 pub async fn serve(
     endpoint: Arc<Endpoint>,
     addr: SocketAddr,
+    limits: Limits,
+    ops: Option<SocketAddr>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    tracing::info!(addr = %listener.local_addr()?, "HTTP interactions endpoint listening");
-    serve_on(endpoint, listener, shutdown).await
+    tracing::info!(
+        addr = %listener.local_addr()?,
+        max_connections = limits.max_connections,
+        header_timeout_ms = limits.header_timeout.as_millis() as u64,
+        body_timeout_ms = limits.body_timeout.as_millis() as u64,
+        max_header_bytes = limits.max_header_bytes,
+        "HTTP interactions endpoint listening"
+    );
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    if let Some(ops) = ops {
+        let ops_listener = tokio::net::TcpListener::bind(ops).await?;
+        tracing::info!(addr = %ops_listener.local_addr()?, "operator endpoints listening (GET /healthz, /metrics)");
+        let router = crate::ops::router(endpoint.live.clone());
+        let ops_limits = Limits {
+            max_connections: 64,
+            ..limits.clone()
+        };
+        let mut stopped = stopped.clone();
+        tokio::spawn(async move {
+            let until = async move {
+                let _ = stopped.wait_for(|s| *s).await;
+            };
+            let _ = crate::transport::serve_router(ops_listener, router, &ops_limits, until).await;
+        });
+    }
+    let summary = tokio::spawn(summarise_rejects());
+    let result = serve_with(endpoint, listener, &limits, shutdown).await;
+    let _ = stop.send(true);
+    summary.abort();
+    result
 }
 
-/// Serves on an already bound listener (tests bind port 0).
+/// Serves on an already bound listener with the default limits (tests bind
+/// port 0).
 pub async fn serve_on(
     endpoint: Arc<Endpoint>,
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(endpoint))
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_with(endpoint, listener, &Limits::default(), shutdown).await
 }
 
-async fn healthz(State(endpoint): State<Arc<Endpoint>>) -> Response {
-    let lectern = endpoint.live.get();
+/// Serves on an already bound listener with `limits`.
+pub async fn serve_with(
+    endpoint: Arc<Endpoint>,
+    listener: tokio::net::TcpListener,
+    limits: &Limits,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    crate::ops::start_clock();
+    crate::transport::serve_router(listener, app_with(endpoint, limits), limits, shutdown).await
+}
+
+/// Rejected requests are counted, not logged: one summary line a minute at
+/// most, and none when nothing was rejected.
+async fn summarise_rejects() {
+    let mut every = tokio::time::interval(REJECT_SUMMARY_EVERY);
+    every.tick().await;
+    loop {
+        every.tick().await;
+        let rejected = crate::ops::take_unlogged_rejects();
+        if rejected > 0 {
+            tracing::info!(
+                rejected,
+                seconds = REJECT_SUMMARY_EVERY.as_secs(),
+                "requests rejected (see /metrics for the reasons)"
+            );
+        }
+    }
+}
+
+async fn healthz(State(shared): State<Arc<Shared>>) -> Response {
+    let lectern = shared.endpoint.live.get();
     let chapters: usize = lectern
         .library
         .courses
@@ -124,21 +205,77 @@ fn status(code: StatusCode, message: &str) -> Response {
     (code, Json(json!({ "error": message }))).into_response()
 }
 
-async fn interactions(
-    State(endpoint): State<Arc<Endpoint>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let started = Instant::now();
-    let size = body.len();
-    if size > MAX_BODY_BYTES {
-        tracing::info!(size, status = 413, "rejected");
-        return status(StatusCode::PAYLOAD_TOO_LARGE, "request body too large");
+fn too_large() -> Response {
+    crate::ops::reject("too_large");
+    status(StatusCode::PAYLOAD_TOO_LARGE, "request body too large")
+}
+
+/// The declared `Content-Length`, when there is a readable one.
+fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Reads the body within the deadline and the size limit; the error is the
+/// response to send.
+async fn read_body(body: Body, deadline: Duration) -> Result<Bytes, Response> {
+    let limited = http_body_util::Limited::new(body, MAX_BODY_BYTES);
+    match tokio::time::timeout(deadline, limited.collect()).await {
+        Err(_) => {
+            crate::ops::reject("body_timeout");
+            Err(status(StatusCode::REQUEST_TIMEOUT, "request body too slow"))
+        }
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
+        Ok(Err(_)) => {
+            crate::ops::reject("body_unreadable");
+            Err(status(StatusCode::BAD_REQUEST, "unreadable request body"))
+        }
+        Ok(Ok(collected)) => Ok(collected.to_bytes()),
     }
+}
+
+async fn interactions(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    // Refused before the body is read, so before any `100 Continue`.
+    if declared_length(&headers).is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return too_large();
+    }
+    let body = match read_body(body, shared.body_timeout).await {
+        Ok(body) => body,
+        Err(response) => return response,
+    };
+    let started = Instant::now();
+    let endpoint = &shared.endpoint;
     if let Err(why) = verify(&endpoint.key, &headers, &body, unix_now()) {
-        tracing::info!(size, status = 401, "rejected");
+        crate::ops::reject("signature");
         return status(StatusCode::UNAUTHORIZED, why);
     }
+    let (command, response) = answer_verified(endpoint, &headers, &body).await;
+    let outcome = if response.status().is_success() {
+        "ok"
+    } else {
+        "error"
+    };
+    crate::ops::request(&command, outcome, started.elapsed());
+    response
+}
+
+/// Answers a request whose signature checked out; also names it for the
+/// metrics (the command, `ping`, `component`, or `invalid`).
+async fn answer_verified(
+    endpoint: &Endpoint,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> (String, Response) {
+    let invalid = |code, message: &str| ("invalid".to_string(), status(code, message));
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -148,45 +285,42 @@ async fn interactions(
                 .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
         });
     if !is_json {
-        return status(
+        return invalid(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "expected application/json",
         );
     }
-    let value = match serde_json::from_slice::<serde_json::Value>(&body) {
+    let value = match serde_json::from_slice::<serde_json::Value>(body) {
         Ok(v) => v,
-        Err(_) => return status(StatusCode::BAD_REQUEST, "malformed JSON"),
+        Err(_) => return invalid(StatusCode::BAD_REQUEST, "malformed JSON"),
     };
-    match value.get("type").and_then(serde_json::Value::as_u64) {
-        Some(1) => Json(json!({ "type": 1 })).into_response(),
-        Some(2..=4) => {
-            let interaction: discord::Interaction = match serde_json::from_value(value) {
-                Ok(i) => i,
-                Err(e) => {
-                    return status(
-                        StatusCode::BAD_REQUEST,
-                        &discord::Error::BadInteraction(e).to_string(),
-                    )
-                }
-            };
-            let response =
-                discord::answer_live(&endpoint.live, &endpoint.settings, &interaction).await;
-            // Straight to bytes: the same JSON as `discord::response_json`, without
-            // building a `Value` first.
-            match serde_json::to_vec(&response) {
-                Ok(bytes) => {
-                    tracing::debug!(
-                        size,
-                        latency_us = started.elapsed().as_micros() as u64,
-                        "answered"
-                    );
-                    ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
-                }
-                Err(e) => status(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
-            }
+    let kind = value.get("type").and_then(serde_json::Value::as_u64);
+    let name = match kind {
+        Some(1) => return ("ping".into(), Json(json!({ "type": 1 })).into_response()),
+        Some(3) => "component".to_string(),
+        Some(2 | 4) => value
+            .pointer("/data/name")
+            .and_then(serde_json::Value::as_str)
+            .map_or_else(|| "unnamed".to_string(), |n| n.chars().take(32).collect()),
+        _ => return invalid(StatusCode::BAD_REQUEST, "unknown interaction type"),
+    };
+    let interaction: discord::Interaction = match serde_json::from_value(value) {
+        Ok(i) => i,
+        Err(e) => {
+            return invalid(
+                StatusCode::BAD_REQUEST,
+                &discord::Error::BadInteraction(e).to_string(),
+            )
         }
-        _ => status(StatusCode::BAD_REQUEST, "unknown interaction type"),
-    }
+    };
+    let response = discord::answer_live(&endpoint.live, &endpoint.settings, &interaction).await;
+    // Straight to bytes: the same JSON as `discord::response_json`, without
+    // building a `Value` first.
+    let response = match serde_json::to_vec(&response) {
+        Ok(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
+        Err(e) => status(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    };
+    (name, response)
 }
 
 fn unix_now() -> i64 {
@@ -216,8 +350,17 @@ pub fn verify(
     key.verify_strict(&message, &signature)
         .map_err(|_| "invalid signature")?;
     let ts: i64 = timestamp.parse().map_err(|_| "invalid timestamp")?;
-    if now - ts > MAX_AGE_SECS || ts - now > MAX_SKEW_SECS {
+    if !timestamp_in_window(ts, now) {
         return Err("stale or future timestamp");
     }
     Ok(())
+}
+
+/// Whether a signature timestamp `ts` is at most [`MAX_AGE_SECS`] old and
+/// [`MAX_SKEW_SECS`] ahead of `now`, for any two `i64`s (no wrapping: a
+/// difference that overflows is out of the window).
+pub fn timestamp_in_window(ts: i64, now: i64) -> bool {
+    let age = now.checked_sub(ts);
+    let ahead = ts.checked_sub(now);
+    age.is_some_and(|a| a <= MAX_AGE_SECS) && ahead.is_some_and(|a| a <= MAX_SKEW_SECS)
 }
