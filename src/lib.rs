@@ -13,6 +13,8 @@ pub mod http;
 pub mod library;
 pub mod live;
 pub mod search;
+pub mod store;
+pub mod study;
 pub mod text;
 pub mod time;
 pub mod yaml;
