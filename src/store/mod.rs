@@ -28,7 +28,7 @@ use sqlx::Executor;
 
 pub use admin::Export;
 pub use progress::WatchedRow;
-pub use shared::SharedStore;
+pub use shared::{SharedStore, RETRY_EVERY};
 
 /// Embedded schema, applied at every start (already-applied steps are skipped).
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
