@@ -3,6 +3,8 @@
 //! One pure core — [`library`] (content → validated model), [`search`]
 //! (Korean-aware fuzzy lookup), [`answer`] (every command → one reply) — and thin
 //! adapters around it: the command line ([`cli`]) and Discord ([`discord`]).
+//! Study state is decided by [`study`] (pure) and kept by [`store`], the only
+//! code that speaks SQL.
 
 pub mod answer;
 pub mod cli;
