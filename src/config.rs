@@ -32,6 +32,11 @@ pub struct Config {
     /// Reply language when the client doesn't say: `ko` or `en`.
     #[serde(default)]
     pub locale: Option<String>,
+    /// Where study state lives: `sqlite://PATH`, `postgres://…`, or a bare
+    /// file path (SQLite). `DATABASE_URL` overrides it; unset means a file in
+    /// the user's data directory.
+    #[serde(default)]
+    pub database: Option<String>,
     #[serde(default)]
     pub discord: DiscordConfig,
     /// Transport limits of the HTTP interactions endpoint.
@@ -102,6 +107,7 @@ impl Default for Config {
             default_course: None,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             locale: None,
+            database: None,
             discord: DiscordConfig::default(),
             http: HttpConfig::default(),
         }
@@ -136,6 +142,13 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         config.content = config.content.iter().map(|p| base.join(p)).collect();
         config.glossary = config.glossary.map(|g| base.join(g));
+        config.database = config.database.map(|d| {
+            if d.contains(':') || Path::new(&d).is_absolute() {
+                d
+            } else {
+                base.join(d).display().to_string()
+            }
+        });
         Ok(config)
     }
 

@@ -3,6 +3,8 @@
 //! One pure core — [`library`] (content → validated model), [`search`]
 //! (Korean-aware fuzzy lookup), [`answer`] (every command → one reply) — and thin
 //! adapters around it: the command line ([`cli`]) and Discord ([`discord`]).
+//! Study state is decided by [`study`] (pure) and kept by [`store`], the only
+//! code that speaks SQL.
 
 pub mod answer;
 pub mod cli;
@@ -13,6 +15,8 @@ pub mod library;
 pub mod live;
 pub mod ops;
 pub mod search;
+pub mod store;
+pub mod study;
 pub mod text;
 pub mod time;
 pub mod transport;

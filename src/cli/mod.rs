@@ -8,6 +8,7 @@
 pub mod ask;
 mod check;
 mod console;
+mod db;
 mod discord;
 mod search;
 
@@ -92,6 +93,8 @@ pub enum Cmd {
     /// Register the slash commands with Discord (one bulk overwrite), or
     /// `--print` the JSON that would be sent.
     Register(discord::RegisterArgs),
+    /// The study database: `backup FILE` (online, consistent) or `export` (JSON).
+    Db(db::DbArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -159,6 +162,7 @@ pub fn main() -> ExitCode {
         Cmd::Console { locale, content } => {
             load(&cli.config, &content).map(|l| console::run(&l, LocaleArg::resolve(locale, &l)))
         }
+        Cmd::Db(args) => db::run(&cli.config, &args),
         Cmd::Check { content } => load(&cli.config, &content).map(|l| check::run(&l)),
         Cmd::Search {
             query,
