@@ -129,9 +129,10 @@ impl Canvas {
         text.draw(&mut self.pixmap, left, y, color);
     }
 
-    /// Encodes the picture as 8-bit RGB (the card is opaque) with adaptive
-    /// filtering, which makes flat-colour pictures several times smaller than
-    /// `tiny-skia`'s default RGBA; refuses anything over [`MAX_PNG_BYTES`].
+    /// Encodes the picture as 8-bit RGB (the card is opaque), fast deflate with
+    /// the Paeth filter: on the strip that is ~2 ms for ~32 KB, where the default
+    /// level took ~50 ms for ~23 KB and `tiny-skia`'s RGBA encoder gave ~80 KB.
+    /// Refuses anything over [`MAX_PNG_BYTES`].
     pub fn into_png(self) -> Result<Png, PictureError> {
         let (width, height) = (self.pixmap.width(), self.pixmap.height());
         let rgb: Vec<u8> = self
@@ -147,8 +148,8 @@ impl Canvas {
         let mut encoder = png::Encoder::new(&mut bytes, width, height);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::Best);
-        encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+        encoder.set_compression(png::Compression::Fast);
+        encoder.set_filter(png::FilterType::Paeth);
         let encoded = encoder
             .write_header()
             .and_then(|mut writer| writer.write_image_data(&rgb));

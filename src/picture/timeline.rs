@@ -82,9 +82,9 @@ pub fn timeline(spec: &TimelineSpec) -> Result<Png, PictureError> {
         INK,
     );
     canvas.text(
-        &Text::new(&spec.subtitle, 16.0)?.fit(width),
+        &Text::new(&spec.subtitle, 18.0)?.fit(width),
         LEFT,
-        70.0,
+        72.0,
         0.0,
         MUTED,
     );
@@ -119,11 +119,11 @@ fn chapters(
             canvas.fill_rect(x0, CHART_TOP, x1 - x0, CHART_BOTTOM - CHART_TOP, BAND, 255);
         }
         canvas.line((x0, CHART_TOP), (x0, CHART_BOTTOM), RULE, 1.0);
-        let label = Text::new(&chapter.number.to_string(), 14.0)?;
+        let label = Text::new(&chapter.number.to_string(), 16.0)?;
         let centre = (x0 + x1) / 2.0;
         let half = label.width() / 2.0;
         if x1 - x0 >= label.width() + 4.0 && centre - half > label_right + 3.0 {
-            canvas.text(&label, centre, CHART_TOP + 16.0, 0.5, MUTED);
+            canvas.text(&label, centre, CHART_TOP + 18.0, 0.5, MUTED);
             label_right = centre + half;
         }
     }
@@ -190,7 +190,7 @@ fn axis(
     while t <= duration {
         let x = x_of(t);
         canvas.line((x, CHART_BOTTOM), (x, CHART_BOTTOM + 5.0), RULE, 1.0);
-        let label = Text::new(&format!("{}:{:02}", t / 3600, t % 3600 / 60), 15.0)?;
+        let label = Text::new(&format!("{}:{:02}", t / 3600, t % 3600 / 60), 17.0)?;
         let anchor = if t == 0 {
             0.0
         } else if x + label.width() / 2.0 > RIGHT {
@@ -198,7 +198,7 @@ fn axis(
         } else {
             0.5
         };
-        canvas.text(&label, x, CHART_BOTTOM + 24.0, anchor, MUTED);
+        canvas.text(&label, x, CHART_BOTTOM + 27.0, anchor, MUTED);
         t = match t.checked_add(step) {
             Some(next) => next,
             None => break,
