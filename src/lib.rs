@@ -14,6 +14,7 @@ pub mod discord;
 pub mod library;
 pub mod live;
 pub mod ops;
+pub mod picture;
 pub mod search;
 pub mod store;
 pub mod study;
