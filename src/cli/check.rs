@@ -16,6 +16,21 @@ pub fn run(lectern: &Lectern) -> ExitCode {
         .count();
     let warnings = diags.len() - errors;
     let courses = &lectern.library.courses;
+    for c in courses {
+        let length = if c.duration_known {
+            crate::time::format_time(c.duration)
+        } else {
+            "length unknown".to_string()
+        };
+        println!(
+            "course {}: {} · {} — {} chapters, {length} ({})",
+            c.id,
+            c.title,
+            c.title_ko,
+            c.chapters.len(),
+            c.folder
+        );
+    }
     let chapters: usize = courses.iter().map(|c| c.chapters.len()).sum();
     let with_notes: usize = courses
         .iter()

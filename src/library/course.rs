@@ -182,6 +182,7 @@ pub fn build_indexed(
 /// times from `timestamp` (else the first time marker), titles from the files.
 pub fn build_inferred(
     id: &str,
+    duration: Option<Seconds>,
     files: Vec<ChapterFile>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Course> {
@@ -225,14 +226,18 @@ pub fn build_inferred(
         files_by_number.push(f);
     }
     let last_start = chapters.iter().map(|c| c.start).max().unwrap_or(0);
+    let (duration, duration_known) = match duration {
+        Some(d) if d > last_start => (d, true),
+        _ => (last_start + UNKNOWN_LAST_CHAPTER, false),
+    };
     let mut course = Course {
         id: id.to_string(),
         title: id.to_string(),
         title_ko: id.to_string(),
         author: None,
         video_id,
-        duration: last_start + UNKNOWN_LAST_CHAPTER,
-        duration_known: false,
+        duration,
+        duration_known,
         color: None,
         chapters,
         folder: String::new(),

@@ -10,11 +10,13 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::library::chapter_file::{parse_chapter_file, ChapterFile};
+use crate::library::chapter_file::ChapterFile;
 use crate::library::course::{
     build_indexed, build_inferred, majority_video, parse_course_index, CourseIndex,
 };
 use crate::library::diagnostics::Diagnostic;
+use crate::library::layout::{self, NotesFile, COURSE_DOC};
+use crate::library::lecture_doc::CourseMeta;
 use crate::library::model::Library;
 
 /// Default cap on a chapter file's size.
@@ -142,11 +144,16 @@ fn walk(
     let mut chapter_paths = Vec::new();
     let mut subdirs = Vec::new();
     let mut index_path = None;
+    let mut doc_path = None;
     for path in names {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_lowercase())
             .unwrap_or_default();
+        if name == COURSE_DOC && !path.is_dir() {
+            doc_path = Some(path);
+            continue;
+        }
         if name.starts_with('.') || name.starts_with('_') {
             continue;
         }
@@ -158,8 +165,13 @@ fn walk(
             chapter_paths.push(path);
         }
     }
-    if index_path.is_some() || !chapter_paths.is_empty() {
-        load_course(dir, index_path.as_deref(), &chapter_paths, options, library);
+    if index_path.is_some() || doc_path.is_some() || !chapter_paths.is_empty() {
+        let paths = CoursePaths {
+            index: index_path.as_deref(),
+            doc: doc_path.as_deref(),
+            chapters: &chapter_paths,
+        };
+        load_course(dir, paths, options, library);
     }
     if depth < MAX_DEPTH {
         for sub in subdirs {
@@ -174,29 +186,51 @@ fn walk(
     }
 }
 
-fn load_course(
-    dir: &Path,
-    index_path: Option<&Path>,
-    chapter_paths: &[PathBuf],
-    options: &LoadOptions,
-    library: &mut Library,
-) {
+/// What one course folder holds.
+struct CoursePaths<'a> {
+    index: Option<&'a Path>,
+    doc: Option<&'a Path>,
+    chapters: &'a [PathBuf],
+}
+
+fn load_course(dir: &Path, paths: CoursePaths<'_>, options: &LoadOptions, library: &mut Library) {
     let diags = &mut library.diagnostics;
     let mut files: Vec<ChapterFile> = Vec::new();
-    for path in chapter_paths {
+    let mut meta: Option<CourseMeta> = None;
+    for path in paths.chapters {
         let shown = path.display().to_string();
         match read_capped(path, options.max_file_bytes) {
-            Ok(bytes) => match parse_chapter_file(&shown, &bytes) {
-                Ok((file, warnings)) => {
+            Ok(bytes) => match layout::parse_notes_file(&shown, &bytes) {
+                Ok((notes, warnings)) => {
                     diags.extend(warnings);
-                    files.push(file);
+                    match notes {
+                        NotesFile::Chapter(file) => files.push(file),
+                        NotesFile::Talk(file, talk) => {
+                            meta.get_or_insert(talk);
+                            files.push(file);
+                        }
+                    }
                 }
                 Err(errors) => diags.extend(errors),
             },
             Err(message) => diags.push(Diagnostic::error(&shown, 0, message)),
         }
     }
-    let course = match index_path {
+    if let Some(doc_path) = paths.doc {
+        let shown = doc_path.display().to_string();
+        let parsed = read_capped(doc_path, options.max_file_bytes)
+            .map_err(|m| vec![Diagnostic::error(&shown, 0, m)])
+            .and_then(|bytes| layout::parse_course_doc(&shown, &bytes));
+        match parsed {
+            Ok((doc, warnings)) => {
+                diags.extend(warnings);
+                layout::merge_doc_chapters(&shown, doc.chapters, &mut files, diags);
+                meta = Some(doc.meta);
+            }
+            Err(errors) => diags.extend(errors),
+        }
+    }
+    let course = match paths.index {
         Some(ip) => {
             let shown = ip.display().to_string();
             let parsed = read_capped(ip, options.max_file_bytes)
@@ -229,11 +263,12 @@ fn load_course(
                     library,
                 );
             }
-            let id = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "course".to_string());
-            build_inferred(&id, files, diags)
+            let duration = meta.as_ref().and_then(|m| m.duration);
+            let mut course = build_inferred(&layout::course_id(dir), duration, files, diags);
+            if let (Some(course), Some(meta)) = (&mut course, &meta) {
+                layout::apply_meta(course, meta, diags);
+            }
+            course
         }
     };
     finish_course(dir, course, library);
@@ -252,6 +287,20 @@ fn finish_course(dir: &Path, course: Option<crate::library::Course>, library: &m
         {
             course.id = format!("{base}-{n}");
             n += 1;
+        }
+        if let Some(other) = library
+            .courses
+            .iter()
+            .find(|c| c.video_id == course.video_id)
+        {
+            library.diagnostics.push(Diagnostic::warning(
+                dir.display().to_string(),
+                0,
+                format!(
+                    "this folder and {} both claim video `{}`; both are served, as `{}` and `{}`",
+                    other.folder, course.video_id, other.id, course.id
+                ),
+            ));
         }
         if course.id != base {
             library.diagnostics.push(Diagnostic::warning(

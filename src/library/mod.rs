@@ -1,14 +1,18 @@
 //! Courses and chapters, loaded from content folders into a validated model.
 //!
 //! `load` does the disk I/O; `chapter_file` and `course` are pure parsing and
-//! validation; `model` is what every other module reads. Problems never stop
+//! validation; `layout` decides what a folder holds (chapter files, a whole
+//! lecture in one `lecture_doc`, a talk); `model` is what every other module reads. Problems never stop
 //! loading: they become [`Diagnostic`]s with `path:line`.
 
 pub mod captions;
 pub mod chapter_file;
 pub mod course;
 pub mod diagnostics;
+pub mod layout;
+pub mod lecture_doc;
 pub mod load;
+pub mod mapped;
 pub mod markers;
 pub mod model;
 

@@ -97,8 +97,8 @@ fn check_shipped_is_clean() {
     let o = lectern(&["check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(
-        stdout(&o).trim(),
-        "1 course, 24 chapters (1 with notes): 0 errors, 0 warnings"
+        stdout(&o).trim().lines().last(),
+        Some("1 course, 24 chapters (1 with notes): 0 errors, 0 warnings")
     );
 }
 
@@ -120,7 +120,10 @@ fn check_reports_duplicates_and_fails() {
         "{out}"
     );
     assert!(lines.last().unwrap().contains("2 errors"), "{out}");
-    for l in &lines[..lines.len() - 1] {
+    for l in lines[..lines.len() - 1]
+        .iter()
+        .filter(|l| !l.starts_with("course "))
+    {
         let mut parts = l.splitn(4, ':');
         let (path, line, sev) = (
             parts.next().unwrap(),
