@@ -12,6 +12,7 @@ pub mod discord;
 pub mod http;
 pub mod library;
 pub mod live;
+pub mod particle;
 pub mod search;
 pub mod text;
 pub mod time;
