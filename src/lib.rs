@@ -14,6 +14,7 @@ pub mod discord;
 pub mod library;
 pub mod live;
 pub mod ops;
+pub mod particle;
 pub mod picture;
 pub mod search;
 pub mod store;

@@ -174,6 +174,56 @@ pub fn parse_youtube_url(url: &str) -> Option<(String, Option<Seconds>)> {
     Some((id, t))
 }
 
+/// A moment as people paste it into `/at` or `/link`: a time, an offset, or a
+/// YouTube link (with the video it points into).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pasted {
+    /// The video a pasted link points into; `None` for a bare time.
+    pub video: Option<String>,
+    pub at: TimeRef,
+}
+
+/// Why a pasted moment could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PasteError {
+    #[error(transparent)]
+    Time(#[from] TimeError),
+    /// A YouTube link without a `t=` start.
+    #[error("the link carries no time")]
+    LinkWithoutTime { video: String },
+}
+
+/// Reads what people share as a moment: everything [`parse_time_ref`] reads,
+/// plus YouTube links (`https://youtu.be/ID?t=4832`,
+/// `…watch?v=ID&t=1h20m32s`), a bare `t=4832s`, Korean units (`4832초`) and
+/// full-width digits and colons (`３：１２：００`), which are folded to ASCII
+/// (NFKC) first.
+pub fn parse_pasted(input: &str) -> Result<Pasted, PasteError> {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = input.nfkc().collect();
+    let s = folded.trim().trim_matches(|c| matches!(c, '<' | '>'));
+    let looks_like_link = s.contains("youtu") || s.starts_with("http") || s.starts_with("www.");
+    if looks_like_link {
+        let (video, t) = parse_youtube_url(s).ok_or_else(|| TimeError::Invalid(s.to_string()))?;
+        return match t {
+            Some(seconds) => Ok(Pasted {
+                video: Some(video),
+                at: TimeRef::Absolute(seconds),
+            }),
+            None => Err(PasteError::LinkWithoutTime { video }),
+        };
+    }
+    let bare = s
+        .strip_prefix("t=")
+        .or_else(|| s.strip_prefix("&t="))
+        .or_else(|| s.strip_prefix("?t="))
+        .unwrap_or(s);
+    Ok(Pasted {
+        video: None,
+        at: parse_time_ref(bare)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +296,43 @@ mod tests {
         );
     }
 
+    #[test]
+    fn reads_what_people_paste() {
+        let at = |s: &str| parse_pasted(s).map(|p| (p.video, p.at));
+        let abs = |t| TimeRef::Absolute(t);
+        let ours = || Some("7xTGNNLPyMI".to_string());
+        assert_eq!(
+            at("https://youtu.be/7xTGNNLPyMI?t=4832"),
+            Ok((ours(), abs(4832)))
+        );
+        assert_eq!(
+            at("https://www.youtube.com/watch?v=7xTGNNLPyMI&t=1h20m32s"),
+            Ok((ours(), abs(4832)))
+        );
+        assert_eq!(
+            at("<https://www.youtube.com/watch?v=7xTGNNLPyMI&t=4832s>"),
+            Ok((ours(), abs(4832)))
+        );
+        assert_eq!(at("t=4832s"), Ok((None, abs(4832))));
+        assert_eq!(at("4832초"), Ok((None, abs(4832))));
+        assert_eq!(at("１시간 ２０분 ３２초"), Ok((None, abs(4832))));
+        assert_eq!(at("３：１２：００"), Ok((None, abs(11520))));
+        assert_eq!(at("２１"), Ok((None, abs(21))));
+        assert_eq!(at("+２:３０"), Ok((None, TimeRef::Offset(150))));
+        assert_eq!(
+            at("https://youtu.be/otherVideo1?t=60"),
+            Ok((Some("otherVideo1".to_string()), abs(60)))
+        );
+        assert_eq!(
+            parse_pasted("https://www.youtube.com/watch?v=7xTGNNLPyMI"),
+            Err(PasteError::LinkWithoutTime {
+                video: "7xTGNNLPyMI".into()
+            })
+        );
+        assert!(parse_pasted("https://example.com/nothing").is_err());
+        assert!(parse_pasted("asdf").is_err());
+    }
+
     proptest! {
         #[test]
         fn format_then_parse_round_trips(s in 0u32..3_600_000) {
@@ -266,6 +353,7 @@ mod tests {
             let _ = parse_time(&input);
             let _ = parse_time_ref(&input);
             let _ = parse_youtube_url(&input);
+            let _ = parse_pasted(&input);
         }
     }
 }
