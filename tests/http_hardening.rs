@@ -12,7 +12,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use ed25519_dalek::{Signer, SigningKey};
 use lectern::config::Config;
 use lectern::discord::Settings;
-use lectern::http::{timestamp_in_window, Endpoint, MAX_AGE_SECS, MAX_SKEW_SECS};
+use lectern::discord::http::{timestamp_in_window, Endpoint, MAX_AGE_SECS, MAX_SKEW_SECS};
 use lectern::live::Live;
 use lectern::transport::Limits;
 use proptest::prelude::*;
@@ -52,7 +52,7 @@ async fn start(limits: Limits) -> Server {
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        lectern::http::serve_with(endpoint, listener, &limits, async {
+        lectern::discord::http::serve_with(endpoint, listener, &limits, async {
             let _ = rx.await;
         })
         .await
