@@ -10,16 +10,19 @@
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use ed25519_dalek::{Signer, SigningKey};
-use lectern::answer::Command;
+use ed25519_dalek::SigningKey;
 use lectern::config::Config;
+use lectern::discord::Settings;
 use lectern::discord::http::Endpoint;
-use lectern::discord::{synth, Settings};
 use lectern::live::Live;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
+
+#[path = "support/raw_http.rs"]
+mod raw_http;
+use raw_http::{read_response, signed_request};
 
 const CONNECTIONS: usize = 64;
 const MAX_REQUESTS: usize = 200_000;
@@ -110,31 +113,6 @@ fn main() {
     );
 }
 
-/// A complete HTTP/1.1 request for a signed `/search` interaction.
-fn signed_request(key: &SigningKey, addr: SocketAddr, query: &str) -> Vec<u8> {
-    let command = Command::Search {
-        course: None,
-        query: query.into(),
-        limit: Some(5),
-    };
-    let body = serde_json::to_vec(&synth::command_interaction(&command, None, "ko")).unwrap();
-    let ts = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        .to_string();
-    let mut message = ts.clone().into_bytes();
-    message.extend_from_slice(&body);
-    let signature = hex::encode(key.sign(&message).to_bytes());
-    let mut req = format!(
-        "POST /interactions HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\nx-signature-ed25519: {signature}\r\nx-signature-timestamp: {ts}\r\ncontent-length: {}\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    req.extend_from_slice(&body);
-    req
-}
-
 /// Runs the connections until `deadline` or `max` requests; returns latencies and errors.
 async fn run(
     addr: SocketAddr,
@@ -180,41 +158,4 @@ async fn run(
         errors += e;
     }
     (all, errors)
-}
-
-/// Reads one HTTP/1.1 response (headers + Content-Length body); returns its status.
-async fn read_response(stream: &mut TcpStream, buf: &mut [u8]) -> Option<u16> {
-    let mut filled = 0;
-    loop {
-        let n = stream.read(&mut buf[filled..]).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        filled += n;
-        if let Some(end) = buf[..filled].windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = std::str::from_utf8(&buf[..end]).ok()?;
-            let status: u16 = head.split(' ').nth(1)?.parse().ok()?;
-            let length: usize = head
-                .lines()
-                .find_map(|l| {
-                    l.to_ascii_lowercase()
-                        .strip_prefix("content-length:")
-                        .map(|v| v.trim().to_string())
-                })?
-                .parse()
-                .ok()?;
-            let mut have = filled - (end + 4);
-            while have < length {
-                let n = stream.read(&mut buf[..]).await.ok()?;
-                if n == 0 {
-                    return None;
-                }
-                have += n;
-            }
-            return Some(status);
-        }
-        if filled == buf.len() {
-            return None;
-        }
-    }
 }
