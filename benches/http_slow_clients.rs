@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use ed25519_dalek::SigningKey;
 use lectern::config::Config;
-use lectern::discord::Settings;
 use lectern::discord::http::Endpoint;
+use lectern::discord::Settings;
 use lectern::live::Live;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;

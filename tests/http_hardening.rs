@@ -11,8 +11,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ed25519_dalek::{Signer, SigningKey};
 use lectern::config::Config;
-use lectern::discord::Settings;
 use lectern::discord::http::{timestamp_in_window, Endpoint, MAX_AGE_SECS, MAX_SKEW_SECS};
+use lectern::discord::Settings;
 use lectern::live::Live;
 use lectern::transport::Limits;
 use proptest::prelude::*;
