@@ -45,8 +45,17 @@ impl Canvas {
         Ok(canvas)
     }
 
+    /// Fills a rectangle snapped to whole pixels (crisp edges); one thinner
+    /// than a pixel is not drawn. Snapping also keeps tiny-skia's anti-aliased
+    /// rectangle path away from slivers narrower than two pixels, which it
+    /// does not handle (a debug assertion inside the crate).
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb, alpha: u8) {
-        if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+        let (left, top) = (x.round(), y.round());
+        let (right, bottom) = ((x + w).round(), (y + h).round());
+        if !(right - left >= 1.0 && bottom - top >= 1.0) {
+            return;
+        }
+        if let Some(rect) = Rect::from_xywh(left, top, right - left, bottom - top) {
             self.pixmap
                 .fill_rect(rect, &paint(color, alpha), Transform::identity(), None);
         }
