@@ -47,11 +47,16 @@ async fn healthz_reports_the_content_and_metrics_count_refusals() {
     assert_eq!(body["status"], "ok");
     assert_eq!(body["courses"], 1);
     assert_eq!(body["chapters"], 24, "the shipped index lists 24 chapters");
-    assert!(body["content_version"].as_str().is_some_and(|v| v.len() == 16));
+    assert!(body["content_version"]
+        .as_str()
+        .is_some_and(|v| v.len() == 16));
     assert!(body["uptime_seconds"].is_u64());
     let text = body.to_string().to_lowercase();
     for secret in ["token", "key", "password", "secret"] {
-        assert!(!text.contains(secret), "healthz must hold no {secret}: {text}");
+        assert!(
+            !text.contains(secret),
+            "healthz must hold no {secret}: {text}"
+        );
     }
 
     // An unsigned interaction is refused, and counted rather than logged.
@@ -70,7 +75,10 @@ async fn healthz_reports_the_content_and_metrics_count_refusals() {
         .await
         .unwrap();
     assert_eq!(metrics.status(), 200);
-    let content_type = metrics.headers()["content-type"].to_str().unwrap().to_string();
+    let content_type = metrics.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(content_type.contains("openmetrics-text"), "{content_type}");
     let text = metrics.text().await.unwrap();
     let rejected = text
@@ -79,6 +87,9 @@ async fn healthz_reports_the_content_and_metrics_count_refusals() {
         .unwrap_or_else(|| panic!("no signature rejects in:\n{text}"));
     let count: f64 = rejected.rsplit(' ').next().unwrap().parse().unwrap();
     assert!(count >= 1.0, "{rejected}");
-    assert!(text.contains("# TYPE lectern_request_seconds histogram"), "{text}");
+    assert!(
+        text.contains("# TYPE lectern_request_seconds histogram"),
+        "{text}"
+    );
     assert!(text.trim_end().ends_with("# EOF"), "{text}");
 }
