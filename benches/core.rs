@@ -6,13 +6,17 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use lectern::config::Config;
 use lectern::data::Lectern;
 use lectern::library::{load_library, LoadOptions};
 use lectern::search::{Glossary, SearchIndex};
+
+#[path = "support/timing.rs"]
+mod timing;
+use timing::percentiles;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -23,25 +27,6 @@ fn corpus() -> PathBuf {
 fn glossary() -> Glossary {
     Glossary::parse(&std::fs::read_to_string(Path::new(ROOT).join("config/glossary.yaml")).unwrap())
         .unwrap()
-}
-
-/// Prints p50/p99 of `n` timed runs of `f`.
-fn percentiles(name: &str, n: usize, mut f: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    let p = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    println!(
-        "{name}: n={n} p50={:?} p99={:?} max={:?}",
-        p(0.50),
-        p(0.99),
-        times[times.len() - 1]
-    );
 }
 
 fn load_and_index(c: &mut Criterion) {

@@ -7,13 +7,16 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use lectern::picture::{
     board, load_font, timeline, BoardMember, BoardSpec, ChapterStart, DensitySample, Mark,
     TimelineSpec,
 };
+
+#[path = "support/timing.rs"]
+mod timing;
+use timing::percentiles;
 
 /// Counts live heap bytes so the font's memory can be measured.
 struct Counting;
@@ -91,24 +94,6 @@ fn font_once() {
     println!(
         "font: first load {:?}, heap {heap} bytes, {} glyphs, {} bytes compiled in",
         info.load_time, info.glyphs, info.bytes
-    );
-}
-
-fn percentiles(name: &str, n: usize, mut f: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    let at = |q: f64| times[((n as f64 * q) as usize).min(n - 1)];
-    println!(
-        "{name}: n={n} p50={:?} p99={:?} max={:?}",
-        at(0.5),
-        at(0.99),
-        at(1.0)
     );
 }
 
