@@ -8,21 +8,15 @@
 //! CPU next to the server it measures.
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ed25519_dalek::SigningKey;
-use lectern::config::Config;
-use lectern::discord::http::Endpoint;
-use lectern::discord::Settings;
-use lectern::live::Live;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
 #[path = "support/raw_http.rs"]
 mod raw_http;
-use raw_http::{read_response, signed_request};
+use raw_http::{read_response, signed_request, start_server};
 
 const CONNECTIONS: usize = 64;
 const MAX_REQUESTS: usize = 200_000;
@@ -49,38 +43,7 @@ const QUERIES: &[&str] = &[
 ];
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut config = Config::load(&root.join("config/lectern.yaml")).expect("config");
-    let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
-    let content = if corpus.is_dir() {
-        vec![corpus]
-    } else {
-        config.content.clone()
-    };
-    config.discord.ephemeral_by_default = false;
-    let key = SigningKey::from_bytes(&[7; 32]);
-    let live = Arc::new(Live::new(config, content));
-    let endpoint = Arc::new(Endpoint {
-        live,
-        settings: Settings::default(),
-        key: key.verifying_key(),
-    });
-
-    // The server: its own runtime, two worker threads (the machine has 2 cores).
-    let server = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let listener = server
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let addr = listener.local_addr().unwrap();
-    server.spawn(lectern::discord::http::serve_on(
-        endpoint,
-        listener,
-        std::future::pending(),
-    ));
+    let (_server, addr, key) = start_server(|config| config.discord.ephemeral_by_default = false);
 
     let requests: Arc<Vec<Vec<u8>>> = Arc::new(
         QUERIES

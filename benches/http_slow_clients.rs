@@ -8,21 +8,15 @@
 //! Run with `cargo bench --bench http_slow_clients`. The held connections
 //! stay well inside the default 10 s header deadline for the whole run.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ed25519_dalek::SigningKey;
-use lectern::config::Config;
-use lectern::discord::http::Endpoint;
-use lectern::discord::Settings;
-use lectern::live::Live;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
 #[path = "support/raw_http.rs"]
 mod raw_http;
-use raw_http::{read_response, signed_request};
+use raw_http::{read_response, signed_request, start_server};
 
 const HELD: usize = 2_000;
 const HONEST: usize = 8;
@@ -44,34 +38,7 @@ fn resident_mib() -> Option<f64> {
 
 fn main() {
     let _ = lectern::transport::raise_open_file_limit();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = Config::load(&root.join("config/lectern.yaml")).expect("config");
-    let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
-    let content = if corpus.is_dir() {
-        vec![corpus]
-    } else {
-        config.content.clone()
-    };
-    let key = SigningKey::from_bytes(&[7; 32]);
-    let endpoint = Arc::new(Endpoint {
-        live: Arc::new(Live::new(config, content)),
-        settings: Settings::default(),
-        key: key.verifying_key(),
-    });
-    let server = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let listener = server
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let addr = listener.local_addr().unwrap();
-    server.spawn(lectern::discord::http::serve_on(
-        endpoint,
-        listener,
-        std::future::pending(),
-    ));
+    let (_server, addr, key) = start_server(|_| {});
     let requests: Arc<Vec<Vec<u8>>> = Arc::new(
         QUERIES
             .iter()

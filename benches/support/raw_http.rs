@@ -71,3 +71,49 @@ pub async fn read_response(stream: &mut TcpStream, buf: &mut [u8]) -> Option<u16
         }
     }
 }
+
+/// The server under test on loopback, in its own two-worker runtime (the
+/// machine has 2 cores), serving the v1 notes when the corpus is there, else
+/// the configured content. Returns the runtime (keep it alive), the address
+/// and the key its requests must be signed with.
+pub fn start_server(
+    edit_config: impl FnOnce(&mut lectern::config::Config),
+) -> (tokio::runtime::Runtime, SocketAddr, SigningKey) {
+    use std::sync::Arc;
+
+    use lectern::discord::http::Endpoint;
+    use lectern::discord::Settings;
+    use lectern::live::Live;
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut config =
+        lectern::config::Config::load(&root.join("config/lectern.yaml")).expect("config");
+    edit_config(&mut config);
+    let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
+    let content = if corpus.is_dir() {
+        vec![corpus]
+    } else {
+        config.content.clone()
+    };
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let endpoint = Arc::new(Endpoint {
+        live: Arc::new(Live::new(config, content)),
+        settings: Settings::default(),
+        key: key.verifying_key(),
+    });
+    let server = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = server
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    server.spawn(lectern::discord::http::serve_on(
+        endpoint,
+        listener,
+        std::future::pending(),
+    ));
+    (server, addr, key)
+}
