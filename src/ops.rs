@@ -26,6 +26,7 @@ use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 use serde_json::json;
 
+use crate::data::Lectern;
 use crate::live::Live;
 
 type Labels = Vec<(&'static str, String)>;
@@ -161,22 +162,27 @@ pub fn router(live: Arc<Live>) -> Router {
         .with_state(live)
 }
 
-async fn healthz(State(live): State<Arc<Live>>) -> Response {
-    let lectern = live.get();
+/// What both `/healthz` endpoints report of the content: the loaded courses
+/// and chapters. The operator endpoint adds the content version and uptime.
+pub fn content_health(lectern: &Lectern) -> serde_json::Value {
     let chapters: usize = lectern
         .library
         .courses
         .iter()
         .map(|c| c.chapters.len())
         .sum();
-    Json(json!({
+    json!({
         "status": "ok",
-        "content_version": format!("{:016x}", live.version()),
         "courses": lectern.library.courses.len(),
         "chapters": chapters,
-        "uptime_seconds": STARTED.elapsed().as_secs(),
-    }))
-    .into_response()
+    })
+}
+
+async fn healthz(State(live): State<Arc<Live>>) -> Response {
+    let mut body = content_health(&live.get());
+    body["content_version"] = json!(format!("{:016x}", live.version()));
+    body["uptime_seconds"] = json!(STARTED.elapsed().as_secs());
+    Json(body).into_response()
 }
 
 async fn metrics() -> Response {

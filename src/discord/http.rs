@@ -186,19 +186,7 @@ async fn summarise_rejects() {
 }
 
 async fn healthz(State(shared): State<Arc<Shared>>) -> Response {
-    let lectern = shared.endpoint.live.get();
-    let chapters: usize = lectern
-        .library
-        .courses
-        .iter()
-        .map(|c| c.chapters.len())
-        .sum();
-    Json(json!({
-        "status": "ok",
-        "courses": lectern.library.courses.len(),
-        "chapters": chapters,
-    }))
-    .into_response()
+    Json(crate::ops::content_health(&shared.endpoint.live.get())).into_response()
 }
 
 fn status(code: StatusCode, message: &str) -> Response {
