@@ -216,6 +216,11 @@ pub(super) fn chapter_reply(
             },
         });
     }
+    buttons.push(super::commands::watched::button(
+        l,
+        course_arg(lectern, course),
+        ch.number,
+    ));
     Reply {
         title: chapter_title(l, ch),
         url: Some(course.link(ch.start)),

@@ -19,6 +19,9 @@
 //! - `/link chapter [at]` — a shareable link to a chapter, optionally at an
 //!   offset (`+2:30`) or an absolute time ([`moment`]).
 //! - `/help` — what the bot can do, with examples ([`help`]).
+//! - `/watched`, `/unwatch`, `/progress`, `/board`, `/settings`,
+//!   `/forget-me` — study state per server ([`state`]): the same pure
+//!   rules, handed the study [`crate::study::Book`] by the adapter.
 //! - `/reload` (admins only) — reloads content now and reports chapters
 //!   added, updated and removed, and any warnings ([`reload_reply`]; the
 //!   reload itself is the adapter's I/O, see [`crate::live`]).
@@ -40,6 +43,7 @@ mod resolve;
 mod search;
 pub mod slash;
 pub mod spec;
+pub mod state;
 mod toc;
 
 pub use commands::COMMANDS;
@@ -95,6 +99,35 @@ pub enum Command {
         at: Option<String>,
     },
     Help,
+    /// Marks a chapter watched for the asker (`/watched`, the "✅ 봤어요" button).
+    Watched {
+        course: Option<String>,
+        chapter: String,
+    },
+    Unwatch {
+        course: Option<String>,
+        chapter: String,
+    },
+    /// `member` is a mention (`<@id>`) or an id; `None` = the asker.
+    Progress {
+        course: Option<String>,
+        member: Option<String>,
+    },
+    Board {
+        course: Option<String>,
+        page: Option<i64>,
+    },
+    /// Each value `None` = unchanged; all `None` = show the settings.
+    Settings {
+        course: Option<String>,
+        language: Option<String>,
+        hidden: Option<String>,
+        time_zone: Option<String>,
+    },
+    /// Without `confirm`, asks first (with a button that confirms).
+    ForgetMe {
+        confirm: bool,
+    },
 }
 
 impl Command {

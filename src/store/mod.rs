@@ -15,6 +15,7 @@
 //! has no unsigned integers); nothing else about a member is stored.
 
 mod admin;
+mod book;
 mod progress;
 mod settings;
 mod shared;

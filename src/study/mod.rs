@@ -1,7 +1,15 @@
 //! Study state as plain data: what a member has watched, how long their streak
 //! is, how a server's members compare. Pure functions over snapshots the
 //! adapters read through [`crate::store`]; no I/O and no clock here (the caller
-//! passes "now"), so every rule is testable with fixed inputs.
+//! passes "now"), so every rule is testable with fixed inputs. The commands
+//! reach the state through the small [`Book`] trait, which the
+//! store implements and [`MemoryBook`] doubles in tests.
+
+mod book;
+mod memory;
+
+pub use book::{Book, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
+pub use memory::MemoryBook;
 
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -134,4 +142,12 @@ pub fn board_page(mut members: Vec<MemberTotals>, page: usize, per_page: usize) 
         .take(per_page)
         .collect();
     BoardPage { rows, page, pages }
+}
+
+/// Whole days from `earlier` to `later` (both `YYYY-MM-DD`); `None` when
+/// either can't be read.
+pub fn days_between(earlier: &str, later: &str) -> Option<i64> {
+    let earlier: jiff::civil::Date = earlier.parse().ok()?;
+    let later: jiff::civil::Date = later.parse().ok()?;
+    earlier.until(later).ok().map(|span| i64::from(span.get_days()))
 }

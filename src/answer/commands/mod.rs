@@ -4,14 +4,20 @@
 //! [`Command`] from arguments, list its values and answer it.
 
 mod at;
+pub(super) mod board;
 mod chapters;
+pub(super) mod forget_me;
 mod help;
 mod keypoints;
 mod link;
+pub(super) mod progress;
 mod read;
 mod reload;
 mod search;
+pub(super) mod settings;
 mod summary;
+pub(super) mod unwatch;
+pub(super) mod watched;
 
 use super::spec::CommandSpec;
 use super::{Answer, Command};
@@ -26,6 +32,12 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &at::SPEC,
     &link::SPEC,
     &help::SPEC,
+    &watched::SPEC,
+    &unwatch::SPEC,
+    &progress::SPEC,
+    &board::SPEC,
+    &settings::SPEC,
+    &forget_me::SPEC,
     &reload::SPEC,
 ];
 
@@ -46,6 +58,12 @@ impl Command {
             Command::At { .. } => &at::SPEC,
             Command::Link { .. } => &link::SPEC,
             Command::Help => &help::SPEC,
+            Command::Watched { .. } => &watched::SPEC,
+            Command::Unwatch { .. } => &unwatch::SPEC,
+            Command::Progress { .. } => &progress::SPEC,
+            Command::Board { .. } => &board::SPEC,
+            Command::Settings { .. } => &settings::SPEC,
+            Command::ForgetMe { .. } => &forget_me::SPEC,
         }
     }
 }

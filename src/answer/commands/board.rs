@@ -1,0 +1,147 @@
+//! `/board [course] [page]`: the server's members side by side — chapters
+//! done and when they were last active — 50 to a page (a page of mentions
+//! stays far inside an embed's 4,096 characters), with page buttons beyond.
+
+use super::not_mine;
+use crate::answer::spec::{
+    number_value, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs, OptionSpec,
+    Words,
+};
+use crate::answer::state::{down, without_book, Desk};
+use crate::answer::{resolve, Answer, Button, Command, Locale, Reply};
+use crate::data::Lectern;
+use crate::study;
+
+/// Members on one page of the board.
+pub const PER_PAGE: usize = 50;
+
+pub(super) const SPEC: CommandSpec = CommandSpec {
+    name: "board",
+    ko: "현황판",
+    aliases: &["현황판", "현황"],
+    description: "Everyone's progress in this server",
+    description_ko: "이 서버 멤버들의 진도",
+    options: &[OptionSpec {
+        name: "page",
+        ko: "쪽",
+        aliases: &["쪽", "p"],
+        description: "Page number (default 1)",
+        description_ko: "쪽 번호 (기본 1)",
+        kind: Kind::Number { min: 1, max: None },
+        required: false,
+        words: Words::One,
+    }],
+    takes_course: true,
+    admin: false,
+    needs: Needs { member: true },
+    usage: "/board",
+    help: Some(HelpRow {
+        example: "/board",
+        ko: "서버 멤버들의 진도 현황",
+        en: "Everyone's progress in this server",
+    }),
+    op: "bd",
+    answering: Some(Answering { build, values, run }),
+};
+
+fn build(args: &dyn Arguments) -> Result<Command, ArgError> {
+    Ok(Command::Board {
+        course: args.text("course"),
+        page: args.number("page")?,
+    })
+}
+
+fn values(command: &Command) -> Vec<Option<String>> {
+    match command {
+        Command::Board { course, page } => vec![number_value(*page), course.clone()],
+        _ => Vec::new(),
+    }
+}
+
+fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+    match command {
+        Command::Board { .. } => without_book(l),
+        _ => not_mine(),
+    }
+}
+
+/// "오늘", "어제", "3일 전".
+fn ago(l: Locale, days: Option<i64>) -> String {
+    match (l, days) {
+        (Locale::Ko, Some(0)) => "오늘".into(),
+        (Locale::Ko, Some(1)) => "어제".into(),
+        (Locale::Ko, Some(n)) => format!("{n}일 전"),
+        (Locale::En, Some(0)) => "today".into(),
+        (Locale::En, Some(1)) => "yesterday".into(),
+        (Locale::En, Some(n)) => format!("{n} days ago"),
+        (_, None) => "?".into(),
+    }
+}
+
+pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -> Answer {
+    let l = d.l;
+    let course = resolve::course(d.lectern, l, course)?;
+    let members = d
+        .book
+        .member_totals(d.member.guild, Some(&course.id))
+        .await
+        .map_err(down(l))?;
+    let count = members.len();
+    let wanted = usize::try_from(page.unwrap_or(1).max(1) - 1).unwrap_or(0);
+    let board = study::board_page(members, wanted, PER_PAGE);
+    let tz = d.settings.time_zone();
+    let today = study::local_day(d.now, &tz);
+    let total = course.chapters.len();
+    let first = board.page * PER_PAGE;
+    let lines: Vec<String> = board
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let day = study::local_day(m.last_active, &tz);
+            let last = ago(l, study::days_between(&day, &today));
+            format!("{}. <@{}> · {}/{total} · {last}", first + i + 1, m.user_id, m.done)
+        })
+        .collect();
+    let text = if lines.is_empty() {
+        l.pick(
+            "아직 아무도 기록하지 않았어요. `/watched`로 시작해 보세요.",
+            "Nobody has marked a chapter yet. Start with `/watched`.",
+        )
+        .to_string()
+    } else {
+        lines.join("\n")
+    };
+    let course_arg = crate::answer::chapter::course_arg(d.lectern, course);
+    let turn = |label: &str, page: usize| Button::Run {
+        label: label.to_string(),
+        command: Command::Board {
+            course: course_arg.clone(),
+            page: i64::try_from(page + 1).ok(),
+        },
+    };
+    let mut buttons = Vec::new();
+    if board.page > 0 {
+        buttons.push(turn("◀", board.page - 1));
+    }
+    if board.page + 1 < board.pages {
+        buttons.push(turn("▶", board.page + 1));
+    }
+    let footer = match l {
+        Locale::Ko => format!("{} · {count}명 · {}/{}쪽", course.title_ko, board.page + 1, board.pages),
+        Locale::En => format!(
+            "{} · {count} members · page {}/{}",
+            course.title,
+            board.page + 1,
+            board.pages
+        ),
+    };
+    Ok(Reply {
+        title: l.pick("📋 스터디 현황", "📋 Study board").to_string(),
+        text,
+        footer: Some(footer),
+        color: course.color,
+        buttons,
+        ..Reply::default()
+    })
+}

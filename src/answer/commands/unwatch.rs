@@ -1,0 +1,75 @@
+//! `/unwatch chapter [course]`: takes a "watched" mark back (study days stay).
+
+use super::not_mine;
+use crate::answer::spec::{
+    required, Answering, ArgError, Arguments, CommandSpec, Needs, CHAPTER,
+};
+use crate::answer::state::{down, progress_line, watched_in, without_book, Desk};
+use crate::answer::{chapter, resolve, Answer, Command, Locale, Reply};
+use crate::data::Lectern;
+use crate::study;
+
+pub(super) const SPEC: CommandSpec = CommandSpec {
+    name: "unwatch",
+    ko: "안봤어요",
+    aliases: &["안봤어요", "undo"],
+    description: "Take back a chapter's watched mark",
+    description_ko: "챕터의 봤어요 표시 지우기",
+    options: &[CHAPTER],
+    takes_course: true,
+    admin: false,
+    needs: Needs { member: true },
+    usage: "/unwatch chapter:21",
+    help: None,
+    op: "uw",
+    answering: Some(Answering { build, values, run }),
+};
+
+fn build(args: &dyn Arguments) -> Result<Command, ArgError> {
+    Ok(Command::Unwatch {
+        course: args.text("course"),
+        chapter: required(args, "chapter")?,
+    })
+}
+
+fn values(command: &Command) -> Vec<Option<String>> {
+    match command {
+        Command::Unwatch { course, chapter } => vec![Some(chapter.clone()), course.clone()],
+        _ => Vec::new(),
+    }
+}
+
+fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+    match command {
+        Command::Unwatch { .. } => without_book(l),
+        _ => not_mine(),
+    }
+}
+
+pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answer {
+    let l = d.l;
+    let (course, ch) = resolve::chapter(d.lectern, l, course, typed)?;
+    let (guild, user) = (d.member.guild, d.member.user);
+    let removed = d
+        .book
+        .unwatch(guild, user, &course.id, ch.number)
+        .await
+        .map_err(down(l))?;
+    let rows = d.book.watched(guild, user).await.map_err(down(l))?;
+    let progress = study::course_progress(course, &watched_in(&rows, &course.id));
+    let title = chapter::chapter_title(l, ch);
+    let said = match (l, removed) {
+        (Locale::Ko, true) => format!("**{title}** — 봤어요 표시를 지웠어요."),
+        (Locale::Ko, false) => format!("**{title}** — 봤어요 표시가 없었어요."),
+        (Locale::En, true) => format!("**{title}** — watched mark removed."),
+        (Locale::En, false) => format!("**{title}** — was not marked as watched."),
+    };
+    Ok(Reply {
+        title: l.pick("↩ 표시 지우기", "↩ Unmarked").to_string(),
+        url: Some(course.link(ch.start)),
+        text: format!("{said}\n{}", progress_line(l, course, &progress)),
+        color: course.color,
+        ephemeral: true,
+        ..Default::default()
+    })
+}

@@ -1,0 +1,93 @@
+//! `/watched chapter [course]` and the "✅ 봤어요" button on chapter replies:
+//! marks a chapter done for whoever asked or pressed. Idempotent — a second
+//! press says it was already marked and changes nothing.
+
+use super::not_mine;
+use crate::answer::spec::{
+    required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
+};
+use crate::answer::state::{down, progress_line, watched_in, without_book, Desk};
+use crate::answer::{chapter, resolve, Answer, Button, Command, Locale};
+use crate::data::Lectern;
+use crate::study;
+
+pub(super) const SPEC: CommandSpec = CommandSpec {
+    name: "watched",
+    ko: "봤어요",
+    aliases: &["봤어요", "봤음", "done"],
+    description: "Mark a chapter as watched",
+    description_ko: "챕터를 봤다고 표시하기",
+    options: &[CHAPTER],
+    takes_course: true,
+    admin: false,
+    needs: Needs { member: true },
+    usage: "/watched chapter:21",
+    help: Some(HelpRow {
+        example: "/watched chapter:21",
+        ko: "챕터를 봤다고 표시 (취소는 `/unwatch`)",
+        en: "Mark a chapter watched (undo with `/unwatch`)",
+    }),
+    op: "w",
+    answering: Some(Answering { build, values, run }),
+};
+
+fn build(args: &dyn Arguments) -> Result<Command, ArgError> {
+    Ok(Command::Watched {
+        course: args.text("course"),
+        chapter: required(args, "chapter")?,
+    })
+}
+
+fn values(command: &Command) -> Vec<Option<String>> {
+    match command {
+        Command::Watched { course, chapter } => vec![Some(chapter.clone()), course.clone()],
+        _ => Vec::new(),
+    }
+}
+
+fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+    match command {
+        Command::Watched { .. } => without_book(l),
+        _ => not_mine(),
+    }
+}
+
+/// The button chapter replies carry.
+pub(crate) fn button(l: Locale, course: Option<String>, chapter: u32) -> Button {
+    Button::Run {
+        label: l.pick("✅ 봤어요", "✅ Watched").to_string(),
+        command: Command::Watched {
+            course,
+            chapter: chapter.to_string(),
+        },
+    }
+}
+
+pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answer {
+    let l = d.l;
+    let (course, ch) = resolve::chapter(d.lectern, l, course, typed)?;
+    let day = study::local_day(d.now, &d.settings.time_zone());
+    let (guild, user) = (d.member.guild, d.member.user);
+    let added = d
+        .book
+        .mark_watched(guild, user, &course.id, ch.number, d.now, &day)
+        .await
+        .map_err(down(l))?;
+    let rows = d.book.watched(guild, user).await.map_err(down(l))?;
+    let progress = study::course_progress(course, &watched_in(&rows, &course.id));
+    let title = chapter::chapter_title(l, ch);
+    let said = match (l, added) {
+        (Locale::Ko, true) => format!("**{title}** — 봤어요로 표시했어요."),
+        (Locale::Ko, false) => format!("**{title}** — 이미 봤어요로 표시돼 있어요."),
+        (Locale::En, true) => format!("**{title}** — marked as watched."),
+        (Locale::En, false) => format!("**{title}** — already marked as watched."),
+    };
+    Ok(crate::answer::Reply {
+        title: l.pick("✅ 봤어요", "✅ Watched").to_string(),
+        url: Some(course.link(ch.start)),
+        text: format!("{said}\n{}", progress_line(l, course, &progress)),
+        color: course.color,
+        ephemeral: true,
+        ..Default::default()
+    })
+}

@@ -1,0 +1,95 @@
+//! The store as the commands' [`Book`]: each call takes the open store from
+//! [`SharedStore`] (reopening it when it was down) and maps every failure to
+//! [`Unavailable`], which the commands answer with one fixed line.
+
+use async_trait::async_trait;
+
+use super::{SharedStore, StoreError};
+use crate::study::{Book, GuildSettings, MemberTotals, Unavailable, Watched};
+
+fn unavailable(error: StoreError) -> Unavailable {
+    tracing::warn!(%error, "study database call failed");
+    Unavailable(error.to_string())
+}
+
+#[async_trait]
+impl Book for SharedStore {
+    async fn mark_watched(
+        &self,
+        guild: u64,
+        user: u64,
+        course: &str,
+        chapter: u32,
+        now: i64,
+        day: &str,
+    ) -> Result<bool, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store
+            .mark_watched(guild, user, course, chapter, now, day)
+            .await
+            .map_err(unavailable)
+    }
+
+    async fn unwatch(
+        &self,
+        guild: u64,
+        user: u64,
+        course: &str,
+        chapter: u32,
+    ) -> Result<bool, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store
+            .unwatch(guild, user, course, chapter)
+            .await
+            .map_err(unavailable)
+    }
+
+    async fn watched(&self, guild: u64, user: u64) -> Result<Vec<Watched>, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        let rows = store.watched(guild, user).await.map_err(unavailable)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Watched {
+                course: r.course,
+                chapter: r.chapter,
+                at: r.watched_at,
+            })
+            .collect())
+    }
+
+    async fn study_days(&self, guild: u64, user: u64) -> Result<Vec<String>, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store.study_days(guild, user).await.map_err(unavailable)
+    }
+
+    async fn member_totals(
+        &self,
+        guild: u64,
+        course: Option<&str>,
+    ) -> Result<Vec<MemberTotals>, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store.member_totals(guild, course).await.map_err(unavailable)
+    }
+
+    async fn settings(&self, guild: u64) -> Result<GuildSettings, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store.settings(guild).await.map_err(unavailable)
+    }
+
+    async fn save_settings(
+        &self,
+        guild: u64,
+        settings: &GuildSettings,
+    ) -> Result<(), Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store
+            .save_settings(guild, settings)
+            .await
+            .map_err(unavailable)
+    }
+
+    async fn forget_member(&self, user: u64) -> Result<u64, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store.forget_member(user).await.map_err(unavailable)
+    }
+}
