@@ -100,6 +100,7 @@ async fn serve_answers_reconnects_and_shuts_down() {
         api_proxy: Some(fake.api.clone()),
         register: Some(Target::Guild(GUILD_ID)),
         application_id: None,
+        book: None,
     };
     let config = discord_support::config();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
@@ -201,6 +202,7 @@ async fn reload_over_the_gateway_is_for_managers_only() {
         api_proxy: Some(fake.api.clone()),
         register: None,
         application_id: None,
+        book: None,
     };
     let run = tokio::spawn(run_gateway(
         live.clone(),

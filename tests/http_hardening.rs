@@ -47,6 +47,7 @@ async fn start(limits: Limits) -> Server {
         live,
         settings: Settings::default(),
         key: SigningKey::from_bytes(&SECRET).verifying_key(),
+        book: None,
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();

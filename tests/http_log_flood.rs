@@ -43,6 +43,7 @@ async fn a_forged_flood_is_counted_not_logged_line_by_line() {
         live: Arc::new(Live::new(Config::default(), vec![content])),
         settings: Settings::default(),
         key: SigningKey::from_bytes(&[3; 32]).verifying_key(),
+        book: None,
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();

@@ -33,6 +33,7 @@ async fn healthz_reports_the_content_and_metrics_count_refusals() {
         live,
         settings: Settings::default(),
         key: SigningKey::from_bytes(&[7; 32]).verifying_key(),
+        book: None,
     });
     let api = serve(lectern::discord::http::app(endpoint)).await;
     let client = reqwest::Client::new();

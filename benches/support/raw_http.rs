@@ -100,6 +100,7 @@ pub fn start_server(
         live: Arc::new(Live::new(config, content)),
         settings: Settings::default(),
         key: key.verifying_key(),
+        book: None,
     });
     let server = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -1,25 +1,78 @@
 //! `lectern ask '<slash command>'`: one answer, printed for people or as JSON.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::json;
 
 use super::{Format, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
+use crate::answer::state::{self, is_state};
 use crate::answer::{answer, Button, Locale, Reply, Request};
 use crate::data::Lectern;
+use crate::study::{Book, Member};
 
-pub fn run(lectern: &Lectern, line: &str, format: Format, locale: Locale) -> ExitCode {
+pub fn run(
+    lectern: &Lectern,
+    config_path: &Path,
+    line: &str,
+    format: Format,
+    locale: Locale,
+) -> ExitCode {
     if lectern.library.courses.is_empty() {
         eprintln!("lectern: no course could be loaded; run `lectern check` to see why");
         return ExitCode::from(EXIT_SETUP);
     }
-    let reply = respond(lectern, line, locale);
+    // Only a study command opens the database: a lookup from a script needs
+    // none (and leaves no file behind).
+    let state = parse_slash(line).is_ok_and(|c| is_state(&c));
+    let reply = if state {
+        match local_runtime() {
+            Ok(runtime) => runtime.block_on(async {
+                let book = super::db::open_book(config_path).await;
+                respond_locally(lectern, line, locale, book.as_deref()).await
+            }),
+            Err(e) => {
+                eprintln!("lectern: {e}");
+                return ExitCode::from(EXIT_SETUP);
+            }
+        }
+    } else {
+        respond(lectern, line, locale)
+    };
     super::print_line(&render(&reply, format));
     if reply.is_ok() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// A runtime for the one-member adapters (`ask`, `console`).
+pub(super) fn local_runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+}
+
+/// Answers the line as the one local member in the one local server
+/// ([`Member::local`]), with the study book when there is one (else state
+/// commands say the database is unavailable).
+pub async fn respond_locally(
+    lectern: &Lectern,
+    line: &str,
+    locale: Locale,
+    book: Option<&dyn Book>,
+) -> Reply {
+    match (parse_slash(line), book) {
+        (Ok(command), Some(book)) => {
+            let now = crate::discord::http::unix_now();
+            let request = Request::new(command, locale);
+            state::respond(lectern, &request, &Member::local(), book, now)
+                .await
+                .reply
+        }
+        _ => respond(lectern, line, locale),
     }
 }
 

@@ -1,13 +1,24 @@
 //! `lectern console`: type slash commands, read answers; `/quit` leaves.
 
 use std::io::{BufRead, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::ask::{respond, to_text};
+use super::ask::{local_runtime, respond_locally, to_text};
 use crate::answer::Locale;
 use crate::data::Lectern;
 
-pub fn run(lectern: &Lectern, locale: Locale) -> ExitCode {
+/// Runs the loop as the one local member in the one local server
+/// ([`crate::study::Member::local`]), with the study database opened at start.
+pub fn run(lectern: &Lectern, config_path: &Path, locale: Locale) -> ExitCode {
+    let runtime = match local_runtime() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("lectern: can't start the async runtime: {e}");
+            return ExitCode::from(super::EXIT_SETUP);
+        }
+    };
+    let book = runtime.block_on(super::db::open_book(config_path));
     let stdin = std::io::stdin();
     let mut out = std::io::stdout();
     let courses: Vec<&str> = lectern
@@ -40,7 +51,7 @@ pub fn run(lectern: &Lectern, locale: Locale) -> ExitCode {
         if matches!(line, "/quit" | "/exit" | "/q" | "quit" | "exit" | "/종료") {
             break;
         }
-        let reply = respond(lectern, line, locale);
+        let reply = runtime.block_on(respond_locally(lectern, line, locale, book.as_deref()));
         let _ = writeln!(out, "{}\n", to_text(&reply));
     }
     ExitCode::SUCCESS

@@ -1,12 +1,16 @@
 //! `lectern db`: chores on the study database from a terminal — an online
-//! backup, and a JSON export of everything for a member's data request.
+//! backup, and a JSON export of everything for a member's data request — and
+//! [`open_book`], how every answering command opens it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use super::SetupError;
 use crate::config::Config;
-use crate::store::{self, Store};
+use crate::store::{self, Options, SharedStore, Store};
+use crate::study::Book;
 
 #[derive(Debug, clap::Args)]
 pub struct DbArgs {
@@ -29,6 +33,23 @@ pub fn database_url(config_path: &Path) -> Result<String, SetupError> {
     let configured = Config::load(config_path).ok().and_then(|c| c.database);
     let env = std::env::var("DATABASE_URL").ok();
     store::resolve_url(env.as_deref(), configured.as_deref()).map_err(|e| SetupError(e.to_string()))
+}
+
+/// The study database for a command that answers members (`serve`, `ask`,
+/// `console`): opened now, migrated, and retried in the background while it
+/// is down. `None` only when no URL can be worked out (no data directory and
+/// nothing configured); then state commands say the database is unavailable.
+pub async fn open_book(config_path: &Path) -> Option<Arc<dyn Book>> {
+    match database_url(config_path) {
+        Ok(url) => {
+            tracing::info!(database = %store::redact(&url), "study database");
+            Some(Arc::new(SharedStore::start(url, Options::default()).await))
+        }
+        Err(SetupError(why)) => {
+            tracing::warn!("no study database: {why}");
+            None
+        }
+    }
 }
 
 pub fn run(config_path: &Path, args: &DbArgs) -> Result<ExitCode, SetupError> {

@@ -123,12 +123,14 @@ pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupErro
             let _watching = watch(&live);
             let limits = http_limits(&http_config);
             let ops = args.ops.or(http_config.ops);
+            let runtime = runtime()?;
+            let book = runtime.block_on(super::db::open_book(config_path));
             let endpoint = Arc::new(Endpoint {
                 live,
                 settings,
                 key,
+                book,
             });
-            let runtime = runtime()?;
             let served = runtime.block_on(crate::discord::http::serve(
                 endpoint,
                 addr,
@@ -147,10 +149,15 @@ pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupErro
                 api_proxy: args.api_proxy.clone(),
                 register: args.register.then(|| target(args.guild, false, &discord)),
                 application_id: application_id_from_env().map_err(|e| SetupError(e.to_string()))?,
+                book: None,
             };
             let live = start_live(config, dirs, "starting the gateway client")?;
             let _watching = watch(&live);
             let runtime = runtime()?;
+            let options = GatewayOptions {
+                book: runtime.block_on(super::db::open_book(config_path)),
+                ..options
+            };
             let ran = runtime.block_on(run_gateway(live, settings, options, shutdown_signal()));
             runtime.shutdown_timeout(AFTER_SHUTDOWN);
             ran.map_err(|e| SetupError(e.to_string()))?;

@@ -8,7 +8,7 @@
 pub mod ask;
 mod check;
 mod console;
-mod db;
+pub(crate) mod db;
 mod discord;
 mod search;
 
@@ -157,11 +157,17 @@ pub fn main() -> ExitCode {
             format,
             locale,
             content,
-        } => load(&cli.config, &content)
-            .map(|l| ask::run(&l, &line, format, LocaleArg::resolve(locale, &l))),
-        Cmd::Console { locale, content } => {
-            load(&cli.config, &content).map(|l| console::run(&l, LocaleArg::resolve(locale, &l)))
-        }
+        } => load(&cli.config, &content).map(|l| {
+            ask::run(
+                &l,
+                &cli.config,
+                &line,
+                format,
+                LocaleArg::resolve(locale, &l),
+            )
+        }),
+        Cmd::Console { locale, content } => load(&cli.config, &content)
+            .map(|l| console::run(&l, &cli.config, LocaleArg::resolve(locale, &l))),
         Cmd::Db(args) => db::run(&cli.config, &args),
         Cmd::Check { content } => load(&cli.config, &content).map(|l| check::run(&l)),
         Cmd::Search {

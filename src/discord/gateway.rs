@@ -4,8 +4,9 @@
 //! or closed socket resumes the session (or identifies anew when Discord says
 //! the session is gone) without our help. This file only wires it up lean —
 //! no intents at all (interactions arrive without any), a cache that keeps
-//! nothing — answers each `INTERACTION_CREATE` with [`super::answer_live`]
-//! (the pure [`super::handle`] on a snapshot of the live content; `/reload`
+//! nothing — answers each `INTERACTION_CREATE` with [`super::study::answer`]
+//! (study commands on the store; everything else [`super::answer_live`]: the
+//! pure [`super::handle`] on a snapshot of the live content; `/reload`
 //! reloads it), logs one line per interaction (what, a salted hash of the
 //! user, latency), and stops cleanly when the `shutdown` future completes
 //! (SIGINT/SIGTERM in the CLI). [`run_gateway`] takes the API base so tests
@@ -27,8 +28,9 @@ use serenity::gateway::{ShardManager, ShardMessenger, ShardRunnerMessage};
 use serenity::model::id::ShardId;
 
 use super::register::{ensure_application_id, http_client, register, SetupError, Target};
-use super::{answer_live, Settings};
+use super::{study, Settings};
 use crate::live::Live;
+use crate::study::Book;
 
 /// How long shards get to close after a shutdown request.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -46,6 +48,8 @@ pub struct GatewayOptions {
     pub register: Option<Target>,
     /// Application id for registering (asked from Discord when absent).
     pub application_id: Option<u64>,
+    /// The study database (`None`: state commands say it is unavailable).
+    pub book: Option<Arc<dyn Book>>,
 }
 
 impl std::fmt::Debug for GatewayOptions {
@@ -55,6 +59,7 @@ impl std::fmt::Debug for GatewayOptions {
             .field("api_proxy", &self.api_proxy)
             .field("register", &self.register)
             .field("application_id", &self.application_id)
+            .field("book", &self.book.is_some())
             .finish()
     }
 }
@@ -81,6 +86,7 @@ pub async fn run_gateway(
     let bot = Bot {
         live,
         settings,
+        book: options.book.clone(),
         salt: RandomState::new(),
         sessions: sessions.clone(),
     };
@@ -176,6 +182,7 @@ struct Bot {
     /// The content; each interaction is answered from a snapshot of it.
     live: Arc<Live>,
     settings: Settings,
+    book: Option<Arc<dyn Book>>,
     /// Per-process key for user hashes: lines of one run can be correlated,
     /// ids can't be recovered or matched across runs.
     salt: RandomState,
@@ -209,7 +216,9 @@ impl EventHandler for Bot {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let started = Instant::now();
-        let response = answer_live(&self.live, &self.settings, &interaction).await;
+        let book = self.book.as_deref();
+        let now = super::http::unix_now();
+        let response = study::answer(&self.live, &self.settings, book, &interaction, now).await;
         let build = started.elapsed();
         let result = respond(&ctx, &interaction, response).await;
         let latency = started.elapsed();

@@ -1,8 +1,9 @@
 //! The HTTP interactions endpoint: Discord's outgoing webhook mode.
 //!
 //! `lectern serve --http ADDR` answers `POST /interactions` exactly as the
-//! gateway does ([`crate::discord::answer_live`]: the pure handler on a
-//! snapshot of the live content, and `/reload` for admins), so answers are the
+//! gateway does ([`crate::discord::study::answer`]: study commands on the
+//! shared store, else the pure handler on a snapshot of the live content, and
+//! `/reload` for admins), so answers are the
 //! same byte for byte. It is stateless — no gateway connection, no token —
 //! so any number of identical instances can run behind a load balancer (each
 //! watches the content folders and reloads itself; a `/reload` reloads only
@@ -35,6 +36,7 @@ use serde_json::json;
 
 use crate::discord::{self, Settings};
 use crate::live::Live;
+use crate::study::Book;
 use crate::transport::Limits;
 
 /// How often a summary of rejected requests may be logged.
@@ -56,6 +58,8 @@ pub struct Endpoint {
     pub live: Arc<Live>,
     pub settings: Settings,
     pub key: VerifyingKey,
+    /// The study database (`None`: state commands say it is unavailable).
+    pub book: Option<Arc<dyn Book>>,
 }
 
 /// Reads `DISCORD_PUBLIC_KEY`-style hex into a verifying key.
@@ -301,7 +305,15 @@ async fn answer_verified(
             )
         }
     };
-    let response = discord::answer_live(&endpoint.live, &endpoint.settings, &interaction).await;
+    let book = endpoint.book.as_deref();
+    let response = discord::study::answer(
+        &endpoint.live,
+        &endpoint.settings,
+        book,
+        &interaction,
+        unix_now(),
+    )
+    .await;
     // Straight to bytes: the same JSON as `discord::response_json`, without
     // building a `Value` first.
     let response = match serde_json::to_vec(&response) {
@@ -311,7 +323,8 @@ async fn answer_verified(
     (name, response)
 }
 
-fn unix_now() -> i64 {
+/// Seconds since the Unix epoch (0 if the clock is before it).
+pub fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)

@@ -22,6 +22,8 @@
 //! - [`reload`]: `/reload` (admins): who may, and the report as a message.
 //! - [`register`]: `lectern register` (bulk overwrite of the commands).
 //! - [`gateway`]: `lectern serve` over the gateway.
+//! - [`study`]: the study commands and the server's settings, in front of
+//!   [`answer_live`] (both transports call [`study::answer`]).
 
 pub mod commands;
 pub mod custom_id;
@@ -33,6 +35,7 @@ pub mod options;
 pub mod register;
 pub mod reload;
 pub mod render;
+pub mod study;
 pub mod synth;
 
 pub use handler::handle;

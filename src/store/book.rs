@@ -68,7 +68,10 @@ impl Book for SharedStore {
         course: Option<&str>,
     ) -> Result<Vec<MemberTotals>, Unavailable> {
         let store = self.get().await.map_err(unavailable)?;
-        store.member_totals(guild, course).await.map_err(unavailable)
+        store
+            .member_totals(guild, course)
+            .await
+            .map_err(unavailable)
     }
 
     async fn settings(&self, guild: u64) -> Result<GuildSettings, Unavailable> {
@@ -76,11 +79,7 @@ impl Book for SharedStore {
         store.settings(guild).await.map_err(unavailable)
     }
 
-    async fn save_settings(
-        &self,
-        guild: u64,
-        settings: &GuildSettings,
-    ) -> Result<(), Unavailable> {
+    async fn save_settings(&self, guild: u64, settings: &GuildSettings) -> Result<(), Unavailable> {
         let store = self.get().await.map_err(unavailable)?;
         store
             .save_settings(guild, settings)

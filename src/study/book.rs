@@ -88,8 +88,7 @@ pub trait Book: Send + Sync {
     ) -> Result<Vec<MemberTotals>, Unavailable>;
     /// The server's settings (all `None` when never set).
     async fn settings(&self, guild: u64) -> Result<GuildSettings, Unavailable>;
-    async fn save_settings(&self, guild: u64, settings: &GuildSettings)
-        -> Result<(), Unavailable>;
+    async fn save_settings(&self, guild: u64, settings: &GuildSettings) -> Result<(), Unavailable>;
     /// Deletes every row about `user` in every server; how many went.
     async fn forget_member(&self, user: u64) -> Result<u64, Unavailable>;
 }

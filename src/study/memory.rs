@@ -42,9 +42,7 @@ impl MemoryBook {
         if self.down.load(Ordering::SeqCst) {
             return Err(Unavailable("switched off".into()));
         }
-        self.rows
-            .lock()
-            .map_err(|_| Unavailable("poisoned".into()))
+        self.rows.lock().map_err(|_| Unavailable("poisoned".into()))
     }
 }
 
@@ -145,11 +143,7 @@ impl Book for MemoryBook {
             .unwrap_or_default())
     }
 
-    async fn save_settings(
-        &self,
-        guild: u64,
-        settings: &GuildSettings,
-    ) -> Result<(), Unavailable> {
+    async fn save_settings(&self, guild: u64, settings: &GuildSettings) -> Result<(), Unavailable> {
         self.rows()?.settings.insert(guild, settings.clone());
         Ok(())
     }

@@ -149,5 +149,8 @@ pub fn board_page(mut members: Vec<MemberTotals>, page: usize, per_page: usize) 
 pub fn days_between(earlier: &str, later: &str) -> Option<i64> {
     let earlier: jiff::civil::Date = earlier.parse().ok()?;
     let later: jiff::civil::Date = later.parse().ok()?;
-    earlier.until(later).ok().map(|span| i64::from(span.get_days()))
+    earlier
+        .until(later)
+        .ok()
+        .map(|span| i64::from(span.get_days()))
 }

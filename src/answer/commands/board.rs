@@ -100,7 +100,12 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
         .map(|(i, m)| {
             let day = study::local_day(m.last_active, &tz);
             let last = ago(l, study::days_between(&day, &today));
-            format!("{}. <@{}> · {}/{total} · {last}", first + i + 1, m.user_id, m.done)
+            format!(
+                "{}. <@{}> · {}/{total} · {last}",
+                first + i + 1,
+                m.user_id,
+                m.done
+            )
         })
         .collect();
     let text = if lines.is_empty() {
@@ -128,7 +133,12 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
         buttons.push(turn("▶", board.page + 1));
     }
     let footer = match l {
-        Locale::Ko => format!("{} · {count}명 · {}/{}쪽", course.title_ko, board.page + 1, board.pages),
+        Locale::Ko => format!(
+            "{} · {count}명 · {}/{}쪽",
+            course.title_ko,
+            board.page + 1,
+            board.pages
+        ),
         Locale::En => format!(
             "{} · {count} members · page {}/{}",
             course.title,

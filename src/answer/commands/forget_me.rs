@@ -71,8 +71,8 @@ pub(crate) async fn act(d: &Desk<'_>, confirm: bool) -> Answer {
             title: l.pick("🗑 내 기록 지우기", "🗑 Forget me").to_string(),
             text: l
                 .pick(
-                    "모든 서버에서 내 진도와 공부한 날 기록을 지워요. 되돌릴 수 없어요. 아래 버튼을 눌러 확인해 주세요.",
-                    "This deletes your progress and study days in every server. It can't be undone. Press the button below to confirm.",
+                    "모든 서버에서 내 진도와 공부한 날 기록을 지워요. 되돌릴 수 없어요. 아래 버튼을 누르거나 `/forget-me confirm:yes`를 입력해 확인해 주세요.",
+                    "This deletes your progress and study days in every server. It can't be undone. Press the button below, or type `/forget-me confirm:yes`, to confirm.",
                 )
                 .to_string(),
             buttons: vec![Button::Run {
@@ -83,11 +83,7 @@ pub(crate) async fn act(d: &Desk<'_>, confirm: bool) -> Answer {
             ..Reply::default()
         });
     }
-    let removed = d
-        .book
-        .forget_member(d.member.user)
-        .await
-        .map_err(down(l))?;
+    let removed = d.book.forget_member(d.member.user).await.map_err(down(l))?;
     Ok(Reply {
         title: l.pick("🗑 지웠어요", "🗑 Forgotten").to_string(),
         text: match l {

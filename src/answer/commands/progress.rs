@@ -105,9 +105,11 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, member: Option<&str>
     } else {
         format!("<@{user}>")
     };
-    let text = match l {
-        Locale::Ko => format!("**{who}** · 🔥 연속 {streak}일째 공부 중"),
-        Locale::En => format!("**{who}** · 🔥 {streak}-day study streak"),
+    let text = match (l, streak) {
+        (Locale::Ko, 0) => format!("**{who}** · 아직 연속 공부 기록이 없어요"),
+        (Locale::En, 0) => format!("**{who}** · no study streak yet"),
+        (Locale::Ko, n) => format!("**{who}** · 🔥 연속 {n}일째 공부 중"),
+        (Locale::En, n) => format!("**{who}** · 🔥 {n}-day study streak"),
     };
     let fields = courses
         .iter()

@@ -4,8 +4,8 @@
 //! applies again. Applied to every command by [`crate::answer::state`].
 
 use super::not_mine;
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, Kind, Needs, OptionSpec};
 use crate::answer::spec::Words;
+use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, Kind, Needs, OptionSpec};
 use crate::answer::state::{down, without_book, Desk};
 use crate::answer::{resolve, Answer, Command, Field, Locale, Reply};
 use crate::data::Lectern;
@@ -38,9 +38,27 @@ pub(super) const SPEC: CommandSpec = CommandSpec {
     description_ko: "관리자: 이 서버의 강의, 언어, 공개 여부, 시간대",
     options: &[
         text("course", "강의", "Default course", "기본 강의", true),
-        text("language", "언어", "Reply language: ko or en", "답 언어: ko 또는 en", false),
-        text("hidden", "숨김", "Hide answers by default: yes or no", "기본으로 나에게만: 예/아니오", false),
-        text("time_zone", "시간대", "Time zone, e.g. Asia/Seoul", "시간대 (예: Asia/Seoul)", false),
+        text(
+            "language",
+            "언어",
+            "Reply language: ko or en",
+            "답 언어: ko 또는 en",
+            false,
+        ),
+        text(
+            "hidden",
+            "숨김",
+            "Hide answers by default: yes or no",
+            "기본으로 나에게만: 예/아니오",
+            false,
+        ),
+        text(
+            "time_zone",
+            "시간대",
+            "Time zone, e.g. Asia/Seoul",
+            "시간대 (예: Asia/Seoul)",
+            false,
+        ),
     ],
     takes_course: false,
     admin: true,
@@ -136,11 +154,20 @@ fn read_switch(l: Locale, v: &str) -> Result<bool, Box<Reply>> {
     match v.trim().to_lowercase().as_str() {
         "yes" | "true" | "on" | "예" | "네" | "켜기" => Ok(true),
         "no" | "false" | "off" | "아니오" | "아니요" | "끄기" => Ok(false),
-        _ => Err(invalid(l, "hidden", v, l.pick("예 또는 아니오로 적어 주세요.", "Use yes or no."))),
+        _ => Err(invalid(
+            l,
+            "hidden",
+            v,
+            l.pick("예 또는 아니오로 적어 주세요.", "Use yes or no."),
+        )),
     }
 }
 
-fn apply(d: &Desk<'_>, asked: &Asked<'_>, mut s: GuildSettings) -> Result<GuildSettings, Box<Reply>> {
+fn apply(
+    d: &Desk<'_>,
+    asked: &Asked<'_>,
+    mut s: GuildSettings,
+) -> Result<GuildSettings, Box<Reply>> {
     let l = d.l;
     if let Some(course) = parse(asked.course, |v| {
         resolve::course(d.lectern, l, Some(v)).map(|c| c.id.clone())
@@ -150,7 +177,12 @@ fn apply(d: &Desk<'_>, asked: &Asked<'_>, mut s: GuildSettings) -> Result<GuildS
     if let Some(language) = parse(asked.language, |v| match v.trim().to_lowercase().as_str() {
         "ko" | "korean" | "한국어" => Ok("ko".to_string()),
         "en" | "english" | "영어" => Ok("en".to_string()),
-        _ => Err(invalid(l, "language", v, l.pick("ko 또는 en으로 적어 주세요.", "Use ko or en."))),
+        _ => Err(invalid(
+            l,
+            "language",
+            v,
+            l.pick("ko 또는 en으로 적어 주세요.", "Use ko or en."),
+        )),
     })? {
         s.locale = language;
     }
@@ -163,7 +195,10 @@ fn apply(d: &Desk<'_>, asked: &Asked<'_>, mut s: GuildSettings) -> Result<GuildS
             l,
             "time_zone",
             v,
-            l.pick("Asia/Seoul 같은 IANA 이름으로 적어 주세요.", "Use an IANA name such as Asia/Seoul."),
+            l.pick(
+                "Asia/Seoul 같은 IANA 이름으로 적어 주세요.",
+                "Use an IANA name such as Asia/Seoul.",
+            ),
         )),
     })? {
         s.time_zone = zone;
@@ -200,11 +235,19 @@ pub(crate) async fn act(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
         value,
         inline: true,
     };
-    let yes_no = |b: bool| l.pick(if b { "예" } else { "아니오" }, if b { "yes" } else { "no" });
+    let yes_no = |b: bool| {
+        l.pick(
+            if b { "예" } else { "아니오" },
+            if b { "yes" } else { "no" },
+        )
+    };
     Ok(Reply {
         title: l.pick("⚙️ 서버 설정", "⚙️ Server settings").to_string(),
         text: if changed {
-            l.pick("저장했어요. 모든 명령에 바로 적용돼요.", "Saved. Every command uses it from now on.")
+            l.pick(
+                "저장했어요. 모든 명령에 바로 적용돼요.",
+                "Saved. Every command uses it from now on.",
+            )
         } else {
             l.pick(
                 "`default`로 하나를 지우면 봇 기본값을 따라요.",
@@ -213,7 +256,10 @@ pub(crate) async fn act(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
         }
         .to_string(),
         fields: vec![
-            field(l.pick("강의", "Course"), show(current.default_course.clone())),
+            field(
+                l.pick("강의", "Course"),
+                show(current.default_course.clone()),
+            ),
             field(l.pick("언어", "Language"), show(current.locale.clone())),
             field(
                 l.pick("기본으로 숨김", "Hidden by default"),
@@ -221,10 +267,13 @@ pub(crate) async fn act(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
             ),
             field(
                 l.pick("시간대", "Time zone"),
-                current
-                    .time_zone
-                    .clone()
-                    .unwrap_or_else(|| format!("{} ({})", study::DEFAULT_TIME_ZONE, unset)),
+                current.time_zone.clone().unwrap_or_else(|| {
+                    format!(
+                        "{} ({})",
+                        study::DEFAULT_TIME_ZONE,
+                        l.pick("기본값", "default")
+                    )
+                }),
             ),
         ],
         ephemeral: true,

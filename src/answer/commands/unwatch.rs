@@ -1,9 +1,7 @@
 //! `/unwatch chapter [course]`: takes a "watched" mark back (study days stay).
 
 use super::not_mine;
-use crate::answer::spec::{
-    required, Answering, ArgError, Arguments, CommandSpec, Needs, CHAPTER,
-};
+use crate::answer::spec::{required, Answering, ArgError, Arguments, CommandSpec, Needs, CHAPTER};
 use crate::answer::state::{down, progress_line, watched_in, without_book, Desk};
 use crate::answer::{chapter, resolve, Answer, Command, Locale, Reply};
 use crate::data::Lectern;
