@@ -195,6 +195,12 @@ fn definitions_follow_every_discord_rule() {
                 "at",
                 "link",
                 "help",
+                "watched",
+                "unwatch",
+                "progress",
+                "board",
+                "settings",
+                "forget-me",
                 "reload"
             ]
         );
@@ -236,6 +242,12 @@ fn korean_names_autocomplete_course_and_hide() {
             "시각",
             "링크",
             "도움말",
+            "봤어요",
+            "안봤어요",
+            "진도",
+            "현황판",
+            "설정",
+            "기록삭제",
             "새로고침"
         ]
     );
@@ -311,8 +323,12 @@ fn reload_is_for_server_managers_only() {
         // No options at all: no course, and no hide (always private).
         assert_eq!(reload["options"], serde_json::json!([]));
         assert_eq!(reload["name_localizations"]["ko"], "새로고침");
+        // `/settings` is the other admin command (it changes the server).
+        let settings = list.iter().find(|c| c["name"] == "settings").unwrap();
+        assert_eq!(settings["default_member_permissions"], "32");
         // Every other command stays open to everyone, everywhere.
-        for c in list.iter().filter(|c| c["name"] != "reload") {
+        let admin = |c: &&serde_json::Value| c["name"] == "reload" || c["name"] == "settings";
+        for c in list.iter().filter(|c| !admin(c)) {
             assert!(
                 c.get("default_member_permissions").is_none(),
                 "{}",

@@ -17,7 +17,16 @@ pub fn signed_request(key: &SigningKey, addr: SocketAddr, query: &str) -> Vec<u8
         query: query.into(),
         limit: Some(5),
     };
-    let body = serde_json::to_vec(&synth::command_interaction(&command, None, "ko")).unwrap();
+    signed_interaction(key, addr, &synth::command_interaction(&command, None, "ko"))
+}
+
+/// A complete HTTP/1.1 request carrying `interaction`, signed with `key`.
+pub fn signed_interaction(
+    key: &SigningKey,
+    addr: SocketAddr,
+    interaction: &serde_json::Value,
+) -> Vec<u8> {
+    let body = serde_json::to_vec(interaction).unwrap();
     let ts = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap()

@@ -1,0 +1,119 @@
+//! 1,000 concurrent "✅ 봤어요" presses from 200 members over the HTTP
+//! interactions endpoint, on a SQLite file: every press answered 200, none
+//! lost, none doubled (each member presses chapters 1–4 and chapter 1 twice,
+//! so exactly 800 rows must exist, 4 per member), and the latency of each
+//! press (connect → full response) as p50/p99/max. One run, printed; the
+//! target is p99 < 100 ms on loopback.
+
+#[path = "support/raw_http.rs"]
+mod raw_http;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ed25519_dalek::SigningKey;
+use lectern::discord::http::Endpoint;
+use lectern::discord::{synth, Settings};
+use lectern::live::Live;
+use lectern::store::{self, Options, SharedStore, Store};
+use serde_json::json;
+use tokio::io::AsyncWriteExt;
+
+const PRESSES: u64 = 1_000;
+const MEMBERS: u64 = 200;
+/// Presses per member: chapters 1, 2, 3, 4 and 1 again.
+const CHAPTERS: [u32; 5] = [1, 2, 3, 4, 1];
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = store::sqlite_url(&dir.path().join("presses.sqlite3"));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = lectern::config::Config::load(&root.join("config/lectern.yaml")).unwrap();
+    let content = config.content.clone();
+    let server = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let book = server.block_on(SharedStore::start(url.clone(), Options::default()));
+    let key = SigningKey::from_bytes(&[5; 32]);
+    let endpoint = Arc::new(Endpoint {
+        live: Arc::new(Live::new(config, content)),
+        settings: Settings::default(),
+        key: key.verifying_key(),
+        book: Some(Arc::new(book)),
+    });
+    let listener = server
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    server.spawn(lectern::discord::http::serve_on(
+        endpoint,
+        listener,
+        std::future::pending(),
+    ));
+
+    let requests: Vec<Vec<u8>> = (0..PRESSES)
+        .map(|n| {
+            let member = 1_000 + n % MEMBERS;
+            let chapter = CHAPTERS[(n / MEMBERS) as usize % CHAPTERS.len()];
+            let mut press = synth::component_interaction(&format!("v1:+w:{chapter}"), "ko", false);
+            press["member"]["user"]["id"] = json!(member.to_string());
+            raw_http::signed_interaction(&key, addr, &press)
+        })
+        .collect();
+    let client = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let results: Vec<(Option<u16>, Duration)> = client.block_on(async {
+        let tasks: Vec<_> = requests
+            .into_iter()
+            .map(|request| {
+                tokio::spawn(async move {
+                    let t = Instant::now();
+                    let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
+                    stream.write_all(&request).await.ok()?;
+                    let mut buf = vec![0u8; 64 * 1024];
+                    let status = raw_http::read_response(&mut stream, &mut buf).await;
+                    Some((status, t.elapsed()))
+                })
+            })
+            .collect();
+        let mut out = Vec::new();
+        for task in tasks {
+            out.push(task.await.ok().flatten().unwrap_or((None, Duration::MAX)));
+        }
+        out
+    });
+    let wall = started.elapsed();
+    let ok = results.iter().filter(|(s, _)| *s == Some(200)).count();
+    let mut times: Vec<Duration> = results.iter().map(|(_, t)| *t).collect();
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+
+    let (rows, per_member) = server.block_on(async {
+        let store = Store::open(&url).await.unwrap();
+        let export = store.export().await.unwrap();
+        let mut counts = std::collections::HashMap::<String, usize>::new();
+        for row in &export.progress {
+            *counts.entry(row.user_id.clone()).or_default() += 1;
+        }
+        (export.progress.len(), counts)
+    });
+    let expected = (MEMBERS * 4) as usize;
+    println!(
+        "study/1000 concurrent ✅ presses, 200 members, HTTP + SQLite: {ok}/{PRESSES} answered 200 \
+         in {wall:?}; rows {rows} (expected {expected}: none lost, none doubled: {}); \
+         members with exactly 4 chapters: {}/{MEMBERS}; latency p50={:?} p99={:?} max={:?}",
+        rows == expected,
+        per_member.values().filter(|&&n| n == 4).count(),
+        at(0.5),
+        at(0.99),
+        at(1.0)
+    );
+    assert_eq!(ok as u64, PRESSES, "every press answered");
+    assert_eq!(rows, expected, "none lost, none doubled");
+}
