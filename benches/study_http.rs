@@ -6,6 +6,7 @@
 //! target is p99 < 100 ms on loopback.
 
 #[path = "support/raw_http.rs"]
+#[allow(dead_code)] // the /search helpers are for the other HTTP benches
 mod raw_http;
 
 use std::sync::Arc;
