@@ -58,8 +58,9 @@ pub struct HelpRow {
     pub en: &'static str,
 }
 
-/// What an adapter must hand a command besides its arguments. Nothing yet;
-/// commands with per-user state (owned by the adapter) declare it here.
+/// What an adapter must hand a command besides its arguments. Commands with
+/// study state need the asking member (and the study book): they are
+/// answered by [`super::state::respond`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Needs {
     /// The asking member's id (and the server's, when in one).

@@ -22,10 +22,10 @@ use std::time::Duration;
 
 use serenity::all::{
     CommandDataOption, CommandInteraction, CreateInteractionResponse, GuildId, Interaction,
-    Member as GuildMember, Permissions, User,
+    Member as GuildMember, MessageFlags, Permissions, User,
 };
 
-use super::custom_id::{self, ClickMode};
+use super::custom_id;
 use super::options::read_command;
 use super::render::{self, Frame};
 use super::{answer_live, commands, handler, Settings};
@@ -98,22 +98,23 @@ pub async fn answer(
                     let replaces = matches!(
                         stated.command,
                         Command::Board { .. } | Command::ForgetMe { .. }
-                    ) && action.mode == ClickMode::Update
-                        || matches!(stated.command, Command::ForgetMe { .. });
+                    );
                     if replaces && stated.reply.is_ok() {
                         return CreateInteractionResponse::UpdateMessage(render::message(
                             &stated.reply,
                             &Frame {
                                 locale: stated.locale,
                                 source: Some(&stated.command),
-                                hidden: true,
+                                hidden: i
+                                    .message
+                                    .flags
+                                    .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL)),
                                 set_flag: false,
                             },
                         ));
                     }
-                    let hidden = !matches!(stated.command, Command::Board { .. })
-                        || action.mode == ClickMode::NewHidden;
-                    return new_message(&lectern, &stated, hidden);
+                    // A ✅ press is acknowledged to the presser only.
+                    return new_message(&lectern, &stated, true);
                 }
             }
         }
