@@ -12,10 +12,7 @@ mod raw_http;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ed25519_dalek::SigningKey;
-use lectern::discord::http::Endpoint;
-use lectern::discord::{synth, Settings};
-use lectern::live::Live;
+use lectern::discord::synth;
 use lectern::store::{self, Options, SharedStore, Store};
 use serde_json::json;
 use tokio::io::AsyncWriteExt;
@@ -28,32 +25,13 @@ const CHAPTERS: [u32; 5] = [1, 2, 3, 4, 1];
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let url = store::sqlite_url(&dir.path().join("presses.sqlite3"));
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = lectern::config::Config::load(&root.join("config/lectern.yaml")).unwrap();
-    let content = config.content.clone();
-    let server = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let book = server.block_on(SharedStore::start(url.clone(), Options::default()));
-    let key = SigningKey::from_bytes(&[5; 32]);
-    let endpoint = Arc::new(Endpoint {
-        live: Arc::new(Live::new(config, content)),
-        settings: Settings::default(),
-        key: key.verifying_key(),
-        book: Some(Arc::new(book)),
-    });
-    let listener = server
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let addr = listener.local_addr().unwrap();
-    server.spawn(lectern::discord::http::serve_on(
-        endpoint,
-        listener,
-        std::future::pending(),
-    ));
-
+    let (server, addr, key) = raw_http::start_server_with(
+        |_| {},
+        |runtime| {
+            let book = runtime.block_on(SharedStore::start(url.clone(), Options::default()));
+            Some(Arc::new(book))
+        },
+    );
     let requests: Vec<Vec<u8>> = (0..PRESSES)
         .map(|n| {
             let member = 1_000 + n % MEMBERS;

@@ -88,6 +88,15 @@ pub async fn read_response(stream: &mut TcpStream, buf: &mut [u8]) -> Option<u16
 pub fn start_server(
     edit_config: impl FnOnce(&mut lectern::config::Config),
 ) -> (tokio::runtime::Runtime, SocketAddr, SigningKey) {
+    start_server_with(edit_config, |_| None)
+}
+
+/// [`start_server`] with the study book that `book` opens in the server's
+/// runtime (the study benchmarks).
+pub fn start_server_with(
+    edit_config: impl FnOnce(&mut lectern::config::Config),
+    book: impl FnOnce(&tokio::runtime::Runtime) -> Option<std::sync::Arc<dyn lectern::study::Book>>,
+) -> (tokio::runtime::Runtime, SocketAddr, SigningKey) {
     use std::sync::Arc;
 
     use lectern::discord::http::Endpoint;
@@ -104,18 +113,18 @@ pub fn start_server(
     } else {
         config.content.clone()
     };
-    let key = SigningKey::from_bytes(&[7; 32]);
-    let endpoint = Arc::new(Endpoint {
-        live: Arc::new(Live::new(config, content)),
-        settings: Settings::default(),
-        key: key.verifying_key(),
-        book: None,
-    });
     let server = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .unwrap();
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let endpoint = Arc::new(Endpoint {
+        live: Arc::new(Live::new(config, content)),
+        settings: Settings::default(),
+        key: key.verifying_key(),
+        book: book(&server),
+    });
     let listener = server
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();

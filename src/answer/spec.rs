@@ -128,6 +128,18 @@ pub const CHAPTER: OptionSpec = OptionSpec {
     words: Words::RunOn,
 };
 
+/// A page number (`/read`, `/board`).
+pub const PAGE: OptionSpec = OptionSpec {
+    name: "page",
+    ko: "쪽",
+    aliases: &["쪽", "페이지", "p"],
+    description: "Page number (default 1)",
+    description_ko: "쪽 번호 (기본 1)",
+    kind: Kind::Number { min: 1, max: None },
+    required: false,
+    words: Words::One,
+};
+
 /// The `course` option, registered only when more than one course is loaded.
 pub const COURSE: OptionSpec = OptionSpec {
     name: "course",

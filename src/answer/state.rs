@@ -210,3 +210,32 @@ pub(super) fn watched_in(rows: &[crate::study::Watched], course: &str) -> Vec<u3
         .map(|w| w.chapter)
         .collect()
 }
+
+/// The reply to a mark or an unmark: what was done to the chapter, then the
+/// member's progress in its course (read back after the write).
+pub(super) async fn mark_reply(
+    d: &Desk<'_>,
+    course: &crate::library::Course,
+    ch: &crate::library::Chapter,
+    title: &str,
+    said: &str,
+) -> Answer {
+    let rows = d
+        .book
+        .watched(d.member.guild, d.member.user)
+        .await
+        .map_err(down(d.l))?;
+    let progress = crate::study::course_progress(course, &watched_in(&rows, &course.id));
+    let chapter = super::chapter::chapter_title(d.l, ch);
+    Ok(Reply {
+        title: title.to_string(),
+        url: Some(course.link(ch.start)),
+        text: format!(
+            "**{chapter}** — {said}\n{}",
+            progress_line(d.l, course, &progress)
+        ),
+        color: course.color,
+        ephemeral: true,
+        ..Reply::default()
+    })
+}

@@ -4,8 +4,7 @@
 
 use super::not_mine;
 use crate::answer::spec::{
-    number_value, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs, OptionSpec,
-    Words,
+    number_value, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, PAGE,
 };
 use crate::answer::state::{down, without_book, Desk};
 use crate::answer::{resolve, Answer, Button, Command, Locale, Reply};
@@ -21,16 +20,7 @@ pub(super) const SPEC: CommandSpec = CommandSpec {
     aliases: &["현황판", "현황"],
     description: "Everyone's progress in this server",
     description_ko: "이 서버 멤버들의 진도",
-    options: &[OptionSpec {
-        name: "page",
-        ko: "쪽",
-        aliases: &["쪽", "p"],
-        description: "Page number (default 1)",
-        description_ko: "쪽 번호 (기본 1)",
-        kind: Kind::Number { min: 1, max: None },
-        required: false,
-        words: Words::One,
-    }],
+    options: &[PAGE],
     takes_course: true,
     admin: false,
     needs: Needs { member: true },

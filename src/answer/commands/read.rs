@@ -2,8 +2,8 @@
 
 use super::not_mine;
 use crate::answer::spec::{
-    number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs,
-    OptionSpec, Words, CHAPTER,
+    number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
+    PAGE,
 };
 use crate::answer::{read, Answer, Command, Locale};
 use crate::data::Lectern;
@@ -14,19 +14,7 @@ pub(super) const SPEC: CommandSpec = CommandSpec {
     aliases: &["읽기", "번역"],
     description: "Read a chapter's full translation, page by page",
     description_ko: "챕터 전체 번역을 쪽 단위로 읽기",
-    options: &[
-        CHAPTER,
-        OptionSpec {
-            name: "page",
-            ko: "쪽",
-            aliases: &["쪽", "페이지", "p"],
-            description: "Page number (default 1)",
-            description_ko: "쪽 번호 (기본 1)",
-            kind: Kind::Number { min: 1, max: None },
-            required: false,
-            words: Words::One,
-        },
-    ],
+    options: &[CHAPTER, PAGE],
     takes_course: true,
     admin: false,
     needs: Needs { member: false },

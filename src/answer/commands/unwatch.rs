@@ -2,10 +2,9 @@
 
 use super::not_mine;
 use crate::answer::spec::{required, Answering, ArgError, Arguments, CommandSpec, Needs, CHAPTER};
-use crate::answer::state::{down, progress_line, watched_in, without_book, Desk};
-use crate::answer::{chapter, resolve, Answer, Command, Locale, Reply};
+use crate::answer::state::{down, mark_reply, without_book, Desk};
+use crate::answer::{resolve, Answer, Command, Locale};
 use crate::data::Lectern;
-use crate::study;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "unwatch",
@@ -53,21 +52,11 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answ
         .unwatch(guild, user, &course.id, ch.number)
         .await
         .map_err(down(l))?;
-    let rows = d.book.watched(guild, user).await.map_err(down(l))?;
-    let progress = study::course_progress(course, &watched_in(&rows, &course.id));
-    let title = chapter::chapter_title(l, ch);
     let said = match (l, removed) {
-        (Locale::Ko, true) => format!("**{title}** — 봤어요 표시를 지웠어요."),
-        (Locale::Ko, false) => format!("**{title}** — 봤어요 표시가 없었어요."),
-        (Locale::En, true) => format!("**{title}** — watched mark removed."),
-        (Locale::En, false) => format!("**{title}** — was not marked as watched."),
+        (Locale::Ko, true) => "봤어요 표시를 지웠어요.",
+        (Locale::Ko, false) => "봤어요 표시가 없었어요.",
+        (Locale::En, true) => "watched mark removed.",
+        (Locale::En, false) => "was not marked as watched.",
     };
-    Ok(Reply {
-        title: l.pick("↩ 표시 지우기", "↩ Unmarked").to_string(),
-        url: Some(course.link(ch.start)),
-        text: format!("{said}\n{}", progress_line(l, course, &progress)),
-        color: course.color,
-        ephemeral: true,
-        ..Default::default()
-    })
+    mark_reply(d, course, ch, l.pick("↩ 표시 지우기", "↩ Unmarked"), said).await
 }

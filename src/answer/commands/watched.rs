@@ -6,8 +6,8 @@ use super::not_mine;
 use crate::answer::spec::{
     required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
 };
-use crate::answer::state::{down, progress_line, watched_in, without_book, Desk};
-use crate::answer::{chapter, resolve, Answer, Button, Command, Locale};
+use crate::answer::state::{down, mark_reply, without_book, Desk};
+use crate::answer::{resolve, Answer, Button, Command, Locale};
 use crate::data::Lectern;
 use crate::study;
 
@@ -73,21 +73,11 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answ
         .mark_watched(guild, user, &course.id, ch.number, d.now, &day)
         .await
         .map_err(down(l))?;
-    let rows = d.book.watched(guild, user).await.map_err(down(l))?;
-    let progress = study::course_progress(course, &watched_in(&rows, &course.id));
-    let title = chapter::chapter_title(l, ch);
     let said = match (l, added) {
-        (Locale::Ko, true) => format!("**{title}** — 봤어요로 표시했어요."),
-        (Locale::Ko, false) => format!("**{title}** — 이미 봤어요로 표시돼 있어요."),
-        (Locale::En, true) => format!("**{title}** — marked as watched."),
-        (Locale::En, false) => format!("**{title}** — already marked as watched."),
+        (Locale::Ko, true) => "봤어요로 표시했어요.",
+        (Locale::Ko, false) => "이미 봤어요로 표시돼 있어요.",
+        (Locale::En, true) => "marked as watched.",
+        (Locale::En, false) => "already marked as watched.",
     };
-    Ok(crate::answer::Reply {
-        title: l.pick("✅ 봤어요", "✅ Watched").to_string(),
-        url: Some(course.link(ch.start)),
-        text: format!("{said}\n{}", progress_line(l, course, &progress)),
-        color: course.color,
-        ephemeral: true,
-        ..Default::default()
-    })
+    mark_reply(d, course, ch, l.pick("✅ 봤어요", "✅ Watched"), said).await
 }
