@@ -90,12 +90,13 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
         .map(|(i, m)| {
             let day = study::local_day(m.last_active, &tz);
             let last = ago(l, study::days_between(&day, &today));
-            format!(
-                "{}. <@{}> · {}/{total} · {last}",
-                first + i + 1,
-                m.user_id,
-                m.done
-            )
+            // The local adapters' member has no name and no Discord mention.
+            let who = if m.user_id == d.member.user && d.member.name.is_empty() {
+                l.pick("나", "you").to_string()
+            } else {
+                format!("<@{}>", m.user_id)
+            };
+            format!("{}. {who} · {}/{total} · {last}", first + i + 1, m.done)
         })
         .collect();
     let text = if lines.is_empty() {
