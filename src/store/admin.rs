@@ -49,7 +49,6 @@ impl Store {
     /// Deletes every row about `user`, in every guild, in one transaction;
     /// returns how many rows went.
     pub async fn forget_member(&self, user: u64) -> Result<u64, StoreError> {
-        let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         let mut removed = 0;
         for table in ["progress", "activity_days"] {

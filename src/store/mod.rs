@@ -99,10 +99,6 @@ impl Default for Options {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
-    /// SQLite allows one writer at a time; writers of this process take
-    /// turns here instead of colliding in SQLite, whose busy handler sleeps
-    /// (up to 100 ms a try) and made the tail of a burst of presses long.
-    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// The database URL: `DATABASE_URL` wins over the config's `database:`, which
@@ -209,20 +205,7 @@ impl Store {
             pool.execute("PRAGMA journal_mode = WAL").await?;
         }
         MIGRATOR.run(&pool).await?;
-        Ok(Store {
-            pool,
-            backend,
-            writer: Default::default(),
-        })
-    }
-
-    /// This process's turn to write (SQLite only; PostgreSQL takes
-    /// concurrent writers itself). Hold it until the commit.
-    pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
-        match self.backend {
-            Backend::Sqlite => Some(self.writer.lock().await),
-            Backend::Postgres => None,
-        }
+        Ok(Store { pool, backend })
     }
 
     pub fn backend(&self) -> Backend {

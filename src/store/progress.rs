@@ -26,7 +26,6 @@ impl Store {
         now: i64,
         day: &str,
     ) -> Result<bool, StoreError> {
-        let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         let added = sqlx::query(
             "INSERT INTO progress (guild_id, user_id, course, chapter, watched_at) \
@@ -62,7 +61,6 @@ impl Store {
         course: &str,
         chapter: u32,
     ) -> Result<bool, StoreError> {
-        let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         let removed = sqlx::query(
             "DELETE FROM progress WHERE guild_id = $1 AND user_id = $2 AND course = $3 AND chapter = $4",

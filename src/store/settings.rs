@@ -32,7 +32,6 @@ impl Store {
         guild: u64,
         settings: &GuildSettings,
     ) -> Result<(), StoreError> {
-        let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO guild_settings (guild_id, default_course, locale, hidden_by_default, time_zone) \
