@@ -15,6 +15,9 @@
 //!   each page linked to the moment it starts ([`read`]).
 //! - `/search query [limit]` — chapters about a topic, best first, each with up
 //!   to three moments: a snippet and a deep link to that second ([`search`]).
+//! - `/where query [course]` — where a topic comes up along the video: a
+//!   timeline picture of its density with the top three moments marked, one
+//!   line per marked moment and buttons to watch them ([`where_`]).
 //! - `/at time` — which chapter covers a moment, with a link to that second ([`moment`]).
 //! - `/link chapter [at]` — a shareable link to a chapter, optionally at an
 //!   offset (`+2:30`) or an absolute time ([`moment`]).
@@ -41,6 +44,7 @@ mod search;
 pub mod slash;
 pub mod spec;
 mod toc;
+mod where_;
 
 pub use commands::COMMANDS;
 pub use labels::Locale;
@@ -88,6 +92,10 @@ pub enum Command {
     At {
         course: Option<String>,
         time: String,
+    },
+    Where {
+        course: Option<String>,
+        query: String,
     },
     Link {
         course: Option<String>,

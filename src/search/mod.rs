@@ -69,6 +69,9 @@ impl MatchField {
 pub struct HitMoment {
     pub moment: Moment,
     pub field: MatchField,
+    /// How much of the query this passage holds (its passage score: covered
+    /// words, closeness, repetition); comparable within one search.
+    pub weight: f32,
     /// Markdown: the matched words in `**bold**`.
     pub snippet: String,
 }
@@ -134,6 +137,17 @@ impl SearchIndex {
         course: Option<&str>,
         limit: usize,
     ) -> Vec<Hit> {
+        self.search_with(library, query, course, limit, moments::MAX_MOMENTS)
+    }
+
+    fn search_with(
+        &self,
+        library: &Library,
+        query: &str,
+        course: Option<&str>,
+        limit: usize,
+        max_moments: usize,
+    ) -> Vec<Hit> {
         if limit == 0 {
             return Vec::new();
         }
@@ -152,9 +166,22 @@ impl SearchIndex {
         });
         ranked
             .iter()
-            .filter_map(|r| moments::build_hit(&self.index, library, &q, r))
+            .filter_map(|r| moments::build_hit_with(&self.index, library, &q, r, max_moments))
             .take(limit)
             .collect()
+    }
+
+    /// Like [`SearchIndex::search`], with every matching passage of each
+    /// chapter as a moment (not only the best three): where a topic lives
+    /// along the video.
+    pub fn passages(
+        &self,
+        library: &Library,
+        query: &str,
+        course: Option<&str>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        self.search_with(library, query, course, limit, usize::MAX)
     }
 
     /// Autocomplete for a chapter argument: at most 25, names ≤ 100 chars.

@@ -12,6 +12,7 @@ mod read;
 mod reload;
 mod search;
 mod summary;
+mod where_;
 
 use super::spec::CommandSpec;
 use super::{Answer, Command};
@@ -23,6 +24,7 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &keypoints::SPEC,
     &read::SPEC,
     &search::SPEC,
+    &where_::SPEC,
     &at::SPEC,
     &link::SPEC,
     &help::SPEC,
@@ -43,6 +45,7 @@ impl Command {
             Command::KeyPoints { .. } => &keypoints::SPEC,
             Command::Read { .. } => &read::SPEC,
             Command::Search { .. } => &search::SPEC,
+            Command::Where { .. } => &where_::SPEC,
             Command::At { .. } => &at::SPEC,
             Command::Link { .. } => &link::SPEC,
             Command::Help => &help::SPEC,

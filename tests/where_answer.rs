@@ -1,0 +1,115 @@
+//! `/where query [course]` through the core, on the shipped content: a
+//! picture with the strongest moments, one line and one button per moment,
+//! words in the reader's language, and no picture when nothing is found.
+
+use std::path::Path;
+
+use lectern::answer::{answer, Button, Command, Locale, Reply, Request};
+use lectern::config::Config;
+use lectern::data::Lectern;
+use lectern::picture::{TIMELINE_HEIGHT, TIMELINE_WIDTH};
+use tiny_skia::Pixmap;
+
+fn shipped() -> Lectern {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = Config::load(&root.join("config/lectern.yaml")).expect("shipped config loads");
+    Lectern::load(&config, &config.content)
+}
+
+fn ask(lectern: &Lectern, query: &str, l: Locale) -> Reply {
+    let command = Command::Where {
+        course: None,
+        query: query.into(),
+    };
+    answer(lectern, &Request::new(command, l))
+}
+
+fn link_buttons(reply: &Reply) -> Vec<&str> {
+    reply
+        .buttons
+        .iter()
+        .filter_map(|b| match b {
+            Button::Link { url, .. } => Some(url.as_str()),
+            Button::Run { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_topic_gets_a_timeline_picture_with_its_strongest_moments() {
+    let lectern = shipped();
+    let reply = ask(&lectern, "에이전트", Locale::Ko);
+    assert!(reply.is_ok(), "{reply:?}");
+    let file = reply.attachment.as_ref().expect("a picture");
+    assert_eq!(file.filename, "where.png");
+    let png = Pixmap::decode_png(&file.bytes).expect("the picture decodes");
+    assert_eq!(
+        (png.width(), png.height()),
+        (TIMELINE_WIDTH, TIMELINE_HEIGHT)
+    );
+    let lines: Vec<&str> = reply.text.lines().collect();
+    assert!((1..=3).contains(&lines.len()), "{lines:?}");
+    let links = link_buttons(&reply);
+    assert_eq!(links.len(), lines.len(), "one button per marked moment");
+    for (i, (line, url)) in lines.iter().zip(&links).enumerate() {
+        assert!(
+            line.starts_with(&format!("**{}** · 21장 · ", i + 1)),
+            "{line}"
+        );
+        assert!(line.contains(url), "the line links its moment: {line}");
+        // The snippet is the passage's text with a matched word in bold.
+        let snippet = line.split(") — ").nth(1).expect("a snippet");
+        assert!(snippet.contains("**"), "{line}");
+    }
+    assert_eq!(reply.url.as_deref(), links.first().copied());
+    assert!(reply.title.contains("영상 속 위치"), "{}", reply.title);
+}
+
+#[test]
+fn an_english_reader_gets_english_words() {
+    let lectern = shipped();
+    let reply = ask(&lectern, "agents", Locale::En);
+    assert!(reply.is_ok(), "{reply:?}");
+    assert!(reply.attachment.is_some());
+    assert!(
+        reply.title.contains("where in the video"),
+        "{}",
+        reply.title
+    );
+    assert!(
+        reply.text.starts_with("**1** · Ch. 21 · "),
+        "{}",
+        reply.text
+    );
+    let footer = reply.footer.unwrap_or_default();
+    assert!(footer.starts_with("Picture: "), "{footer}");
+}
+
+#[test]
+fn nothing_found_is_the_usual_answer_without_a_picture() {
+    let lectern = shipped();
+    let reply = ask(&lectern, "zzqxv", Locale::Ko);
+    assert!(!reply.is_ok());
+    assert!(reply.attachment.is_none());
+    assert_eq!(reply.title, "검색 결과가 없어요");
+    // Its suggestions ask /where again, about a real topic.
+    assert!(reply.buttons.iter().all(|b| matches!(
+        b,
+        Button::Run {
+            command: Command::Where { .. },
+            ..
+        }
+    )));
+    assert!(!reply.buttons.is_empty());
+}
+
+#[test]
+fn empty_and_typed_lines_work_like_other_commands() {
+    let lectern = shipped();
+    let empty = ask(&lectern, "   ", Locale::Ko);
+    assert!(!empty.is_ok() && empty.attachment.is_none());
+    for line in ["/where query:agents", "/어디 에이전트", "/where agents"] {
+        let command = lectern::answer::slash::parse_slash(line).expect(line);
+        assert!(matches!(command, Command::Where { .. }), "{line}");
+    }
+}
