@@ -81,6 +81,7 @@ fn visibility_follows_hide_then_the_configured_default() {
     let public = Settings::default();
     let hidden = Settings {
         ephemeral_by_default: true,
+        ..Settings::default()
     };
     let help = fixture("cmd_help_ko.json");
     assert!(!is_ephemeral(&respond_to(&lectern, &public, &help)));

@@ -50,6 +50,10 @@ pub struct ServeArgs {
     /// (an API proxy such as twilight-http-proxy; the tests use a fake Discord).
     #[arg(long, value_name = "URL")]
     pub api_proxy: Option<String>,
+    /// With --http: send follow-ups (answers with a picture) to this base URL
+    /// instead of https://discord.com.
+    #[arg(long, value_name = "URL", requires = "http")]
+    pub webhook_api: Option<String>,
     #[command(flatten)]
     pub content: ContentArgs,
 }
@@ -114,7 +118,10 @@ pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupErro
     let (config, dirs) = config_and_dirs(config_path, &args.content)?;
     let discord = config.discord.clone();
     let http_config = config.http.clone();
-    let settings = Settings::from_config(&discord);
+    let settings = Settings {
+        api_base: args.webhook_api.clone(),
+        ..Settings::from_config(&discord)
+    };
     match args.http {
         Some(addr) => {
             // Secrets first: a missing one fails at once, before any loading.

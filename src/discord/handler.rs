@@ -18,6 +18,10 @@
 //!   help) or on an error's suggestion posts a new message so the list stays.
 //!   A click whose answer is an error, or a button that can't be read, gets a
 //!   new ephemeral message and leaves the clicked message alone.
+//! - A reply with a picture ([`crate::answer::Reply::attachment`], e.g.
+//!   `/where`): [`answer_interaction`] hands the file back beside the
+//!   response, so each transport delivers it its own way; [`handle`] puts it
+//!   in the message (the gateway sends that as multipart).
 
 use serenity::all::{
     AutocompleteChoice, CommandInteraction, ComponentInteraction, CreateAutocompleteResponse,
@@ -29,48 +33,102 @@ use super::options::{read_command, Values};
 use super::render::{self, Frame};
 use super::{commands, limits, reload, Settings};
 use crate::answer::slash::parse_slash;
-use crate::answer::{answer, Button, Command, Locale, Reply, Request};
+use crate::answer::{answer, Attachment, Button, Command, Locale, Reply, Request};
 use crate::data::Lectern;
 use crate::search::Suggestion;
 use crate::text::{char_len, truncate};
 
-/// Answers one interaction. Pure: reads `lectern` and `settings` only.
+/// Answers one interaction, a picture included. Pure: reads `lectern` and
+/// `settings` only.
 pub fn handle(
     lectern: &Lectern,
     settings: &Settings,
     interaction: &Interaction,
 ) -> CreateInteractionResponse {
-    match interaction {
-        Interaction::Ping(_) => CreateInteractionResponse::Pong,
-        // The transports reload before getting here (see `reload`); what is
-        // left is a refusal, or a note that this transport can't reload.
-        Interaction::Command(i) if i.data.name == reload::NAME => reload::without_reloading(i),
-        Interaction::Command(i) => slash_command(lectern, settings, i),
-        Interaction::Autocomplete(i) => autocomplete(lectern, i),
-        Interaction::Component(i) => click(lectern, i),
-        Interaction::Modal(i) => unsupported(Locale::from_tag(&i.locale)),
-        _ => unsupported(lectern.default_locale),
+    answer_interaction(lectern, settings, interaction).into_response()
+}
+
+/// A response and the file that goes with it, kept apart: an HTTP response
+/// body can't carry a file, so that transport sends the two as a follow-up.
+#[derive(Debug, Clone)]
+pub struct Answered {
+    /// The response; its embed already shows the file (`attachment://NAME`).
+    pub response: CreateInteractionResponse,
+    pub file: Option<Attachment>,
+}
+
+impl Answered {
+    fn plain(response: CreateInteractionResponse) -> Answered {
+        Answered {
+            response,
+            file: None,
+        }
+    }
+
+    /// The response with the file in its message.
+    pub fn into_response(self) -> CreateInteractionResponse {
+        render::attach(self.response, self.file)
     }
 }
 
-fn slash_command(
+/// [`handle`], with the file apart from the response.
+pub fn answer_interaction(
     lectern: &Lectern,
     settings: &Settings,
-    i: &CommandInteraction,
-) -> CreateInteractionResponse {
+    interaction: &Interaction,
+) -> Answered {
+    match interaction {
+        Interaction::Ping(_) => Answered::plain(CreateInteractionResponse::Pong),
+        // The transports reload before getting here (see `reload`); what is
+        // left is a refusal, or a note that this transport can't reload.
+        Interaction::Command(i) if i.data.name == reload::NAME => {
+            Answered::plain(reload::without_reloading(i))
+        }
+        Interaction::Command(i) => slash_command(lectern, settings, i),
+        Interaction::Autocomplete(i) => Answered::plain(autocomplete(lectern, i)),
+        Interaction::Component(i) => click(lectern, i),
+        Interaction::Modal(i) => Answered::plain(unsupported(Locale::from_tag(&i.locale))),
+        _ => Answered::plain(unsupported(lectern.default_locale)),
+    }
+}
+
+/// What a transport answers when answering itself failed (a task that could
+/// not finish): an ephemeral apology.
+pub fn went_wrong(l: Locale) -> CreateInteractionResponse {
+    let reply = Reply::error(
+        l.pick("답하지 못했어요", "Could not answer"),
+        l.pick(
+            "답을 만드는 중에 문제가 생겼어요. 잠시 뒤에 다시 해 주세요.",
+            "Something went wrong while answering. Please try again in a moment.",
+        ),
+        Vec::new(),
+        "",
+    );
+    CreateInteractionResponse::Message(render::message(
+        &reply,
+        &Frame {
+            locale: l,
+            source: None,
+            hidden: true,
+            set_flag: true,
+        },
+    ))
+}
+
+fn slash_command(lectern: &Lectern, settings: &Settings, i: &CommandInteraction) -> Answered {
     let l = Locale::from_tag(&i.locale);
     let invocation = match read_command(&i.data) {
         Ok(invocation) => invocation,
-        Err(e) => return error_message(lectern, e.reply(l), l, None, true),
+        Err(e) => return Answered::plain(error_message(lectern, e.reply(l), l, None, true)),
     };
     let hidden = invocation.hide.unwrap_or(settings.ephemeral_by_default);
     let command = &invocation.command;
-    let reply = with_suggestion_buttons(
+    let mut reply = with_suggestion_buttons(
         lectern,
         answer(lectern, &Request::new(command.clone(), l)),
         command,
     );
-    CreateInteractionResponse::Message(render::message(
+    let response = CreateInteractionResponse::Message(render::message(
         &reply,
         &Frame {
             locale: l,
@@ -78,10 +136,14 @@ fn slash_command(
             hidden,
             set_flag: true,
         },
-    ))
+    ));
+    Answered {
+        response,
+        file: reply.attachment.take(),
+    }
 }
 
-fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionResponse {
+fn click(lectern: &Lectern, i: &ComponentInteraction) -> Answered {
     let l = Locale::from_tag(&i.locale);
     let clicked_hidden = i
         .message
@@ -89,7 +151,7 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
         .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
     let action = match custom_id::decode(&i.data.custom_id) {
         Ok(action) => action,
-        Err(_) => return error_message(lectern, stale_button(l), l, None, true),
+        Err(_) => return Answered::plain(error_message(lectern, stale_button(l), l, None, true)),
     };
     let hidden = match action.mode {
         ClickMode::Update => clicked_hidden,
@@ -97,9 +159,9 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
         ClickMode::NewHidden => true,
     };
     let command = &action.command;
-    let reply = answer(lectern, &Request::new(command.clone(), l));
+    let mut reply = answer(lectern, &Request::new(command.clone(), l));
     if !reply.is_ok() {
-        return error_message(lectern, reply, l, Some(command), hidden);
+        return Answered::plain(error_message(lectern, reply, l, Some(command), hidden));
     }
     let frame = Frame {
         locale: l,
@@ -108,9 +170,13 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
         set_flag: action.mode != ClickMode::Update,
     };
     let message = render::message(&reply, &frame);
-    match action.mode {
+    let response = match action.mode {
         ClickMode::Update => CreateInteractionResponse::UpdateMessage(message),
         ClickMode::NewPublic | ClickMode::NewHidden => CreateInteractionResponse::Message(message),
+    };
+    Answered {
+        response,
+        file: reply.attachment.take(),
     }
 }
 

@@ -17,7 +17,10 @@
 //! type (415), the JSON (400) and the interaction type (400). Refused
 //! requests are counted ([`crate::ops`]), never logged one by one: a summary
 //! line a minute at most. The transport limits (header deadline and size,
-//! connection cap, bounded shutdown) are [`crate::transport`]'s.
+//! connection cap, bounded shutdown) are [`crate::transport`]'s. An answer
+//! with a picture (`/where`) can't travel in the response body: it is
+//! answered deferred and the message with its file follows through the
+//! interaction webhook ([`crate::discord::followup`]).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -33,7 +36,7 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use http_body_util::BodyExt;
 use serde_json::json;
 
-use crate::discord::{self, Settings};
+use crate::discord::{self, followup, Settings};
 use crate::live::Live;
 use crate::transport::Limits;
 
@@ -83,6 +86,8 @@ pub fn public_key_from_env() -> Result<VerifyingKey, String> {
 struct Shared {
     endpoint: Arc<Endpoint>,
     body_timeout: Duration,
+    /// For follow-ups through the interaction webhook.
+    webhooks: reqwest::Client,
 }
 
 /// The application with the default limits: routes, no server. Tests drive
@@ -97,6 +102,7 @@ pub fn app_with(endpoint: Arc<Endpoint>, limits: &Limits) -> Router {
     let shared = Arc::new(Shared {
         endpoint,
         body_timeout: limits.body_timeout,
+        webhooks: reqwest::Client::new(),
     });
     Router::new()
         .route("/interactions", post(interactions))
@@ -246,7 +252,7 @@ async fn interactions(
         crate::ops::reject("signature");
         return status(StatusCode::UNAUTHORIZED, why);
     }
-    let (command, response) = answer_verified(endpoint, &headers, &body).await;
+    let (command, response) = answer_verified(&shared, &headers, &body).await;
     let outcome = if response.status().is_success() {
         "ok"
     } else {
@@ -258,11 +264,8 @@ async fn interactions(
 
 /// Answers a request whose signature checked out; also names it for the
 /// metrics (the command, `ping`, `component`, or `invalid`).
-async fn answer_verified(
-    endpoint: &Endpoint,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> (String, Response) {
+async fn answer_verified(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> (String, Response) {
+    let endpoint = &shared.endpoint;
     let invalid = |code, message: &str| ("invalid".to_string(), status(code, message));
     let is_json = headers
         .get(header::CONTENT_TYPE)
@@ -301,7 +304,26 @@ async fn answer_verified(
             )
         }
     };
-    let response = discord::answer_live(&endpoint.live, &endpoint.settings, &interaction).await;
+    let answered =
+        discord::answer_live_apart(&endpoint.live, &endpoint.settings, &interaction).await;
+    let response = match answered.file {
+        None => answered.response,
+        Some(file) => match followup::defer(&interaction, answered.response.clone(), file) {
+            Some((deferral, follow_up)) => {
+                let client = shared.webhooks.clone();
+                let base = endpoint.settings.api_base.clone();
+                tokio::spawn(async move {
+                    let base = base.as_deref().unwrap_or(followup::DISCORD_API);
+                    if let Err(e) = followup::send(&client, base, &follow_up).await {
+                        tracing::warn!(error = %e, "the picture could not be sent");
+                    }
+                });
+                deferral
+            }
+            // No way to follow up: the answer without its picture.
+            None => answered.response,
+        },
+    };
     // Straight to bytes: the same JSON as `discord::response_json`, without
     // building a `Value` first.
     let response = match serde_json::to_vec(&response) {

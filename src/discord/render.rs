@@ -6,18 +6,20 @@
 //! "read more" marker; link buttons with unusable URLs and commands too long
 //! for a `custom_id` are dropped rather than broken. Mentions are never
 //! parsed (`allowed_mentions` is empty on every message), so text such as
-//! `@everyone` in a query can never ping anyone.
+//! `@everyone` in a query can never ping anyone. A reply's picture is shown
+//! in the embed (`attachment://NAME`); the file itself travels with the
+//! message ([`attach`]) or, over the HTTP endpoint, with a follow-up.
 
 use std::collections::HashSet;
 
 use serenity::all::{
-    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
-    CreateEmbedFooter, CreateInteractionResponseMessage,
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
+    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
 };
 
 use super::custom_id::{self, Action, ClickMode};
 use super::limits;
-use crate::answer::{Button, Command, Locale, Reply};
+use crate::answer::{Attachment, Button, Command, Locale, Reply};
 use crate::text::{char_len, truncate, truncate_with};
 
 /// Embed colour when the course has none.
@@ -72,7 +74,43 @@ pub fn click_mode(reply: &Reply, frame: &Frame, target: &Command) -> ClickMode {
     }
 }
 
-/// The message: embed, buttons, flags and empty `allowed_mentions`.
+/// The response with `file` added to its message (a response without a
+/// message, or no file, comes back as it was). Serenity sends a message with
+/// a file as multipart.
+pub fn attach(
+    response: CreateInteractionResponse,
+    file: Option<Attachment>,
+) -> CreateInteractionResponse {
+    let Some(file) = file else {
+        return response;
+    };
+    let add = |m: CreateInteractionResponseMessage| {
+        m.add_file(CreateAttachment::bytes(file.bytes, file.filename))
+    };
+    match response {
+        CreateInteractionResponse::Message(m) => CreateInteractionResponse::Message(add(m)),
+        CreateInteractionResponse::UpdateMessage(m) => {
+            CreateInteractionResponse::UpdateMessage(add(m))
+        }
+        other => other,
+    }
+}
+
+/// Whether `filename` can be shown inside an embed (Discord shows PNG, JPEG,
+/// GIF and WebP there) and is a safe `attachment://` name.
+fn shows_in_embed(filename: &str) -> bool {
+    let lower = filename.to_ascii_lowercase();
+    [".png", ".jpg", ".jpeg", ".gif", ".webp"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+        && filename
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+/// The message: embed, buttons, flags and empty `allowed_mentions`. A
+/// picture the reply carries is the embed's image; the file itself is added
+/// by [`attach`].
 pub fn message(reply: &Reply, frame: &Frame) -> CreateInteractionResponseMessage {
     let mut message = CreateInteractionResponseMessage::new()
         .embed(embed(reply, frame.locale))
@@ -183,6 +221,13 @@ fn embed(reply: &Reply, l: Locale) -> CreateEmbed {
     }
     if !text.footer.is_empty() {
         embed = embed.footer(CreateEmbedFooter::new(text.footer));
+    }
+    if let Some(file) = reply
+        .attachment
+        .as_ref()
+        .filter(|f| shows_in_embed(&f.filename))
+    {
+        embed = embed.image(format!("attachment://{}", file.filename));
     }
     embed
 }

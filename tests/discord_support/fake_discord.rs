@@ -7,6 +7,11 @@
 //! `GET /oauth2/applications/@me`, `PUT /applications/{id}/commands` and
 //! `…/guilds/{id}/commands` (echoed back as registered commands),
 //! `POST /interactions/{id}/{token}/callback` (204). A wrong token gets 401.
+//! The interaction webhook, `POST /webhooks/{app}/{token}` and `PATCH
+//! …/messages/@original`, needs no bot token (the interaction's is in the
+//! path) and answers a message. Multipart bodies (a message with files) are
+//! read: the event's body is `payload_json`, and a [`Event::Files`] follows
+//! with each file part.
 //! Gateway: Hello (op 10), Identify (op 2) → READY, Resume (op 6) → RESUMED,
 //! Heartbeat (op 1) → ACK (op 11), dispatches (op 0) and closes on request.
 #![allow(dead_code)]
@@ -35,14 +40,44 @@ pub const HEARTBEAT_MS: u64 = 1500;
 /// Something the fake saw.
 #[derive(Debug, Clone)]
 pub enum Event {
-    Request { method: String, path: String },
-    Registered { path: String, body: Value },
-    Callback { path: String, body: Value },
+    Request {
+        method: String,
+        path: String,
+    },
+    Registered {
+        path: String,
+        body: Value,
+    },
+    Callback {
+        path: String,
+        body: Value,
+    },
+    /// A follow-up or edit through the interaction webhook; `auth` is the
+    /// `Authorization` header sent (empty when none).
+    Webhook {
+        method: String,
+        path: String,
+        auth: String,
+        body: Value,
+    },
+    /// The file parts of the multipart request just before.
+    Files {
+        path: String,
+        files: Vec<FilePart>,
+    },
     Connected,
     Identify(Value),
     Resume(Value),
     Heartbeat,
     Closed(Option<u16>),
+}
+
+/// One file of a multipart body: its form field (`files[0]`), file name and bytes.
+#[derive(Debug, Clone)]
+pub struct FilePart {
+    pub field: String,
+    pub filename: String,
+    pub bytes: Vec<u8>,
 }
 
 /// What the test tells the gateway to do.
@@ -179,11 +214,13 @@ async fn http_connection(mut sock: TcpStream, s: Arc<Shared>) {
         let path = request_line.next().unwrap_or("").to_string();
         let mut length = 0;
         let mut auth = String::new();
+        let mut content_type = String::new();
         for line in lines {
             if let Some((k, v)) = line.split_once(':') {
                 match k.trim().to_ascii_lowercase().as_str() {
                     "content-length" => length = v.trim().parse().unwrap_or(0),
                     "authorization" => auth = v.trim().to_string(),
+                    "content-type" => content_type = v.trim().to_string(),
                     _ => {}
                 }
             }
@@ -197,22 +234,85 @@ async fn http_connection(mut sock: TcpStream, s: Arc<Shared>) {
         }
         let body: Vec<u8> = buf[head_end..head_end + length].to_vec();
         buf.drain(..head_end + length);
+        let (body, files) = read_multipart(&content_type, body);
         let (status, reply) = route(&s, &method, &path, &auth, &body);
-        let reason = match status {
-            200 => "OK",
-            204 => "No Content",
-            401 => "Unauthorized",
-            _ => "Not Found",
-        };
-        let reply = reply.map(|v| v.to_string()).unwrap_or_default();
-        let response = format!(
-            "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{reply}",
-            reply.len()
-        );
-        if sock.write_all(response.as_bytes()).await.is_err() {
+        if !files.is_empty() {
+            // After the request's own event (sent by `route`).
+            let _ = s.events.send(Event::Files {
+                path: path.clone(),
+                files,
+            });
+        }
+        if !respond_http(&mut sock, status, reply).await {
             return;
         }
     }
+}
+
+/// A multipart body as its `payload_json` (the JSON body) and its file
+/// parts; any other body comes back as it is, with no files.
+fn read_multipart(content_type: &str, body: Vec<u8>) -> (Vec<u8>, Vec<FilePart>) {
+    let Some(boundary) = content_type
+        .strip_prefix("multipart/form-data")
+        .and_then(|rest| rest.split("boundary=").nth(1))
+        .map(|b| b.trim_matches('"').to_string())
+    else {
+        return (body, Vec::new());
+    };
+    let delimiter = format!("--{boundary}");
+    let mut payload = Vec::new();
+    let mut files = Vec::new();
+    let mut rest: &[u8] = &body;
+    while let Some(start) = find(rest, delimiter.as_bytes()) {
+        rest = &rest[start + delimiter.len()..];
+        if rest.starts_with(b"--") {
+            break;
+        }
+        let Some(end) = find(rest, delimiter.as_bytes()) else {
+            break;
+        };
+        let part = &rest[..end];
+        let part = part.strip_prefix(b"\r\n").unwrap_or(part);
+        let part = part.strip_suffix(b"\r\n").unwrap_or(part);
+        let Some(split) = find(part, b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&part[..split]).to_string();
+        let content = part[split + 4..].to_vec();
+        let attribute = |name: &str| {
+            let key = format!("{name}=\"");
+            let from = head.find(&key)? + key.len();
+            let len = head[from..].find('"')?;
+            Some(head[from..from + len].to_string())
+        };
+        let field = attribute("name").unwrap_or_default();
+        match attribute("filename") {
+            Some(filename) => files.push(FilePart {
+                field,
+                filename,
+                bytes: content,
+            }),
+            None if field == "payload_json" => payload = content,
+            None => {}
+        }
+    }
+    (payload, files)
+}
+
+/// Writes one response; false when the connection is gone.
+async fn respond_http(sock: &mut TcpStream, status: u16, reply: Option<Value>) -> bool {
+    let reason = match status {
+        200 => "OK",
+        204 => "No Content",
+        401 => "Unauthorized",
+        _ => "Not Found",
+    };
+    let reply = reply.map(|v| v.to_string()).unwrap_or_default();
+    let response = format!(
+            "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{reply}",
+            reply.len()
+        );
+    sock.write_all(response.as_bytes()).await.is_ok()
 }
 
 fn bot_user() -> Value {
@@ -227,6 +327,9 @@ fn route(s: &Shared, method: &str, path: &str, auth: &str, body: &[u8]) -> (u16,
         method: method.to_string(),
         path: path.to_string(),
     });
+    if let Some(answer) = webhook(s, method, path, auth, body) {
+        return answer;
+    }
     if auth != format!("Bot {}", s.token) {
         return (
             401,
@@ -293,6 +396,48 @@ fn route(s: &Shared, method: &str, path: &str, auth: &str, body: &[u8]) -> (u16,
         }
         _ => (404, Some(json!({"message": "404: Not Found", "code": 0}))),
     }
+}
+
+/// The interaction webhook: the token in the path is the credential, no
+/// bot token is needed. Answers the message it made or edited.
+fn webhook(
+    s: &Shared,
+    method: &str,
+    path: &str,
+    auth: &str,
+    body: &[u8],
+) -> Option<(u16, Option<Value>)> {
+    let path_only = path.split('?').next().unwrap_or("");
+    let parts: Vec<&str> = path_only
+        .trim_start_matches("/api/v10/")
+        .split('/')
+        .collect();
+    let ok = match (method, parts.as_slice()) {
+        ("POST", ["webhooks", app, _token]) => *app == APP_ID,
+        ("PATCH", ["webhooks", app, _token, "messages", "@original"]) => *app == APP_ID,
+        _ => return None,
+    };
+    if !ok {
+        return Some((
+            404,
+            Some(json!({"message": "Unknown Webhook", "code": 10015})),
+        ));
+    }
+    let sent: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+    let _ = s.events.send(Event::Webhook {
+        method: method.to_string(),
+        path: path.to_string(),
+        auth: auth.to_string(),
+        body: sent.clone(),
+    });
+    let message = json!({
+        "id": "1352900000000000001", "channel_id": "1352900000000000002",
+        "author": bot_user(), "content": sent["content"].as_str().unwrap_or(""),
+        "timestamp": "2026-01-01T00:00:00.000000+00:00", "edited_timestamp": null,
+        "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+        "attachments": [], "embeds": [], "pinned": false, "type": 0
+    });
+    Some((200, Some(message)))
 }
 
 async fn ws_connection(sock: TcpStream, s: Arc<Shared>) {

@@ -1,0 +1,248 @@
+//! A picture reply (`/where`) delivered end to end against the fake Discord
+//! on loopback, both ways Lectern talks to Discord:
+//! - the gateway: the interaction callback itself is multipart, its
+//!   `payload_json` the message (the embed shows `attachment://where.png`)
+//!   and its `files[0]` the PNG;
+//! - the HTTP endpoint (the real binary): the response body is a deferral
+//!   (type 5), and the message with the PNG follows through the interaction
+//!   webhook, multipart, with no bot token.
+//!
+//! Each test decodes the PNG Discord would receive. Every wait is bounded;
+//! nothing leaves 127.0.0.1.
+
+mod discord_support;
+#[path = "discord_support/fake_discord.rs"]
+mod fake_discord;
+#[path = "discord_support/served.rs"]
+mod served;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use ed25519_dalek::{Signer, SigningKey};
+use fake_discord::{Event, FakeDiscord, FilePart, APP_ID};
+use lectern::answer::Command;
+use lectern::discord::gateway::{run_gateway, GatewayOptions};
+use lectern::discord::{synth, Settings};
+use lectern::live::Live;
+use lectern::picture::{TIMELINE_HEIGHT, TIMELINE_WIDTH};
+use serde_json::{json, Value};
+use served::{terminate, Served};
+use tiny_skia::Pixmap;
+
+const WAIT: Duration = Duration::from_secs(20);
+const TOKEN: &str = "fake-token-for-tests";
+const SECRET: [u8; 32] = [29; 32];
+
+/// `/where query:agents` with its own id and token, from the fake's application.
+fn where_agents(n: u32, locale: &str) -> Value {
+    let command = Command::Where {
+        course: None,
+        query: "agents".into(),
+    };
+    let mut interaction = synth::command_interaction(&command, None, locale);
+    interaction["id"] = json!(format!("13529100000000{n:05}"));
+    interaction["token"] = json!(format!("picture-token-{n}"));
+    interaction["application_id"] = json!(APP_ID);
+    interaction
+}
+
+/// The message shows the picture in its embed and lists it as attachment 0.
+fn assert_shows_picture(message: &Value) {
+    assert_eq!(
+        message["embeds"][0]["image"]["url"], "attachment://where.png",
+        "{message:#}"
+    );
+    assert_eq!(message["attachments"][0]["id"], 0, "{message:#}");
+    assert_eq!(message["attachments"][0]["filename"], "where.png");
+    assert_eq!(message["allowed_mentions"]["parse"], json!([]));
+}
+
+/// The one file sent is the timeline PNG at Discord's display size.
+fn assert_is_the_timeline(files: &[FilePart]) {
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0].field, "files[0]");
+    assert_eq!(files[0].filename, "where.png");
+    let png = Pixmap::decode_png(&files[0].bytes).expect("the sent PNG decodes");
+    assert_eq!(
+        (png.width(), png.height()),
+        (TIMELINE_WIDTH, TIMELINE_HEIGHT)
+    );
+    // Not a blank canvas: the density, pins and labels are drawn.
+    let first = png.pixels()[0];
+    let drawn = png.pixels().iter().filter(|p| **p != first).count();
+    assert!(
+        drawn > 5_000,
+        "only {drawn} pixels differ from the background"
+    );
+}
+
+async fn files_for(fake: &mut FakeDiscord, path: &str) -> Vec<FilePart> {
+    let Event::Files { files, .. } = fake
+        .expect(
+            "the file parts",
+            WAIT,
+            |e| matches!(e, Event::Files { path: p, .. } if p == path),
+        )
+        .await
+    else {
+        unreachable!()
+    };
+    files
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_gateway_sends_the_picture_with_the_interaction_response() {
+    let mut fake = FakeDiscord::start(TOKEN).await;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let options = GatewayOptions {
+        token: TOKEN.into(),
+        api_proxy: Some(fake.api.clone()),
+        register: None,
+        application_id: None,
+    };
+    let config = discord_support::config();
+    let live = Arc::new(Live::new(config.clone(), config.content.clone()));
+    let run = tokio::spawn(run_gateway(live, Settings::default(), options, async {
+        let _ = stopped.await;
+    }));
+    fake.expect("identify", WAIT, |e| matches!(e, Event::Identify(_)))
+        .await;
+
+    let interaction = where_agents(1, "ko");
+    let path = format!(
+        "/api/v10/interactions/{}/picture-token-1/callback",
+        interaction["id"].as_str().unwrap()
+    );
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    let Event::Callback { path: got, body } = fake
+        .expect("the callback", WAIT, |e| {
+            matches!(e, Event::Callback { .. })
+        })
+        .await
+    else {
+        unreachable!()
+    };
+    assert_eq!(got, path);
+    assert_eq!(body["type"], 4, "a message at once: {body:#}");
+    assert_shows_picture(&body["data"]);
+    let title = body["data"]["embeds"][0]["title"].as_str().unwrap_or("");
+    assert!(title.contains("영상 속 위치"), "{title}");
+    assert_is_the_timeline(&files_for(&mut fake, &path).await);
+
+    stop.send(()).expect("runner alive");
+    tokio::time::timeout(WAIT, run)
+        .await
+        .expect("run_gateway returns after shutdown")
+        .expect("task")
+        .expect("no error");
+}
+
+fn signed_post(client: &reqwest::Client, url: &str, body: &Value) -> reqwest::RequestBuilder {
+    let body = serde_json::to_vec(body).expect("json");
+    let ts = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        .to_string();
+    let mut message = ts.clone().into_bytes();
+    message.extend_from_slice(&body);
+    let signature = SigningKey::from_bytes(&SECRET).sign(&message);
+    client
+        .post(url)
+        .header("content-type", "application/json")
+        .header("x-signature-ed25519", hex::encode(signature.to_bytes()))
+        .header("x-signature-timestamp", ts)
+        .body(body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_http_endpoint_defers_then_sends_the_picture_through_the_webhook() {
+    // No bot token anywhere: the fake refuses every bot route without one,
+    // and the webhook must not need it.
+    let mut fake = FakeDiscord::start("a-token-lectern-never-gets").await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let key = hex::encode(SigningKey::from_bytes(&SECRET).verifying_key().to_bytes());
+    let addr = format!("127.0.0.1:{port}");
+    let mut served = Served::start_with(
+        &["serve", "--http", &addr, "--webhook-api", &fake.api],
+        &[("DISCORD_PUBLIC_KEY", Some(&key)), ("DISCORD_TOKEN", None)],
+    );
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .no_proxy()
+        .build()
+        .expect("client");
+    let base = format!("http://{addr}");
+    let deadline = Instant::now() + WAIT;
+    while client.get(format!("{base}/healthz")).send().await.is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "the endpoint did not come up:\n{}",
+            served.stderr()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    for (n, locale, hide) in [(2, "en-US", false), (3, "ko", true)] {
+        let mut interaction = where_agents(n, locale);
+        if hide {
+            interaction["data"]["options"] = json!([
+                {"name": "query", "type": 3, "value": "agents"},
+                {"name": "hide", "type": 5, "value": true}
+            ]);
+        }
+        let response = signed_post(&client, &format!("{base}/interactions"), &interaction)
+            .send()
+            .await
+            .expect("POST /interactions");
+        assert_eq!(response.status().as_u16(), 200);
+        let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        // Deferred: "thinking…", seen only by the asker when hidden.
+        assert_eq!(body["type"], 5, "{body:#}");
+        let hidden = body["data"]["flags"].as_u64().is_some_and(|f| f & 64 != 0);
+        assert_eq!(hidden, hide, "{body:#}");
+
+        let path = format!("/api/v10/webhooks/{APP_ID}/picture-token-{n}");
+        let Event::Webhook {
+            method, auth, body, ..
+        } = fake
+            .expect(
+                "the follow-up",
+                WAIT,
+                |e| matches!(e, Event::Webhook { path: p, .. } if *p == path),
+            )
+            .await
+        else {
+            unreachable!()
+        };
+        assert_eq!(method, "POST");
+        assert!(auth.is_empty(), "no bot token is sent: {auth:?}");
+        assert_shows_picture(&body);
+        let flagged = body["flags"].as_u64().is_some_and(|f| f & 64 != 0);
+        assert_eq!(
+            flagged, hide,
+            "the follow-up keeps the visibility: {body:#}"
+        );
+        let title = body["embeds"][0]["title"].as_str().unwrap_or("");
+        let english = title.contains("where in the video");
+        assert_eq!(english, locale == "en-US", "{title}");
+        assert_is_the_timeline(&files_for(&mut fake, &path).await);
+    }
+
+    // A command without a picture is still answered in the response body.
+    let help = synth::command_interaction(&Command::Help, None, "ko");
+    let response = signed_post(&client, &format!("{base}/interactions"), &help)
+        .send()
+        .await
+        .expect("POST /interactions");
+    let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    assert_eq!(body["type"], 4);
+
+    terminate(&served);
+    let status = served.wait(WAIT).await;
+    assert!(status.success(), "{}", served.stderr());
+}
