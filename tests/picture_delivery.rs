@@ -246,3 +246,50 @@ async fn the_http_endpoint_defers_then_sends_the_picture_through_the_webhook() {
     let status = served.wait(WAIT).await;
     assert!(status.success(), "{}", served.stderr());
 }
+
+#[test]
+fn a_file_discord_would_refuse_is_neither_sent_nor_shown() {
+    use lectern::answer::{Attachment, Locale, Reply};
+    use lectern::discord::render::{attach, message, Frame};
+    use lectern::discord::{limits, response_json, CreateInteractionResponse};
+
+    let frame = Frame {
+        locale: Locale::Ko,
+        source: None,
+        hidden: false,
+        set_flag: true,
+    };
+    let with = |filename: &str, bytes: Vec<u8>| {
+        let reply = Reply {
+            title: "그림".into(),
+            attachment: Some(Attachment {
+                filename: filename.into(),
+                bytes,
+            }),
+            ..Reply::default()
+        };
+        let response = CreateInteractionResponse::Message(message(&reply, &frame));
+        response_json(&attach(response, reply.attachment.clone())).unwrap()
+    };
+    let fine = with("where.png", vec![1; 10]);
+    assert_eq!(fine["data"]["attachments"][0]["filename"], "where.png");
+    assert_eq!(
+        fine["data"]["embeds"][0]["image"]["url"],
+        "attachment://where.png"
+    );
+    for (name, bytes) in [
+        ("huge.png", vec![0; limits::ATTACHMENT_BYTES + 1]),
+        ("empty.png", Vec::new()),
+    ] {
+        let refused = with(name, bytes);
+        assert_eq!(refused["data"]["attachments"], json!([]), "{name}");
+        assert!(
+            refused["data"]["embeds"][0].get("image").is_none(),
+            "{name}"
+        );
+    }
+    // A name unsafe in `attachment://` is sent but not shown in the embed.
+    let odd = with("a b.png", vec![1; 10]);
+    assert_eq!(odd["data"]["attachments"][0]["filename"], "a b.png");
+    assert!(odd["data"]["embeds"][0].get("image").is_none());
+}

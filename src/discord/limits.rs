@@ -44,6 +44,10 @@ pub const BUTTON_LABEL: usize = 80;
 pub const BUTTON_URL: usize = 512;
 /// A component's `custom_id`.
 pub const CUSTOM_ID: usize = 100;
+/// Largest file sent with a message, in bytes (Discord's smallest upload
+/// limit; Lectern's pictures are far below it, see
+/// [`crate::picture::MAX_PNG_BYTES`]).
+pub const ATTACHMENT_BYTES: usize = 8 * 1024 * 1024;
 
 // ---- Application commands -------------------------------------------------
 /// Command and option names (also localized ones).

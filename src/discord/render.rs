@@ -75,13 +75,14 @@ pub fn click_mode(reply: &Reply, frame: &Frame, target: &Command) -> ClickMode {
 }
 
 /// The response with `file` added to its message (a response without a
-/// message, or no file, comes back as it was). Serenity sends a message with
-/// a file as multipart.
+/// message, or no file, comes back as it was; so does an empty file or one
+/// over [`limits::ATTACHMENT_BYTES`]). Serenity sends a message with a file
+/// as multipart.
 pub fn attach(
     response: CreateInteractionResponse,
     file: Option<Attachment>,
 ) -> CreateInteractionResponse {
-    let Some(file) = file else {
+    let Some(file) = file.filter(deliverable) else {
         return response;
     };
     let add = |m: CreateInteractionResponseMessage| {
@@ -96,9 +97,15 @@ pub fn attach(
     }
 }
 
-/// Whether `filename` can be shown inside an embed (Discord shows PNG, JPEG,
-/// GIF and WebP there) and is a safe `attachment://` name.
-fn shows_in_embed(filename: &str) -> bool {
+/// Whether Discord takes the file: not empty, not over the size limit.
+fn deliverable(file: &Attachment) -> bool {
+    !file.bytes.is_empty() && file.bytes.len() <= limits::ATTACHMENT_BYTES
+}
+
+/// Whether the file can be shown inside an embed (Discord shows PNG, JPEG,
+/// GIF and WebP there) under a safe `attachment://` name, and is sent.
+fn shows_in_embed(file: &Attachment) -> bool {
+    let filename = &file.filename;
     let lower = filename.to_ascii_lowercase();
     [".png", ".jpg", ".jpeg", ".gif", ".webp"]
         .iter()
@@ -106,6 +113,7 @@ fn shows_in_embed(filename: &str) -> bool {
         && filename
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && deliverable(file)
 }
 
 /// The message: embed, buttons, flags and empty `allowed_mentions`. A
@@ -222,11 +230,7 @@ fn embed(reply: &Reply, l: Locale) -> CreateEmbed {
     if !text.footer.is_empty() {
         embed = embed.footer(CreateEmbedFooter::new(text.footer));
     }
-    if let Some(file) = reply
-        .attachment
-        .as_ref()
-        .filter(|f| shows_in_embed(&f.filename))
-    {
+    if let Some(file) = reply.attachment.as_ref().filter(|f| shows_in_embed(f)) {
         embed = embed.image(format!("attachment://{}", file.filename));
     }
     embed
