@@ -293,3 +293,58 @@ fn a_file_discord_would_refuse_is_neither_sent_nor_shown() {
     assert_eq!(odd["data"]["attachments"][0]["filename"], "a b.png");
     assert!(odd["data"]["embeds"][0].get("image").is_none());
 }
+
+/// `lectern ask LINE ARGS…` in the repository: stdout and success.
+fn ask(args: &[&str]) -> (String, bool) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("ask")
+        .args(args)
+        .output()
+        .expect("run lectern");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.success(),
+    )
+}
+
+fn assert_timeline_file(path: &std::path::Path) {
+    let png = Pixmap::load_png(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(
+        (png.width(), png.height()),
+        (TIMELINE_WIDTH, TIMELINE_HEIGHT)
+    );
+}
+
+#[test]
+fn ask_writes_the_picture_to_out_or_to_a_temporary_file_it_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("agents.png");
+    let (text, ok) = ask(&["/where query:agents", "--out", out.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    assert_timeline_file(&out);
+    assert!(
+        text.trim_end()
+            .ends_with(&format!("그림: {}", out.display())),
+        "{text}"
+    );
+
+    // Without --out: a new temporary file, named on the answer's last line.
+    let (text, ok) = ask(&["/where query:agents", "--locale", "en"]);
+    assert!(ok, "{text}");
+    let last = text.trim_end().lines().last().unwrap_or("");
+    let path = std::path::PathBuf::from(last.strip_prefix("Picture: ").expect(last));
+    assert_timeline_file(&path);
+    std::fs::remove_file(&path).expect("remove the temporary picture");
+
+    // JSON names it too; an answer without a picture writes nothing.
+    let (json, ok) = ask(&["/where query:agents", "--format", "json"]);
+    assert!(ok);
+    let json: Value = serde_json::from_str(&json).expect("JSON");
+    let path = std::path::PathBuf::from(json["picture"].as_str().expect("a picture path"));
+    assert_timeline_file(&path);
+    std::fs::remove_file(&path).expect("remove the temporary picture");
+    let none = dir.path().join("none.png");
+    let (text, ok) = ask(&["/summary 21", "--out", none.to_str().unwrap()]);
+    assert!(ok && !none.exists() && !text.contains("그림: "), "{text}");
+}

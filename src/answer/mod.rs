@@ -49,7 +49,7 @@ mod where_;
 pub use commands::COMMANDS;
 pub use labels::Locale;
 pub use reload::reload_reply;
-pub use reply::{markdown_to_plain, Attachment, Button, Field, Problem, Reply};
+pub use reply::{markdown_to_plain, picture_saved, Attachment, Button, Field, Problem, Reply};
 pub use spec::{ArgError, Arguments, CommandSpec};
 
 use crate::data::Lectern;

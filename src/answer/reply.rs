@@ -22,9 +22,8 @@ pub struct Reply {
     pub ephemeral: bool,
     /// Set when the request could not be answered as asked.
     pub error: Option<Problem>,
-    /// A file sent with the answer (a rendered picture). No command makes one
-    /// yet and the Discord renderer doesn't send one yet: the place is kept
-    /// for picture commands.
+    /// A file sent with the answer (a rendered picture, e.g. `/where`'s).
+    /// Discord shows it in the embed; `lectern ask` writes it to a file.
     pub attachment: Option<Attachment>,
 }
 
@@ -34,6 +33,14 @@ pub struct Attachment {
     /// Shown name, e.g. `chapter-21.png`.
     pub filename: String,
     pub bytes: Vec<u8>,
+}
+
+/// The line telling a terminal reader where the picture of a reply was saved.
+pub fn picture_saved(l: super::Locale, path: &str) -> String {
+    match l {
+        super::Locale::Ko => format!("그림: {path}"),
+        super::Locale::En => format!("Picture: {path}"),
+    }
 }
 
 /// A titled block of the reply (key points, search moments, …).

@@ -12,6 +12,7 @@ use super::search::nothing_found;
 use super::{Answer, Attachment, Button, Command, Locale, Reply};
 use crate::data::Lectern;
 use crate::library::Course;
+use crate::particle::{with, Particle::Subject};
 use crate::picture::{timeline, ChapterStart, DensitySample, Mark, TimelineSpec};
 use crate::search::HitMoment;
 use crate::text::plain_echo;
@@ -61,7 +62,7 @@ pub(super) fn where_(lectern: &Lectern, l: Locale, course: Option<&str>, query: 
     let shown_query = plain_echo(query, 80);
     let spec = TimelineSpec {
         title: match l {
-            Locale::Ko => format!("‘{shown_query}’이(가) 나오는 곳"),
+            Locale::Ko => format!("{} 나오는 곳", with(&format!("‘{shown_query}’"), Subject)),
             Locale::En => format!("Where “{shown_query}” comes up"),
         },
         subtitle: subtitle(l, course, duration, hits.len()),

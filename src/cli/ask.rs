@@ -1,26 +1,109 @@
 //! `lectern ask '<slash command>'`: one answer, printed for people or as JSON.
+//! A picture the answer carries (`/where`) is written to `--out FILE`, or to
+//! a new temporary file, and the answer says where.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::json;
 
 use super::{Format, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
-use crate::answer::{answer, Button, Locale, Reply, Request};
+use crate::answer::{answer, picture_saved, Button, Locale, Reply, Request};
 use crate::data::Lectern;
 
-pub fn run(lectern: &Lectern, line: &str, format: Format, locale: Locale) -> ExitCode {
+pub fn run(
+    lectern: &Lectern,
+    line: &str,
+    format: Format,
+    locale: Locale,
+    out: Option<&Path>,
+) -> ExitCode {
     if lectern.library.courses.is_empty() {
         eprintln!("lectern: no course could be loaded; run `lectern check` to see why");
         return ExitCode::from(EXIT_SETUP);
     }
     let reply = respond(lectern, line, locale);
-    super::print_line(&render(&reply, format));
+    let saved = match save_picture(&reply, out) {
+        Ok(saved) => saved,
+        Err(e) => {
+            eprintln!("lectern: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut shown = render(&reply, format);
+    if let Some(path) = saved {
+        let path = path.display().to_string();
+        match format {
+            Format::Text => {
+                shown.push_str("\n\n");
+                shown.push_str(&picture_saved(locale, &path));
+            }
+            Format::Json | Format::Discord => {
+                let mut json = to_json(&reply);
+                json["picture"] = path.into();
+                shown = json.to_string();
+            }
+        }
+    }
+    super::print_line(&shown);
     if reply.is_ok() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// Writes the reply's picture to `out`, or without it to a new file in the
+/// temporary folder; the path written, `None` when the reply has no picture.
+pub fn save_picture(reply: &Reply, out: Option<&Path>) -> Result<Option<PathBuf>, String> {
+    let Some(file) = &reply.attachment else {
+        return Ok(None);
+    };
+    let path = match out {
+        Some(path) => {
+            std::fs::write(path, &file.bytes)
+                .map_err(|e| format!("can't write the picture to {}: {e}", path.display()))?;
+            path.to_path_buf()
+        }
+        None => temp_file(&file.filename, &file.bytes)?,
+    };
+    Ok(Some(path))
+}
+
+/// A new file `lectern-PID-N-NAME` in the temporary folder (never an
+/// existing one: created exclusively).
+fn temp_file(name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    use std::io::Write;
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let dir = std::env::temp_dir();
+    for n in 0..100 {
+        let path = dir.join(format!("lectern-{}-{n}-{name}", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                return f
+                    .write_all(bytes)
+                    .map(|()| path.clone())
+                    .map_err(|e| format!("can't write the picture to {}: {e}", path.display()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(format!("can't create a file in {}: {e}", dir.display())),
+        }
+    }
+    Err(format!("no free file name in {}", dir.display()))
 }
 
 /// Parses the line and answers it; a line that can't be read becomes an error reply.

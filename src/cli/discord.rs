@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use super::{config_and_dirs, ContentArgs, SetupError, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
-use crate::answer::{answer, Locale, Request};
+use crate::answer::{answer, picture_saved, Locale, Request};
 use crate::config::{Config, DiscordConfig, HttpConfig};
 use crate::data::Lectern;
 use crate::discord::gateway::{run_gateway, shutdown_signal, GatewayOptions};
@@ -274,7 +274,13 @@ fn take_hide(line: &str) -> (String, Option<bool>) {
 
 /// `lectern ask '<line>' --format discord`: the exact response payload the
 /// handler produces for that command, from a synthesised interaction.
-pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -> ExitCode {
+pub fn ask(
+    lectern: &Lectern,
+    settings: &Settings,
+    line: &str,
+    locale: Locale,
+    out: Option<&std::path::Path>,
+) -> ExitCode {
     if lectern.library.courses.is_empty() {
         eprintln!("lectern: no course could be loaded; run `lectern check` to see why");
         return ExitCode::from(EXIT_SETUP);
@@ -299,8 +305,19 @@ pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -
                     return ExitCode::from(EXIT_SETUP);
                 }
             };
-            let ok = answer(lectern, &Request::new(command, locale)).is_ok();
-            (handle(lectern, settings, &interaction), ok)
+            let reply = answer(lectern, &Request::new(command, locale));
+            // The payload is printed; the picture only goes where asked.
+            match out.map(|out| super::ask::save_picture(&reply, Some(out))) {
+                Some(Err(e)) => {
+                    eprintln!("lectern: {e}");
+                    return ExitCode::from(1);
+                }
+                Some(Ok(Some(path))) => {
+                    eprintln!("{}", picture_saved(locale, &path.display().to_string()))
+                }
+                _ => {}
+            }
+            (handle(lectern, settings, &interaction), reply.is_ok())
         }
         Err(_) => {
             // Discord would never send a line it can't parse; show the error

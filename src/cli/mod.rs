@@ -54,6 +54,10 @@ pub enum Cmd {
         /// Reply language.
         #[arg(long, value_enum)]
         locale: Option<LocaleArg>,
+        /// Write the answer's picture (e.g. /where's) to FILE; without it the
+        /// text and JSON formats write it to a temporary file and print its path.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
         #[command(flatten)]
         content: ContentArgs,
     },
@@ -142,11 +146,13 @@ pub fn main() -> ExitCode {
             line,
             format: Format::Discord,
             locale,
+            out,
             content,
         } => load(&cli.config, &content).map(|l| {
             let settings =
                 crate::discord::Settings::from_config(&discord::discord_config(&cli.config));
-            discord::ask(&l, &settings, &line, LocaleArg::resolve(locale, &l))
+            let locale = LocaleArg::resolve(locale, &l);
+            discord::ask(&l, &settings, &line, locale, out.as_deref())
         }),
         Cmd::Serve(args) => discord::serve(&cli.config, &args),
         Cmd::Register(args) => load(&cli.config, &args.content).and_then(|l| {
@@ -156,9 +162,12 @@ pub fn main() -> ExitCode {
             line,
             format,
             locale,
+            out,
             content,
-        } => load(&cli.config, &content)
-            .map(|l| ask::run(&l, &line, format, LocaleArg::resolve(locale, &l))),
+        } => load(&cli.config, &content).map(|l| {
+            let locale = LocaleArg::resolve(locale, &l);
+            ask::run(&l, &line, format, locale, out.as_deref())
+        }),
         Cmd::Console { locale, content } => {
             load(&cli.config, &content).map(|l| console::run(&l, LocaleArg::resolve(locale, &l)))
         }
