@@ -113,3 +113,36 @@ fn empty_and_typed_lines_work_like_other_commands() {
         assert!(matches!(command, Command::Where { .. }), "{line}");
     }
 }
+
+#[test]
+fn the_board_picture_is_ready_for_the_board_command() {
+    use lectern::answer::{board_picture, BOARD_PNG};
+    use lectern::picture::{BoardMember, PictureError};
+
+    let lectern = shipped();
+    let course = &lectern.library.courses[0];
+    let members = vec![
+        BoardMember {
+            name: "김민준".into(),
+            done: vec![1, 2, 21],
+        },
+        BoardMember {
+            name: "Tom".into(),
+            done: vec![21],
+        },
+    ];
+    let file = board_picture(Locale::Ko, course, members.clone(), 0).expect("a board");
+    assert_eq!(file.filename, BOARD_PNG);
+    let png = Pixmap::decode_png(&file.bytes).expect("the board decodes");
+    assert!(png.width() >= 480 && png.height() > 100);
+    let english = board_picture(Locale::En, course, members.clone(), 0).expect("a board");
+    assert_ne!(english.bytes, file.bytes, "the words differ");
+    assert!(matches!(
+        board_picture(Locale::Ko, course, members, 1),
+        Err(PictureError::NoSuchPage { page: 1, pages: 1 })
+    ));
+    assert_eq!(
+        board_picture(Locale::Ko, course, Vec::new(), 0),
+        Err(PictureError::EmptyBoard)
+    );
+}

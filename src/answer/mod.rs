@@ -31,6 +31,7 @@
 //! over-long input (more than [`MAX_ARG_CHARS`] characters) is refused before any
 //! work. Errors are ephemeral. Nothing here panics, whatever the input.
 
+mod board_picture;
 mod chapter;
 pub mod commands;
 mod help;
@@ -46,6 +47,7 @@ pub mod spec;
 mod toc;
 mod where_;
 
+pub use board_picture::{board_picture, BOARD_PNG};
 pub use commands::COMMANDS;
 pub use labels::Locale;
 pub use reload::reload_reply;
