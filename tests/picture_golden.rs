@@ -215,3 +215,136 @@ fn no_captions_timeline_matches_reference() {
 fn board_matches_reference() {
     check("board_ko", board(&study_board()).unwrap());
 }
+
+// ---- `/where` answers, end to end: the picture the command attaches. ----
+
+/// The picture `/where QUERY` attaches, answered from `lectern` for `l`.
+fn where_picture(lectern: &lectern::data::Lectern, query: &str, l: lectern::answer::Locale) -> Png {
+    use lectern::answer::{answer, Command, Request};
+    let command = Command::Where {
+        course: None,
+        query: query.into(),
+    };
+    let reply = answer(lectern, &Request::new(command, l));
+    let file = reply
+        .attachment
+        .unwrap_or_else(|| panic!("{query}: no picture"));
+    let decoded = Pixmap::decode_png(&file.bytes).expect("decodes");
+    Png {
+        width: decoded.width(),
+        height: decoded.height(),
+        bytes: file.bytes,
+    }
+}
+
+fn shipped_config() -> lectern::config::Config {
+    lectern::config::Config::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lectern.yaml"),
+    )
+    .expect("shipped config loads")
+}
+
+/// Written here (not cut from any corpus): a one-hour course of four
+/// chapters with notes for three, no captions and no time markers, so
+/// every moment is estimated from where a passage sits in its chapter.
+fn notes_only_course(dir: &Path) {
+    let course = r#"id: notes-only
+title: "Tokens from Scratch"
+title_ko: "처음부터 배우는 토큰"
+video: "abcdefghijk"
+duration: "1:02:10"
+chapters:
+  - number: 1
+    start: "0:00:00"
+    title: "Why tokens"
+    title_ko: "왜 토큰인가"
+  - number: 2
+    start: "0:14:00"
+    title: "Byte pairs"
+    title_ko: "바이트 쌍"
+  - number: 3
+    start: "0:31:00"
+    title: "Vocabulary size"
+    title_ko: "어휘 크기"
+  - number: 4
+    start: "0:48:30"
+    title: "Wrap-up"
+    title_ko: "정리"
+"#;
+    std::fs::write(dir.join("course.yaml"), course).unwrap();
+    let chapter = |n: u32, title_ko: &str, body: &[&str]| {
+        format!(
+            "---\ntitle: \"{n}. Chapter\"\ntitleKr: \"{n}. {title_ko}\"\nchapter: {n}\n---\n\n# {n}. {title_ko}\n\n## 요약\n\n{title_ko}에 대한 장입니다.\n\n## 핵심 포인트\n\n- {title_ko}\n\n---\n\n## 전체 번역\n\n{}\n",
+            body.join("\n\n")
+        )
+    };
+    let files = [
+        (
+            "01-why.md",
+            chapter(
+                1,
+                "왜 토큰인가",
+                &[
+                    "모델은 글자를 그대로 읽지 않습니다. 먼저 토큰화를 거쳐 숫자의 나열이 됩니다.",
+                    "오늘은 그 과정이 왜 필요한지부터 이야기합니다.",
+                    "사람이 읽는 방식과 모델이 읽는 방식은 많이 다릅니다.",
+                ],
+            ),
+        ),
+        (
+            "02-pairs.md",
+            chapter(
+                2,
+                "바이트 쌍",
+                &[
+                    "자주 붙어 나오는 바이트 쌍을 하나로 합칩니다.",
+                    "이 합치기를 되풀이하는 것이 바이트 쌍 토큰화입니다. 토큰화 규칙은 학습 데이터에서 나옵니다.",
+                    "토큰화가 끝나면 어휘 표가 남습니다. 토큰화 결과는 다시 글자로 되돌릴 수 있습니다.",
+                    "합치기를 몇 번 할지는 정하기 나름입니다.",
+                ],
+            ),
+        ),
+        (
+            "04-wrap.md",
+            chapter(
+                4,
+                "정리",
+                &[
+                    "지금까지 본 것을 정리합니다.",
+                    "마지막으로 토큰화가 모델의 실수를 어떻게 설명하는지 봅니다.",
+                ],
+            ),
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+#[test]
+fn where_korean_query_matches_reference() {
+    let config = shipped_config();
+    let lectern = lectern::data::Lectern::load(&config, &config.content);
+    let png = where_picture(&lectern, "에이전트", lectern::answer::Locale::Ko);
+    check("where_ko", png);
+}
+
+#[test]
+fn where_english_query_matches_reference() {
+    let config = shipped_config();
+    let lectern = lectern::data::Lectern::load(&config, &config.content);
+    let png = where_picture(&lectern, "agents", lectern::answer::Locale::En);
+    check("where_en", png);
+}
+
+#[test]
+fn where_in_a_course_without_captions_matches_reference() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = dir.path().join("notes-only");
+    std::fs::create_dir(&course).unwrap();
+    notes_only_course(&course);
+    let lectern = lectern::data::Lectern::load(&shipped_config(), &[course]);
+    assert_eq!(lectern.library.courses.len(), 1, "the fixture course loads");
+    let png = where_picture(&lectern, "토큰화", lectern::answer::Locale::Ko);
+    check("where_no_captions", png);
+}

@@ -181,5 +181,5 @@ fn the_timeline_is_discord_embed_sized() {
         ..TimelineSpec::default()
     })
     .unwrap();
-    assert_eq!((png.width, png.height), (800, 260));
+    assert_eq!((png.width, png.height), (800, 300));
 }

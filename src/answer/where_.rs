@@ -188,7 +188,13 @@ fn subtitle(l: Locale, course: &Course, duration: u32, chapters: usize) -> Strin
     let length = format_time(duration);
     match l {
         Locale::Ko => format!("{} · {length} · {chapters}개 챕터에서", course.title_ko),
-        Locale::En => format!("{} · {length} · in {chapters} chapter(s)", course.title),
+        Locale::En => {
+            let plural = if chapters == 1 { "" } else { "s" };
+            format!(
+                "{} · {length} · in {chapters} chapter{plural}",
+                course.title
+            )
+        }
     }
 }
 
