@@ -95,24 +95,14 @@ pub fn answer_interaction(
 /// What a transport answers when answering itself failed (a task that could
 /// not finish): an ephemeral apology.
 pub fn went_wrong(l: Locale) -> CreateInteractionResponse {
-    let reply = Reply::error(
+    private_error(
+        l,
         l.pick("답하지 못했어요", "Could not answer"),
         l.pick(
             "답을 만드는 중에 문제가 생겼어요. 잠시 뒤에 다시 해 주세요.",
             "Something went wrong while answering. Please try again in a moment.",
         ),
-        Vec::new(),
-        "",
-    );
-    CreateInteractionResponse::Message(render::message(
-        &reply,
-        &Frame {
-            locale: l,
-            source: None,
-            hidden: true,
-            set_flag: true,
-        },
-    ))
+    )
 }
 
 fn slash_command(lectern: &Lectern, settings: &Settings, i: &CommandInteraction) -> Answered {
@@ -220,15 +210,19 @@ fn stale_button(l: Locale) -> Reply {
 }
 
 fn unsupported(l: Locale) -> CreateInteractionResponse {
-    let reply = Reply::error(
+    private_error(
+        l,
         l.pick("지원하지 않는 상호작용", "Unsupported interaction"),
         l.pick(
             "Lectern은 슬래시 명령과 버튼만 받아요. `/help`를 입력해 보세요.",
             "Lectern answers slash commands and buttons. Try `/help`.",
         ),
-        Vec::new(),
-        "",
-    );
+    )
+}
+
+/// An error without suggestions, as a new message only the asker sees.
+fn private_error(l: Locale, title: &str, message: &str) -> CreateInteractionResponse {
+    let reply = Reply::error(title, message, Vec::new(), "");
     CreateInteractionResponse::Message(render::message(
         &reply,
         &Frame {

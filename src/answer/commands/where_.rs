@@ -1,9 +1,8 @@
 //! `/where query [course]`: where a topic lives along the video, as a picture.
 
 use super::not_mine;
-use crate::answer::spec::{
-    required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs, OptionSpec, Words,
-};
+use super::search::QUERY;
+use crate::answer::spec::{required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
 use crate::answer::{where_, Answer, Command, Locale};
 use crate::data::Lectern;
 
@@ -13,16 +12,7 @@ pub(super) const SPEC: CommandSpec = CommandSpec {
     aliases: &["어디", "위치", "timeline"],
     description: "A picture of where a topic comes up along the video",
     description_ko: "주제가 영상 어디에서 나오는지 그림으로 보기",
-    options: &[OptionSpec {
-        name: "query",
-        ko: "검색어",
-        aliases: &["검색어", "q"],
-        description: "Topic to look for, in English or Korean",
-        description_ko: "찾을 주제 (영어나 한국어)",
-        kind: Kind::Text { autocomplete: true },
-        required: true,
-        words: Words::Rest,
-    }],
+    options: &[QUERY],
     takes_course: true,
     admin: false,
     needs: Needs { member: false },
