@@ -12,9 +12,9 @@ use std::sync::Arc;
 use discord_support::{
     assert_payload_ok, custom_ids, edit_chapter, golden, root, shipped, temp_content,
 };
-use lectern::answer::{Button, Command, Locale, Reply};
+use lectern::answer::{Command, Locale};
 use lectern::discord::reload::{self, Reload};
-use lectern::discord::{self, handler, response_json, synth, Interaction, Settings};
+use lectern::discord::{self, response_json, synth, Interaction, Settings};
 use lectern::library::Diagnostic;
 use lectern::live::{Live, ReloadReport};
 use serde_json::{json, Value};
@@ -282,67 +282,81 @@ async fn answer_live_reloads_for_managers_and_refuses_others() {
     );
 }
 
-fn error_reply(suggestions: &[&str], buttons: Vec<Button>) -> Reply {
-    let mut reply = Reply::error(
-        "없는 챕터",
-        "99번 챕터는 없어요.",
-        suggestions.iter().map(|s| s.to_string()).collect(),
-        "혹시 이것을 찾으셨나요?",
-    );
-    reply.buttons = buttons;
-    reply
-}
-
 #[test]
-fn suggestion_buttons_from_the_core_win_over_guesses() {
+fn suggestions_carry_the_command_they_run() {
     let lectern = shipped();
-    let original = Command::Summary {
+    let ask = |command: Command| {
+        lectern::answer::answer(
+            &lectern,
+            &lectern::answer::Request::new(command, Locale::Ko),
+        )
+    };
+    // A chapter that isn't there: each suggestion re-runs the asked command
+    // (here `/read`, from its first page) about the suggested chapter.
+    let reply = ask(Command::Read {
         course: None,
         chapter: "99".into(),
-    };
-    // The core's own Run buttons are kept as they are, nothing guessed.
-    let core = vec![Button::Run {
-        label: "21. 앞으로의 전망".into(),
-        command: Command::KeyPoints {
-            course: None,
-            chapter: "21".into(),
-        },
-    }];
-    let reply = error_reply(&["21. 앞으로의 전망", "/help"], core.clone());
-    let out = handler::with_suggestion_buttons(&lectern, reply, &original);
-    assert_eq!(out.buttons, core);
-    // Without them (only a link, or none), suggestions are still guessed.
-    let link = Button::Link {
-        label: "▶".into(),
-        url: "https://example.com/".into(),
-    };
-    let reply = error_reply(&["21. 앞으로의 전망", "/help"], vec![link.clone()]);
-    let out = handler::with_suggestion_buttons(&lectern, reply, &original);
+        page: Some(3),
+    });
+    let problem = reply.error.expect("an error");
+    assert!(!problem.suggestions.is_empty());
+    for s in &problem.suggestions {
+        let number: String = s.label.chars().take_while(char::is_ascii_digit).collect();
+        assert_eq!(
+            s.command,
+            Some(Command::Read {
+                course: None,
+                chapter: number,
+                page: None,
+            }),
+            "{}",
+            s.label
+        );
+    }
+    // A course that isn't there: the same command with a loaded course.
+    let reply = ask(Command::Chapters {
+        course: Some("deep-dive-llm".into()),
+    });
+    let problem = reply.error.expect("an error");
     assert_eq!(
-        out.buttons,
-        vec![
-            link,
-            Button::Run {
-                label: "21. 앞으로의 전망".into(),
-                command: Command::Summary {
-                    course: None,
-                    chapter: "21".into()
-                },
-            },
-            Button::Run {
-                label: "/help".into(),
-                command: Command::Help,
-            },
-        ]
+        problem.suggestions[0].command,
+        Some(Command::Chapters {
+            course: Some("deep-dive-llms".into())
+        })
     );
-    // An answer that is not an error is never touched.
-    let ok = Reply {
-        title: "ok".into(),
-        ..Reply::default()
-    };
-    assert_eq!(
-        handler::with_suggestion_buttons(&lectern, ok.clone(), &original),
-        ok
+    // A typed slash line: `/help` runs; a bare `/summary` can't run alone.
+    let unknown = lectern::answer::slash::parse_slash("/sumary").unwrap_err();
+    let runs: Vec<_> = unknown
+        .suggestions
+        .iter()
+        .map(|s| (s.label.as_str(), s.command.is_some()))
+        .collect();
+    assert!(runs.contains(&("/summary", false)), "{runs:?}");
+    // The renderer makes buttons of exactly the suggestions that run.
+    let out = json_of(&discord::handle(
+        &lectern,
+        &Settings::default(),
+        &interaction(&synth::command_interaction(
+            &Command::Summary {
+                course: None,
+                chapter: "99".into(),
+            },
+            None,
+            "ko",
+        )),
+    ));
+    let labels: Vec<&str> = out["data"]["components"][0]["components"]
+        .as_array()
+        .expect("buttons")
+        .iter()
+        .filter_map(|b| b["custom_id"].as_str())
+        .collect();
+    assert!(
+        !labels.is_empty()
+            && labels
+                .iter()
+                .all(|id| id.starts_with("v1:-sum:") || id.starts_with("v1:+sum:")),
+        "{labels:?}"
     );
 }
 

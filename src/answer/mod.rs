@@ -33,6 +33,7 @@ pub mod commands;
 mod help;
 mod labels;
 mod moment;
+pub mod notices;
 mod read;
 mod reload;
 mod reply;
@@ -45,7 +46,8 @@ mod toc;
 pub use commands::COMMANDS;
 pub use labels::Locale;
 pub use reload::reload_reply;
-pub use reply::{markdown_to_plain, Attachment, Button, Field, Problem, Reply};
+use reply::Retry;
+pub use reply::{markdown_to_plain, Attachment, Button, Field, Problem, Reply, Suggestion};
 pub use spec::{ArgError, Arguments, CommandSpec};
 
 use crate::data::Lectern;
@@ -117,6 +119,14 @@ impl Command {
             },
             _ => return None,
         })
+    }
+
+    /// The same command with a "did you mean" value instead of the one asked.
+    fn retry(&self, retry: Retry) -> Option<Command> {
+        match retry {
+            Retry::Chapter(chapter) => self.with_chapter(&chapter),
+            Retry::Course(course) => self.with_argument("course", &course),
+        }
     }
 
     /// The command's English name, as registered (`summary`, `keypoints`, …).
@@ -200,30 +210,14 @@ pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
         None => Err(Box::default()),
     };
     let mut reply = reply.unwrap_or_else(|problem| *problem);
-    if reply.error.is_some() {
-        // "Did you mean" buttons re-run the command that was asked.
-        for button in &mut reply.buttons {
-            if let Button::Run {
-                command: Command::Summary { chapter, .. },
-                ..
-            } = button
-            {
-                if let Some(retry) = request.command.with_chapter(chapter) {
-                    *button = Button::Run {
-                        label: button_label(button),
-                        command: retry,
-                    };
-                }
+    if let Some(problem) = &mut reply.error {
+        for suggestion in &mut problem.suggestions {
+            if let Some(retry) = suggestion.retry.take() {
+                suggestion.command = command.retry(retry);
             }
         }
     }
     reply
-}
-
-fn button_label(button: &Button) -> String {
-    match button {
-        Button::Link { label, .. } | Button::Run { label, .. } => label.clone(),
-    }
 }
 
 /// Result of a command body: `Err` is an error reply, returned as is.

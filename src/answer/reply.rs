@@ -57,7 +57,57 @@ pub enum Button {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub message: String,
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// One "did you mean": what it says, and the command choosing it runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub label: String,
+    /// `None`: text only (nothing to run, e.g. an example with a placeholder).
+    pub command: Option<Command>,
+    /// Set by the core while answering: "the asked command again, with this
+    /// instead". [`super::answer`] turns it into `command` before the reply
+    /// leaves the core.
+    pub(super) retry: Option<Retry>,
+}
+
+/// The asked command again, about something else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Retry {
+    /// Another chapter (a "did you mean" chapter number).
+    Chapter(String),
+    /// Another course (a "did you mean" course id).
+    Course(String),
+}
+
+impl Suggestion {
+    /// A suggestion that runs `command`.
+    pub fn run(label: impl Into<String>, command: Command) -> Suggestion {
+        Suggestion {
+            label: label.into(),
+            command: Some(command),
+            retry: None,
+        }
+    }
+
+    /// A suggestion shown as text only.
+    pub fn text(label: impl Into<String>) -> Suggestion {
+        Suggestion {
+            label: label.into(),
+            command: None,
+            retry: None,
+        }
+    }
+
+    /// The asked command again with `retry` (resolved by [`super::answer`]).
+    pub(super) fn retry(label: impl Into<String>, retry: Retry) -> Suggestion {
+        Suggestion {
+            label: label.into(),
+            command: None,
+            retry: Some(retry),
+        }
+    }
 }
 
 impl Reply {
@@ -66,7 +116,7 @@ impl Reply {
     pub fn error(
         title: impl Into<String>,
         message: impl Into<String>,
-        suggestions: Vec<String>,
+        suggestions: Vec<Suggestion>,
         did_you_mean: &str,
     ) -> Reply {
         let message = message.into();
@@ -76,7 +126,7 @@ impl Reply {
             text.push_str(did_you_mean);
             for s in &suggestions {
                 text.push_str("\n• ");
-                text.push_str(s);
+                text.push_str(&s.label);
             }
         }
         Reply {

@@ -5,7 +5,8 @@
 use super::chapter::{course_arg, watch_button};
 use super::resolve::{self, fail};
 use super::{
-    Answer, Button, Command, Field, Locale, Reply, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT,
+    Answer, Button, Command, Field, Locale, Reply, Suggestion, DEFAULT_SEARCH_LIMIT,
+    MAX_SEARCH_LIMIT,
 };
 use crate::data::Lectern;
 use crate::search::MatchField;
@@ -45,7 +46,7 @@ pub(super) fn search(
         .search(&lectern.library, query, scope.map(|c| c.id.as_str()), limit);
     let shown_query = plain_echo(query, 80);
     if hits.is_empty() {
-        let mut failure = fail(
+        return Err(fail(
             l,
             l.pick("검색 결과가 없어요", "Nothing found"),
             &match l {
@@ -62,22 +63,20 @@ pub(super) fn search(
                     )
                 }
             },
-            lectern.index.example_topics(3),
-        );
-        failure.buttons = failure
-            .error
-            .iter()
-            .flat_map(|p| p.suggestions.iter())
-            .map(|topic| Button::Run {
-                label: crate::text::truncate(topic, 80),
-                command: Command::Search {
-                    course: course.map(str::to_string),
-                    query: topic.clone(),
-                    limit: None,
-                },
-            })
-            .collect();
-        return Err(failure);
+            lectern
+                .index
+                .example_topics(3)
+                .into_iter()
+                .map(|topic| {
+                    let command = Command::Search {
+                        course: course.map(str::to_string),
+                        query: topic.clone(),
+                        limit: None,
+                    };
+                    Suggestion::run(topic, command)
+                })
+                .collect(),
+        ));
     }
     let multi = lectern.library.courses.len() > 1;
     let mut reply = Reply {

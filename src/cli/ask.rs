@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::{Format, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
-use crate::answer::{answer, Button, Locale, Reply, Request};
+use crate::answer::{answer, notices, Button, Locale, Reply, Request};
 use crate::data::Lectern;
 
 pub fn run(lectern: &Lectern, line: &str, format: Format, locale: Locale) -> ExitCode {
@@ -27,12 +27,7 @@ pub fn run(lectern: &Lectern, line: &str, format: Format, locale: Locale) -> Exi
 pub fn respond(lectern: &Lectern, line: &str, locale: Locale) -> Reply {
     match parse_slash(line) {
         Ok(command) => answer(lectern, &Request::new(command, locale)),
-        Err(e) => Reply::error(
-            locale.pick("명령을 알아볼 수 없어요", "Unrecognised command"),
-            e.message(locale),
-            e.suggestions,
-            locale.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
-        ),
+        Err(e) => notices::unreadable_line(locale, e),
     }
 }
 
@@ -58,7 +53,7 @@ pub fn to_json(reply: &Reply) -> serde_json::Value {
         Some(problem) => json!({
             "ok": false,
             "error": problem.message,
-            "suggestions": problem.suggestions,
+            "suggestions": problem.suggestions.iter().map(|s| &s.label).collect::<Vec<_>>(),
         }),
     }
 }

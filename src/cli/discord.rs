@@ -23,7 +23,7 @@ use crate::discord::register::{
     application_id_from_env, ensure_application_id, http_client, register, token_from_env, Target,
 };
 use crate::discord::render::{self, Frame};
-use crate::discord::{commands, handle, handler, response_json, synth, Interaction, Settings};
+use crate::discord::{commands, handle, response_json, synth, Interaction, Settings};
 use crate::live::{Live, WatchGuard};
 use crate::transport::{raise_open_file_limit, Limits};
 
@@ -299,8 +299,6 @@ pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -
             // Discord would never send a line it can't parse; show the error
             // reply as the handler renders errors.
             let reply = super::ask::respond(lectern, &line, locale);
-            let reply =
-                handler::with_suggestion_buttons(lectern, reply, &crate::answer::Command::Help);
             let frame = Frame {
                 locale,
                 source: None,

@@ -28,8 +28,7 @@ use super::custom_id::{self, ClickMode};
 use super::options::{read_command, Values};
 use super::render::{self, Frame};
 use super::{commands, limits, reload, Settings};
-use crate::answer::slash::parse_slash;
-use crate::answer::{answer, Button, Command, Locale, Reply, Request};
+use crate::answer::{answer, notices, Command, Locale, Reply, Request};
 use crate::data::Lectern;
 use crate::search::Suggestion;
 use crate::text::{char_len, truncate};
@@ -61,15 +60,11 @@ fn slash_command(
     let l = Locale::from_tag(&i.locale);
     let invocation = match read_command(&i.data) {
         Ok(invocation) => invocation,
-        Err(e) => return error_message(lectern, e.reply(l), l, None, true),
+        Err(e) => return error_message(e.reply(l), l, None, true),
     };
     let hidden = invocation.hide.unwrap_or(settings.ephemeral_by_default);
     let command = &invocation.command;
-    let reply = with_suggestion_buttons(
-        lectern,
-        answer(lectern, &Request::new(command.clone(), l)),
-        command,
-    );
+    let reply = answer(lectern, &Request::new(command.clone(), l));
     CreateInteractionResponse::Message(render::message(
         &reply,
         &Frame {
@@ -89,7 +84,7 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
         .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
     let action = match custom_id::decode(&i.data.custom_id) {
         Ok(action) => action,
-        Err(_) => return error_message(lectern, stale_button(l), l, None, true),
+        Err(_) => return error_message(notices::stale_button(l), l, None, true),
     };
     let hidden = match action.mode {
         ClickMode::Update => clicked_hidden,
@@ -99,7 +94,7 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
     let command = &action.command;
     let reply = answer(lectern, &Request::new(command.clone(), l));
     if !reply.is_ok() {
-        return error_message(lectern, reply, l, Some(command), hidden);
+        return error_message(reply, l, Some(command), hidden);
     }
     let frame = Frame {
         locale: l,
@@ -117,16 +112,11 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
 /// An error as a new ephemeral message, with buttons for its suggestions.
 /// `hidden` is the visibility the asker wanted for the real answer.
 fn error_message(
-    lectern: &Lectern,
     reply: Reply,
     l: Locale,
     source: Option<&Command>,
     hidden: bool,
 ) -> CreateInteractionResponse {
-    let reply = match source {
-        Some(command) => with_suggestion_buttons(lectern, reply, command),
-        None => with_suggestion_buttons(lectern, reply, &Command::Help),
-    };
     CreateInteractionResponse::Message(render::message(
         &reply,
         &Frame {
@@ -138,33 +128,9 @@ fn error_message(
     ))
 }
 
-fn stale_button(l: Locale) -> Reply {
-    Reply::error(
-        l.pick(
-            "이 버튼은 더 이상 쓸 수 없어요",
-            "This button no longer works",
-        ),
-        l.pick(
-            "오래된 메시지의 버튼이거나 알아볼 수 없는 버튼이에요. 명령을 다시 입력해 주세요.",
-            "It comes from an older message or can't be read. Please type the command again.",
-        ),
-        vec!["/help".to_string()],
-        l.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
-    )
-}
-
 fn unsupported(l: Locale) -> CreateInteractionResponse {
-    let reply = Reply::error(
-        l.pick("지원하지 않는 상호작용", "Unsupported interaction"),
-        l.pick(
-            "Lectern은 슬래시 명령과 버튼만 받아요. `/help`를 입력해 보세요.",
-            "Lectern answers slash commands and buttons. Try `/help`.",
-        ),
-        Vec::new(),
-        "",
-    );
     CreateInteractionResponse::Message(render::message(
-        &reply,
+        &notices::unsupported_interaction(l),
         &Frame {
             locale: l,
             source: None,
@@ -172,70 +138,6 @@ fn unsupported(l: Locale) -> CreateInteractionResponse {
             set_flag: true,
         },
     ))
-}
-
-/// Gives an error reply buttons that run its "did you mean" suggestions.
-///
-/// The core may already attach them ([`Button::Run`] on the error reply): then
-/// those are the buttons, as they are. Otherwise (older core, or a reply made
-/// here) they are guessed from the suggestion strings, where one can be read
-/// as a command: a slash line (`/help`), a chapter label (`21. …`) or a course
-/// id for the command that failed, or a topic for a search that found
-/// nothing. Others stay text only (they are listed in the error's description
-/// either way).
-pub fn with_suggestion_buttons(lectern: &Lectern, mut reply: Reply, original: &Command) -> Reply {
-    let Some(problem) = &reply.error else {
-        return reply;
-    };
-    if reply
-        .buttons
-        .iter()
-        .any(|b| matches!(b, Button::Run { .. }))
-    {
-        return reply;
-    }
-    let buttons: Vec<Button> = problem
-        .suggestions
-        .iter()
-        .filter_map(|s| {
-            suggestion_command(lectern, original, s).map(|command| Button::Run {
-                label: s.clone(),
-                command,
-            })
-        })
-        .take(limits::BUTTONS_PER_ROW)
-        .collect();
-    reply.buttons.extend(buttons);
-    reply
-}
-
-fn suggestion_command(lectern: &Lectern, original: &Command, s: &str) -> Option<Command> {
-    let s = s.trim();
-    if s.starts_with('/') {
-        return parse_slash(s).ok();
-    }
-    if let Some(course) = lectern.library.course(s) {
-        return original.with_argument("course", &course.id);
-    }
-    if let Some(number) = leading_number(s) {
-        if let Some(command) = original.with_argument("chapter", &number) {
-            return Some(command);
-        }
-    }
-    match original {
-        Command::Search { course, limit, .. } if !s.is_empty() => Some(Command::Search {
-            course: course.clone(),
-            query: s.to_string(),
-            limit: *limit,
-        }),
-        _ => None,
-    }
-}
-
-/// `21` from `21. 앞으로의 전망 (…)`.
-fn leading_number(s: &str) -> Option<String> {
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    (!digits.is_empty() && s[digits.len()..].starts_with('.')).then_some(digits)
 }
 
 fn autocomplete(lectern: &Lectern, i: &CommandInteraction) -> CreateInteractionResponse {
