@@ -37,7 +37,7 @@ fn resident_mib() -> Option<f64> {
 }
 
 fn main() {
-    let _ = lectern::transport::raise_open_file_limit();
+    let _ = lectern::discord::transport::raise_open_file_limit();
     let (_server, addr, key) = start_server(|_| {});
     let requests: Arc<Vec<Vec<u8>>> = Arc::new(
         QUERIES

@@ -26,10 +26,10 @@ use discord_support::{
 };
 use fake_discord::{Event, FakeDiscord, APP_ID, GUILD_ID};
 use lectern::answer::Command;
-use lectern::data::Lectern;
+use lectern::app::Lectern;
 use lectern::discord::gateway::{run_gateway, GatewayOptions};
 use lectern::discord::register::Target;
-use lectern::discord::{commands, synth, Settings};
+use lectern::discord::{commands, synthetic, Settings};
 use lectern::live::Live;
 use serde_json::{json, Value};
 use served::Served;
@@ -46,7 +46,7 @@ fn numbered(mut interaction: Value, n: u32) -> Value {
 
 fn summary(n: u32) -> Value {
     numbered(
-        synth::command_interaction(
+        synthetic::command_interaction(
             &Command::Summary {
                 course: None,
                 chapter: "21".into(),
@@ -135,7 +135,7 @@ async fn serve_answers_reconnects_and_shuts_down() {
     let body = round_trip(&mut fake, summary(1)).await;
     assert_eq!(body["type"], 4);
     let ac = numbered(
-        synth::autocomplete_interaction("summary", "chapter", "전망", &[], "ko"),
+        synthetic::autocomplete_interaction("summary", "chapter", "전망", &[], "ko"),
         2,
     );
     let body = round_trip(&mut fake, ac).await;
@@ -164,7 +164,7 @@ async fn serve_answers_reconnects_and_shuts_down() {
         matches!(e, Event::Identify(_))
     })
     .await;
-    let click = numbered(synth::component_interaction("v1:ch", "en-US", false), 4);
+    let click = numbered(synthetic::component_interaction("v1:ch", "en-US", false), 4);
     let body = round_trip(&mut fake, click).await;
     assert_eq!(body["type"], 7);
 
@@ -216,7 +216,7 @@ async fn reload_over_the_gateway_is_for_managers_only() {
 
     // A student: the handler's refusal, privately; nothing reloaded.
     let student = numbered(
-        synth::reload_interaction(synth::MEMBER_PERMISSIONS, "ko"),
+        synthetic::reload_interaction(synthetic::MEMBER_PERMISSIONS, "ko"),
         20,
     );
     let body = round_trip_with(&mut fake, &live.get(), student).await;
@@ -228,7 +228,7 @@ async fn reload_over_the_gateway_is_for_managers_only() {
 
     // A manager: reloaded, with the report, privately.
     let manager = numbered(
-        synth::reload_interaction(synth::MANAGER_PERMISSIONS, "en-US"),
+        synthetic::reload_interaction(synthetic::MANAGER_PERMISSIONS, "en-US"),
         22,
     );
     let body = callback(&mut fake, manager).await;

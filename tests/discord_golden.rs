@@ -7,7 +7,7 @@
 mod discord_support;
 
 use discord_support::{assert_payload_ok, custom_ids, golden, root, shipped, two_courses};
-use lectern::discord::{self, synth, Settings};
+use lectern::discord::{self, synthetic, Settings};
 use serde_json::{json, Value};
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {
@@ -65,7 +65,7 @@ fn garbage_is_an_error_not_a_panic() {
     }
 }
 
-fn respond_to(lectern: &lectern::data::Lectern, settings: &Settings, body: &[u8]) -> Value {
+fn respond_to(lectern: &lectern::app::Lectern, settings: &Settings, body: &[u8]) -> Value {
     discord::handle_json(lectern, settings, body).expect("answered")
 }
 
@@ -86,10 +86,10 @@ fn visibility_follows_hide_then_the_configured_default() {
     assert!(!is_ephemeral(&respond_to(&lectern, &public, &help)));
     assert!(is_ephemeral(&respond_to(&lectern, &hidden, &help)));
     let command = lectern::answer::Command::Help;
-    let shown = synth::command_interaction(&command, Some(false), "ko");
+    let shown = synthetic::command_interaction(&command, Some(false), "ko");
     let shown = serde_json::to_vec(&shown).unwrap();
     assert!(!is_ephemeral(&respond_to(&lectern, &hidden, &shown)));
-    let asked_hidden = synth::command_interaction(&command, Some(true), "ko");
+    let asked_hidden = synthetic::command_interaction(&command, Some(true), "ko");
     let asked_hidden = serde_json::to_vec(&asked_hidden).unwrap();
     assert!(is_ephemeral(&respond_to(&lectern, &public, &asked_hidden)));
 }
@@ -120,8 +120,8 @@ fn errors_are_ephemeral_with_suggestions() {
     assert!(custom_ids(&r).iter().any(|id| id.ends_with("help")));
 }
 
-fn click(lectern: &lectern::data::Lectern, custom_id: &str, ephemeral_message: bool) -> Value {
-    let json = synth::component_interaction(custom_id, "ko", ephemeral_message);
+fn click(lectern: &lectern::app::Lectern, custom_id: &str, ephemeral_message: bool) -> Value {
+    let json = synthetic::component_interaction(custom_id, "ko", ephemeral_message);
     discord_support::respond(lectern, &Settings::default(), &json)
 }
 
@@ -268,8 +268,8 @@ fn ask_format_discord_prints_the_handler_payload() {
 fn course_buttons_and_options_carry_the_course_only_with_several_courses() {
     let one = shipped();
     let two = two_courses();
-    let ch = |lectern: &lectern::data::Lectern| {
-        let json = synth::command_interaction(
+    let ch = |lectern: &lectern::app::Lectern| {
+        let json = synthetic::command_interaction(
             &lectern::answer::Command::Chapters {
                 course: Some("other-course".into()),
             },

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use discord_support::{edit_chapter, temp_content};
 use ed25519_dalek::{Signer, SigningKey};
 use lectern::answer::Command;
-use lectern::discord::synth;
+use lectern::discord::synthetic;
 use serde_json::{json, Value};
 use served::{terminate, Served};
 
@@ -106,7 +106,7 @@ impl Endpoint {
 }
 
 fn summary() -> Value {
-    synth::command_interaction(
+    synthetic::command_interaction(
         &Command::Summary {
             course: None,
             chapter: "21".into(),
@@ -166,8 +166,8 @@ async fn serve_http_answers_reloads_and_stops_on_sigterm() {
 
     // /reload from a manager answers with a (private) report.
     let (status, v) = endpoint
-        .post(&synth::reload_interaction(
-            synth::MANAGER_PERMISSIONS,
+        .post(&synthetic::reload_interaction(
+            synthetic::MANAGER_PERMISSIONS,
             "en-US",
         ))
         .await;

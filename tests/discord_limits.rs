@@ -11,12 +11,12 @@ use discord_support::{
     VARIANTS,
 };
 use lectern::answer::Command;
-use lectern::data::Lectern;
+use lectern::app::Lectern;
 use lectern::discord::custom_id::{self, Action, ClickMode};
-use lectern::discord::{limits, synth, Settings};
+use lectern::discord::{limits, synthetic, Settings};
 use lectern::library::KeyPoint;
 use lectern::search::Glossary;
-use lectern::time::format_time;
+use lectern::timecode::format_time;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -142,7 +142,7 @@ fn check_everything(what: &str, lectern: &Lectern) -> usize {
             let r = respond(
                 lectern,
                 &settings,
-                &synth::command_interaction(&command, None, locale),
+                &synthetic::command_interaction(&command, None, locale),
             );
             assert_payload_ok(&format!("{what}: {command:?} {locale}"), &r);
             checked += 1;
@@ -153,7 +153,7 @@ fn check_everything(what: &str, lectern: &Lectern) -> usize {
                 let click = respond(
                     lectern,
                     &settings,
-                    &synth::component_interaction(&id, locale, false),
+                    &synthetic::component_interaction(&id, locale, false),
                 );
                 assert_payload_ok(&format!("{what}: click {id} after {command:?}"), &click);
                 checked += 1;
@@ -180,7 +180,7 @@ fn check_autocomplete(what: &str, lectern: &Lectern) -> usize {
             let r = respond(
                 lectern,
                 &settings,
-                &synth::autocomplete_interaction(command, option, prefix, &[], "ko"),
+                &synthetic::autocomplete_interaction(command, option, prefix, &[], "ko"),
             );
             assert_eq!(r["type"], 8);
             assert_payload_ok(&format!("{what}: autocomplete {option} {prefix:?}"), &r);
@@ -252,7 +252,7 @@ fn stretched_library_is_cut_to_fit() {
     let r = respond(
         &lectern,
         &Settings::default(),
-        &synth::command_interaction(&Command::Chapters { course: None }, None, "ko"),
+        &synthetic::command_interaction(&Command::Chapters { course: None }, None, "ko"),
     );
     let description = r["data"]["embeds"][0]["description"].as_str().unwrap_or("");
     assert!(
@@ -279,7 +279,7 @@ fn mentions_are_never_parsed() {
             let r = respond(
                 &lectern,
                 &Settings::default(),
-                &synth::command_interaction(&command, None, "en-US"),
+                &synthetic::command_interaction(&command, None, "en-US"),
             );
             let m = &r["data"]["allowed_mentions"];
             assert_eq!(m["parse"], serde_json::json!([]), "{q}");
@@ -363,7 +363,7 @@ proptest! {
     #[test]
     fn random_input_stays_within_limits(command in any_command(), locale in "(ko|en-US|ja|)") {
         let lectern = shipped();
-        let r = respond(&lectern, &Settings::default(), &synth::command_interaction(&command, None, &locale));
+        let r = respond(&lectern, &Settings::default(), &synthetic::command_interaction(&command, None, &locale));
         let errors = discord_support::check_payload(&r);
         prop_assert!(errors.is_empty(), "{:?}: {:?}", command, errors);
     }
@@ -371,7 +371,7 @@ proptest! {
     #[test]
     fn random_clicks_stay_within_limits(id in "(v1:[-+]?(sum|kp|read|s|at|link|ch|help)(:[^:]{0,30}){0,4}|\\PC{0,100})") {
         let lectern = shipped();
-        let r: Value = respond(&lectern, &Settings::default(), &synth::component_interaction(&id, "ko", false));
+        let r: Value = respond(&lectern, &Settings::default(), &synthetic::component_interaction(&id, "ko", false));
         let errors = discord_support::check_payload(&r);
         prop_assert!(errors.is_empty(), "{}: {:?}", id, errors);
     }

@@ -14,9 +14,10 @@ use discord_support::{
 };
 use lectern::answer::{Command, Locale};
 use lectern::discord::reload::{self, Reload};
-use lectern::discord::{self, response_json, synth, Interaction, Settings};
+use lectern::discord::{self, response_json, synthetic, Interaction, Settings};
+use lectern::library::changes::ReloadReport;
 use lectern::library::Diagnostic;
-use lectern::live::{Live, ReloadReport};
+use lectern::live::Live;
 use serde_json::{json, Value};
 
 fn interaction(v: &Value) -> Interaction {
@@ -60,14 +61,14 @@ fn only_managers_and_administrators_in_a_server_may_reload() {
     const MANAGE_GUILD: u64 = 1 << 5;
     const ADMINISTRATOR: u64 = 1 << 3;
     for (perms, allowed) in [
-        (synth::MEMBER_PERMISSIONS, false),
+        (synthetic::MEMBER_PERMISSIONS, false),
         (0, false),
-        (synth::MANAGER_PERMISSIONS, true),
+        (synthetic::MANAGER_PERMISSIONS, true),
         (MANAGE_GUILD, true),
         (ADMINISTRATOR, true),
-        (synth::MEMBER_PERMISSIONS | ADMINISTRATOR, true),
+        (synthetic::MEMBER_PERMISSIONS | ADMINISTRATOR, true),
     ] {
-        let i = interaction(&synth::reload_interaction(perms, "ko"));
+        let i = interaction(&synthetic::reload_interaction(perms, "ko"));
         let command = reload::is_reload(&i).expect("a /reload");
         assert_eq!(reload::authorized(command), allowed, "permissions {perms}");
         match reload::intercept(&i) {
@@ -84,7 +85,7 @@ fn only_managers_and_administrators_in_a_server_may_reload() {
     }
     // A member entry without permissions (never sent by Discord, but
     // possible in a hand-made payload) is refused.
-    let mut v = synth::reload_interaction(synth::MANAGER_PERMISSIONS, "en-US");
+    let mut v = synthetic::reload_interaction(synthetic::MANAGER_PERMISSIONS, "en-US");
     v["member"].as_object_mut().unwrap().remove("permissions");
     let i = interaction(&v);
     assert!(!reload::authorized(reload::is_reload(&i).unwrap()));
@@ -99,9 +100,9 @@ fn only_managers_and_administrators_in_a_server_may_reload() {
 #[test]
 fn only_the_reload_command_is_intercepted() {
     let others = [
-        synth::command_interaction(&Command::Help, None, "ko"),
-        synth::autocomplete_interaction("summary", "chapter", "2", &[], "ko"),
-        synth::component_interaction("v1:help", "ko", false),
+        synthetic::command_interaction(&Command::Help, None, "ko"),
+        synthetic::autocomplete_interaction("summary", "chapter", "2", &[], "ko"),
+        synthetic::component_interaction("v1:help", "ko", false),
         json!({ "type": 1, "id": "1", "application_id": "2", "token": "t", "version": 1 }),
     ];
     for v in &others {
@@ -111,7 +112,7 @@ fn only_the_reload_command_is_intercepted() {
     }
     // An autocomplete request naming `reload` (it has no options; a forged or
     // stale one) is not a reload either, and gets no choices.
-    let ac = synth::autocomplete_interaction("reload", "x", "", &[], "ko");
+    let ac = synthetic::autocomplete_interaction("reload", "x", "", &[], "ko");
     let i = interaction(&ac);
     assert!(reload::intercept(&i).is_none());
     let r = discord::response_json(&discord::handle(&shipped(), &Settings::default(), &i)).unwrap();
@@ -125,8 +126,8 @@ fn the_pure_handler_never_calls_reload_an_unknown_command() {
     let settings = Settings::default();
     // A member without the permission: the same refusal the transports send.
     for locale in ["ko", "en-US"] {
-        let i = interaction(&synth::reload_interaction(
-            synth::MEMBER_PERMISSIONS,
+        let i = interaction(&synthetic::reload_interaction(
+            synthetic::MEMBER_PERMISSIONS,
             locale,
         ));
         let handled = json_of(&discord::handle(&lectern, &settings, &i));
@@ -137,8 +138,8 @@ fn the_pure_handler_never_calls_reload_an_unknown_command() {
         assert_refused(&handled, locale);
     }
     // An admin, where nothing can reload (e.g. `lectern ask`): says so.
-    let i = interaction(&synth::reload_interaction(
-        synth::MANAGER_PERMISSIONS,
+    let i = interaction(&synthetic::reload_interaction(
+        synthetic::MANAGER_PERMISSIONS,
         "en-US",
     ));
     let handled = json_of(&discord::handle(&lectern, &settings, &i));
@@ -247,10 +248,13 @@ async fn answer_live_reloads_for_managers_and_refuses_others() {
     let settings = Settings::default();
     edit_chapter(&dir, "관리자가 고친 문장.");
     // A student: refused, and nothing was reloaded.
-    let student = interaction(&synth::reload_interaction(synth::MEMBER_PERMISSIONS, "ko"));
+    let student = interaction(&synthetic::reload_interaction(
+        synthetic::MEMBER_PERMISSIONS,
+        "ko",
+    ));
     let r = json_of(&discord::answer_live(&live, &settings, &student).await);
     assert_refused(&r, "student");
-    let summary = interaction(&synth::command_interaction(
+    let summary = interaction(&synthetic::command_interaction(
         &Command::Summary {
             course: None,
             chapter: "21".into(),
@@ -261,7 +265,10 @@ async fn answer_live_reloads_for_managers_and_refuses_others() {
     let before = json_of(&discord::answer_live(&live, &settings, &summary).await);
     assert!(!before.to_string().contains("관리자가 고친 문장."));
     // A manager: reloaded, and the report names the updated chapter.
-    let manager = interaction(&synth::reload_interaction(synth::MANAGER_PERMISSIONS, "ko"));
+    let manager = interaction(&synthetic::reload_interaction(
+        synthetic::MANAGER_PERMISSIONS,
+        "ko",
+    ));
     let r = json_of(&discord::answer_live(&live, &settings, &manager).await);
     assert_payload_ok("report", &r);
     assert!(is_ephemeral(&r));
@@ -336,7 +343,7 @@ fn suggestions_carry_the_command_they_run() {
     let out = json_of(&discord::handle(
         &lectern,
         &Settings::default(),
-        &interaction(&synth::command_interaction(
+        &interaction(&synthetic::command_interaction(
             &Command::Summary {
                 course: None,
                 chapter: "99".into(),

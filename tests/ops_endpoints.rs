@@ -28,7 +28,7 @@ async fn serve(router: axum::Router) -> SocketAddr {
 #[tokio::test]
 async fn healthz_reports_the_content_and_metrics_count_refusals() {
     let live = Arc::new(Live::new(Config::default(), vec![shipped_content()]));
-    let ops = serve(lectern::ops::router(live.clone())).await;
+    let ops = serve(lectern::discord::ops::router(live.clone())).await;
     let endpoint = Arc::new(Endpoint {
         live,
         settings: Settings::default(),

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use lectern::library::load::find_course_indexes;
 use lectern::library::{load_library, LoadOptions};
 use lectern::search::{Glossary, SearchIndex};
-use lectern::time::parse_time;
+use lectern::timecode::parse_time;
 
 const CORPUS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use ed25519_dalek::{Signer, SigningKey};
 use lectern::answer::Command;
-use lectern::discord::synth;
+use lectern::discord::synthetic;
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpStream;
 
@@ -17,7 +17,7 @@ pub fn signed_request(key: &SigningKey, addr: SocketAddr, query: &str) -> Vec<u8
         query: query.into(),
         limit: Some(5),
     };
-    let body = serde_json::to_vec(&synth::command_interaction(&command, None, "ko")).unwrap();
+    let body = serde_json::to_vec(&synthetic::command_interaction(&command, None, "ko")).unwrap();
     let ts = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap()

@@ -31,7 +31,6 @@
 mod chapter;
 pub mod commands;
 mod help;
-mod labels;
 mod moment;
 pub mod notices;
 mod read;
@@ -43,14 +42,14 @@ pub mod slash;
 pub mod spec;
 mod toc;
 
+pub use crate::locale::Locale;
 pub use commands::COMMANDS;
-pub use labels::Locale;
 pub use reload::reload_reply;
 use reply::Retry;
 pub use reply::{markdown_to_plain, Attachment, Button, Field, Problem, Reply, Suggestion};
 pub use spec::{ArgError, Arguments, CommandSpec};
 
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 /// Longest argument accepted, in characters.
 pub const MAX_ARG_CHARS: usize = 200;

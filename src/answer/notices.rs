@@ -2,14 +2,10 @@
 //! interaction they don't take, a stale registration, a reload they can't
 //! run, a cut text — worded here with every other answer, in both languages.
 
+use super::reply::did_you_mean;
 use super::slash::slash_suggestion;
 use super::{Locale, Reply};
-use crate::text::sanitize_echo;
-
-/// The heading of an error's suggestions.
-pub(super) fn did_you_mean(l: Locale) -> &'static str {
-    l.pick("혹시 이것을 찾으셨나요?", "Did you mean:")
-}
+use crate::cut::sanitize_echo;
 
 /// A button whose `custom_id` can't be read (an older format, a cut id).
 pub fn stale_button(l: Locale) -> Reply {

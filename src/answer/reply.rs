@@ -3,7 +3,7 @@
 //! Text is Discord-flavoured Markdown (`**bold**`, `[label](url)`); adapters
 //! that show plain text use [`Reply::plain_text`].
 
-use super::Command;
+use super::{Command, Locale};
 
 /// One answer to one request.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -108,6 +108,11 @@ impl Suggestion {
             retry: Some(retry),
         }
     }
+}
+
+/// The heading of an error's suggestions.
+pub(super) fn did_you_mean(l: Locale) -> &'static str {
+    l.pick("혹시 이것을 찾으셨나요?", "Did you mean:")
 }
 
 impl Reply {

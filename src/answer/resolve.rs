@@ -3,10 +3,10 @@
 
 use super::reply::Retry;
 use super::{Locale, Reply, Suggestion, MAX_ARG_CHARS};
-use crate::data::Lectern;
+use crate::app::Lectern;
+use crate::cut::{char_len, code_span};
 use crate::library::{Chapter, Course};
 use crate::search::ChapterMatch;
-use crate::text::{char_len, code_span};
 
 pub(super) type Failure = Box<Reply>;
 
@@ -49,7 +49,7 @@ pub(super) fn fail(l: Locale, title: &str, message: &str, suggestions: Vec<Sugge
         title,
         message,
         suggestions,
-        super::notices::did_you_mean(l),
+        super::reply::did_you_mean(l),
     ))
 }
 

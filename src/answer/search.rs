@@ -8,10 +8,10 @@ use super::{
     Answer, Button, Command, Field, Locale, Reply, Suggestion, DEFAULT_SEARCH_LIMIT,
     MAX_SEARCH_LIMIT,
 };
-use crate::data::Lectern;
+use crate::app::Lectern;
+use crate::cut::{code_span, plain_echo};
 use crate::search::MatchField;
-use crate::text::{code_span, plain_echo};
-use crate::time::format_time;
+use crate::timecode::format_time;
 
 pub(super) fn search(
     lectern: &Lectern,

@@ -4,7 +4,7 @@
 
 use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words};
 use super::{Command, Locale, Suggestion, COMMANDS};
-use crate::text::code_span;
+use crate::cut::code_span;
 
 /// A command line that could not be read, and what might have been meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +132,7 @@ fn read(line: &str) -> Result<Command, Unread> {
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
         return Err(Unread {
-            problem: SlashProblem::UnknownCommand(crate::text::truncate(name, 40)),
+            problem: SlashProblem::UnknownCommand(crate::cut::truncate(name, 40)),
             lines: ranked
                 .into_iter()
                 .take(3)
@@ -193,7 +193,7 @@ fn read(line: &str) -> Result<Command, Unread> {
         return Err(Unread {
             problem: SlashProblem::ExtraWords {
                 command,
-                words: crate::text::truncate(&leftover.join(" "), 40),
+                words: crate::cut::truncate(&leftover.join(" "), 40),
             },
             lines: vec![spec.usage.into()],
         });
@@ -209,7 +209,7 @@ fn read(line: &str) -> Result<Command, Unread> {
                 },
                 ArgError::NotANumber { option, value } => SlashProblem::NotANumber {
                     option: option.to_string(),
-                    value: crate::text::truncate(&value, 40),
+                    value: crate::cut::truncate(&value, 40),
                 },
             };
             Unread {

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::{Format, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
 use crate::answer::{answer, notices, Button, Locale, Reply, Request};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub fn run(lectern: &Lectern, line: &str, format: Format, locale: Locale) -> ExitCode {
     if lectern.library.courses.is_empty() {

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::library::Severity;
 
 pub fn run(lectern: &Lectern) -> ExitCode {
@@ -18,7 +18,7 @@ pub fn run(lectern: &Lectern) -> ExitCode {
     let courses = &lectern.library.courses;
     for c in courses {
         let length = if c.duration_known {
-            crate::time::format_time(c.duration)
+            crate::timecode::format_time(c.duration)
         } else {
             "length unknown".to_string()
         };

@@ -15,17 +15,17 @@ use std::sync::Arc;
 use super::{config_and_dirs, ContentArgs, SetupError, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
 use crate::answer::{answer, Locale, Request};
+use crate::app::Lectern;
 use crate::config::{Config, DiscordConfig, HttpConfig};
-use crate::data::Lectern;
 use crate::discord::gateway::{run_gateway, shutdown_signal, GatewayOptions};
 use crate::discord::http::{public_key_from_env, Endpoint};
 use crate::discord::register::{
     application_id_from_env, ensure_application_id, http_client, register, token_from_env, Target,
 };
 use crate::discord::render::{self, Frame};
-use crate::discord::{commands, handle, response_json, synth, Interaction, Settings};
+use crate::discord::transport::{raise_open_file_limit, Limits};
+use crate::discord::{commands, handle, response_json, synthetic, Interaction, Settings};
 use crate::live::{Live, WatchGuard};
-use crate::transport::{raise_open_file_limit, Limits};
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -184,6 +184,7 @@ fn start_live(
     what: &str,
 ) -> Result<Arc<Live>, SetupError> {
     let live = Arc::new(Live::new(config, dirs));
+    live.on_reload(|report| crate::discord::ops::reloaded(report.diagnostics.len()));
     let lectern = live.get();
     require_courses(&lectern)?;
     tracing::info!(
@@ -284,7 +285,7 @@ pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -
     }
     let (response, ok) = match parse_slash(&line) {
         Ok(command) => {
-            let json = synth::command_interaction(&command, hide, tag);
+            let json = synthetic::command_interaction(&command, hide, tag);
             let interaction: Interaction = match serde_json::from_value(json) {
                 Ok(i) => i,
                 Err(e) => {

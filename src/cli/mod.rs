@@ -18,8 +18,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::answer::Locale;
+use crate::app::Lectern;
 use crate::config::{Config, DEFAULT_CONFIG_PATH};
-use crate::data::Lectern;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -8,9 +8,9 @@ use std::time::Instant;
 use serde_json::json;
 
 use super::SetupError;
-use crate::data::Lectern;
-use crate::text::truncate;
-use crate::time::format_time;
+use crate::app::Lectern;
+use crate::cut::truncate;
+use crate::timecode::format_time;
 
 pub fn run(
     lectern: &Lectern,

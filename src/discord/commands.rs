@@ -15,8 +15,8 @@ use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption, Inter
 
 use super::limits;
 use crate::answer::MAX_ARG_CHARS;
-use crate::data::Lectern;
-use crate::text::truncate;
+use crate::app::Lectern;
+use crate::cut::truncate;
 
 pub use crate::answer::spec::{CommandSpec, Kind, OptionSpec, COURSE, HIDE, KO};
 pub use crate::answer::COMMANDS;

@@ -29,9 +29,9 @@ use super::options::{read_command, Values};
 use super::render::{self, Frame};
 use super::{commands, limits, reload, Settings};
 use crate::answer::{answer, notices, Command, Locale, Reply, Request};
-use crate::data::Lectern;
+use crate::app::Lectern;
+use crate::cut::{char_len, truncate};
 use crate::search::Suggestion;
-use crate::text::{char_len, truncate};
 
 /// Answers one interaction. Pure: reads `lectern` and `settings` only.
 pub fn handle(
@@ -174,7 +174,7 @@ pub fn choices(suggestions: Vec<Suggestion>) -> Vec<AutocompleteChoice> {
         .filter(|s| char_len(&s.value) <= limits::CHOICE_VALUE && !s.value.trim().is_empty())
         .filter(|s| seen.insert(s.value.clone()))
         .map(|s| {
-            let name = crate::text::squash_whitespace(&s.name);
+            let name = crate::cut::squash_whitespace(&s.name);
             let name = if name.is_empty() {
                 s.value.clone()
             } else {

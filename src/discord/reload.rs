@@ -29,7 +29,7 @@ use serenity::all::{CommandInteraction, CreateInteractionResponse, Interaction, 
 
 use super::render::{self, Frame};
 use crate::answer::{notices, reload_reply, Locale, Reply};
-use crate::live::ReloadReport;
+use crate::library::changes::ReloadReport;
 
 /// The command's registered (English) name.
 pub const NAME: &str = "reload";

@@ -18,7 +18,7 @@ use serenity::all::{
 use super::custom_id::{self, Action, ClickMode};
 use super::limits;
 use crate::answer::{notices, Button, Command, Locale, Reply};
-use crate::text::{char_len, truncate, truncate_with};
+use crate::cut::{char_len, truncate, truncate_with};
 
 /// Embed colour when the course has none.
 pub const DEFAULT_COLOR: u32 = 0x5865F2;
@@ -227,7 +227,7 @@ fn usable_url(url: &str, max: usize) -> bool {
 }
 
 fn label(s: &str) -> String {
-    let s = crate::text::squash_whitespace(s);
+    let s = crate::cut::squash_whitespace(s);
     if s.is_empty() {
         "▶".to_string()
     } else {

@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::library::diagnostics::Diagnostic;
 use crate::library::model::{BodyKind, KeyPoint, Paragraph};
-use crate::time::{parse_time, parse_youtube_url, Seconds};
+use crate::timecode::{parse_time, parse_youtube_url, Seconds};
 use crate::yaml::{self, Scalar};
 
 /// Highest chapter number accepted; anything above is a typo or garbage.
@@ -632,7 +632,7 @@ fn finish(r: BodyReader<'_>, path: &str) {
                 "the translation is a placeholder ({:?}); readers are told it is not available yet",
                 file.body
                     .first()
-                    .map(|p| crate::text::truncate(&p.text, 60))
+                    .map(|p| crate::cut::truncate(&p.text, 60))
                     .unwrap_or_default()
             ),
         ));

@@ -15,7 +15,7 @@
 use crate::library::chapter_file::{strip_number_prefix, ChapterFile};
 use crate::library::diagnostics::Diagnostic;
 use crate::library::mapped::Mapped;
-use crate::time::{format_time, parse_time, parse_youtube_url, Seconds};
+use crate::timecode::{format_time, parse_time, parse_youtube_url, Seconds};
 use crate::yaml::{self, Scalar};
 
 /// What a course document (or a talk's front matter) says about the course.

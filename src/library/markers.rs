@@ -13,7 +13,7 @@
 use crate::library::chapter_file::Marker;
 use crate::library::diagnostics::Diagnostic;
 use crate::library::model::{Anchor, Chapter};
-use crate::time::{format_time, Seconds};
+use crate::timecode::{format_time, Seconds};
 
 /// How far (seconds) a time marker may sit outside its chapter's span and still
 /// count: markers are written every 30 s, so one may precede the chapter start.

@@ -5,7 +5,7 @@
 use super::canvas::{Canvas, ACCENT, BAND, INK, MARK, MUTED, RULE, WHITE};
 use super::font::Text;
 use super::{PictureError, Png};
-use crate::time::Seconds;
+use crate::timecode::Seconds;
 
 /// Pixel size of the strip: what a Discord embed shows without scaling up.
 pub const TIMELINE_WIDTH: u32 = 800;

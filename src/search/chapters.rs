@@ -6,9 +6,9 @@
 //! best wins. Otherwise up to three suggestions come from a full search —
 //! and nonsense, which finds nothing, gets none.
 
+use super::completions::{name_key, push_name, NameList, Topic};
 use super::concepts::Concepts;
 use super::index::{Index, F_TITLE};
-use super::names::{name_key, push_name, NameList, Topic};
 use super::normalize::word_key;
 use super::query::{self, Options};
 use super::rank::{for_each_match, rank};

@@ -9,14 +9,16 @@
 //!   `fuzzy`), `index` (postings), `indexer` (building it on all cores);
 //! - English ↔ Korean names: `glossary` (file and pairs found in the notes),
 //!   `concepts`;
-//! - one search: `query` and `readings` (what the words could mean), `rank`,
+//! - one search: `query` and `expansions` (what the words could mean), `rank`,
 //!   `moments` and `snippet` (what a hit shows);
-//! - `chapters` (resolving a chapter name), `suggest`, `names` and `topics`
+//! - `chapters` (resolving a chapter name), `suggest`, `completions` and `topics`
 //!   (autocomplete).
 
 mod chapters;
+mod completions;
 mod concepts;
 mod dictionary;
+mod expansions;
 mod explain;
 mod fuzzy;
 mod glossary;
@@ -25,14 +27,12 @@ mod indexer;
 mod jamo;
 mod josa;
 mod moments;
-mod names;
 mod normalize;
 #[cfg(test)]
 mod normalize_tests;
 mod passages;
 mod query;
 mod rank;
-mod readings;
 mod slot;
 mod snippet;
 mod stopwords;
@@ -104,7 +104,7 @@ pub struct SearchIndex {
     concepts: concepts::Concepts,
     topics: topics::Topics,
     /// One autocomplete entry per chapter, with its names.
-    chapter_names: names::NameList,
+    chapter_names: completions::NameList,
 }
 
 impl SearchIndex {

@@ -7,10 +7,10 @@
 
 use rustc_hash::FxHashMap;
 
+use super::completions::{name_key, push_name, NameList, Topic};
 use super::concepts::Concepts;
 use super::dictionary::TermId;
 use super::index::Index;
-use super::names::{name_key, push_name, NameList, Topic};
 use super::normalize::{is_hangul, word_key};
 use super::rank::{field_score, for_each_match};
 use crate::library::Library;

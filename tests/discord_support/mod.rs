@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use lectern::app::Lectern;
 use lectern::config::Config;
-use lectern::data::Lectern;
 use lectern::discord::{self, Interaction, Settings};
 use lectern::search::Glossary;
 use serde_json::Value;

@@ -12,7 +12,7 @@ use ed25519_dalek::{Signer, SigningKey};
 use lectern::answer::Command;
 use lectern::config::Config;
 use lectern::discord::http::{Endpoint, MAX_BODY_BYTES};
-use lectern::discord::{self, synth, Settings};
+use lectern::discord::{self, synthetic, Settings};
 use lectern::live::Live;
 use serde_json::{json, Value};
 use tokio::sync::oneshot;
@@ -175,7 +175,7 @@ async fn every_command_answers_like_the_gateway_handler() {
     let lectern = s.live.get();
     for command in every_command() {
         for locale in ["ko", "en-US"] {
-            let interaction = synth::command_interaction(&command, None, locale);
+            let interaction = synthetic::command_interaction(&command, None, locale);
             let bytes = serde_json::to_vec(&interaction).unwrap();
             let (status, text) = s
                 .post_signed(
@@ -210,7 +210,7 @@ async fn every_command_answers_like_the_gateway_handler() {
 async fn autocomplete_and_buttons_answer() {
     let s = start(shipped_config()).await;
     let (status, v) = s
-        .post(&synth::autocomplete_interaction(
+        .post(&synthetic::autocomplete_interaction(
             "summary",
             "chapter",
             "pre",
@@ -223,7 +223,7 @@ async fn autocomplete_and_buttons_answer() {
     assert!(!v["data"]["choices"].as_array().unwrap().is_empty());
     // A button from a /summary answer.
     let (_, answer) = s
-        .post(&synth::command_interaction(
+        .post(&synthetic::command_interaction(
             &Command::Summary {
                 course: None,
                 chapter: "21".into(),
@@ -241,7 +241,7 @@ async fn autocomplete_and_buttons_answer() {
         .expect("a button with a custom_id")
         .to_string();
     let (status, v) = s
-        .post(&synth::component_interaction(&custom_id, "ko", false))
+        .post(&synthetic::component_interaction(&custom_id, "ko", false))
         .await;
     assert_eq!(status, 200, "{v}");
     assert!(v["type"] == 4 || v["type"] == 7, "{v}");
@@ -313,7 +313,7 @@ async fn bad_bodies_get_the_right_status() {
     let s = start(shipped_config()).await;
     let key = SigningKey::from_bytes(&SECRET);
     let interaction =
-        serde_json::to_vec(&synth::command_interaction(&Command::Help, None, "ko")).unwrap();
+        serde_json::to_vec(&synthetic::command_interaction(&Command::Help, None, "ko")).unwrap();
     // Truncated after signing: the signature no longer matches.
     let ts = now();
     let mut msg = ts.to_string().into_bytes();
@@ -375,7 +375,7 @@ async fn many_concurrent_requests_all_succeed() {
     let s = Arc::new(start(shipped_config()).await);
     let bodies: Vec<Vec<u8>> = every_command()
         .iter()
-        .map(|c| serde_json::to_vec(&synth::command_interaction(c, None, "ko")).unwrap())
+        .map(|c| serde_json::to_vec(&synthetic::command_interaction(c, None, "ko")).unwrap())
         .collect();
     let bodies = Arc::new(bodies);
     let tasks: Vec<_> = (0..32)
@@ -414,7 +414,7 @@ async fn edits_are_served_without_a_restart() {
         text.replace("LLM의 미래 발전 방향입니다.", "HTTP 실시간 수정."),
     )
     .unwrap();
-    let summary = synth::command_interaction(
+    let summary = synthetic::command_interaction(
         &Command::Summary {
             course: None,
             chapter: "21".into(),
@@ -451,7 +451,7 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
         text.replace("LLM의 미래 발전 방향입니다.", "HTTP로 다시 불러온 문장."),
     )
     .unwrap();
-    let summary = synth::command_interaction(
+    let summary = synthetic::command_interaction(
         &Command::Summary {
             course: None,
             chapter: "21".into(),
@@ -462,7 +462,10 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
 
     // A member without Manage Server: refused, privately; nothing reloaded.
     let (status, v) = s
-        .post(&synth::reload_interaction(synth::MEMBER_PERMISSIONS, "ko"))
+        .post(&synthetic::reload_interaction(
+            synthetic::MEMBER_PERMISSIONS,
+            "ko",
+        ))
         .await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["type"], 4);
@@ -473,7 +476,10 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
 
     // A manager: reloaded, and the report says what changed.
     let (status, v) = s
-        .post(&synth::reload_interaction(synth::MANAGER_PERMISSIONS, "ko"))
+        .post(&synthetic::reload_interaction(
+            synthetic::MANAGER_PERMISSIONS,
+            "ko",
+        ))
         .await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["type"], 4);
@@ -492,8 +498,8 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
 
     // Reloading again: nothing changed.
     let (_, v) = s
-        .post(&synth::reload_interaction(
-            synth::MANAGER_PERMISSIONS,
+        .post(&synthetic::reload_interaction(
+            synthetic::MANAGER_PERMISSIONS,
             "en-US",
         ))
         .await;

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use lectern::app::Lectern;
 use lectern::config::Config;
-use lectern::data::Lectern;
 
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

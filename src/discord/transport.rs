@@ -138,7 +138,7 @@ pub async fn serve_router(
         let _ = stream.set_nodelay(true);
         let service = TowerToHyperService::new(router.clone());
         let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
-        let open = crate::ops::connection_guard();
+        let open = crate::discord::ops::connection_guard();
         connections.spawn(async move {
             let _ = connection.await;
             drop((open, permit));

@@ -26,7 +26,7 @@ use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 use serde_json::json;
 
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::live::Live;
 
 type Labels = Vec<(&'static str, String)>;

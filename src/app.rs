@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::answer::Locale;
 use crate::config::Config;
 use crate::library::load::find_course_indexes;
 use crate::library::{load_library, Diagnostic, Library, LoadOptions};
+use crate::locale::Locale;
 use crate::search::{Glossary, SearchIndex};
 
 #[derive(Debug, Clone)]
