@@ -6,8 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::concepts::Concepts;
 use super::dictionary::TermId;
+use super::glossary::Concepts;
 use super::index::Index;
 use super::normalize::{jamo_key, word_key};
 use super::slot::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};

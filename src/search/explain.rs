@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::concepts::Concepts;
+use super::glossary::Concepts;
 use super::index::Index;
 use super::moments::build_hit;
 use super::query::{self, Options};
