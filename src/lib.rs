@@ -16,6 +16,8 @@ pub mod library;
 pub mod live;
 pub mod locale;
 pub mod particle;
+#[cfg(test)]
+mod particle_tests;
 pub mod picture;
 pub mod search;
 pub mod store;

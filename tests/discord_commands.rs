@@ -5,8 +5,8 @@
 
 mod discord_support;
 
-use discord_support::{golden, root, shipped, two_courses};
-use lectern::discord::{commands, limits};
+use discord_support::{golden, limits, root, shipped, two_courses};
+use lectern::discord::commands;
 use serde_json::Value;
 
 /// `^[-_'\p{L}\p{N}]{1,32}$`, and lowercase where a letter has a lowercase form.

@@ -207,7 +207,9 @@ pub fn diff(expected: &str, actual: &str) -> String {
     out.join("\n")
 }
 
-pub use lectern::discord::limits::check_payload;
+pub mod limits;
+
+pub use limits::check_payload;
 
 /// Panics with the violations and the payload when `response` breaks a rule.
 pub fn assert_payload_ok(context: &str, response: &Value) {
