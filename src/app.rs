@@ -66,10 +66,10 @@ pub fn read(config: &Config, content: &[PathBuf]) -> (Library, Glossary) {
         reference_indexes,
     };
     let mut library = load_library(content, options);
-    let glossary = match &config.glossary {
-        Some(path) => load_glossary(path, &mut library.diagnostics),
-        None => Glossary::default(),
-    };
+    let mut glossary = Glossary::builtin();
+    if let Some(path) = &config.glossary {
+        glossary.extend(load_glossary(path, &mut library.diagnostics));
+    }
     (library, glossary)
 }
 

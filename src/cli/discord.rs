@@ -74,8 +74,8 @@ pub struct RegisterArgs {
 
 /// The `discord:` settings; an unreadable config was already handled (or
 /// excused by `--content`) when the content was loaded.
-pub fn discord_config(config_path: &Path) -> DiscordConfig {
-    Config::load(config_path)
+pub fn discord_config(config_path: Option<&Path>) -> DiscordConfig {
+    Config::find(config_path)
         .map(|c| c.discord)
         .unwrap_or_default()
 }
@@ -110,7 +110,7 @@ fn require_courses(lectern: &Lectern) -> Result<(), SetupError> {
 
 /// `lectern serve`: the gateway, or with `--http` the HTTP endpoint, on live
 /// content.
-pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupError> {
+pub fn serve(config_path: Option<&Path>, args: &ServeArgs) -> Result<ExitCode, SetupError> {
     let (config, dirs) = config_and_dirs(config_path, &args.content)?;
     let discord = config.discord.clone();
     let http_config = config.http.clone();

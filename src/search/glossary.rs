@@ -32,7 +32,26 @@ pub struct Concept {
     pub ko: Vec<String>,
 }
 
+/// The shipped glossary, compiled in: search understands its concepts
+/// whatever the working directory; a configured glossary file adds to it.
+const BUILTIN: &str = include_str!("../../config/glossary.yaml");
+
 impl Glossary {
+    /// The compiled-in glossary (`config/glossary.yaml` at build time).
+    pub fn builtin() -> Glossary {
+        // Checked by a unit test; an empty glossary would only weaken search.
+        Glossary::parse(BUILTIN).unwrap_or_default()
+    }
+
+    /// Adds the concepts of `other` this glossary doesn't have yet.
+    pub fn extend(&mut self, other: Glossary) {
+        for concept in other.concepts {
+            if !self.concepts.contains(&concept) {
+                self.concepts.push(concept);
+            }
+        }
+    }
+
     pub fn parse(text: &str) -> Result<Glossary, crate::yaml::YamlError> {
         #[derive(serde::Deserialize)]
         struct File {
