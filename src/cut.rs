@@ -129,72 +129,6 @@ pub fn squash_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Makes user-supplied text safe to echo inside a reply: control and invisible
-/// formatting characters dropped, Markdown and mention syntax neutralised, and
-/// the length bounded.
-pub fn sanitize_echo(s: &str, max_chars: usize) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_control() || is_invisible_format(c) {
-            continue;
-        }
-        if matches!(
-            c,
-            '*' | '_' | '`' | '~' | '|' | '>' | '[' | ']' | '(' | ')' | '#' | '\\'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-        if c == '@' || c == '<' {
-            // A zero-width joiner after these keeps Discord from forming a
-            // mention (`@everyone`, `<@123>`) even if mentions were parsed.
-            out.push('\u{200B}');
-        }
-    }
-    truncate(&squash_whitespace(&out), max_chars)
-}
-
-/// User text as an inline code span (`` `like this` ``) for replies: Markdown
-/// is not interpreted inside, so nothing is escaped; control and invisible
-/// characters are dropped, backticks replaced, whitespace squashed, length
-/// bounded, and mention syntax broken up.
-pub fn code_span(s: &str, max_chars: usize) -> String {
-    let inner: String = plain_echo(s, max_chars)
-        .chars()
-        .map(|c| if c == '`' { 'ˋ' } else { c })
-        .collect();
-    if inner.is_empty() {
-        "` `".to_string()
-    } else {
-        format!("`{inner}`")
-    }
-}
-
-/// User text for places that show it literally (embed titles, plain text):
-/// control and invisible characters dropped, whitespace squashed, mentions
-/// broken up with a zero-width space, length bounded. No Markdown escapes.
-pub fn plain_echo(s: &str, max_chars: usize) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_control() || is_invisible_format(c) {
-            if c == '\n' || c == '\t' {
-                out.push(' ');
-            }
-            continue;
-        }
-        out.push(c);
-        if c == '@' || c == '<' {
-            out.push('\u{200B}');
-        }
-    }
-    truncate(&squash_whitespace(&out), max_chars)
-}
-
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,28 +156,6 @@ mod tests {
         let start = pages[1].start;
         assert_eq!(text.chars().skip(start).collect::<String>(), pages[1].text);
         assert!(paginate("   ", 10).is_empty());
-    }
-
-    #[test]
-    fn code_spans_hold_anything_safely() {
-        assert_eq!(code_span("**bold**", 20), "`**bold**`");
-        assert_eq!(code_span("a`b", 20), "`aˋb`");
-        assert_eq!(code_span("", 20), "` `");
-        assert!(!code_span("@everyone", 20).contains("@everyone"));
-        assert_eq!(plain_echo("line\nbreak\u{202E}", 20), "line break");
-    }
-
-    #[test]
-    fn echo_is_defused() {
-        let s = sanitize_echo(
-            "@everyone <@&123> **bold** [x](http://e) \u{202E}rtl\u{0007}",
-            200,
-        );
-        assert!(!s.contains("@everyone"));
-        assert!(!s.contains("<@&"));
-        assert!(!s.contains("**"));
-        assert!(!s.contains('\u{202E}'));
-        assert!(!s.contains('\u{0007}'));
     }
 
     proptest! {

@@ -15,6 +15,7 @@ pub mod discord;
 pub mod library;
 pub mod live;
 pub mod locale;
+pub mod markdown;
 pub mod particle;
 #[cfg(test)]
 mod particle_tests;

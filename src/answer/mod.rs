@@ -46,7 +46,7 @@ pub use crate::locale::Locale;
 pub use commands::COMMANDS;
 pub use reload::reload_reply;
 use reply::Retry;
-pub use reply::{markdown_to_plain, Attachment, Button, Field, Problem, Reply, Suggestion};
+pub use reply::{Attachment, Button, Field, Problem, Reply, Suggestion};
 pub use spec::{ArgError, Arguments, CommandSpec};
 
 use crate::app::Lectern;

@@ -5,8 +5,8 @@ use super::chapter::{chapter_reply, chapter_title, watch_button, View};
 use super::resolve::{self, fail, Failure};
 use super::{Answer, Locale};
 use crate::app::Lectern;
-use crate::cut::code_span;
 use crate::library::Course;
+use crate::markdown::code_span;
 use crate::timecode::{format_time, parse_time, parse_time_ref, Seconds, TimeRef};
 
 pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {

@@ -5,7 +5,7 @@
 use super::reply::did_you_mean;
 use super::slash::slash_suggestion;
 use super::{Locale, Reply};
-use crate::cut::sanitize_echo;
+use crate::markdown::sanitize_echo;
 
 /// A button whose `custom_id` can't be read (an older format, a cut id).
 pub fn stale_button(l: Locale) -> Reply {

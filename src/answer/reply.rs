@@ -4,6 +4,7 @@
 //! that show plain text use [`Reply::plain_text`].
 
 use super::{Command, Locale};
+use crate::markdown::markdown_to_plain;
 
 /// One answer to one request.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -167,57 +168,4 @@ impl Reply {
         parts.retain(|p| !p.trim().is_empty());
         parts.join("\n\n")
     }
-}
-
-/// Strips the Markdown this module produces: bold, code ticks, escapes,
-/// zero-width spaces, and `[label](url)` links (kept as `label <url>`).
-pub fn markdown_to_plain(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        if let Some(link) = parse_link(rest) {
-            let (label, url, used) = link;
-            let label = markdown_to_plain(label);
-            if label == url {
-                out.push_str(url);
-            } else {
-                out.push_str(&format!("{label} <{url}>"));
-            }
-            rest = &rest[used..];
-            continue;
-        }
-        let mut chars = rest.chars();
-        let c = chars.next().unwrap_or_default();
-        match c {
-            '\\' => {
-                if let Some(next) = chars.next() {
-                    out.push(next);
-                }
-            }
-            '*' | '`' | '\u{200B}' => {}
-            '_' if rest.starts_with("__") => {
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-        rest = chars.as_str();
-    }
-    out
-}
-
-/// `[label](url)` at the start of `s`: label, url and bytes consumed.
-fn parse_link(s: &str) -> Option<(&str, &str, usize)> {
-    let rest = s.strip_prefix('[')?;
-    let close = rest.find("](")?;
-    let label = &rest[..close];
-    if label.contains('\n') || label.contains('[') {
-        return None;
-    }
-    let after = &rest[close + 2..];
-    let end = after.find(')')?;
-    let url = after[..end].trim_matches(['<', '>']);
-    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(' ') {
-        return None;
-    }
-    Some((label, url, 1 + close + 2 + end + 1))
 }

@@ -4,8 +4,9 @@
 use super::reply::Retry;
 use super::{Locale, Reply, Suggestion, MAX_ARG_CHARS};
 use crate::app::Lectern;
-use crate::cut::{char_len, code_span};
+use crate::cut::char_len;
 use crate::library::{Chapter, Course};
+use crate::markdown::code_span;
 use crate::search::ChapterMatch;
 
 pub(super) type Failure = Box<Reply>;

@@ -9,7 +9,7 @@ use super::{
     MAX_SEARCH_LIMIT,
 };
 use crate::app::Lectern;
-use crate::cut::{code_span, plain_echo};
+use crate::markdown::{code_span, plain_echo};
 use crate::search::MatchField;
 use crate::timecode::format_time;
 

@@ -4,7 +4,7 @@
 
 use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words};
 use super::{Command, Locale, Suggestion, COMMANDS};
-use crate::cut::code_span;
+use crate::markdown::code_span;
 
 /// A command line that could not be read, and what might have been meant.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -65,7 +65,7 @@ pub fn to_text(reply: &Reply) -> String {
         out.push_str(&format!(
             "✗ {}\n{}",
             reply.title,
-            crate::answer::markdown_to_plain(&problem.message)
+            crate::markdown::markdown_to_plain(&problem.message)
         ));
         if !problem.suggestions.is_empty() {
             out.push_str("\n\n");

@@ -107,7 +107,7 @@ fn print_readable(result: &serde_json::Value) {
             format_time(h["seconds"].as_u64().unwrap_or_default() as u32),
             h["url"].as_str().unwrap_or_default(),
             truncate(
-                &crate::answer::markdown_to_plain(h["snippet"].as_str().unwrap_or_default()),
+                &crate::markdown::markdown_to_plain(h["snippet"].as_str().unwrap_or_default()),
                 200
             ),
         );
