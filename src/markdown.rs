@@ -3,6 +3,8 @@
 //! notes), safe echoes of user text, and Markdown back to plain text for the
 //! adapters that show plain text.
 
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
 use crate::cut::{squash_whitespace, truncate};
 
 /// Characters that mean something in Discord's Markdown; text that must show
@@ -77,57 +79,62 @@ fn is_invisible_format(c: char) -> bool {
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
 }
 
-/// Strips the Markdown this module produces: bold, code ticks, escapes,
-/// zero-width spaces, and `[label](url)` links (kept as `label <url>`).
+/// Markdown as plain text, read with pulldown-cmark: emphasis, code ticks and
+/// escapes go, zero-width spaces too, `[label](url)` links become
+/// `label <url>` (just the URL when the label is the URL), and the text keeps
+/// its lines: list markers and blank lines are copied from the source.
 pub fn markdown_to_plain(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        if let Some(link) = parse_link(rest) {
-            let (label, url, used) = link;
-            let label = markdown_to_plain(label);
-            if label == url {
-                out.push_str(url);
-            } else {
-                out.push_str(&format!("{label} <{url}>"));
-            }
-            rest = &rest[used..];
-            continue;
+    // Source bytes before `done` are accounted for; of what lies between two
+    // pieces of text only the line breaks are kept (the rest is markup).
+    let mut done = 0;
+    let mut link: Option<(String, usize)> = None;
+    let gap = |out: &mut String, from: usize, to: usize| {
+        if from < to {
+            out.extend(s[from..to].chars().filter(|&c| c == '\n'));
         }
-        let mut chars = rest.chars();
-        let c = chars.next().unwrap_or_default();
-        match c {
-            '\\' => {
-                if let Some(next) = chars.next() {
-                    out.push(next);
+    };
+    for (event, range) in Parser::new(s).into_offset_iter() {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                gap(&mut out, done, range.start);
+                out.extend(text.chars().filter(|&c| c != '\u{200B}'));
+                done = range.end;
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                out.push('\n');
+                done = range.end;
+            }
+            Event::Start(Tag::Item) => {
+                gap(&mut out, done, range.start);
+                let item = &s[range.start..range.end];
+                let marker = item.find(char::is_whitespace).unwrap_or(item.len());
+                let marker = marker + item[marker..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&item[..marker]);
+                done = range.start + marker;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                gap(&mut out, done, range.start);
+                link = Some((dest_url.to_string(), out.len()));
+                done = range.start;
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((url, start)) = link.take() {
+                    if out[start..] == url {
+                        // The label is the link itself.
+                    } else if out.len() == start {
+                        out.push_str(&url);
+                    } else {
+                        out.push_str(&format!(" <{url}>"));
+                    }
                 }
+                done = range.end;
             }
-            '*' | '`' | '\u{200B}' => {}
-            '_' if rest.starts_with("__") => {
-                chars.next();
-            }
-            _ => out.push(c),
+            _ => {}
         }
-        rest = chars.as_str();
     }
+    gap(&mut out, done, s.len());
     out
-}
-
-/// `[label](url)` at the start of `s`: label, url and bytes consumed.
-fn parse_link(s: &str) -> Option<(&str, &str, usize)> {
-    let rest = s.strip_prefix('[')?;
-    let close = rest.find("](")?;
-    let label = &rest[..close];
-    if label.contains('\n') || label.contains('[') {
-        return None;
-    }
-    let after = &rest[close + 2..];
-    let end = after.find(')')?;
-    let url = after[..end].trim_matches(['<', '>']);
-    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(' ') {
-        return None;
-    }
-    Some((label, url, 1 + close + 2 + end + 1))
 }
 
 #[cfg(test)]
@@ -154,5 +161,15 @@ mod tests {
         assert!(!s.contains("**"));
         assert!(!s.contains('\u{202E}'));
         assert!(!s.contains('\u{0007}'));
+    }
+
+    #[test]
+    fn plain_text_keeps_lines_and_links() {
+        let md = "**21.** 앞으로의 `전망`\n\n• a \\*b\\*\n[보기](https://e.com/x)\n<https://e.com/y>\n\u{200B}";
+        assert_eq!(
+            markdown_to_plain(md),
+            "21. 앞으로의 전망\n\n• a *b*\n보기 <https://e.com/x>\nhttps://e.com/y\n"
+        );
+        assert_eq!(markdown_to_plain("1. one\n2. two"), "1. one\n2. two");
     }
 }
