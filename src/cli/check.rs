@@ -8,7 +8,7 @@ use crate::library::Severity;
 pub fn run(lectern: &Lectern) -> ExitCode {
     let diags = &lectern.library.diagnostics;
     for d in diags {
-        println!("{d}");
+        super::print_line(&d.to_string());
     }
     let errors = diags
         .iter()
@@ -22,14 +22,14 @@ pub fn run(lectern: &Lectern) -> ExitCode {
         } else {
             "length unknown".to_string()
         };
-        println!(
+        super::print_line(&format!(
             "course {}: {} · {} — {} chapters, {length} ({})",
             c.id,
             c.title,
             c.title_ko,
             c.chapters.len(),
             c.folder
-        );
+        ));
     }
     let chapters: usize = courses.iter().map(|c| c.chapters.len()).sum();
     let with_notes: usize = courses
@@ -37,13 +37,13 @@ pub fn run(lectern: &Lectern) -> ExitCode {
         .flat_map(|c| &c.chapters)
         .filter(|c| c.notes.is_some())
         .count();
-    println!(
+    super::print_line(&format!(
         "{} course{}, {chapters} chapters ({with_notes} with notes): {errors} error{}, {warnings} warning{}",
         courses.len(),
         plural(courses.len()),
         plural(errors),
         plural(warnings)
-    );
+    ));
     if errors > 0 {
         ExitCode::from(1)
     } else {

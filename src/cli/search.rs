@@ -36,7 +36,7 @@ pub fn run(
     for q in &lines {
         let result = search_json(lectern, q, limit);
         if json {
-            println!("{result}");
+            super::print_line(&result.to_string());
         } else {
             print_readable(&result);
         }
@@ -46,7 +46,12 @@ pub fn run(
 
 /// `--explain`: how the query was read and why each chapter ranked where it did.
 pub fn explain(lectern: &Lectern, query: &str) -> ExitCode {
-    print!("{}", lectern.index.explain(&lectern.library, query, None));
+    super::print_line(
+        lectern
+            .index
+            .explain(&lectern.library, query, None)
+            .trim_end_matches('\n'),
+    );
     ExitCode::SUCCESS
 }
 
@@ -85,17 +90,17 @@ fn print_readable(result: &serde_json::Value) {
     let query = result["query"].as_str().unwrap_or_default();
     let hits = result["hits"].as_array().cloned().unwrap_or_default();
     if hits.is_empty() {
-        println!("{query}: no results\n");
+        super::print_line(&format!("{query}: no results\n"));
         return;
     }
-    println!("{query}: {} result(s)", hits.len());
+    super::print_line(&format!("{query}: {} result(s)", hits.len()));
     for (i, h) in hits.iter().enumerate() {
         let approx = if h["approximate"].as_bool().unwrap_or(false) {
             "≈"
         } else {
             ""
         };
-        println!(
+        super::print_line(&format!(
             "{:>2}. [{}] {}. {} · {} ({}, score {:.2})\n    {approx}{} {}\n    {}",
             i + 1,
             h["course"].as_str().unwrap_or_default(),
@@ -110,7 +115,7 @@ fn print_readable(result: &serde_json::Value) {
                 &crate::markdown::markdown_to_plain(h["snippet"].as_str().unwrap_or_default()),
                 200
             ),
-        );
+        ));
     }
-    println!();
+    super::print_line("");
 }

@@ -220,12 +220,18 @@ fn console_answers_until_quit() {
 }
 
 /// `lectern ask … | head`: a reader that closes its end before the answer is
-/// written gets no panic message and no failure, in both output formats.
+/// written gets no panic message and no failure, in both output formats (and
+/// `lectern search … | head` too).
 #[test]
 fn ask_into_a_closed_pipe_exits_quietly() {
-    for format in ["text", "discord"] {
+    for args in [
+        ["ask", "/chapters", "--format", "text"],
+        ["ask", "/chapters", "--format", "discord"],
+        ["search", "agents", "--limit", "3"],
+    ] {
+        let format = args.join(" ");
         let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
-            .args(["ask", "/chapters", "--format", format])
+            .args(args)
             .current_dir(ROOT)
             .env_remove("RUST_LOG")
             .stdout(Stdio::piped())
