@@ -43,7 +43,7 @@ pub mod spec;
 mod toc;
 
 pub use crate::locale::Locale;
-pub use commands::COMMANDS;
+pub use commands::{Command, COMMANDS};
 pub use reload::reload_reply;
 use reply::Retry;
 pub use reply::{Attachment, Button, Field, Problem, Reply, Suggestion};
@@ -60,43 +60,6 @@ pub const PAGE_CHARS: usize = 4000;
 /// Default and largest number of `/search` results.
 pub const DEFAULT_SEARCH_LIMIT: usize = 5;
 pub const MAX_SEARCH_LIMIT: usize = 10;
-
-/// One command with its typed arguments. `course` is optional everywhere: it is
-/// only needed when several courses are loaded and none is the default.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Command {
-    Chapters {
-        course: Option<String>,
-    },
-    Summary {
-        course: Option<String>,
-        chapter: String,
-    },
-    KeyPoints {
-        course: Option<String>,
-        chapter: String,
-    },
-    Read {
-        course: Option<String>,
-        chapter: String,
-        page: Option<i64>,
-    },
-    Search {
-        course: Option<String>,
-        query: String,
-        limit: Option<i64>,
-    },
-    At {
-        course: Option<String>,
-        time: String,
-    },
-    Link {
-        course: Option<String>,
-        chapter: String,
-        at: Option<String>,
-    },
-    Help,
-}
 
 impl Command {
     /// The same command about another chapter (for "did you mean" buttons);
