@@ -3,9 +3,7 @@
 //! carry Korean localizations, and `lectern register --print` prints exactly
 //! that JSON without a token or network.
 
-mod discord_support;
-
-use discord_support::{golden, root, shipped, two_courses};
+use crate::support::discord::{golden, root, shipped, two_courses};
 use lectern::discord::{commands, limits};
 use serde_json::Value;
 

@@ -11,20 +11,15 @@
 //!
 //! Every wait is bounded; nothing leaves 127.0.0.1.
 
-mod discord_support;
-#[path = "discord_support/fake_discord.rs"]
-mod fake_discord;
-#[path = "discord_support/served.rs"]
-mod served;
-
 use std::process::Command as Process;
 use std::sync::Arc;
 use std::time::Duration;
 
-use discord_support::{
+use crate::support::discord::{
     assert_payload_ok, corpus_dir, corpus_variant, edit_chapter, respond, shipped, temp_content,
 };
-use fake_discord::{Event, FakeDiscord, APP_ID, GUILD_ID};
+use crate::support::fake_discord::{Event, FakeDiscord, APP_ID, GUILD_ID};
+use crate::support::served::Served;
 use lectern::answer::Command;
 use lectern::data::Lectern;
 use lectern::discord::gateway::{run_gateway, GatewayOptions};
@@ -32,7 +27,6 @@ use lectern::discord::register::Target;
 use lectern::discord::{commands, synth, Settings};
 use lectern::live::Live;
 use serde_json::{json, Value};
-use served::Served;
 
 const WAIT: Duration = Duration::from_secs(20);
 const TOKEN: &str = "fake-token-for-tests";
@@ -101,7 +95,7 @@ async fn serve_answers_reconnects_and_shuts_down() {
         register: Some(Target::Guild(GUILD_ID)),
         application_id: None,
     };
-    let config = discord_support::config();
+    let config = crate::support::discord::config();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
     let run = tokio::spawn(run_gateway(live, Settings::default(), options, async {
         let _ = stopped.await;

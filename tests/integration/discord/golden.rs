@@ -4,9 +4,7 @@
 //! `UPDATE_GOLDEN=1` to rewrite the goldens after an intended change, then
 //! read the diff.
 
-mod discord_support;
-
-use discord_support::{assert_payload_ok, custom_ids, golden, root, shipped, two_courses};
+use crate::support::discord::{assert_payload_ok, custom_ids, golden, root, shipped, two_courses};
 use lectern::discord::{self, synth, Settings};
 use serde_json::{json, Value};
 
@@ -122,7 +120,7 @@ fn errors_are_ephemeral_with_suggestions() {
 
 fn click(lectern: &lectern::data::Lectern, custom_id: &str, ephemeral_message: bool) -> Value {
     let json = synth::component_interaction(custom_id, "ko", ephemeral_message);
-    discord_support::respond(lectern, &Settings::default(), &json)
+    crate::support::discord::respond(lectern, &Settings::default(), &json)
 }
 
 #[test]
@@ -276,7 +274,7 @@ fn course_buttons_and_options_carry_the_course_only_with_several_courses() {
             None,
             "ko",
         );
-        discord_support::respond(lectern, &Settings::default(), &json)
+        crate::support::discord::respond(lectern, &Settings::default(), &json)
     };
     let r = ch(&two);
     assert_payload_ok("two courses", &r);

@@ -7,18 +7,14 @@
 //!
 //! Every wait is bounded; nothing leaves 127.0.0.1.
 
-mod discord_support;
-#[path = "discord_support/served.rs"]
-mod served;
-
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use discord_support::{edit_chapter, temp_content};
+use crate::support::discord::{edit_chapter, temp_content};
+use crate::support::served::{terminate, Served};
 use ed25519_dalek::{Signer, SigningKey};
 use lectern::answer::Command;
 use lectern::discord::synth;
 use serde_json::{json, Value};
-use served::{terminate, Served};
 
 const WAIT: Duration = Duration::from_secs(20);
 const SECRET: [u8; 32] = [11; 32];

@@ -4,9 +4,7 @@
 //! autocomplete, hostile input (mentions, Markdown, 10,000 characters), a
 //! library stretched past every limit, and random input (proptest).
 
-mod discord_support;
-
-use discord_support::{
+use crate::support::discord::{
     assert_payload_ok, corpus_dir, corpus_variant, custom_ids, respond, shipped, two_courses,
     VARIANTS,
 };
@@ -364,7 +362,7 @@ proptest! {
     fn random_input_stays_within_limits(command in any_command(), locale in "(ko|en-US|ja|)") {
         let lectern = shipped();
         let r = respond(&lectern, &Settings::default(), &synth::command_interaction(&command, None, &locale));
-        let errors = discord_support::check_payload(&r);
+        let errors = crate::support::discord::check_payload(&r);
         prop_assert!(errors.is_empty(), "{:?}: {:?}", command, errors);
     }
 
@@ -372,7 +370,7 @@ proptest! {
     fn random_clicks_stay_within_limits(id in "(v1:[-+]?(sum|kp|read|s|at|link|ch|help)(:[^:]{0,30}){0,4}|\\PC{0,100})") {
         let lectern = shipped();
         let r: Value = respond(&lectern, &Settings::default(), &synth::component_interaction(&id, "ko", false));
-        let errors = discord_support::check_payload(&r);
+        let errors = crate::support::discord::check_payload(&r);
         prop_assert!(errors.is_empty(), "{}: {:?}", id, errors);
     }
 }

@@ -5,11 +5,9 @@
 //! edited content in process, and error replies preferring the core's own
 //! suggestion buttons over guessed ones.
 
-mod discord_support;
-
 use std::sync::Arc;
 
-use discord_support::{
+use crate::support::discord::{
     assert_payload_ok, custom_ids, edit_chapter, golden, root, shipped, temp_content,
 };
 use lectern::answer::{Button, Command, Locale, Reply};

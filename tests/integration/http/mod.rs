@@ -3,6 +3,8 @@
 //! interaction, byte-for-byte agreement with the gateway handler, concurrency,
 //! and hot reload while serving.
 
+mod hardening;
+
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;

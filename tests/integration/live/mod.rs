@@ -2,6 +2,8 @@
 //! broken chapter, serves new files, removes deleted ones; the watcher makes
 //! edits live on its own.
 
+mod starvation;
+
 use std::fs;
 use std::path::PathBuf;
 use std::sync::Arc;

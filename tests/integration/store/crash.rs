@@ -41,9 +41,13 @@ async fn writer() {
 async fn crash_mid_burst() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.sqlite3");
+    // The test's path inside the integration crate (`store::crash::writer`).
+    let writer = module_path!()
+        .split_once("::")
+        .map_or(String::new(), |(_, here)| format!("{here}::writer"));
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
-            "writer",
+            writer.as_str(),
             "--exact",
             "--ignored",
             "--nocapture",

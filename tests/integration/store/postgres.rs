@@ -2,8 +2,6 @@
 //! and sets LECTERN_TEST_POSTGRES_URL; under CI a missing URL is a failure,
 //! never a silent skip.
 
-mod store_support;
-
 use lectern::store::{Backend, Store};
 
 async fn postgres() -> Option<Store> {
@@ -30,7 +28,7 @@ macro_rules! on_postgres {
         #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
         async fn $name() {
             if let Some(store) = postgres().await {
-                store_support::$name(&store).await;
+                super::backend::$name(&store).await;
             }
         }
     )*};

@@ -1,7 +1,5 @@
 //! The store on SQLite, the default: a file created on first run.
 
-mod store_support;
-
 use lectern::store::{self, Backend, Store};
 
 async fn temp_store() -> (tempfile::TempDir, Store) {
@@ -38,37 +36,37 @@ async fn creates_the_file_and_its_folder_in_wal_mode() {
 #[tokio::test]
 async fn progress_roundtrip() {
     let (_dir, store) = temp_store().await;
-    store_support::progress_roundtrip(&store).await;
+    super::backend::progress_roundtrip(&store).await;
 }
 
 #[tokio::test]
 async fn board_totals() {
     let (_dir, store) = temp_store().await;
-    store_support::board_totals(&store).await;
+    super::backend::board_totals(&store).await;
 }
 
 #[tokio::test]
 async fn settings_roundtrip() {
     let (_dir, store) = temp_store().await;
-    store_support::settings_roundtrip(&store).await;
+    super::backend::settings_roundtrip(&store).await;
 }
 
 #[tokio::test]
 async fn forget_member() {
     let (_dir, store) = temp_store().await;
-    store_support::forget_member(&store).await;
+    super::backend::forget_member(&store).await;
 }
 
 #[tokio::test]
 async fn export_has_everything() {
     let (_dir, store) = temp_store().await;
-    store_support::export_has_everything(&store).await;
+    super::backend::export_has_everything(&store).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_marks() {
     let (_dir, store) = temp_store().await;
-    store_support::concurrent_marks(&store).await;
+    super::backend::concurrent_marks(&store).await;
 }
 
 #[tokio::test]

@@ -1,6 +1,10 @@
 //! Shared fixtures: the shipped content, the third-party corpus (read from
 //! `../shared`, never copied), and golden-file comparison.
 
+pub mod discord;
+pub mod fake_discord;
+pub mod served;
+
 use std::path::{Path, PathBuf};
 
 use lectern::config::Config;
