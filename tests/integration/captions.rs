@@ -3,29 +3,16 @@
 //! (ai-prompt-engineering). Skips with a notice without the corpus; fails
 //! when `CI` is set and it is missing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::support::corpus_path;
 use lectern::library::captions::{caption_windows, parse_captions, Captions, WindowOptions};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 const DEEP_DIVE: &str = "deep-dive-llms/captions/deep-dive-llms.en-orig.vtt";
 const PROMPTING: &str = "ai-prompt-engineering/captions/ai-prompt-engineering-deep-dive.en.vtt";
 
 fn load(relative: &str) -> Option<Captions> {
-    let path = PathBuf::from(CORPUS).join(relative);
-    if !path.is_file() {
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "caption file missing at {}: CI must have ../shared/corpus",
-                path.display()
-            );
-        }
-        eprintln!(
-            "NOTICE: {} not found; caption corpus test skipped",
-            path.display()
-        );
-        return None;
-    }
+    let path = corpus_path(relative)?;
     let text = std::fs::read_to_string(&path).expect("caption file is UTF-8");
     let name = Path::new(relative)
         .file_name()

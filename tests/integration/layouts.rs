@@ -10,24 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::support::{corpus_path, ROOT};
 use lectern::library::{load_library, BodyKind, Library, Severity};
-
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn corpus(part: &str) -> Option<PathBuf> {
-    let dir = Path::new(ROOT).join("../shared/corpus").join(part);
-    if dir.exists() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "corpus {} is missing; CI must have ../shared/corpus",
-            dir.display()
-        );
-    }
-    eprintln!("notice: {} not found; skipping", dir.display());
-    None
-}
 
 fn load(dirs: &[&Path]) -> Library {
     let dirs: Vec<PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
@@ -61,7 +45,7 @@ fn errors(library: &Library) -> Vec<String> {
 
 #[test]
 fn check_reports_the_chapter_files_course_with_title_and_length_from_index() {
-    let Some(dir) = corpus("ai-prompt-engineering/kr") else {
+    let Some(dir) = corpus_path("ai-prompt-engineering/kr") else {
         return;
     };
     let o = lectern(&["check", "--content", dir.to_str().unwrap()]);
@@ -83,7 +67,7 @@ fn check_reports_the_chapter_files_course_with_title_and_length_from_index() {
 
 #[test]
 fn index_alone_loads_the_same_course() {
-    let Some(dir) = corpus("ai-prompt-engineering/kr") else {
+    let Some(dir) = corpus_path("ai-prompt-engineering/kr") else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -134,7 +118,7 @@ fn index_alone_loads_the_same_course() {
 
 #[test]
 fn english_transcript_document_loads_with_anchors() {
-    let Some(dir) = corpus("ai-prompt-engineering/eng") else {
+    let Some(dir) = corpus_path("ai-prompt-engineering/eng") else {
         return;
     };
     let library = load(&[&dir]);
@@ -158,8 +142,8 @@ fn english_transcript_document_loads_with_anchors() {
 #[test]
 fn both_courses_load_side_by_side_and_answer() {
     let (Some(kr), Some(llms)) = (
-        corpus("ai-prompt-engineering/kr"),
-        corpus("deep-dive-llms/kr-translated-v1"),
+        corpus_path("ai-prompt-engineering/kr"),
+        corpus_path("deep-dive-llms/kr-translated-v1"),
     ) else {
         return;
     };

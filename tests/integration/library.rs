@@ -372,7 +372,8 @@ fn unknown_keys_and_missing_sections_warn() {
 
 #[test]
 fn timestamp_disagreeing_with_source_url_warns_with_both_values() {
-    let dir = tempdir("ts");
+    let dir_tmp = crate::support::tempdir();
+    let dir = dir_tmp.path().to_path_buf();
     fs::write(
         dir.join("a.md"),
         "---\nchapter: 1\ntimestamp: \"1:00\"\nsourceUrl: \"https://www.youtube.com/watch?v=7xTGNNLPyMI&t=90s\"\n---\n## 요약\n\nx\n",
@@ -389,7 +390,8 @@ fn timestamp_disagreeing_with_source_url_warns_with_both_values() {
 
 #[test]
 fn a_bad_file_never_stops_the_others() {
-    let dir = tempdir("mixed");
+    let dir_tmp = crate::support::tempdir();
+    let dir = dir_tmp.path().to_path_buf();
     fs::write(dir.join("good.md"), "---\nchapter: 1\nsourceUrl: \"https://youtu.be/7xTGNNLPyMI?t=0\"\n---\n## 요약\n\n좋은 파일.\n").unwrap();
     fs::write(dir.join("bad.md"), "---\nchapter: : :\n---\n").unwrap();
     fs::write(dir.join("empty.md"), "").unwrap();
@@ -422,13 +424,4 @@ fn a_bad_file_never_stops_the_others() {
             && errors.iter().any(|p| p.ends_with("empty.md")),
         "{errors:?}"
     );
-}
-
-/// A fresh folder under the target dir (tests never write outside it).
-pub fn tempdir(name: &str) -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("lib-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
 }

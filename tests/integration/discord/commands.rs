@@ -3,7 +3,7 @@
 //! carry Korean localizations, and `lectern register --print` prints exactly
 //! that JSON without a token or network.
 
-use crate::support::discord::{golden, root, shipped, two_courses};
+use crate::support::{golden_json, root, shipped, two_courses};
 use lectern::discord::{commands, limits};
 use serde_json::Value;
 
@@ -289,7 +289,7 @@ fn register_print_is_the_exact_payload_and_needs_no_token() {
     );
     let printed: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     assert_eq!(printed, commands::definitions_json(&shipped()));
-    golden("commands.json", &printed);
+    golden_json("discord/commands.json", &printed);
 }
 
 #[test]

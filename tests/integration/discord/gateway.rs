@@ -15,11 +15,10 @@ use std::process::Command as Process;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::support::discord::{
-    assert_payload_ok, corpus_dir, corpus_variant, edit_chapter, respond, shipped, temp_content,
-};
+use crate::support::discord::{assert_payload_ok, respond};
 use crate::support::fake_discord::{Event, FakeDiscord, APP_ID, GUILD_ID};
 use crate::support::served::Served;
+use crate::support::{corpus, load_with_index, shipped, temp_content};
 use lectern::answer::Command;
 use lectern::data::Lectern;
 use lectern::discord::gateway::{run_gateway, GatewayOptions};
@@ -95,7 +94,7 @@ async fn serve_answers_reconnects_and_shuts_down() {
         register: Some(Target::Guild(GUILD_ID)),
         application_id: None,
     };
-    let config = crate::support::discord::config();
+    let config = crate::support::config();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
     let run = tokio::spawn(run_gateway(live, Settings::default(), options, async {
         let _ = stopped.await;
@@ -186,7 +185,8 @@ async fn serve_answers_reconnects_and_shuts_down() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reload_over_the_gateway_is_for_managers_only() {
-    let (config, dir) = temp_content("gateway-reload");
+    let temp = temp_content();
+    let config = temp.config.clone();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
     let mut fake = FakeDiscord::start(TOKEN).await;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -206,7 +206,7 @@ async fn reload_over_the_gateway_is_for_managers_only() {
     ));
     fake.expect("identify", WAIT, |e| matches!(e, Event::Identify(_)))
         .await;
-    edit_chapter(&dir, "게이트웨이로 고친 문장.");
+    temp.edit_chapter("게이트웨이로 고친 문장.");
 
     // A student: the handler's refusal, privately; nothing reloaded.
     let student = numbered(
@@ -262,10 +262,10 @@ fn rss_kib(pid: u32) -> Option<u64> {
 async fn the_binary_serves_idles_lean_and_stops_on_sigterm() {
     // The whole lecture (24 chapters with notes) when the corpus is there,
     // for a realistic memory figure; else the shipped content.
-    let corpus = corpus_dir().map(|d| d.join("kr-translated-v1"));
+    let corpus = corpus("kr-translated-v1");
     let (lectern, content) = match &corpus {
         Some(dir) => (
-            corpus_variant(dir.parent().unwrap(), "kr-translated-v1"),
+            load_with_index(dir),
             vec!["--content".to_string(), dir.display().to_string()],
         ),
         None => (shipped(), Vec::new()),

@@ -1,57 +1,37 @@
-//! Real Discord-shaped interactions (tests/golden/discord/interactions/*.json,
-//! as Discord sends them) through serenity's deserialiser and the handler,
-//! compared with golden responses (tests/golden/discord/responses/). Run with
-//! `UPDATE_GOLDEN=1` to rewrite the goldens after an intended change, then
-//! read the diff.
+//! Real Discord-shaped interactions (`tests/fixtures/interactions/*.json`, as
+//! Discord sends them), decoded as the HTTP endpoint decodes them and
+//! answered by the pure handler, compared with golden responses
+//! (`tests/golden/discord/responses/`). The update rule is the kit's
+//! (`support::golden`).
 
-use crate::support::discord::{assert_payload_ok, custom_ids, golden, root, shipped, two_courses};
-use lectern::discord::{self, synth, Settings};
+use crate::support::discord::{
+    answer_body, assert_payload_ok, custom_ids, interaction_fixture, interaction_fixtures,
+};
+use crate::support::{golden_json, root, shipped, two_courses};
+use lectern::discord::{synth, Settings};
 use serde_json::{json, Value};
 
-fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = root().join("tests/golden/discord/interactions");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures folder")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).expect("read fixture"))
-        })
-        .collect()
-}
-
 fn fixture(name: &str) -> Vec<u8> {
-    fixtures()
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .unwrap_or_else(|| panic!("no fixture {name}"))
-        .1
+    interaction_fixture(name)
 }
 
 #[test]
 fn every_fixture_matches_its_golden_response() {
     let lectern = shipped();
     let settings = Settings::default();
-    let all = fixtures();
+    let all = interaction_fixtures();
     assert!(all.len() >= 20, "fixtures are missing");
     for (name, body) in all {
-        let response = discord::handle_json(&lectern, &settings, &body)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let response =
+            answer_body(&lectern, &settings, &body).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_payload_ok(&name, &response);
-        golden(&format!("responses/{name}"), &response);
+        golden_json(&format!("discord/responses/{name}"), &response);
     }
 }
 
 #[test]
 fn ping_is_answered_with_pong() {
-    let response =
-        discord::handle_json(&shipped(), &Settings::default(), &fixture("ping.json")).unwrap();
+    let response = answer_body(&shipped(), &Settings::default(), &fixture("ping.json")).unwrap();
     assert_eq!(response["type"], 1);
 }
 
@@ -59,12 +39,12 @@ fn ping_is_answered_with_pong() {
 fn garbage_is_an_error_not_a_panic() {
     let lectern = shipped();
     for body in [&b""[..], b"{}", b"[]", b"{\"type\": 99}", b"\xff\xfe"] {
-        assert!(discord::handle_json(&lectern, &Settings::default(), body).is_err());
+        assert!(answer_body(&lectern, &Settings::default(), body).is_err());
     }
 }
 
 fn respond_to(lectern: &lectern::data::Lectern, settings: &Settings, body: &[u8]) -> Value {
-    discord::handle_json(lectern, settings, body).expect("answered")
+    answer_body(lectern, settings, body).expect("answered")
 }
 
 fn is_ephemeral(response: &Value) -> bool {
@@ -249,16 +229,7 @@ fn ask_format_discord_prints_the_handler_payload() {
             .expect("run lectern");
         let printed: Value = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("{line}: {e}: {}", String::from_utf8_lossy(&out.stdout)));
-        let expected: Value = serde_json::from_str(
-            &std::fs::read_to_string(
-                root()
-                    .join("tests/golden/discord/responses")
-                    .join(golden_name),
-            )
-            .expect("golden"),
-        )
-        .unwrap();
-        assert_eq!(printed, expected, "{line}");
+        golden_json(&format!("discord/responses/{golden_name}"), &printed);
     }
 }
 

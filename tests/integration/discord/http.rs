@@ -9,8 +9,8 @@
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::support::discord::{edit_chapter, temp_content};
 use crate::support::served::{terminate, Served};
+use crate::support::temp_content;
 use ed25519_dalek::{Signer, SigningKey};
 use lectern::answer::Command;
 use lectern::discord::synth;
@@ -114,7 +114,8 @@ fn summary() -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_http_answers_reloads_and_stops_on_sigterm() {
-    let (_, dir) = temp_content("serve-http");
+    let temp = temp_content();
+    let dir = temp.root();
     let port = free_port();
     let addr = format!("127.0.0.1:{port}");
     let content = dir.display().to_string();
@@ -144,7 +145,7 @@ async fn serve_http_answers_reloads_and_stops_on_sigterm() {
     assert_eq!(v["type"], 4);
 
     // An edit is served without a restart: the watcher is running.
-    edit_chapter(&dir, "바이너리가 감시로 반영한 문장.");
+    temp.edit_chapter("바이너리가 감시로 반영한 문장.");
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let (status, v) = endpoint.post(&summary()).await;

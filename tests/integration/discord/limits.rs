@@ -4,10 +4,8 @@
 //! autocomplete, hostile input (mentions, Markdown, 10,000 characters), a
 //! library stretched past every limit, and random input (proptest).
 
-use crate::support::discord::{
-    assert_payload_ok, corpus_dir, corpus_variant, custom_ids, respond, shipped, two_courses,
-    VARIANTS,
-};
+use crate::support::discord::{assert_payload_ok, custom_ids, respond};
+use crate::support::{corpus_path, load_with_index, shipped, two_courses, CORPUS_SETS};
 use lectern::answer::Command;
 use lectern::data::Lectern;
 use lectern::discord::custom_id::{self, Action, ClickMode};
@@ -197,11 +195,11 @@ fn shipped_content_within_limits() {
 
 #[test]
 fn every_corpus_variant_within_limits() {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = corpus_path("deep-dive-llms") else {
         return;
     };
-    for variant in VARIANTS {
-        let lectern = corpus_variant(&dir, variant);
+    for variant in CORPUS_SETS {
+        let lectern = load_with_index(&dir.join(variant));
         assert_eq!(
             lectern.library.courses.first().map(|c| c.chapters.len()),
             Some(24),

@@ -7,9 +7,8 @@
 
 use std::sync::Arc;
 
-use crate::support::discord::{
-    assert_payload_ok, custom_ids, edit_chapter, golden, root, shipped, temp_content,
-};
+use crate::support::discord::{assert_payload_ok, custom_ids, interaction_fixture};
+use crate::support::{golden_json, root, shipped, temp_content};
 use lectern::answer::{Button, Command, Locale, Reply};
 use lectern::discord::reload::{self, Reload};
 use lectern::discord::{self, handler, response_json, synth, Interaction, Settings};
@@ -22,8 +21,7 @@ fn interaction(v: &Value) -> Interaction {
 }
 
 fn fixture(name: &str) -> Value {
-    let path = root().join("tests/golden/discord/interactions").join(name);
-    serde_json::from_slice(&std::fs::read(path).expect("fixture")).expect("json")
+    serde_json::from_slice(&interaction_fixture(name)).expect("json")
 }
 
 fn json_of(r: &discord::CreateInteractionResponse) -> Value {
@@ -187,7 +185,7 @@ fn the_report_is_a_private_embed_within_every_limit() {
             custom_ids(&v).is_empty(),
             "{name}: the report has no buttons"
         );
-        golden(&format!("reload/{name}"), &v);
+        golden_json(&format!("discord/reload/{name}"), &v);
     }
     let unchanged = json_of(&reload::reload_response(
         &ReloadReport::default(),
@@ -240,10 +238,11 @@ fn golden_reload_fixtures_answer_without_reloading() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answer_live_reloads_for_managers_and_refuses_others() {
-    let (config, dir) = temp_content("answer-live");
+    let temp = temp_content();
+    let config = temp.config.clone();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
     let settings = Settings::default();
-    edit_chapter(&dir, "관리자가 고친 문장.");
+    temp.edit_chapter("관리자가 고친 문장.");
     // A student: refused, and nothing was reloaded.
     let student = interaction(&synth::reload_interaction(synth::MEMBER_PERMISSIONS, "ko"));
     let r = json_of(&discord::answer_live(&live, &settings, &student).await);

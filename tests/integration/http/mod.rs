@@ -405,7 +405,8 @@ async fn many_concurrent_requests_all_succeed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edits_are_served_without_a_restart() {
-    let (course, config) = crate::support::temp_content("http-reload");
+    let temp = crate::support::temp_content();
+    let (course, config) = (temp.course(), temp.config.clone());
     let s = start(config).await;
     let _guard = s.live.watch().unwrap();
     let path = course.join("21-preview-of-things-to-come.md");
@@ -443,7 +444,8 @@ async fn edits_are_served_without_a_restart() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reload_is_answered_with_the_report_for_managers_only() {
-    let (course, config) = crate::support::temp_content("http-reload-command");
+    let temp = crate::support::temp_content();
+    let (course, config) = (temp.course(), temp.config.clone());
     // No watcher: only /reload can bring the edit in.
     let s = start(config).await;
     let path = course.join("21-preview-of-things-to-come.md");

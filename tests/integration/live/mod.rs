@@ -9,15 +9,17 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::support::content::{temp_content, TempContent};
 use lectern::live::Live;
 
 const CH3: &str = "---\nchapter: 3\ntimestamp: \"7:47\"\n---\n\n## 요약\n\n토큰화 이야기.\n\n## 핵심 포인트\n\n- BPE\n\n## 전체 번역\n\n[8:00] 바이트 페어 인코딩을 봅니다.\n";
 
 /// A private copy of the shipped content, served live.
-fn setup(name: &str) -> (PathBuf, Live) {
-    let (course, config) = crate::support::temp_content(name);
-    let live = Live::new(config.clone(), config.content.clone());
-    (course, live)
+fn setup() -> (TempContent, PathBuf, Live) {
+    let temp = temp_content();
+    let live = Live::new(temp.config.clone(), temp.config.content.clone());
+    let course = temp.course();
+    (temp, course, live)
 }
 
 fn summary(live: &Live, n: u32) -> Option<String> {
@@ -31,7 +33,7 @@ fn summary(live: &Live, n: u32) -> Option<String> {
 
 #[test]
 fn reload_reports_and_never_loses_a_chapter() {
-    let (course, live) = setup("reload");
+    let (_temp, course, live) = setup();
     assert_eq!(
         summary(&live, 21).as_deref(),
         Some("LLM의 미래 발전 방향입니다.")
@@ -89,7 +91,7 @@ fn reload_reports_and_never_loses_a_chapter() {
 
 #[test]
 fn watched_edits_go_live() {
-    let (course, live) = setup("watch");
+    let (_temp, course, live) = setup();
     let live = Arc::new(live);
     let _guard = live.watch().expect("watcher starts");
     let path = course.join("21-preview-of-things-to-come.md");

@@ -2,15 +2,18 @@
 //! (with a small tolerance, so an encoder or anti-aliasing change does not break
 //! it) against a reference PNG in `tests/golden/pictures/`.
 //!
-//! `UPDATE_PICTURES=1 cargo test --test picture_golden` rewrites the references;
-//! `PICTURES_OUT=DIR` also writes every rendered picture to DIR for looking at.
+//! The kit's update rule rewrites the references (`INSTA_UPDATE=always cargo
+//! test --test integration picture::golden`); `PICTURES_OUT=DIR` also writes
+//! every rendered picture to DIR for looking at.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use lectern::picture::{
     board, timeline, BoardMember, BoardSpec, ChapterStart, DensitySample, Mark, Png, TimelineSpec,
 };
 use tiny_skia::Pixmap;
+
+use crate::support::golden::picture_reference;
 
 /// A channel may differ by this much before the pixel counts as different…
 const CHANNEL_TOLERANCE: u8 = 24;
@@ -148,16 +151,12 @@ fn study_board() -> BoardSpec {
 }
 
 fn check(name: &str, png: Png) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/pictures");
     if let Ok(dir) = std::env::var("PICTURES_OUT") {
         std::fs::write(PathBuf::from(dir).join(format!("{name}.png")), &png.bytes).unwrap();
     }
-    let reference = root.join(format!("{name}.png"));
-    if std::env::var_os("UPDATE_PICTURES").is_some() {
-        std::fs::write(&reference, &png.bytes).unwrap();
-    }
+    let reference = picture_reference(name, &png.bytes);
     let want = Pixmap::load_png(&reference)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_PICTURES=1", reference.display()));
+        .unwrap_or_else(|e| panic!("{}: {e}; run with INSTA_UPDATE=always", reference.display()));
     let got = Pixmap::decode_png(&png.bytes).expect("our PNG decodes");
     assert_eq!(
         (got.width(), got.height()),

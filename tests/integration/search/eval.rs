@@ -7,16 +7,11 @@
 //! Set `LECTERN_EVAL_VERBOSE=1` to print the top five of every query.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
+use crate::support::{corpus, glossary};
 use lectern::library::{load_library, LoadOptions};
-use lectern::search::{Glossary, SearchIndex};
+use lectern::search::SearchIndex;
 
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/deep-dive-llms/kr-translated-v1"
-);
-const GLOSSARY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/config/glossary.yaml");
 const LABELS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/search_eval.tsv"
@@ -74,19 +69,12 @@ struct Tally {
 
 #[test]
 fn search_quality_meets_targets() {
-    let dir = PathBuf::from(CORPUS);
-    if !dir.is_dir() {
-        if std::env::var_os("CI").is_some() {
-            panic!("evaluation corpus missing at {CORPUS}: CI must have ../shared/corpus");
-        }
-        eprintln!("NOTICE: evaluation corpus not found at {CORPUS}; search_eval skipped");
+    let Some(dir) = corpus("kr-translated-v1") else {
         return;
-    }
+    };
     let library = load_library(&[dir], LoadOptions::default());
     assert!(!library.courses.is_empty(), "corpus loaded no course");
-    let glossary_text =
-        std::fs::read_to_string(GLOSSARY).expect("config/glossary.yaml is readable");
-    let glossary = Glossary::parse(&glossary_text).expect("config/glossary.yaml parses");
+    let glossary = glossary();
     let index = SearchIndex::build(&library, &glossary);
     let verbose = std::env::var_os("LECTERN_EVAL_VERBOSE").is_some();
 

@@ -8,16 +8,12 @@
 
 use std::path::PathBuf;
 
+use crate::support::{corpus, glossary};
 use lectern::library::load::find_course_indexes;
 use lectern::library::{load_library, LoadOptions};
-use lectern::search::{Glossary, SearchIndex};
+use lectern::search::SearchIndex;
 use lectern::time::parse_time;
 
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/deep-dive-llms/kr-translated-v1"
-);
-const GLOSSARY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/config/glossary.yaml");
 const LABELS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/moment_eval.tsv"
@@ -89,14 +85,9 @@ impl Split {
 
 #[test]
 fn top_links_land_where_the_topic_is_said() {
-    let dir = PathBuf::from(CORPUS);
-    if !dir.is_dir() {
-        if std::env::var_os("CI").is_some() {
-            panic!("evaluation corpus missing at {CORPUS}: CI must have ../shared/corpus");
-        }
-        eprintln!("NOTICE: evaluation corpus not found at {CORPUS}; search_moments skipped");
+    let Some(dir) = corpus("kr-translated-v1") else {
         return;
-    }
+    };
     // The official chapter index (shipped in content/) decides chapter starts.
     let shipped = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
     let options = LoadOptions {
@@ -105,8 +96,7 @@ fn top_links_land_where_the_topic_is_said() {
     };
     let library = load_library(&[dir], options);
     let course = library.courses.first().expect("corpus loads a course");
-    let glossary_text = std::fs::read_to_string(GLOSSARY).expect("glossary is readable");
-    let glossary = Glossary::parse(&glossary_text).expect("glossary parses");
+    let glossary = glossary();
     let index = SearchIndex::build(&library, &glossary);
 
     let (mut all, mut tune, mut held) = (Split::default(), Split::default(), Split::default());

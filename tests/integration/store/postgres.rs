@@ -5,17 +5,7 @@
 use lectern::store::{Backend, Store};
 
 async fn postgres() -> Option<Store> {
-    let Ok(url) = std::env::var("LECTERN_TEST_POSTGRES_URL") else {
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "CI is set but LECTERN_TEST_POSTGRES_URL is not: the Postgres path must be tested"
-            );
-        }
-        eprintln!(
-            "store_postgres: LECTERN_TEST_POSTGRES_URL is not set; skipping (CI fails instead)"
-        );
-        return None;
-    };
+    let url = crate::support::store::postgres_url()?;
     let store = Store::open(&url)
         .await
         .expect("open the test PostgreSQL database");

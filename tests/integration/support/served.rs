@@ -8,10 +8,6 @@ use std::process::{Command as Process, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-fn root() -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// The binary under test, with its output collected in the background.
 pub struct Served {
     pub child: std::process::Child,
@@ -29,7 +25,7 @@ impl Served {
     /// is set, or removed when `None`. The other Discord variables are unset.
     pub fn start_with(args: &[&str], env: &[(&str, Option<&str>)]) -> Served {
         let mut cmd = Process::new(env!("CARGO_BIN_EXE_lectern"));
-        cmd.current_dir(root())
+        cmd.current_dir(super::root())
             .args(args)
             .env("RUST_LOG", "info")
             .stdin(Stdio::null())
