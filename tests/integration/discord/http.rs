@@ -7,11 +7,12 @@
 //!
 //! Every wait is bounded; nothing leaves 127.0.0.1.
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use crate::support::served::{terminate, Served};
+use crate::support::signing;
 use crate::support::temp_content;
-use ed25519_dalek::{Signer, SigningKey};
+use ed25519_dalek::SigningKey;
 use lectern::answer::Command;
 use lectern::discord::synth;
 use serde_json::{json, Value};
@@ -20,7 +21,7 @@ const WAIT: Duration = Duration::from_secs(20);
 const SECRET: [u8; 32] = [11; 32];
 
 fn public_key_hex() -> String {
-    hex::encode(SigningKey::from_bytes(&SECRET).verifying_key().to_bytes())
+    signing::public_key_hex(&SigningKey::from_bytes(&SECRET))
 }
 
 /// A port that was free a moment ago: bind port 0, read it, let it go.
@@ -73,14 +74,8 @@ impl Endpoint {
 
     async fn post_with(&self, body: &Value, key: &SigningKey) -> (u16, Value) {
         let body = serde_json::to_vec(body).expect("json");
-        let ts = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap()
-            .as_secs()
-            .to_string();
-        let mut message = ts.clone().into_bytes();
-        message.extend_from_slice(&body);
-        let signature = hex::encode(key.sign(&message).to_bytes());
+        let ts = signing::unix_now().to_string();
+        let signature = signing::signature(key, &ts, &body);
         let r = self
             .client
             .post(format!("{}/interactions", self.base))

@@ -7,9 +7,10 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use ed25519_dalek::{Signer, SigningKey};
+use crate::support::signing;
+use ed25519_dalek::SigningKey;
 use lectern::config::Config;
 use lectern::discord::http::{timestamp_in_window, Endpoint, MAX_AGE_SECS, MAX_SKEW_SECS};
 use lectern::discord::Settings;
@@ -65,22 +66,7 @@ async fn start(limits: Limits) -> Server {
 }
 
 fn signed_ping() -> Vec<u8> {
-    let body = br#"{"type":1}"#;
-    let ts = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        .to_string();
-    let mut message = ts.as_bytes().to_vec();
-    message.extend_from_slice(body);
-    let signature = hex::encode(SigningKey::from_bytes(&SECRET).sign(&message).to_bytes());
-    let mut request = format!(
-        "POST /interactions HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nX-Signature-Ed25519: {signature}\r\nX-Signature-Timestamp: {ts}\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    request.extend_from_slice(body);
-    request
+    signing::raw_request(&SigningKey::from_bytes(&SECRET), "t", br#"{"type":1}"#)
 }
 
 /// Reads until the server closes the connection (or `PATIENCE` passes):

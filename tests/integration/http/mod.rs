@@ -8,9 +8,10 @@ mod hardening;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use ed25519_dalek::{Signer, SigningKey};
+use crate::support::signing;
+use ed25519_dalek::SigningKey;
 use lectern::answer::Command;
 use lectern::config::Config;
 use lectern::discord::http::{Endpoint, MAX_BODY_BYTES};
@@ -60,10 +61,7 @@ async fn start(config: Config) -> Server {
 }
 
 fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
+    signing::unix_now()
 }
 
 impl Server {
@@ -80,9 +78,7 @@ impl Server {
         content_type: &str,
     ) -> (u16, String) {
         let ts = timestamp.to_string();
-        let mut message = ts.clone().into_bytes();
-        message.extend_from_slice(body);
-        let signature = hex::encode(key.sign(&message).to_bytes());
+        let signature = signing::signature(key, &ts, body);
         let response = self
             .client
             .post(self.url("/interactions"))
@@ -279,9 +275,7 @@ async fn forged_and_stale_requests_are_refused() {
     );
     // Forged: a valid signature of another body.
     let ts = now().to_string();
-    let mut msg = ts.clone().into_bytes();
-    msg.extend_from_slice(br#"{"type":2}"#);
-    let sig = hex::encode(good.sign(&msg).to_bytes());
+    let sig = signing::signature(&good, &ts, br#"{"type":2}"#);
     for (sig, ts) in [
         (sig.as_str(), ts.as_str()),
         ("zz", ts.as_str()),
@@ -318,9 +312,7 @@ async fn bad_bodies_get_the_right_status() {
         serde_json::to_vec(&synth::command_interaction(&Command::Help, None, "ko")).unwrap();
     // Truncated after signing: the signature no longer matches.
     let ts = now();
-    let mut msg = ts.to_string().into_bytes();
-    msg.extend_from_slice(&interaction);
-    let sig = hex::encode(key.sign(&msg).to_bytes());
+    let sig = signing::signature(&key, &ts.to_string(), &interaction);
     let r = s
         .client
         .post(s.url("/interactions"))
