@@ -1,6 +1,6 @@
-//! Behaviour every backend must show, run by tests/store_sqlite.rs against a
-//! temporary file and by tests/store_postgres.rs against a real server. Ids are
-//! made unique per call so runs can share one Postgres database.
+//! Behaviour every backend must show, run by `sqlite` against a temporary
+//! file and by `postgres` against a real server. Ids are made unique per call
+//! so runs can share one Postgres database.
 
 #![allow(dead_code)]
 
