@@ -4,16 +4,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use crate::support::served::lectern;
 use crate::support::{corpus, ROOT};
-
-fn lectern(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(ROOT)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("lectern runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -8,23 +8,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use crate::support::{corpus_path, ROOT};
+use crate::support::corpus_path;
+use crate::support::served::lectern;
 use lectern::library::{load_library, BodyKind, Library, Severity};
 
 fn load(dirs: &[&Path]) -> Library {
     let dirs: Vec<PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
     load_library(&dirs, Default::default())
-}
-
-fn lectern(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(ROOT)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("lectern runs")
 }
 
 fn write(dir: &Path, name: &str, text: &str) {

@@ -1,6 +1,6 @@
-//! The `lectern` binary as a child process, for the end-to-end suites: its
-//! stderr collected in the background, bounded waits, SIGTERM by pid, and a
-//! kill on drop so no test leaves one running.
+//! The `lectern` binary as a child process: run to the end, or served for the
+//! end-to-end suites with its stderr collected in the background, bounded
+//! waits, SIGTERM by pid, and a kill on drop so no test leaves one running.
 #![allow(dead_code)]
 
 use std::io::Read;
@@ -97,6 +97,17 @@ impl Drop for Served {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Runs `lectern ARGS` in the repository to the end (`RUST_LOG` unset, so
+/// stderr holds only what the user sees).
+pub fn lectern(args: &[&str]) -> std::process::Output {
+    Process::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(args)
+        .current_dir(super::root())
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("lectern runs")
 }
 
 /// Sends SIGTERM to our own child, by pid.
