@@ -5,7 +5,8 @@
 //! `support` is the one kit they share.
 //!
 //! Only `tests/http_log_flood.rs` is a binary of its own: it installs the
-//! process-wide log subscriber.
+//! process-wide log subscriber. proptest keeps its regressions for this crate
+//! in `tests/proptest-regressions/<module path>.txt`.
 
 mod support;
 
