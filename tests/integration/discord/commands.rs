@@ -3,8 +3,9 @@
 //! carry Korean localizations, and `lectern register --print` prints exactly
 //! that JSON without a token or network.
 
+use crate::support::discord::limits;
 use crate::support::{golden_json, root, shipped, two_courses};
-use lectern::discord::{commands, limits};
+use lectern::discord::commands;
 use serde_json::Value;
 
 /// `^[-_'\p{L}\p{N}]{1,32}$`, and lowercase where a letter has a lowercase form.

@@ -4,12 +4,13 @@
 //! autocomplete, hostile input (mentions, Markdown, 10,000 characters), a
 //! library stretched past every limit, and random input (proptest).
 
+use crate::support::discord::limits;
 use crate::support::discord::{assert_payload_ok, custom_ids, respond};
 use crate::support::{corpus_path, load_with_index, shipped, two_courses, CORPUS_SETS};
 use lectern::answer::Command;
 use lectern::data::Lectern;
 use lectern::discord::custom_id::{self, Action, ClickMode};
-use lectern::discord::{limits, synth, Settings};
+use lectern::discord::{synth, Settings};
 use lectern::library::KeyPoint;
 use lectern::search::Glossary;
 use lectern::time::format_time;
