@@ -6,10 +6,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::support::endpoint::endpoint;
 use ed25519_dalek::SigningKey;
 use lectern::config::Config;
-use lectern::discord::http::Endpoint;
-use lectern::discord::Settings;
 use lectern::live::Live;
 
 fn shipped_content() -> PathBuf {
@@ -29,12 +28,11 @@ async fn serve(router: axum::Router) -> SocketAddr {
 async fn healthz_reports_the_content_and_metrics_count_refusals() {
     let live = Arc::new(Live::new(Config::default(), vec![shipped_content()]));
     let ops = serve(lectern::ops::router(live.clone())).await;
-    let endpoint = Arc::new(Endpoint {
+    let api = serve(lectern::discord::http::app(endpoint(
         live,
-        settings: Settings::default(),
-        key: SigningKey::from_bytes(&[7; 32]).verifying_key(),
-    });
-    let api = serve(lectern::discord::http::app(endpoint)).await;
+        &SigningKey::from_bytes(&[7; 32]),
+    )))
+    .await;
     let client = reqwest::Client::new();
 
     let health = client

@@ -5,22 +5,19 @@
 //! timestamp window never wraps. Limits are short here (hundreds of
 //! milliseconds) so every test stops by itself quickly.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::support::endpoint::{serve, Serving};
 use crate::support::signing;
 use ed25519_dalek::SigningKey;
 use lectern::config::Config;
-use lectern::discord::http::{timestamp_in_window, Endpoint, MAX_AGE_SECS, MAX_SKEW_SECS};
-use lectern::discord::Settings;
+use lectern::discord::http::{timestamp_in_window, MAX_AGE_SECS, MAX_SKEW_SECS};
 use lectern::live::Live;
 use lectern::transport::Limits;
 use proptest::prelude::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
 
 const SECRET: [u8; 32] = [9; 32];
 /// Far more than any limit below: a test that waits this long has failed.
@@ -36,33 +33,10 @@ fn short_limits() -> Limits {
     }
 }
 
-struct Server {
-    addr: SocketAddr,
-    stop: Option<oneshot::Sender<()>>,
-    task: JoinHandle<std::io::Result<()>>,
-}
-
-async fn start(limits: Limits) -> Server {
+/// The endpoint on an empty library (these tests never get past the transport).
+async fn start(limits: Limits) -> Serving {
     let live = Arc::new(Live::new(Config::default(), Vec::new()));
-    let endpoint = Arc::new(Endpoint {
-        live,
-        settings: Settings::default(),
-        key: SigningKey::from_bytes(&SECRET).verifying_key(),
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (tx, rx) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        lectern::discord::http::serve_with(endpoint, listener, &limits, async {
-            let _ = rx.await;
-        })
-        .await
-    });
-    Server {
-        addr,
-        stop: Some(tx),
-        task,
-    }
+    serve(live, &SigningKey::from_bytes(&SECRET), limits).await
 }
 
 fn signed_ping() -> Vec<u8> {

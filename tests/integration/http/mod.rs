@@ -12,15 +12,15 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::support::endpoint::{serve, Serving};
 use crate::support::signing;
 use ed25519_dalek::SigningKey;
 use lectern::answer::Command;
 use lectern::config::Config;
-use lectern::discord::http::Endpoint;
 use lectern::discord::{self, synth, Settings};
 use lectern::live::Live;
+use lectern::transport::Limits;
 use serde_json::{json, Value};
-use tokio::sync::oneshot;
 
 use crate::support::ROOT;
 
@@ -30,7 +30,7 @@ struct Server {
     addr: SocketAddr,
     live: Arc<Live>,
     client: reqwest::Client,
-    _stop: oneshot::Sender<()>,
+    _serving: Serving,
 }
 
 fn shipped_config() -> Config {
@@ -39,26 +39,17 @@ fn shipped_config() -> Config {
 
 async fn start(config: Config) -> Server {
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
-    let endpoint = Arc::new(Endpoint {
-        live: live.clone(),
-        settings: Settings::default(),
-        key: SigningKey::from_bytes(&SECRET).verifying_key(),
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (tx, rx) = oneshot::channel::<()>();
-    tokio::spawn(lectern::discord::http::serve_on(
-        endpoint,
-        listener,
-        async {
-            let _ = rx.await;
-        },
-    ));
+    let serving = serve(
+        live.clone(),
+        &SigningKey::from_bytes(&SECRET),
+        Limits::default(),
+    )
+    .await;
     Server {
-        addr,
+        addr: serving.addr,
         live,
         client: reqwest::Client::new(),
-        _stop: tx,
+        _serving: serving,
     }
 }
 

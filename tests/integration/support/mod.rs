@@ -2,13 +2,15 @@
 //! course, temp copies), [`corpus`] (the third-party corpus, read in place),
 //! [`golden`] (goldens and their one update rule), [`signing`] (Discord's
 //! request signature, shared with the HTTP benches), [`discord`] (answering
-//! interactions as the endpoint does, payload checks), [`fake_discord`] and
+//! interactions as the endpoint does, payload checks), [`endpoint`] (the HTTP
+//! endpoint in process), [`fake_discord`] and
 //! [`served`] (end-to-end), and [`store`] (the test PostgreSQL server).
 #![allow(dead_code)]
 
 pub mod content;
 pub mod corpus;
 pub mod discord;
+pub mod endpoint;
 pub mod fake_discord;
 pub mod golden;
 pub mod served;
