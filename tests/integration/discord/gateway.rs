@@ -15,11 +15,10 @@ use std::process::Command as Process;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::support::discord::{assert_payload_ok, respond};
+use crate::support::discord::{assert_payload_ok, respond, summary_21};
 use crate::support::fake_discord::{Event, FakeDiscord, APP_ID, GUILD_ID};
 use crate::support::served::Served;
 use crate::support::{corpus, load_with_index, shipped, temp_content};
-use lectern::answer::Command;
 use lectern::data::Lectern;
 use lectern::discord::gateway::{run_gateway, GatewayOptions};
 use lectern::discord::register::Target;
@@ -38,17 +37,7 @@ fn numbered(mut interaction: Value, n: u32) -> Value {
 }
 
 fn summary(n: u32) -> Value {
-    numbered(
-        synth::command_interaction(
-            &Command::Summary {
-                course: None,
-                chapter: "21".into(),
-            },
-            None,
-            "ko",
-        ),
-        n,
-    )
+    numbered(summary_21(), n)
 }
 
 /// Dispatches an interaction and checks the callback carries exactly what

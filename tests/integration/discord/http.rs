@@ -9,11 +9,11 @@
 
 use std::time::{Duration, Instant};
 
+use crate::support::discord::summary_21;
 use crate::support::served::{terminate, Served};
 use crate::support::signing;
 use crate::support::temp_content;
 use ed25519_dalek::SigningKey;
-use lectern::answer::Command;
 use lectern::discord::synth;
 use serde_json::{json, Value};
 
@@ -96,17 +96,6 @@ impl Endpoint {
     }
 }
 
-fn summary() -> Value {
-    synth::command_interaction(
-        &Command::Summary {
-            course: None,
-            chapter: "21".into(),
-        },
-        None,
-        "ko",
-    )
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_http_answers_reloads_and_stops_on_sigterm() {
     let temp = temp_content();
@@ -135,7 +124,7 @@ async fn serve_http_answers_reloads_and_stops_on_sigterm() {
     assert_eq!(forged.0, 401);
 
     // A command is answered.
-    let (status, v) = endpoint.post(&summary()).await;
+    let (status, v) = endpoint.post(&summary_21()).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["type"], 4);
 
@@ -143,7 +132,7 @@ async fn serve_http_answers_reloads_and_stops_on_sigterm() {
     temp.edit_chapter("바이너리가 감시로 반영한 문장.");
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let (status, v) = endpoint.post(&summary()).await;
+        let (status, v) = endpoint.post(&summary_21()).await;
         assert_eq!(status, 200);
         if v.to_string().contains("바이너리가 감시로 반영한 문장.") {
             break;

@@ -4,24 +4,13 @@
 
 use std::time::{Duration, Instant};
 
-use lectern::answer::Command;
 use lectern::discord::synth;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::start;
 use crate::support::content::EDITED_CHAPTER;
+use crate::support::discord::summary_21;
 use crate::support::temp_content;
-
-fn summary_21() -> Value {
-    synth::command_interaction(
-        &Command::Summary {
-            course: None,
-            chapter: "21".into(),
-        },
-        None,
-        "ko",
-    )
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edits_are_served_without_a_restart() {

@@ -63,6 +63,19 @@ pub fn respond(lectern: &Lectern, settings: &Settings, interaction: &Value) -> V
 /// Discord's limits and the payload checker, for every test through this one
 /// path (the test-only part of them is leaving `src`, issue 10).
 pub use lectern::discord::limits;
+
+/// `/summary chapter:21` in Korean: the chapter the temp-content tests edit
+/// (`content::EDITED_CHAPTER`).
+pub fn summary_21() -> Value {
+    lectern::discord::synth::command_interaction(
+        &lectern::answer::Command::Summary {
+            course: None,
+            chapter: "21".into(),
+        },
+        None,
+        "ko",
+    )
+}
 pub use lectern::discord::limits::check_payload;
 
 /// Panics with the violations and the payload when `response` breaks a rule.
