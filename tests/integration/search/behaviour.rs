@@ -4,7 +4,6 @@
 //! nothing for nonsense, snippets and moments, autocomplete limits, and
 //! resolving chapter names.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use lectern::library::{load_library, Library, LoadOptions, Moment};
@@ -118,8 +117,8 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let dir =
-            std::env::temp_dir().join(format!("lectern-search-behaviour-{}", std::process::id()));
+        let tmp = crate::support::tempdir();
+        let dir = tmp.path();
         let course = dir.join("tiny");
         std::fs::create_dir_all(&course).expect("temp dir");
         for (name, text) in [
@@ -130,8 +129,7 @@ fn fixture() -> &'static Fixture {
         ] {
             std::fs::write(course.join(name), text).expect("write fixture");
         }
-        let library = load_library(&[PathBuf::from(&dir)], LoadOptions::default());
-        let _ = std::fs::remove_dir_all(&dir);
+        let library = load_library(&[dir.to_path_buf()], LoadOptions::default());
         assert_eq!(library.courses.len(), 1, "{:?}", library.diagnostics);
         assert_eq!(library.courses[0].chapters.len(), 3);
         let glossary = Glossary::parse(GLOSSARY).expect("glossary parses");

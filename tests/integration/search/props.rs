@@ -50,13 +50,11 @@ fn fixture() -> &'static Fixture {
         let library = if corpus.is_dir() {
             load_library(&[corpus], LoadOptions::default())
         } else {
-            let dir =
-                std::env::temp_dir().join(format!("lectern-search-props-{}", std::process::id()));
+            let tmp = crate::support::tempdir();
+            let dir = tmp.path();
             std::fs::create_dir_all(dir.join("c")).expect("temp dir");
             std::fs::write(dir.join("c").join("01.md"), FALLBACK).expect("write");
-            let lib = load_library(std::slice::from_ref(&dir), LoadOptions::default());
-            let _ = std::fs::remove_dir_all(&dir);
-            lib
+            load_library(&[dir.to_path_buf()], LoadOptions::default())
         };
         let glossary = std::fs::read_to_string(GLOSSARY)
             .ok()
