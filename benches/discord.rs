@@ -6,7 +6,7 @@
 //! and button kind, then runs short criterion measurements per kind. Uses the
 //! 24-chapter `kr-translated-v1` corpus from `../shared` when present, else the
 //! shipped content. Run with `cargo bench --bench discord`. (Idle memory of
-//! `lectern serve` is measured by `tests/discord_gateway.rs`.)
+//! `lectern serve` is measured by `tests/integration/discord/gateway.rs`.)
 
 use std::path::Path;
 use std::time::{Duration, Instant};

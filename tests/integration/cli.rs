@@ -4,16 +4,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use crate::support::served::lectern;
 use crate::support::{corpus, ROOT};
-
-fn lectern(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(ROOT)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("lectern runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -77,7 +69,8 @@ fn broken_setup_exits_2_naming_the_file() {
     let o = lectern(&["ask", "/help", "--config", "no/such/lectern.yaml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/lectern.yaml"));
-    let dir = crate::library::tempdir("cfg");
+    let dir_tmp = crate::support::tempdir();
+    let dir = dir_tmp.path().to_path_buf();
     let bad = dir.join("lectern.yaml");
     std::fs::write(&bad, "content: [unclosed\n").unwrap();
     let o = lectern(&["ask", "/help", "--config", bad.to_str().unwrap()]);
@@ -87,7 +80,8 @@ fn broken_setup_exits_2_naming_the_file() {
         err.contains("lectern.yaml") && err.contains("broken config"),
         "{err}"
     );
-    let empty = crate::library::tempdir("empty-content");
+    let empty_tmp = crate::support::tempdir();
+    let empty = empty_tmp.path().to_path_buf();
     let o = lectern(&["ask", "/help", "--content", empty.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
 }
@@ -176,7 +170,8 @@ fn search_queries_file_gives_json_lines_in_order() {
     let Some(dir) = corpus("kr-translated-v1") else {
         return;
     };
-    let tmp = crate::library::tempdir("queries");
+    let tmp_tmp = crate::support::tempdir();
+    let tmp = tmp_tmp.path().to_path_buf();
     let file = tmp.join("q.txt");
     std::fs::write(&file, "agents\n에이전트는\npizza recipe\n").unwrap();
     let o = lectern(&[
