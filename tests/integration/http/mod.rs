@@ -17,9 +17,9 @@ use crate::support::signing;
 use ed25519_dalek::SigningKey;
 use lectern::answer::Command;
 use lectern::config::Config;
+use lectern::discord::transport::Limits;
 use lectern::discord::{self, synthetic, Settings};
 use lectern::live::Live;
-use lectern::discord::transport::Limits;
 use serde_json::{json, Value};
 
 use crate::support::ROOT;

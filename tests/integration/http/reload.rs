@@ -47,7 +47,10 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
 
     // A member without Manage Server: refused, privately; nothing reloaded.
     let (status, v) = s
-        .post(&synthetic::reload_interaction(synthetic::MEMBER_PERMISSIONS, "ko"))
+        .post(&synthetic::reload_interaction(
+            synthetic::MEMBER_PERMISSIONS,
+            "ko",
+        ))
         .await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["type"], 4);
@@ -58,7 +61,10 @@ async fn reload_is_answered_with_the_report_for_managers_only() {
 
     // A manager: reloaded, and the report says what changed.
     let (status, v) = s
-        .post(&synthetic::reload_interaction(synthetic::MANAGER_PERMISSIONS, "ko"))
+        .post(&synthetic::reload_interaction(
+            synthetic::MANAGER_PERMISSIONS,
+            "ko",
+        ))
         .await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["type"], 4);

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use lectern::config::Config;
 use lectern::app::Lectern;
+use lectern::config::Config;
 use lectern::search::Glossary;
 use tempfile::TempDir;
 

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use ed25519_dalek::SigningKey;
 use lectern::discord::http::Endpoint;
+use lectern::discord::transport::Limits;
 use lectern::discord::Settings;
 use lectern::live::Live;
-use lectern::discord::transport::Limits;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
