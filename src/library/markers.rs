@@ -7,7 +7,7 @@
 //! their own: in the v1 notes, chapters 17–20 hold their neighbours' text
 //! with right markers while chapters 21–24 have markers running 10–17
 //! minutes late, and only captions can tell the two apart (measured by
-//! `tests/search_moments.rs`: trusting them lowered the links in span from
+//! `tests/integration/search/moments.rs`: trusting them lowered the links in span from
 //! 0.66 to 0.56).
 
 use crate::library::chapter_file::Marker;
