@@ -13,8 +13,8 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use lectern::answer::{answer, Command, Locale, Request};
+use lectern::app::Lectern;
 use lectern::config::Config;
-use lectern::data::Lectern;
 use lectern::picture::{
     board, load_font, timeline, BoardMember, BoardSpec, ChapterStart, DensitySample, Mark,
     TimelineSpec,

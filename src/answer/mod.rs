@@ -35,8 +35,8 @@ mod board_picture;
 mod chapter;
 pub mod commands;
 mod help;
-mod labels;
 mod moment;
+pub mod notices;
 mod read;
 mod reload;
 mod reply;
@@ -47,14 +47,15 @@ pub mod spec;
 mod toc;
 mod where_;
 
+pub use crate::locale::Locale;
 pub use board_picture::{board_picture, BOARD_PNG};
-pub use commands::COMMANDS;
-pub use labels::Locale;
+pub use commands::{Command, COMMANDS};
 pub use reload::reload_reply;
-pub use reply::{markdown_to_plain, picture_saved, Attachment, Button, Field, Problem, Reply};
+use reply::Retry;
+pub use reply::{picture_saved, Attachment, Button, Field, Problem, Reply, Suggestion};
 pub use spec::{ArgError, Arguments, CommandSpec};
 
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 /// Longest argument accepted, in characters.
 pub const MAX_ARG_CHARS: usize = 200;
@@ -65,47 +66,6 @@ pub const PAGE_CHARS: usize = 4000;
 /// Default and largest number of `/search` results.
 pub const DEFAULT_SEARCH_LIMIT: usize = 5;
 pub const MAX_SEARCH_LIMIT: usize = 10;
-
-/// One command with its typed arguments. `course` is optional everywhere: it is
-/// only needed when several courses are loaded and none is the default.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Command {
-    Chapters {
-        course: Option<String>,
-    },
-    Summary {
-        course: Option<String>,
-        chapter: String,
-    },
-    KeyPoints {
-        course: Option<String>,
-        chapter: String,
-    },
-    Read {
-        course: Option<String>,
-        chapter: String,
-        page: Option<i64>,
-    },
-    Search {
-        course: Option<String>,
-        query: String,
-        limit: Option<i64>,
-    },
-    At {
-        course: Option<String>,
-        time: String,
-    },
-    Where {
-        course: Option<String>,
-        query: String,
-    },
-    Link {
-        course: Option<String>,
-        chapter: String,
-        at: Option<String>,
-    },
-    Help,
-}
 
 impl Command {
     /// The same command about another chapter (for "did you mean" buttons);
@@ -127,6 +87,14 @@ impl Command {
             },
             _ => return None,
         })
+    }
+
+    /// The same command with a "did you mean" value instead of the one asked.
+    fn retry(&self, retry: Retry) -> Option<Command> {
+        match retry {
+            Retry::Chapter(chapter) => self.with_chapter(&chapter),
+            Retry::Course(course) => self.with_argument("course", &course),
+        }
     }
 
     /// The command's English name, as registered (`summary`, `keypoints`, …).
@@ -210,30 +178,14 @@ pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
         None => Err(Box::default()),
     };
     let mut reply = reply.unwrap_or_else(|problem| *problem);
-    if reply.error.is_some() {
-        // "Did you mean" buttons re-run the command that was asked.
-        for button in &mut reply.buttons {
-            if let Button::Run {
-                command: Command::Summary { chapter, .. },
-                ..
-            } = button
-            {
-                if let Some(retry) = request.command.with_chapter(chapter) {
-                    *button = Button::Run {
-                        label: button_label(button),
-                        command: retry,
-                    };
-                }
+    if let Some(problem) = &mut reply.error {
+        for suggestion in &mut problem.suggestions {
+            if let Some(retry) = suggestion.retry.take() {
+                suggestion.command = command.retry(retry);
             }
         }
     }
     reply
-}
-
-fn button_label(button: &Button) -> String {
-    match button {
-        Button::Link { label, .. } | Button::Run { label, .. } => label.clone(),
-    }
 }
 
 /// Result of a command body: `Err` is an error reply, returned as is.

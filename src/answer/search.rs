@@ -5,12 +5,13 @@
 use super::chapter::{course_arg, watch_button};
 use super::resolve::{self, fail, Failure};
 use super::{
-    Answer, Button, Command, Field, Locale, Reply, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT,
+    Answer, Button, Command, Field, Locale, Reply, Suggestion, DEFAULT_SEARCH_LIMIT,
+    MAX_SEARCH_LIMIT,
 };
-use crate::data::Lectern;
+use crate::app::Lectern;
+use crate::markdown::{code_span, plain_echo};
 use crate::search::MatchField;
-use crate::text::{code_span, plain_echo};
-use crate::time::format_time;
+use crate::timecode::format_time;
 
 pub(super) fn search(
     lectern: &Lectern,
@@ -126,7 +127,7 @@ pub(super) fn nothing_found(
     query: &str,
     again: impl Fn(String) -> Command,
 ) -> Failure {
-    let mut failure = fail(
+    fail(
         l,
         l.pick("검색 결과가 없어요", "Nothing found"),
         &match l {
@@ -143,18 +144,16 @@ pub(super) fn nothing_found(
                 )
             }
         },
-        lectern.index.example_topics(3),
-    );
-    failure.buttons = failure
-        .error
-        .iter()
-        .flat_map(|p| p.suggestions.iter())
-        .map(|topic| Button::Run {
-            label: crate::text::truncate(topic, 80),
-            command: again(topic.clone()),
-        })
-        .collect();
-    failure
+        lectern
+            .index
+            .example_topics(3)
+            .into_iter()
+            .map(|topic| {
+                let command = again(topic.clone());
+                Suggestion::run(topic, command)
+            })
+            .collect(),
+    )
 }
 
 fn field_label(l: Locale, field: MatchField) -> &'static str {

@@ -10,13 +10,13 @@ use super::chapter::course_arg;
 use super::resolve;
 use super::search::nothing_found;
 use super::{Answer, Attachment, Button, Command, Locale, Reply};
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::library::Course;
+use crate::markdown::plain_echo;
 use crate::particle::{with, Particle::Subject};
 use crate::picture::{timeline, ChapterStart, DensitySample, Mark, TimelineSpec};
 use crate::search::HitMoment;
-use crate::text::plain_echo;
-use crate::time::format_time;
+use crate::timecode::format_time;
 
 /// The picture's file name (the embed shows `attachment://where.png`).
 pub const WHERE_PNG: &str = "where.png";

@@ -9,8 +9,8 @@ use serde_json::json;
 
 use super::{Format, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
-use crate::answer::{answer, picture_saved, Button, Locale, Reply, Request};
-use crate::data::Lectern;
+use crate::answer::{answer, notices, picture_saved, Button, Locale, Reply, Request};
+use crate::app::Lectern;
 
 pub fn run(
     lectern: &Lectern,
@@ -110,12 +110,7 @@ fn temp_file(name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
 pub fn respond(lectern: &Lectern, line: &str, locale: Locale) -> Reply {
     match parse_slash(line) {
         Ok(command) => answer(lectern, &Request::new(command, locale)),
-        Err(e) => Reply::error(
-            locale.pick("명령을 알아볼 수 없어요", "Unrecognised command"),
-            e.message(locale),
-            e.suggestions,
-            locale.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
-        ),
+        Err(e) => notices::unreadable_line(locale, e),
     }
 }
 
@@ -141,7 +136,7 @@ pub fn to_json(reply: &Reply) -> serde_json::Value {
         Some(problem) => json!({
             "ok": false,
             "error": problem.message,
-            "suggestions": problem.suggestions,
+            "suggestions": problem.suggestions.iter().map(|s| &s.label).collect::<Vec<_>>(),
         }),
     }
 }
@@ -153,7 +148,7 @@ pub fn to_text(reply: &Reply) -> String {
         out.push_str(&format!(
             "✗ {}\n{}",
             reply.title,
-            crate::answer::markdown_to_plain(&problem.message)
+            crate::markdown::markdown_to_plain(&problem.message)
         ));
         if !problem.suggestions.is_empty() {
             out.push_str("\n\n");

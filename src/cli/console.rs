@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::ask::{respond, to_text};
 use crate::answer::Locale;
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub fn run(lectern: &Lectern, locale: Locale) -> ExitCode {
     let stdin = std::io::stdin();

@@ -25,13 +25,13 @@ pub enum DbAction {
 }
 
 /// The URL from `DATABASE_URL`, else the config's `database:`, else the default file.
-pub fn database_url(config_path: &Path) -> Result<String, SetupError> {
-    let configured = Config::load(config_path).ok().and_then(|c| c.database);
+pub fn database_url(config_path: Option<&Path>) -> Result<String, SetupError> {
+    let configured = Config::find(config_path).ok().and_then(|c| c.database);
     let env = std::env::var("DATABASE_URL").ok();
     store::resolve_url(env.as_deref(), configured.as_deref()).map_err(|e| SetupError(e.to_string()))
 }
 
-pub fn run(config_path: &Path, args: &DbArgs) -> Result<ExitCode, SetupError> {
+pub fn run(config_path: Option<&Path>, args: &DbArgs) -> Result<ExitCode, SetupError> {
     let url = database_url(config_path)?;
     if let DbAction::Where = args.action {
         println!("{}", store::redact(&url));

@@ -15,17 +15,17 @@ use std::sync::Arc;
 use super::{config_and_dirs, ContentArgs, SetupError, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
 use crate::answer::{answer, picture_saved, Locale, Request};
+use crate::app::Lectern;
 use crate::config::{Config, DiscordConfig, HttpConfig};
-use crate::data::Lectern;
 use crate::discord::gateway::{run_gateway, shutdown_signal, GatewayOptions};
 use crate::discord::http::{public_key_from_env, Endpoint};
 use crate::discord::register::{
     application_id_from_env, ensure_application_id, http_client, register, token_from_env, Target,
 };
 use crate::discord::render::{self, Frame};
-use crate::discord::{commands, handle, handler, response_json, synth, Interaction, Settings};
+use crate::discord::transport::{raise_open_file_limit, Limits};
+use crate::discord::{commands, handle, response_json, synthetic, Interaction, Settings};
 use crate::live::{Live, WatchGuard};
-use crate::transport::{raise_open_file_limit, Limits};
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -78,8 +78,8 @@ pub struct RegisterArgs {
 
 /// The `discord:` settings; an unreadable config was already handled (or
 /// excused by `--content`) when the content was loaded.
-pub fn discord_config(config_path: &Path) -> DiscordConfig {
-    Config::load(config_path)
+pub fn discord_config(config_path: Option<&Path>) -> DiscordConfig {
+    Config::find(config_path)
         .map(|c| c.discord)
         .unwrap_or_default()
 }
@@ -114,7 +114,7 @@ fn require_courses(lectern: &Lectern) -> Result<(), SetupError> {
 
 /// `lectern serve`: the gateway, or with `--http` the HTTP endpoint, on live
 /// content.
-pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupError> {
+pub fn serve(config_path: Option<&Path>, args: &ServeArgs) -> Result<ExitCode, SetupError> {
     let (config, dirs) = config_and_dirs(config_path, &args.content)?;
     let discord = config.discord.clone();
     let http_config = config.http.clone();
@@ -191,6 +191,7 @@ fn start_live(
     what: &str,
 ) -> Result<Arc<Live>, SetupError> {
     let live = Arc::new(Live::new(config, dirs));
+    live.on_reload(|report| crate::discord::ops::reloaded(report.diagnostics.len()));
     let lectern = live.get();
     require_courses(&lectern)?;
     tracing::info!(
@@ -297,7 +298,7 @@ pub fn ask(
     }
     let (response, ok) = match parse_slash(&line) {
         Ok(command) => {
-            let json = synth::command_interaction(&command, hide, tag);
+            let json = synthetic::command_interaction(&command, hide, tag);
             let interaction: Interaction = match serde_json::from_value(json) {
                 Ok(i) => i,
                 Err(e) => {
@@ -323,8 +324,6 @@ pub fn ask(
             // Discord would never send a line it can't parse; show the error
             // reply as the handler renders errors.
             let reply = super::ask::respond(lectern, &line, locale);
-            let reply =
-                handler::with_suggestion_buttons(lectern, reply, &crate::answer::Command::Help);
             let frame = Frame {
                 locale,
                 source: None,

@@ -32,11 +32,10 @@ use super::custom_id::{self, ClickMode};
 use super::options::{read_command, Values};
 use super::render::{self, Frame};
 use super::{commands, limits, reload, Settings};
-use crate::answer::slash::parse_slash;
-use crate::answer::{answer, Attachment, Button, Command, Locale, Reply, Request};
-use crate::data::Lectern;
+use crate::answer::{answer, notices, Attachment, Command, Locale, Reply, Request};
+use crate::app::Lectern;
+use crate::cut::{char_len, truncate};
 use crate::search::Suggestion;
-use crate::text::{char_len, truncate};
 
 /// Answers one interaction, a picture included. Pure: reads `lectern` and
 /// `settings` only.
@@ -95,29 +94,18 @@ pub fn answer_interaction(
 /// What a transport answers when answering itself failed (a task that could
 /// not finish): an ephemeral apology.
 pub fn went_wrong(l: Locale) -> CreateInteractionResponse {
-    private_error(
-        l,
-        l.pick("답하지 못했어요", "Could not answer"),
-        l.pick(
-            "답을 만드는 중에 문제가 생겼어요. 잠시 뒤에 다시 해 주세요.",
-            "Something went wrong while answering. Please try again in a moment.",
-        ),
-    )
+    private_error(&notices::answering_failed(l), l)
 }
 
 fn slash_command(lectern: &Lectern, settings: &Settings, i: &CommandInteraction) -> Answered {
     let l = Locale::from_tag(&i.locale);
     let invocation = match read_command(&i.data) {
         Ok(invocation) => invocation,
-        Err(e) => return Answered::plain(error_message(lectern, e.reply(l), l, None, true)),
+        Err(e) => return Answered::plain(error_message(e.reply(l), l, None, true)),
     };
     let hidden = invocation.hide.unwrap_or(settings.ephemeral_by_default);
     let command = &invocation.command;
-    let mut reply = with_suggestion_buttons(
-        lectern,
-        answer(lectern, &Request::new(command.clone(), l)),
-        command,
-    );
+    let mut reply = answer(lectern, &Request::new(command.clone(), l));
     let response = CreateInteractionResponse::Message(render::message(
         &reply,
         &Frame {
@@ -141,7 +129,7 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> Answered {
         .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
     let action = match custom_id::decode(&i.data.custom_id) {
         Ok(action) => action,
-        Err(_) => return Answered::plain(error_message(lectern, stale_button(l), l, None, true)),
+        Err(_) => return Answered::plain(error_message(notices::stale_button(l), l, None, true)),
     };
     let hidden = match action.mode {
         ClickMode::Update => clicked_hidden,
@@ -151,7 +139,7 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> Answered {
     let command = &action.command;
     let mut reply = answer(lectern, &Request::new(command.clone(), l));
     if !reply.is_ok() {
-        return Answered::plain(error_message(lectern, reply, l, Some(command), hidden));
+        return Answered::plain(error_message(reply, l, Some(command), hidden));
     }
     let frame = Frame {
         locale: l,
@@ -173,16 +161,11 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> Answered {
 /// An error as a new ephemeral message, with buttons for its suggestions.
 /// `hidden` is the visibility the asker wanted for the real answer.
 fn error_message(
-    lectern: &Lectern,
     reply: Reply,
     l: Locale,
     source: Option<&Command>,
     hidden: bool,
 ) -> CreateInteractionResponse {
-    let reply = match source {
-        Some(command) => with_suggestion_buttons(lectern, reply, command),
-        None => with_suggestion_buttons(lectern, reply, &Command::Help),
-    };
     CreateInteractionResponse::Message(render::message(
         &reply,
         &Frame {
@@ -194,37 +177,14 @@ fn error_message(
     ))
 }
 
-fn stale_button(l: Locale) -> Reply {
-    Reply::error(
-        l.pick(
-            "이 버튼은 더 이상 쓸 수 없어요",
-            "This button no longer works",
-        ),
-        l.pick(
-            "오래된 메시지의 버튼이거나 알아볼 수 없는 버튼이에요. 명령을 다시 입력해 주세요.",
-            "It comes from an older message or can't be read. Please type the command again.",
-        ),
-        vec!["/help".to_string()],
-        l.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
-    )
-}
-
 fn unsupported(l: Locale) -> CreateInteractionResponse {
-    private_error(
-        l,
-        l.pick("지원하지 않는 상호작용", "Unsupported interaction"),
-        l.pick(
-            "Lectern은 슬래시 명령과 버튼만 받아요. `/help`를 입력해 보세요.",
-            "Lectern answers slash commands and buttons. Try `/help`.",
-        ),
-    )
+    private_error(&notices::unsupported_interaction(l), l)
 }
 
-/// An error without suggestions, as a new message only the asker sees.
-fn private_error(l: Locale, title: &str, message: &str) -> CreateInteractionResponse {
-    let reply = Reply::error(title, message, Vec::new(), "");
+/// An error as a new message only the asker sees, without buttons.
+fn private_error(reply: &Reply, l: Locale) -> CreateInteractionResponse {
     CreateInteractionResponse::Message(render::message(
-        &reply,
+        reply,
         &Frame {
             locale: l,
             source: None,
@@ -232,70 +192,6 @@ fn private_error(l: Locale, title: &str, message: &str) -> CreateInteractionResp
             set_flag: true,
         },
     ))
-}
-
-/// Gives an error reply buttons that run its "did you mean" suggestions.
-///
-/// The core may already attach them ([`Button::Run`] on the error reply): then
-/// those are the buttons, as they are. Otherwise (older core, or a reply made
-/// here) they are guessed from the suggestion strings, where one can be read
-/// as a command: a slash line (`/help`), a chapter label (`21. …`) or a course
-/// id for the command that failed, or a topic for a search that found
-/// nothing. Others stay text only (they are listed in the error's description
-/// either way).
-pub fn with_suggestion_buttons(lectern: &Lectern, mut reply: Reply, original: &Command) -> Reply {
-    let Some(problem) = &reply.error else {
-        return reply;
-    };
-    if reply
-        .buttons
-        .iter()
-        .any(|b| matches!(b, Button::Run { .. }))
-    {
-        return reply;
-    }
-    let buttons: Vec<Button> = problem
-        .suggestions
-        .iter()
-        .filter_map(|s| {
-            suggestion_command(lectern, original, s).map(|command| Button::Run {
-                label: s.clone(),
-                command,
-            })
-        })
-        .take(limits::BUTTONS_PER_ROW)
-        .collect();
-    reply.buttons.extend(buttons);
-    reply
-}
-
-fn suggestion_command(lectern: &Lectern, original: &Command, s: &str) -> Option<Command> {
-    let s = s.trim();
-    if s.starts_with('/') {
-        return parse_slash(s).ok();
-    }
-    if let Some(course) = lectern.library.course(s) {
-        return original.with_argument("course", &course.id);
-    }
-    if let Some(number) = leading_number(s) {
-        if let Some(command) = original.with_argument("chapter", &number) {
-            return Some(command);
-        }
-    }
-    match original {
-        Command::Search { course, limit, .. } if !s.is_empty() => Some(Command::Search {
-            course: course.clone(),
-            query: s.to_string(),
-            limit: *limit,
-        }),
-        _ => None,
-    }
-}
-
-/// `21` from `21. 앞으로의 전망 (…)`.
-fn leading_number(s: &str) -> Option<String> {
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    (!digits.is_empty() && s[digits.len()..].starts_with('.')).then_some(digits)
 }
 
 fn autocomplete(lectern: &Lectern, i: &CommandInteraction) -> CreateInteractionResponse {
@@ -332,7 +228,7 @@ pub fn choices(suggestions: Vec<Suggestion>) -> Vec<AutocompleteChoice> {
         .filter(|s| char_len(&s.value) <= limits::CHOICE_VALUE && !s.value.trim().is_empty())
         .filter(|s| seen.insert(s.value.clone()))
         .map(|s| {
-            let name = crate::text::squash_whitespace(&s.name);
+            let name = crate::cut::squash_whitespace(&s.name);
             let name = if name.is_empty() {
                 s.value.clone()
             } else {

@@ -15,10 +15,10 @@
 //! on purpose and removes endpoints that accept them), then the timestamp's
 //! age (more than 5 minutes old or 1 minute ahead: 401). Only then the content
 //! type (415), the JSON (400) and the interaction type (400). Refused
-//! requests are counted ([`crate::ops`]), never logged one by one: a summary
+//! requests are counted ([`crate::discord::ops`]), never logged one by one: a summary
 //! line a minute at most. The transport limits (header deadline and size,
-//! connection cap, bounded shutdown) are [`crate::transport`]'s. An answer
-//! with a picture (`/where`) can't travel in the response body: it is
+//! connection cap, bounded shutdown) are [`crate::discord::transport`]'s. An
+//! answer with a picture (`/where`) can't travel in the response body: it is
 //! answered deferred and the message with its file follows through the
 //! interaction webhook ([`crate::discord::followup`]).
 
@@ -36,9 +36,9 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use http_body_util::BodyExt;
 use serde_json::json;
 
+use crate::discord::transport::Limits;
 use crate::discord::{self, followup, Settings};
 use crate::live::Live;
-use crate::transport::Limits;
 
 /// How often a summary of rejected requests may be logged.
 const REJECT_SUMMARY_EVERY: Duration = Duration::from_secs(60);
@@ -111,7 +111,7 @@ pub fn app_with(endpoint: Arc<Endpoint>, limits: &Limits) -> Router {
 }
 
 /// Serves until `shutdown` completes, with the configured limits; with
-/// `ops`, serves the operator endpoints ([`crate::ops`]) there too.
+/// `ops`, serves the operator endpoints ([`crate::discord::ops`]) there too.
 pub async fn serve(
     endpoint: Arc<Endpoint>,
     addr: SocketAddr,
@@ -132,7 +132,7 @@ pub async fn serve(
     if let Some(ops) = ops {
         let ops_listener = tokio::net::TcpListener::bind(ops).await?;
         tracing::info!(addr = %ops_listener.local_addr()?, "operator endpoints listening (GET /healthz, /metrics)");
-        let router = crate::ops::router(endpoint.live.clone());
+        let router = crate::discord::ops::router(endpoint.live.clone());
         let ops_limits = Limits {
             max_connections: 64,
             ..limits.clone()
@@ -142,7 +142,9 @@ pub async fn serve(
             let until = async move {
                 let _ = stopped.wait_for(|s| *s).await;
             };
-            let _ = crate::transport::serve_router(ops_listener, router, &ops_limits, until).await;
+            let _ =
+                crate::discord::transport::serve_router(ops_listener, router, &ops_limits, until)
+                    .await;
         });
     }
     let summary = tokio::spawn(summarise_rejects());
@@ -169,8 +171,9 @@ pub async fn serve_with(
     limits: &Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    crate::ops::start_clock();
-    crate::transport::serve_router(listener, app_with(endpoint, limits), limits, shutdown).await
+    crate::discord::ops::start_clock();
+    crate::discord::transport::serve_router(listener, app_with(endpoint, limits), limits, shutdown)
+        .await
 }
 
 /// Rejected requests are counted, not logged: one summary line a minute at
@@ -180,7 +183,7 @@ async fn summarise_rejects() {
     every.tick().await;
     loop {
         every.tick().await;
-        let rejected = crate::ops::take_unlogged_rejects();
+        let rejected = crate::discord::ops::take_unlogged_rejects();
         if rejected > 0 {
             tracing::info!(
                 rejected,
@@ -192,7 +195,10 @@ async fn summarise_rejects() {
 }
 
 async fn healthz(State(shared): State<Arc<Shared>>) -> Response {
-    Json(crate::ops::content_health(&shared.endpoint.live.get())).into_response()
+    Json(crate::discord::ops::content_health(
+        &shared.endpoint.live.get(),
+    ))
+    .into_response()
 }
 
 fn status(code: StatusCode, message: &str) -> Response {
@@ -200,7 +206,7 @@ fn status(code: StatusCode, message: &str) -> Response {
 }
 
 fn too_large() -> Response {
-    crate::ops::reject("too_large");
+    crate::discord::ops::reject("too_large");
     status(StatusCode::PAYLOAD_TOO_LARGE, "request body too large")
 }
 
@@ -221,12 +227,12 @@ async fn read_body(body: Body, deadline: Duration) -> Result<Bytes, Response> {
     let limited = http_body_util::Limited::new(body, MAX_BODY_BYTES);
     match tokio::time::timeout(deadline, limited.collect()).await {
         Err(_) => {
-            crate::ops::reject("body_timeout");
+            crate::discord::ops::reject("body_timeout");
             Err(status(StatusCode::REQUEST_TIMEOUT, "request body too slow"))
         }
         Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
         Ok(Err(_)) => {
-            crate::ops::reject("body_unreadable");
+            crate::discord::ops::reject("body_unreadable");
             Err(status(StatusCode::BAD_REQUEST, "unreadable request body"))
         }
         Ok(Ok(collected)) => Ok(collected.to_bytes()),
@@ -249,7 +255,7 @@ async fn interactions(
     let started = Instant::now();
     let endpoint = &shared.endpoint;
     if let Err(why) = verify(&endpoint.key, &headers, &body, unix_now()) {
-        crate::ops::reject("signature");
+        crate::discord::ops::reject("signature");
         return status(StatusCode::UNAUTHORIZED, why);
     }
     let (command, response) = answer_verified(&shared, &headers, &body).await;
@@ -258,7 +264,7 @@ async fn interactions(
     } else {
         "error"
     };
-    crate::ops::request(&command, outcome, started.elapsed());
+    crate::discord::ops::request(&command, outcome, started.elapsed());
     response
 }
 

@@ -18,7 +18,7 @@
 //! - [`custom_id`]: the stateless, versioned button ids.
 //! - [`render`]: a reply → embed + buttons, cut to every limit.
 //! - [`limits`]: Discord's size limits as named constants.
-//! - [`synth`]: Discord-shaped interaction JSON for tooling and tests.
+//! - [`synthetic`]: Discord-shaped interaction JSON for tooling and tests.
 //! - [`reload`]: `/reload` (admins): who may, and the report as a message.
 //! - [`register`]: `lectern register` (bulk overwrite of the commands).
 //! - [`gateway`]: `lectern serve` over the gateway.
@@ -32,19 +32,21 @@ pub mod gateway;
 pub mod handler;
 pub mod http;
 pub mod limits;
+pub mod ops;
 pub mod options;
 pub mod register;
 pub mod reload;
 pub mod render;
-pub mod synth;
+pub mod synthetic;
+pub mod transport;
 
 pub use handler::{answer_interaction, handle, Answered};
 pub use serenity::all::{CreateInteractionResponse, Interaction};
 
 use std::sync::Arc;
 
+use crate::app::Lectern;
 use crate::config::DiscordConfig;
-use crate::data::Lectern;
 use crate::live::Live;
 use reload::Reload;
 

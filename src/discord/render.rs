@@ -19,18 +19,13 @@ use serenity::all::{
 
 use super::custom_id::{self, Action, ClickMode};
 use super::limits;
-use crate::answer::{Attachment, Button, Command, Locale, Reply};
-use crate::text::{char_len, truncate, truncate_with};
+use crate::answer::{notices, Attachment, Button, Command, Locale, Reply};
+use crate::cut::{char_len, truncate, truncate_with};
 
 /// Embed colour when the course has none.
 pub const DEFAULT_COLOR: u32 = 0x5865F2;
 /// Embed colour of error replies.
 pub const ERROR_COLOR: u32 = 0xED4245;
-
-/// Cut-off marker for long text: where to read on.
-pub fn read_more(l: Locale) -> &'static str {
-    l.pick("… (/read 로 더 보기)", "… (read more with /read)")
-}
 
 /// Shortest field value worth keeping when the 6,000-character budget runs out.
 const MIN_FIELD_VALUE: usize = 40;
@@ -161,7 +156,7 @@ impl EmbedText {
 /// Cuts a reply's texts to every embed limit; the description has priority,
 /// then fields in order, so what is dropped is always the tail.
 pub fn fit_embed(reply: &Reply, l: Locale) -> EmbedText {
-    let more = read_more(l);
+    let more = notices::read_more(l);
     let title = truncate(reply.title.trim(), limits::EMBED_TITLE);
     let footer = truncate(
         reply.footer.as_deref().unwrap_or("").trim(),
@@ -281,7 +276,7 @@ fn usable_url(url: &str, max: usize) -> bool {
 }
 
 fn label(s: &str) -> String {
-    let s = crate::text::squash_whitespace(s);
+    let s = crate::cut::squash_whitespace(s);
     if s.is_empty() {
         "▶".to_string()
     } else {
@@ -298,9 +293,22 @@ fn rows(reply: &Reply, frame: &Frame) -> Vec<CreateActionRow> {
     } else {
         ButtonStyle::Primary
     };
+    // An error's suggestions that run a command are buttons too.
+    let suggested: Vec<Button> = reply
+        .error
+        .iter()
+        .flat_map(|p| &p.suggestions)
+        .filter_map(|s| {
+            Some(Button::Run {
+                label: s.label.clone(),
+                command: s.command.clone()?,
+            })
+        })
+        .collect();
     let buttons: Vec<CreateButton> = reply
         .buttons
         .iter()
+        .chain(&suggested)
         .filter_map(|b| match b {
             Button::Link { label: l, url } => usable_url(url, limits::BUTTON_URL)
                 .then(|| CreateButton::new_link(url.clone()).label(label(l))),

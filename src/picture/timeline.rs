@@ -5,7 +5,7 @@
 use super::canvas::{Canvas, ACCENT, BAND, INK, MARK, MUTED, RULE, WHITE};
 use super::font::Text;
 use super::{PictureError, Png};
-use crate::time::Seconds;
+use crate::timecode::Seconds;
 
 /// Pixel size of the strip. Discord shows an embed image at most about 400
 /// px wide (less on a phone), so the strip is drawn at twice that and its

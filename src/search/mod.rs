@@ -7,16 +7,18 @@
 //! - words → keys: `tokenize`, `normalize` (with `jamo`, `josa`, `stopwords`);
 //! - the inverted index: `dictionary` (terms, prefix/초성/typo lookup with
 //!   `fuzzy`), `index` (postings), `indexer` (building it on all cores);
-//! - English ↔ Korean names: `glossary` (file and pairs found in the notes),
-//!   `concepts`;
-//! - one search: `query` and `readings` (what the words could mean), `rank`,
+//! - English ↔ Korean names: `glossary` (the file, pairs found in the notes,
+//!   and the concepts the engine looks names up in);
+//! - one search: `query` and `expansions` (what the words could mean), `rank`,
 //!   `moments` and `snippet` (what a hit shows);
-//! - `chapters` (resolving a chapter name), `suggest`, `names` and `topics`
-//!   (autocomplete).
+//! - `chapters` (resolving a chapter name); autocomplete: `name_lists` (the
+//!   chapter and topic lists), `completions` (their entries and keys) and
+//!   `suggest` (matching a keystroke).
 
 mod chapters;
-mod concepts;
+mod completions;
 mod dictionary;
+mod expansions;
 mod explain;
 mod fuzzy;
 mod glossary;
@@ -25,20 +27,18 @@ mod indexer;
 mod jamo;
 mod josa;
 mod moments;
-mod names;
+mod name_lists;
 mod normalize;
 #[cfg(test)]
 mod normalize_tests;
 mod passages;
 mod query;
 mod rank;
-mod readings;
 mod slot;
 mod snippet;
 mod stopwords;
 mod suggest;
 mod tokenize;
-mod topics;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
 
@@ -104,10 +104,10 @@ pub enum ChapterMatch {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     index: index::Index,
-    concepts: concepts::Concepts,
-    topics: topics::Topics,
+    concepts: glossary::Concepts,
+    topics: name_lists::Topics,
     /// One autocomplete entry per chapter, with its names.
-    chapter_names: names::NameList,
+    chapter_names: completions::NameList,
 }
 
 impl SearchIndex {
@@ -116,10 +116,10 @@ impl SearchIndex {
     pub fn build(library: &Library, glossary: &Glossary) -> SearchIndex {
         let mut index = indexer::build(library);
         let pairs = extract_pairs(library);
-        let concepts = concepts::Concepts::build(&glossary.concepts, &pairs, &mut index.dict);
+        let concepts = glossary::Concepts::build(&glossary.concepts, &pairs, &mut index.dict);
         index.finish();
-        let topics = topics::Topics::build(&index, &concepts, library);
-        let chapter_names = chapters::names(&index, &concepts, library);
+        let topics = name_lists::Topics::build(&index, &concepts, library);
+        let chapter_names = name_lists::chapter_names(&index, &concepts, library);
         SearchIndex {
             index,
             concepts,

@@ -1,7 +1,8 @@
-//! The command table: one file per command, one line per command in
-//! [`COMMANDS`]. Each file holds its command's [`CommandSpec`] (names,
-//! options, usage, help row, button op) next to the functions that build the
-//! [`Command`] from arguments, list its values and answer it.
+//! The command table: one file per command; here, per command, its line in
+//! [`COMMANDS`], its [`Command`] variant and its arm of [`Command::spec`].
+//! Each file holds its command's [`CommandSpec`] (names, options, usage, help
+//! row, button op) next to the functions that build the [`Command`] from
+//! arguments, list its values and answer it.
 
 mod at;
 mod chapters;
@@ -15,7 +16,48 @@ mod summary;
 mod where_;
 
 use super::spec::CommandSpec;
-use super::{Answer, Command};
+use super::Answer;
+
+/// One command with its typed arguments. `course` is optional everywhere: it is
+/// only needed when several courses are loaded and none is the default.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Command {
+    Chapters {
+        course: Option<String>,
+    },
+    Summary {
+        course: Option<String>,
+        chapter: String,
+    },
+    KeyPoints {
+        course: Option<String>,
+        chapter: String,
+    },
+    Read {
+        course: Option<String>,
+        chapter: String,
+        page: Option<i64>,
+    },
+    Search {
+        course: Option<String>,
+        query: String,
+        limit: Option<i64>,
+    },
+    At {
+        course: Option<String>,
+        time: String,
+    },
+    Where {
+        course: Option<String>,
+        query: String,
+    },
+    Link {
+        course: Option<String>,
+        chapter: String,
+        at: Option<String>,
+    },
+    Help,
+}
 
 /// Every command, in the order Discord and `/help` list them.
 pub const COMMANDS: &[&CommandSpec] = &[

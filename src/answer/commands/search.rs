@@ -6,7 +6,7 @@ use crate::answer::spec::{
     OptionSpec, Words,
 };
 use crate::answer::{search, Answer, Command, Locale, MAX_SEARCH_LIMIT};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 /// A topic (`/search`, `/where`).
 pub(super) const QUERY: OptionSpec = OptionSpec {

@@ -4,7 +4,7 @@ use super::not_mine;
 use super::search::QUERY;
 use crate::answer::spec::{required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
 use crate::answer::{where_, Answer, Command, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "where",
