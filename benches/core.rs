@@ -9,8 +9,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use lectern::app::Lectern;
 use lectern::config::Config;
-use lectern::data::Lectern;
 use lectern::library::{load_library, LoadOptions};
 use lectern::search::{Glossary, SearchIndex};
 

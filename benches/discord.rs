@@ -6,16 +6,16 @@
 //! and button kind, then runs short criterion measurements per kind. Uses the
 //! 24-chapter `kr-translated-v1` corpus from `../shared` when present, else the
 //! shipped content. Run with `cargo bench --bench discord`. (Idle memory of
-//! `lectern serve` is measured by `tests/discord_gateway.rs`.)
+//! `lectern serve` is measured by `tests/integration/discord/gateway.rs`.)
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use lectern::answer::Command;
+use lectern::app::Lectern;
 use lectern::config::Config;
-use lectern::data::Lectern;
-use lectern::discord::{self, synth, Interaction, Settings};
+use lectern::discord::{self, synthetic, Interaction, Settings};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -77,21 +77,21 @@ fn interactions() -> Vec<(String, Interaction)> {
         for (i, c) in commands.iter().enumerate() {
             out.push((
                 format!("{}#{i} {locale}", c.name()),
-                synth::command_interaction(c, None, locale),
+                synthetic::command_interaction(c, None, locale),
             ));
         }
         out.push((
             format!("autocomplete chapter {locale}"),
-            synth::autocomplete_interaction("summary", "chapter", "전망", &[], locale),
+            synthetic::autocomplete_interaction("summary", "chapter", "전망", &[], locale),
         ));
         out.push((
             format!("autocomplete query {locale}"),
-            synth::autocomplete_interaction("search", "query", "toke", &[], locale),
+            synthetic::autocomplete_interaction("search", "query", "toke", &[], locale),
         ));
         for id in ["v1:sum:22", "v1:read:21:1", "v1:+kp:3"] {
             out.push((
                 format!("click {id} {locale}"),
-                synth::component_interaction(id, locale, false),
+                synthetic::component_interaction(id, locale, false),
             ));
         }
     }

@@ -16,6 +16,8 @@ use tokio::net::TcpStream;
 
 #[path = "support/raw_http.rs"]
 mod raw_http;
+#[path = "../tests/integration/support/signing.rs"]
+mod signing;
 use raw_http::{read_response, signed_request, start_server};
 
 const CONNECTIONS: usize = 64;

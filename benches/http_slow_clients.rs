@@ -16,6 +16,8 @@ use tokio::net::TcpStream;
 
 #[path = "support/raw_http.rs"]
 mod raw_http;
+#[path = "../tests/integration/support/signing.rs"]
+mod signing;
 use raw_http::{read_response, signed_request, start_server};
 
 const HELD: usize = 2_000;
@@ -37,7 +39,7 @@ fn resident_mib() -> Option<f64> {
 }
 
 fn main() {
-    let _ = lectern::transport::raise_open_file_limit();
+    let _ = lectern::discord::transport::raise_open_file_limit();
     let (_server, addr, key) = start_server(|_| {});
     let requests: Arc<Vec<Vec<u8>>> = Arc::new(
         QUERIES

@@ -1,14 +1,20 @@
 //! Picture performance targets (issue 14):
-//! - the `/where` strip at Discord's display size (800×260) renders with p99 < 20 ms;
+//! - the `/where` strip at Discord's display size (800×300) renders with p99 < 20 ms;
 //! - its PNG stays under 200 KB;
-//! - the font is loaded once at start: its time and the memory it takes.
+//! - the font is loaded once at start: its time and the memory it takes;
+//! - a whole `/where` answer on the shipped content (passages + picture).
 //!
 //! Run with `cargo bench --bench picture`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use std::path::Path;
+
 use criterion::{criterion_group, criterion_main, Criterion};
+use lectern::answer::{answer, Command, Locale, Request};
+use lectern::app::Lectern;
+use lectern::config::Config;
 use lectern::picture::{
     board, load_font, timeline, BoardMember, BoardSpec, ChapterStart, DensitySample, Mark,
     TimelineSpec,
@@ -111,11 +117,28 @@ fn pictures(c: &mut Criterion) {
         board_png.height,
         board_png.bytes.len()
     );
-    percentiles("timeline 800x260", 300, || {
+    percentiles("timeline 800x300", 300, || {
         timeline(&strip).unwrap();
     });
     percentiles("board 25x21", 100, || {
         board(&group).unwrap();
+    });
+    let config = Config::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lectern.yaml"))
+        .expect("shipped config loads");
+    let lectern = Lectern::load(&config, &config.content);
+    let ask = Request::new(
+        Command::Where {
+            course: None,
+            query: "에이전트".into(),
+        },
+        Locale::Ko,
+    );
+    let bytes = answer(&lectern, &ask)
+        .attachment
+        .map_or(0, |f| f.bytes.len());
+    println!("/where 에이전트 on the shipped content: picture {bytes} bytes");
+    percentiles("/where answer", 200, || {
+        answer(&lectern, &ask);
     });
     c.bench_function("timeline", |b| b.iter(|| timeline(&strip).unwrap()));
     c.bench_function("board", |b| b.iter(|| board(&group).unwrap()));

@@ -8,11 +8,13 @@
 #[path = "support/raw_http.rs"]
 #[allow(dead_code)] // the /search helpers are for the other HTTP benches
 mod raw_http;
+#[path = "../tests/integration/support/signing.rs"]
+mod signing;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use lectern::discord::synth;
+use lectern::discord::synthetic;
 use lectern::store::{self, Options, SharedStore, Store};
 use serde_json::json;
 use tokio::io::AsyncWriteExt;
@@ -36,7 +38,8 @@ fn main() {
         .map(|n| {
             let member = 1_000 + n % MEMBERS;
             let chapter = CHAPTERS[(n / MEMBERS) as usize % CHAPTERS.len()];
-            let mut press = synth::component_interaction(&format!("v1:+w:{chapter}"), "ko", false);
+            let mut press =
+                synthetic::component_interaction(&format!("v1:+w:{chapter}"), "ko", false);
             press["member"]["user"]["id"] = json!(member.to_string());
             raw_http::signed_interaction(&key, addr, &press)
         })

@@ -1,8 +1,13 @@
 //! `config/lectern.yaml`: where content lives and how the bot behaves.
 //!
-//! Relative paths in the file are resolved against the file's own folder, so
-//! the defaults work from any working directory. A missing or broken file is an
-//! error that names the file.
+//! The shipped settings are compiled in ([`Config::builtin`]), so the binary
+//! runs from any directory; a config file is laid over them (what it sets
+//! wins). The file is found by [`locate`]: `--config`, then `LECTERN_CONFIG`,
+//! then `./config/lectern.yaml`, then `lectern/lectern.yaml` in the user's
+//! config directory. Relative paths in a file are resolved against the file's
+//! own folder; content and glossary paths come only from a file (without one,
+//! content is `./content` or `--content`, and the glossary is the compiled-in
+//! one). A named file that is missing or broken is an error that names it.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +18,31 @@ use crate::yaml;
 
 /// The default location, relative to the working directory.
 pub const DEFAULT_CONFIG_PATH: &str = "config/lectern.yaml";
+
+/// The environment variable naming a config file.
+pub const CONFIG_ENV: &str = "LECTERN_CONFIG";
+
+/// The shipped settings, compiled in.
+const BUILTIN: &str = include_str!("../config/lectern.yaml");
+
+/// The config file to use: `explicit` (`--config`), else `LECTERN_CONFIG`,
+/// else `./config/lectern.yaml` or the user's `lectern/lectern.yaml` when they
+/// exist; `None`: the compiled-in settings alone.
+pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_path_buf());
+    }
+    if let Some(path) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let local = PathBuf::from(DEFAULT_CONFIG_PATH);
+    if local.is_file() {
+        return Some(local);
+    }
+    dirs::config_dir()
+        .map(|d| d.join("lectern").join("lectern.yaml"))
+        .filter(|p| p.is_file())
+}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,17 +161,48 @@ pub enum ConfigError {
 }
 
 impl Config {
-    /// Reads and parses a config file; relative paths become relative to its folder.
+    /// The compiled-in settings, with content in `./content` and no glossary
+    /// file (the compiled-in glossary is always loaded).
+    pub fn builtin() -> Config {
+        // A unit test checks that the shipped file parses.
+        let mut config = Config::parse("(built in)", BUILTIN).unwrap_or_default();
+        config.content = default_content();
+        config.glossary = None;
+        config
+    }
+
+    /// The config at `path` (see [`locate`]), or the compiled-in one.
+    pub fn find(path: Option<&Path>) -> Result<Config, ConfigError> {
+        match path {
+            Some(path) => Config::load(path),
+            None => Ok(Config::builtin()),
+        }
+    }
+
+    /// Reads a config file laid over the compiled-in settings; relative paths
+    /// become relative to its folder.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Unreadable {
             path: shown.clone(),
             source,
         })?;
-        let mut config = Config::parse(&shown, &text)?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        // The file alone first, for errors with its own line numbers.
+        let own = Config::parse(&shown, text)?;
+        let mut config: Config = if text.trim().is_empty() {
+            Config::builtin()
+        } else {
+            yaml::parse_layered(BUILTIN, text).map_err(|e| ConfigError::Broken {
+                path: shown.clone(),
+                line: e.line.unwrap_or(1),
+                message: e.message,
+            })?
+        };
         let base = path.parent().unwrap_or(Path::new("."));
-        config.content = config.content.iter().map(|p| base.join(p)).collect();
-        config.glossary = config.glossary.map(|g| base.join(g));
+        config.content = own.content.iter().map(|p| base.join(p)).collect();
+        config.glossary = own.glossary.map(|g| base.join(g));
+        config.database = own.database;
         config.database = config.database.map(|d| {
             if d.contains(':') || Path::new(&d).is_absolute() {
                 d
@@ -163,5 +224,54 @@ impl Config {
             line: e.line.unwrap_or(1),
             message: e.message,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_settings_are_compiled_in() {
+        let config = Config::builtin();
+        assert_eq!(config.default_course.as_deref(), Some("deep-dive-llms"));
+        assert_eq!(config.locale.as_deref(), Some("ko"));
+        assert_eq!(config.content, vec![PathBuf::from("content")]);
+        assert_eq!(config.glossary, None);
+        assert!(!crate::search::Glossary::builtin().concepts.is_empty());
+    }
+
+    #[test]
+    fn a_file_is_laid_over_the_compiled_in_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.yaml");
+        std::fs::write(
+            &path,
+            "locale: en\ndiscord:\n  ephemeral_by_default: true\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.locale.as_deref(), Some("en"));
+        assert!(config.discord.ephemeral_by_default);
+        // What the file doesn't say keeps the shipped value…
+        assert_eq!(config.default_course.as_deref(), Some("deep-dive-llms"));
+        // …except paths, which only a file gives (relative to itself).
+        assert_eq!(config.content, vec![dir.path().join("content")]);
+        assert_eq!(config.glossary, None);
+    }
+
+    #[test]
+    fn a_broken_file_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.yaml");
+        std::fs::write(&path, "locale: en\nnot_a_setting: 1\n").unwrap();
+        let error = Config::load(&path).unwrap_err().to_string();
+        assert!(error.contains("bad.yaml:"), "{error}");
+    }
+
+    #[test]
+    fn an_explicit_path_wins() {
+        let path = Path::new("/somewhere/lectern.yaml");
+        assert_eq!(locate(Some(path)).as_deref(), Some(path));
     }
 }

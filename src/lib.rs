@@ -7,19 +7,21 @@
 //! code that speaks SQL.
 
 pub mod answer;
+pub mod app;
 pub mod cli;
 pub mod config;
-pub mod data;
+pub mod cut;
 pub mod discord;
 pub mod library;
 pub mod live;
-pub mod ops;
+pub mod locale;
+pub mod markdown;
 pub mod particle;
+#[cfg(test)]
+mod particle_tests;
 pub mod picture;
 pub mod search;
 pub mod store;
 pub mod study;
-pub mod text;
-pub mod time;
-pub mod transport;
+pub mod timecode;
 pub mod yaml;

@@ -103,6 +103,33 @@ pub fn parse_document<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     Ok(serde_yaml::from_str(text)?)
 }
 
+/// Parses `over` laid on `base`: a key `over` sets replaces `base`'s (nested
+/// mappings merge key by key), every other key keeps `base`'s value.
+pub fn parse_layered<T: DeserializeOwned>(base: &str, over: &str) -> Result<T, YamlError> {
+    let mut merged: serde_yaml::Value = serde_yaml::from_str(base)?;
+    let top: serde_yaml::Value = serde_yaml::from_str(over)?;
+    lay(&mut merged, top);
+    Ok(serde_yaml::from_value(merged)?)
+}
+
+fn lay(base: &mut serde_yaml::Value, over: serde_yaml::Value) {
+    use serde_yaml::Value as V;
+    match (base, over) {
+        (_, V::Null) => {}
+        (V::Mapping(base), V::Mapping(over)) => {
+            for (key, value) in over {
+                match base.get_mut(&key) {
+                    Some(slot) if value.is_mapping() => lay(slot, value),
+                    _ => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (base, over) => *base = over,
+    }
+}
+
 /// A string or a number in YAML, read as a string (`start: 0:07:47` or `start: 467`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(untagged)]

@@ -10,9 +10,9 @@ use std::time::Duration;
 use ed25519_dalek::SigningKey;
 use lectern::config::Config;
 use lectern::discord::http::Endpoint;
+use lectern::discord::transport::Limits;
 use lectern::discord::Settings;
 use lectern::live::Live;
-use lectern::transport::Limits;
 
 /// Everything the subscriber writes, kept in memory.
 #[derive(Clone, Default)]
@@ -72,7 +72,7 @@ async fn a_forged_flood_is_counted_not_logged_line_by_line() {
     let _ = stop.send(());
     let _ = tokio::time::timeout(Duration::from_secs(5), server).await;
 
-    let metrics = lectern::ops::metrics_text();
+    let metrics = lectern::discord::ops::metrics_text();
     let counted: f64 = metrics
         .lines()
         .find(|l| l.starts_with("lectern_rejects_total{") && l.contains("signature"))

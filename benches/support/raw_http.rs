@@ -1,12 +1,13 @@
 //! The raw HTTP/1.1 client side the HTTP benchmarks share: pre-signed
-//! requests and a minimal response reader, cheap next to the server measured.
+//! requests (signed by the test kit's `signing`, which each bench includes
+//! as `mod signing`) and a minimal response reader, cheap next to the server
+//! measured.
 
 use std::net::SocketAddr;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use ed25519_dalek::{Signer, SigningKey};
+use ed25519_dalek::SigningKey;
 use lectern::answer::Command;
-use lectern::discord::synth;
+use lectern::discord::synthetic;
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpStream;
 
@@ -17,7 +18,11 @@ pub fn signed_request(key: &SigningKey, addr: SocketAddr, query: &str) -> Vec<u8
         query: query.into(),
         limit: Some(5),
     };
-    signed_interaction(key, addr, &synth::command_interaction(&command, None, "ko"))
+    signed_interaction(
+        key,
+        addr,
+        &synthetic::command_interaction(&command, None, "ko"),
+    )
 }
 
 /// A complete HTTP/1.1 request carrying `interaction`, signed with `key`.
@@ -27,21 +32,7 @@ pub fn signed_interaction(
     interaction: &serde_json::Value,
 ) -> Vec<u8> {
     let body = serde_json::to_vec(interaction).unwrap();
-    let ts = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        .to_string();
-    let mut message = ts.clone().into_bytes();
-    message.extend_from_slice(&body);
-    let signature = hex::encode(key.sign(&message).to_bytes());
-    let mut req = format!(
-        "POST /interactions HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\nx-signature-ed25519: {signature}\r\nx-signature-timestamp: {ts}\r\ncontent-length: {}\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    req.extend_from_slice(&body);
-    req
+    crate::signing::raw_request(key, &addr.to_string(), &body)
 }
 
 /// Reads one HTTP/1.1 response (headers + Content-Length body); returns its status.

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use lectern::config::Config;
-use lectern::data::Lectern;
+use lectern::app::Lectern;
 
 /// The real corpus (`kr-translated-v1`) when `../shared` is there, else the
 /// shipped content.

@@ -2,7 +2,7 @@
 //! command, and arbitrary button ids, give payloads within Discord's limits.
 #![no_main]
 use lectern::answer::Command;
-use lectern::discord::{handle_json, limits::check_payload, synth, Settings};
+use lectern::discord::{handle_json, limits::check_payload, synthetic, Settings};
 use libfuzzer_sys::fuzz_target;
 
 mod common;
@@ -39,13 +39,13 @@ fuzz_target!(|input: &str| {
     let settings = Settings::default();
     for (i, command) in commands.iter().enumerate() {
         let locale = if i % 2 == 0 { "ko" } else { "en-US" };
-        let body = serde_json::to_vec(&synth::command_interaction(command, None, locale)).unwrap();
+        let body = serde_json::to_vec(&synthetic::command_interaction(command, None, locale)).unwrap();
         let response =
             handle_json(l, &settings, &body).expect("a synthesised interaction is valid");
         let problems = check_payload(&response);
         assert!(problems.is_empty(), "{command:?}: {problems:?}");
     }
-    let click = serde_json::to_vec(&synth::component_interaction(
+    let click = serde_json::to_vec(&synthetic::component_interaction(
         &s.chars().take(100).collect::<String>(),
         "ko",
         false,
@@ -54,7 +54,7 @@ fuzz_target!(|input: &str| {
     if let Ok(response) = handle_json(l, &settings, &click) {
         assert!(check_payload(&response).is_empty());
     }
-    let auto = serde_json::to_vec(&synth::autocomplete_interaction(
+    let auto = serde_json::to_vec(&synthetic::autocomplete_interaction(
         "search",
         "query",
         &s,

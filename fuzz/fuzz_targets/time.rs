@@ -1,6 +1,6 @@
 //! Time parsing: never panics; every accepted time formats and parses back.
 #![no_main]
-use lectern::time::{format_time, parse_time, parse_time_ref, parse_youtube_url};
+use lectern::timecode::{format_time, parse_time, parse_time_ref, parse_youtube_url};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &str| {

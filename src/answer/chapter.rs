@@ -3,9 +3,9 @@
 
 use super::resolve;
 use super::{Answer, Button, Command, Field, Locale, Reply};
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::library::{Chapter, Course};
-use crate::time::format_time;
+use crate::timecode::format_time;
 
 /// How many key points `/summary` previews.
 const KEY_POINT_PREVIEW: usize = 5;

@@ -2,7 +2,7 @@
 //! help rows of the command table).
 
 use super::{Answer, Field, Locale, Reply};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub(super) fn help(lectern: &Lectern, l: Locale) -> Answer {
     let fields = super::COMMANDS

@@ -15,6 +15,9 @@
 //!   each page linked to the moment it starts ([`read`]).
 //! - `/search query [limit]` — chapters about a topic, best first, each with up
 //!   to three moments: a snippet and a deep link to that second ([`search`]).
+//! - `/where query [course]` — where a topic comes up along the video: a
+//!   timeline picture of its density with the top three moments marked, one
+//!   line per marked moment and buttons to watch them ([`where_`]).
 //! - `/at time` — which chapter covers a moment, with a link to that second ([`moment`]).
 //! - `/link chapter [at]` — a shareable link to a chapter, optionally at an
 //!   offset (`+2:30`) or an absolute time ([`moment`]).
@@ -31,11 +34,12 @@
 //! over-long input (more than [`MAX_ARG_CHARS`] characters) is refused before any
 //! work. Errors are ephemeral. Nothing here panics, whatever the input.
 
+mod board_picture;
 mod chapter;
 pub mod commands;
 mod help;
-mod labels;
 mod moment;
+pub mod notices;
 mod read;
 mod reload;
 mod reply;
@@ -45,14 +49,17 @@ pub mod slash;
 pub mod spec;
 pub mod state;
 mod toc;
+mod where_;
 
-pub use commands::COMMANDS;
-pub use labels::Locale;
+pub use crate::locale::Locale;
+pub use board_picture::{board_picture, BOARD_PNG};
+pub use commands::{Command, COMMANDS};
 pub use reload::reload_reply;
-pub use reply::{markdown_to_plain, Attachment, Button, Field, Problem, Reply};
+use reply::Retry;
+pub use reply::{picture_saved, Attachment, Button, Field, Problem, Reply, Suggestion};
 pub use spec::{ArgError, Arguments, CommandSpec};
 
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 /// Longest argument accepted, in characters.
 pub const MAX_ARG_CHARS: usize = 200;
@@ -63,72 +70,6 @@ pub const PAGE_CHARS: usize = 4000;
 /// Default and largest number of `/search` results.
 pub const DEFAULT_SEARCH_LIMIT: usize = 5;
 pub const MAX_SEARCH_LIMIT: usize = 10;
-
-/// One command with its typed arguments. `course` is optional everywhere: it is
-/// only needed when several courses are loaded and none is the default.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Command {
-    Chapters {
-        course: Option<String>,
-    },
-    Summary {
-        course: Option<String>,
-        chapter: String,
-    },
-    KeyPoints {
-        course: Option<String>,
-        chapter: String,
-    },
-    Read {
-        course: Option<String>,
-        chapter: String,
-        page: Option<i64>,
-    },
-    Search {
-        course: Option<String>,
-        query: String,
-        limit: Option<i64>,
-    },
-    At {
-        course: Option<String>,
-        time: String,
-    },
-    Link {
-        course: Option<String>,
-        chapter: String,
-        at: Option<String>,
-    },
-    Help,
-    /// Marks a chapter watched for the asker (`/watched`, the "✅ 봤어요" button).
-    Watched {
-        course: Option<String>,
-        chapter: String,
-    },
-    Unwatch {
-        course: Option<String>,
-        chapter: String,
-    },
-    /// `member` is a mention (`<@id>`) or an id; `None` = the asker.
-    Progress {
-        course: Option<String>,
-        member: Option<String>,
-    },
-    Board {
-        course: Option<String>,
-        page: Option<i64>,
-    },
-    /// Each value `None` = unchanged; all `None` = show the settings.
-    Settings {
-        course: Option<String>,
-        language: Option<String>,
-        hidden: Option<String>,
-        time_zone: Option<String>,
-    },
-    /// Without `confirm`, asks first (with a button that confirms).
-    ForgetMe {
-        confirm: bool,
-    },
-}
 
 impl Command {
     /// The same command about another chapter (for "did you mean" buttons);
@@ -150,6 +91,14 @@ impl Command {
             },
             _ => return None,
         })
+    }
+
+    /// The same command with a "did you mean" value instead of the one asked.
+    fn retry(&self, retry: Retry) -> Option<Command> {
+        match retry {
+            Retry::Chapter(chapter) => self.with_chapter(&chapter),
+            Retry::Course(course) => self.with_argument("course", &course),
+        }
     }
 
     /// The command's English name, as registered (`summary`, `keypoints`, …).
@@ -233,30 +182,14 @@ pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
         None => Err(Box::default()),
     };
     let mut reply = reply.unwrap_or_else(|problem| *problem);
-    if reply.error.is_some() {
-        // "Did you mean" buttons re-run the command that was asked.
-        for button in &mut reply.buttons {
-            if let Button::Run {
-                command: Command::Summary { chapter, .. },
-                ..
-            } = button
-            {
-                if let Some(retry) = request.command.with_chapter(chapter) {
-                    *button = Button::Run {
-                        label: button_label(button),
-                        command: retry,
-                    };
-                }
+    if let Some(problem) = &mut reply.error {
+        for suggestion in &mut problem.suggestions {
+            if let Some(retry) = suggestion.retry.take() {
+                suggestion.command = command.retry(retry);
             }
         }
     }
     reply
-}
-
-fn button_label(button: &Button) -> String {
-    match button {
-        Button::Link { label, .. } | Button::Run { label, .. } => label.clone(),
-    }
 }
 
 /// Result of a command body: `Err` is an error reply, returned as is.

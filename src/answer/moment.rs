@@ -4,10 +4,10 @@
 use super::chapter::{chapter_reply, chapter_title, watch_button, View};
 use super::resolve::{self, fail, Failure};
 use super::{Answer, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::library::Course;
-use crate::text::code_span;
-use crate::time::{format_time, parse_time, parse_time_ref, Seconds, TimeRef};
+use crate::markdown::code_span;
+use crate::timecode::{format_time, parse_time, parse_time_ref, Seconds, TimeRef};
 
 pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {
     let time = resolve::arg(l, l.pick("시각", "time"), time)?;

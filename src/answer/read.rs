@@ -6,10 +6,10 @@
 use super::chapter::{chapter_reply, course_arg, no_notes, watch_button, View};
 use super::resolve::{self, fail};
 use super::{Answer, Button, Command, Locale, PAGE_CHARS};
-use crate::data::Lectern;
+use crate::app::Lectern;
+use crate::cut::paginate;
 use crate::library::BodyKind;
-use crate::text::paginate;
-use crate::time::format_time;
+use crate::timecode::format_time;
 
 pub(super) fn read(
     lectern: &Lectern,

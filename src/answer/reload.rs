@@ -3,9 +3,9 @@
 //! this only words the report.
 
 use super::{Field, Locale, Reply};
+use crate::cut::truncate;
+use crate::library::changes::ReloadReport;
 use crate::library::Severity;
-use crate::live::ReloadReport;
-use crate::text::truncate;
 
 /// At most this many diagnostics are listed; the rest are counted.
 const LISTED: usize = 10;

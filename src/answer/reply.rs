@@ -3,7 +3,8 @@
 //! Text is Discord-flavoured Markdown (`**bold**`, `[label](url)`); adapters
 //! that show plain text use [`Reply::plain_text`].
 
-use super::Command;
+use super::{Command, Locale};
+use crate::markdown::markdown_to_plain;
 
 /// One answer to one request.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -22,9 +23,8 @@ pub struct Reply {
     pub ephemeral: bool,
     /// Set when the request could not be answered as asked.
     pub error: Option<Problem>,
-    /// A file sent with the answer (a rendered picture). No command makes one
-    /// yet and the Discord renderer doesn't send one yet: the place is kept
-    /// for picture commands.
+    /// A file sent with the answer (a rendered picture, e.g. `/where`'s).
+    /// Discord shows it in the embed; `lectern ask` writes it to a file.
     pub attachment: Option<Attachment>,
 }
 
@@ -34,6 +34,14 @@ pub struct Attachment {
     /// Shown name, e.g. `chapter-21.png`.
     pub filename: String,
     pub bytes: Vec<u8>,
+}
+
+/// The line telling a terminal reader where the picture of a reply was saved.
+pub fn picture_saved(l: super::Locale, path: &str) -> String {
+    match l {
+        super::Locale::Ko => format!("그림: {path}"),
+        super::Locale::En => format!("Picture: {path}"),
+    }
 }
 
 /// A titled block of the reply (key points, search moments, …).
@@ -57,7 +65,62 @@ pub enum Button {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub message: String,
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// One "did you mean": what it says, and the command choosing it runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub label: String,
+    /// `None`: text only (nothing to run, e.g. an example with a placeholder).
+    pub command: Option<Command>,
+    /// Set by the core while answering: "the asked command again, with this
+    /// instead". [`super::answer`] turns it into `command` before the reply
+    /// leaves the core.
+    pub(super) retry: Option<Retry>,
+}
+
+/// The asked command again, about something else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Retry {
+    /// Another chapter (a "did you mean" chapter number).
+    Chapter(String),
+    /// Another course (a "did you mean" course id).
+    Course(String),
+}
+
+impl Suggestion {
+    /// A suggestion that runs `command`.
+    pub fn run(label: impl Into<String>, command: Command) -> Suggestion {
+        Suggestion {
+            label: label.into(),
+            command: Some(command),
+            retry: None,
+        }
+    }
+
+    /// A suggestion shown as text only.
+    pub fn text(label: impl Into<String>) -> Suggestion {
+        Suggestion {
+            label: label.into(),
+            command: None,
+            retry: None,
+        }
+    }
+
+    /// The asked command again with `retry` (resolved by [`super::answer`]).
+    pub(super) fn retry(label: impl Into<String>, retry: Retry) -> Suggestion {
+        Suggestion {
+            label: label.into(),
+            command: None,
+            retry: Some(retry),
+        }
+    }
+}
+
+/// The heading of an error's suggestions.
+pub(super) fn did_you_mean(l: Locale) -> &'static str {
+    l.pick("혹시 이것을 찾으셨나요?", "Did you mean:")
 }
 
 impl Reply {
@@ -66,7 +129,7 @@ impl Reply {
     pub fn error(
         title: impl Into<String>,
         message: impl Into<String>,
-        suggestions: Vec<String>,
+        suggestions: Vec<Suggestion>,
         did_you_mean: &str,
     ) -> Reply {
         let message = message.into();
@@ -76,7 +139,7 @@ impl Reply {
             text.push_str(did_you_mean);
             for s in &suggestions {
                 text.push_str("\n• ");
-                text.push_str(s);
+                text.push_str(&s.label);
             }
         }
         Reply {
@@ -112,57 +175,4 @@ impl Reply {
         parts.retain(|p| !p.trim().is_empty());
         parts.join("\n\n")
     }
-}
-
-/// Strips the Markdown this module produces: bold, code ticks, escapes,
-/// zero-width spaces, and `[label](url)` links (kept as `label <url>`).
-pub fn markdown_to_plain(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        if let Some(link) = parse_link(rest) {
-            let (label, url, used) = link;
-            let label = markdown_to_plain(label);
-            if label == url {
-                out.push_str(url);
-            } else {
-                out.push_str(&format!("{label} <{url}>"));
-            }
-            rest = &rest[used..];
-            continue;
-        }
-        let mut chars = rest.chars();
-        let c = chars.next().unwrap_or_default();
-        match c {
-            '\\' => {
-                if let Some(next) = chars.next() {
-                    out.push(next);
-                }
-            }
-            '*' | '`' | '\u{200B}' => {}
-            '_' if rest.starts_with("__") => {
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-        rest = chars.as_str();
-    }
-    out
-}
-
-/// `[label](url)` at the start of `s`: label, url and bytes consumed.
-fn parse_link(s: &str) -> Option<(&str, &str, usize)> {
-    let rest = s.strip_prefix('[')?;
-    let close = rest.find("](")?;
-    let label = &rest[..close];
-    if label.contains('\n') || label.contains('[') {
-        return None;
-    }
-    let after = &rest[close + 2..];
-    let end = after.find(')')?;
-    let url = after[..end].trim_matches(['<', '>']);
-    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(' ') {
-        return None;
-    }
-    Some((label, url, 1 + close + 2 + end + 1))
 }

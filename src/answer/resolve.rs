@@ -1,11 +1,13 @@
 //! Turning what people typed into things the library knows: checked argument
 //! text, a course, a chapter. Each failure is already the error reply to send.
 
-use super::{Button, Command, Locale, Reply, MAX_ARG_CHARS};
-use crate::data::Lectern;
+use super::reply::Retry;
+use super::{Locale, Reply, Suggestion, MAX_ARG_CHARS};
+use crate::app::Lectern;
+use crate::cut::char_len;
 use crate::library::{Chapter, Course};
+use crate::markdown::code_span;
 use crate::search::ChapterMatch;
-use crate::text::{char_len, code_span, truncate};
 
 pub(super) type Failure = Box<Reply>;
 
@@ -43,12 +45,12 @@ pub(super) fn arg<'a>(l: Locale, name: &str, value: &'a str) -> Result<&'a str, 
 }
 
 /// An error reply with localized "did you mean".
-pub(super) fn fail(l: Locale, title: &str, message: &str, suggestions: Vec<String>) -> Failure {
+pub(super) fn fail(l: Locale, title: &str, message: &str, suggestions: Vec<Suggestion>) -> Failure {
     Box::new(Reply::error(
         title,
         message,
         suggestions,
-        l.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
+        super::reply::did_you_mean(l),
     ))
 }
 
@@ -60,6 +62,7 @@ pub(super) fn course<'a>(
 ) -> Result<&'a Course, Failure> {
     let courses = &lectern.library.courses;
     let ids = || courses.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    let retry = |id: String| Suggestion::retry(id.clone(), Retry::Course(id));
     if let Some(name) = named.map(str::trim).filter(|n| !n.is_empty()) {
         let name = arg(l, "course", name)?;
         if let Some(c) = lectern.library.course(name) {
@@ -98,7 +101,11 @@ pub(super) fn course<'a>(
                     ids().join(", ")
                 ),
             },
-            ranked.into_iter().take(3).map(|(_, id)| id).collect(),
+            ranked
+                .into_iter()
+                .take(3)
+                .map(|(_, id)| retry(id))
+                .collect(),
         ));
     }
     match courses.len() {
@@ -124,7 +131,7 @@ pub(super) fn course<'a>(
                         "강의가 여러 개예요. `course` 옵션으로 하나를 골라 주세요.",
                         "Several courses are loaded. Pick one with the `course` option.",
                     ),
-                    ids().into_iter().take(3).collect(),
+                    ids().into_iter().take(3).map(retry).collect(),
                 )
             }),
     }
@@ -162,9 +169,12 @@ fn not_found(l: Locale, course: &Course, typed: &str, suggestions: &[u32]) -> Fa
         .filter_map(|&n| course.chapter(n))
         .take(3)
         .collect();
-    let names = chapters.iter().map(|c| chapter_label(c)).collect();
+    let suggestions = chapters
+        .iter()
+        .map(|c| Suggestion::retry(chapter_label(c), Retry::Chapter(c.number.to_string())))
+        .collect();
     let count = course.chapters.len();
-    let mut failure = fail(
+    fail(
         l,
         l.pick("챕터를 찾을 수 없어요", "Chapter not found"),
         &match l {
@@ -177,21 +187,8 @@ fn not_found(l: Locale, course: &Course, typed: &str, suggestions: &[u32]) -> Fa
                 code_span(typed, 60)
             ),
         },
-        names,
-    );
-    // One button per suggestion. They say `/summary`; `answer` turns them into
-    // the command that was asked, with the suggested chapter.
-    failure.buttons = chapters
-        .iter()
-        .map(|c| Button::Run {
-            label: truncate(&chapter_label(c), 80),
-            command: Command::Summary {
-                course: None,
-                chapter: c.number.to_string(),
-            },
-        })
-        .collect();
-    failure
+        suggestions,
+    )
 }
 
 /// `21. 앞으로의 전망 (Preview of Things to Come)`.

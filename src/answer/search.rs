@@ -3,14 +3,15 @@
 //! second the topic comes up (≈ when estimated).
 
 use super::chapter::{course_arg, watch_button};
-use super::resolve::{self, fail};
+use super::resolve::{self, fail, Failure};
 use super::{
-    Answer, Button, Command, Field, Locale, Reply, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT,
+    Answer, Button, Command, Field, Locale, Reply, Suggestion, DEFAULT_SEARCH_LIMIT,
+    MAX_SEARCH_LIMIT,
 };
-use crate::data::Lectern;
+use crate::app::Lectern;
+use crate::markdown::{code_span, plain_echo};
 use crate::search::MatchField;
-use crate::text::{code_span, plain_echo};
-use crate::time::format_time;
+use crate::timecode::format_time;
 
 pub(super) fn search(
     lectern: &Lectern,
@@ -45,39 +46,11 @@ pub(super) fn search(
         .search(&lectern.library, query, scope.map(|c| c.id.as_str()), limit);
     let shown_query = plain_echo(query, 80);
     if hits.is_empty() {
-        let mut failure = fail(
-            l,
-            l.pick("검색 결과가 없어요", "Nothing found"),
-            &match l {
-                Locale::Ko => {
-                    format!(
-                        "{}에 대한 내용을 찾지 못했어요. 이런 주제는 어떠세요?",
-                        code_span(query, 80)
-                    )
-                }
-                Locale::En => {
-                    format!(
-                        "Nothing about {} in the notes. Try one of these topics:",
-                        code_span(query, 80)
-                    )
-                }
-            },
-            lectern.index.example_topics(3),
-        );
-        failure.buttons = failure
-            .error
-            .iter()
-            .flat_map(|p| p.suggestions.iter())
-            .map(|topic| Button::Run {
-                label: crate::text::truncate(topic, 80),
-                command: Command::Search {
-                    course: course.map(str::to_string),
-                    query: topic.clone(),
-                    limit: None,
-                },
-            })
-            .collect();
-        return Err(failure);
+        return Err(nothing_found(lectern, l, query, |topic| Command::Search {
+            course: course.map(str::to_string),
+            query: topic,
+            limit: None,
+        }));
     }
     let multi = lectern.library.courses.len() > 1;
     let mut reply = Reply {
@@ -144,6 +117,43 @@ pub(super) fn search(
         .to_string(),
     );
     Ok(reply)
+}
+
+/// "Nothing found" for `query`, with a few real topics as suggestions and
+/// buttons that ask `again` about each.
+pub(super) fn nothing_found(
+    lectern: &Lectern,
+    l: Locale,
+    query: &str,
+    again: impl Fn(String) -> Command,
+) -> Failure {
+    fail(
+        l,
+        l.pick("검색 결과가 없어요", "Nothing found"),
+        &match l {
+            Locale::Ko => {
+                format!(
+                    "{}에 대한 내용을 찾지 못했어요. 이런 주제는 어떠세요?",
+                    code_span(query, 80)
+                )
+            }
+            Locale::En => {
+                format!(
+                    "Nothing about {} in the notes. Try one of these topics:",
+                    code_span(query, 80)
+                )
+            }
+        },
+        lectern
+            .index
+            .example_topics(3)
+            .into_iter()
+            .map(|topic| {
+                let command = again(topic.clone());
+                Suggestion::run(topic, command)
+            })
+            .collect(),
+    )
 }
 
 fn field_label(l: Locale, field: MatchField) -> &'static str {

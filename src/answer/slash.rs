@@ -3,14 +3,14 @@
 //! [`Command`]. The console and `lectern ask` use it; errors are plain messages.
 
 use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words};
-use super::{Command, Locale, COMMANDS};
-use crate::text::code_span;
+use super::{Command, Locale, Suggestion, COMMANDS};
+use crate::markdown::code_span;
 
 /// A command line that could not be read, and what might have been meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlashError {
     pub problem: SlashProblem,
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<Suggestion>,
 }
 
 /// What was wrong with a command line.
@@ -83,6 +83,29 @@ fn option_named(spec: &'static CommandSpec, name: &str) -> Option<&'static Optio
 
 /// Parses one slash-command line.
 pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
+    read(line).map_err(|Unread { problem, lines }| SlashError {
+        problem,
+        suggestions: lines.into_iter().map(slash_suggestion).collect(),
+    })
+}
+
+/// A slash line offered as a suggestion: it runs what it says when it can be
+/// read as a whole command (`/help`, a usage example), else it is text only.
+pub fn slash_suggestion(line: impl Into<String>) -> Suggestion {
+    let line = line.into();
+    match read(&line) {
+        Ok(command) => Suggestion::run(line, command),
+        Err(_) => Suggestion::text(line),
+    }
+}
+
+/// A line that could not be read, with slash lines to suggest.
+struct Unread {
+    problem: SlashProblem,
+    lines: Vec<String>,
+}
+
+fn read(line: &str) -> Result<Command, Unread> {
     let line = line.trim();
     let line = line.strip_prefix('/').unwrap_or(line);
     let (name, rest) = match line.find(char::is_whitespace) {
@@ -90,9 +113,9 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
         None => (line, ""),
     };
     if name.is_empty() {
-        return Err(SlashError {
+        return Err(Unread {
             problem: SlashProblem::Empty,
-            suggestions: vec!["/help".into()],
+            lines: vec!["/help".into()],
         });
     }
     let lower = name.to_lowercase();
@@ -108,9 +131,9 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
             .filter(|(s, _)| *s >= 0.4)
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-        return Err(SlashError {
-            problem: SlashProblem::UnknownCommand(crate::text::truncate(name, 40)),
-            suggestions: ranked
+        return Err(Unread {
+            problem: SlashProblem::UnknownCommand(crate::cut::truncate(name, 40)),
+            lines: ranked
                 .into_iter()
                 .take(3)
                 .map(|(_, n)| format!("/{n}"))
@@ -167,12 +190,12 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
     }
     let leftover: Vec<String> = words.collect();
     if !leftover.is_empty() {
-        return Err(SlashError {
+        return Err(Unread {
             problem: SlashProblem::ExtraWords {
                 command,
-                words: crate::text::truncate(&leftover.join(" "), 40),
+                words: crate::cut::truncate(&leftover.join(" "), 40),
             },
-            suggestions: vec![spec.usage.into()],
+            lines: vec![spec.usage.into()],
         });
     }
     let typed = Typed { values: &values };
@@ -186,12 +209,12 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
                 },
                 ArgError::NotANumber { option, value } => SlashProblem::NotANumber {
                     option: option.to_string(),
-                    value: crate::text::truncate(&value, 40),
+                    value: crate::cut::truncate(&value, 40),
                 },
             };
-            SlashError {
+            Unread {
                 problem,
-                suggestions: vec![spec.usage.into()],
+                lines: vec![spec.usage.into()],
             }
         })
 }

@@ -8,7 +8,7 @@
 //! `answer/commands/`, next to the functions that build, encode and answer it.
 
 use super::{Answer, Command, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 /// The locale every Korean text is registered under.
 pub const KO: &str = "ko";

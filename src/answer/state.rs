@@ -17,7 +17,7 @@
 
 use super::commands::{board, forget_me, progress, settings, unwatch, watched};
 use super::{answer, Answer, Command, Locale, Reply, Request};
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::study::{Book, GuildSettings, Member, Unavailable};
 
 /// What a command needs besides its arguments, for the state commands.

@@ -3,8 +3,8 @@
 use super::chapter::course_arg;
 use super::resolve;
 use super::{Answer, Button, Command, Locale, Reply};
-use crate::data::Lectern;
-use crate::time::format_time;
+use crate::app::Lectern;
+use crate::timecode::format_time;
 
 pub(super) fn chapters(lectern: &Lectern, l: Locale, course: Option<&str>) -> Answer {
     let course = resolve::course(lectern, l, course)?;

@@ -1,6 +1,8 @@
 //! `lectern ask '<slash command>'`: one answer, printed for people or as JSON.
+//! A picture the answer carries (`/where`) is written to `--out FILE`, or to
+//! a new temporary file, and the answer says where.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::json;
@@ -8,16 +10,17 @@ use serde_json::json;
 use super::{Format, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
 use crate::answer::state::{self, is_state};
-use crate::answer::{answer, Button, Locale, Reply, Request};
-use crate::data::Lectern;
+use crate::answer::{answer, notices, picture_saved, Button, Locale, Reply, Request};
+use crate::app::Lectern;
 use crate::study::{Book, Member};
 
 pub fn run(
     lectern: &Lectern,
-    config_path: &Path,
+    config_path: Option<&Path>,
     line: &str,
     format: Format,
     locale: Locale,
+    out: Option<&Path>,
 ) -> ExitCode {
     if lectern.library.courses.is_empty() {
         eprintln!("lectern: no course could be loaded; run `lectern check` to see why");
@@ -40,7 +43,29 @@ pub fn run(
     } else {
         respond(lectern, line, locale)
     };
-    super::print_line(&render(&reply, format));
+    let saved = match save_picture(&reply, out) {
+        Ok(saved) => saved,
+        Err(e) => {
+            eprintln!("lectern: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut shown = render(&reply, format);
+    if let Some(path) = saved {
+        let path = path.display().to_string();
+        match format {
+            Format::Text => {
+                shown.push_str("\n\n");
+                shown.push_str(&picture_saved(locale, &path));
+            }
+            Format::Json | Format::Discord => {
+                let mut json = to_json(&reply);
+                json["picture"] = path.into();
+                shown = json.to_string();
+            }
+        }
+    }
+    super::print_line(&shown);
     if reply.is_ok() {
         ExitCode::SUCCESS
     } else {
@@ -76,16 +101,63 @@ pub async fn respond_locally(
     }
 }
 
+/// Writes the reply's picture to `out`, or without it to a new file in the
+/// temporary folder; the path written, `None` when the reply has no picture.
+pub fn save_picture(reply: &Reply, out: Option<&Path>) -> Result<Option<PathBuf>, String> {
+    let Some(file) = &reply.attachment else {
+        return Ok(None);
+    };
+    let path = match out {
+        Some(path) => {
+            std::fs::write(path, &file.bytes)
+                .map_err(|e| format!("can't write the picture to {}: {e}", path.display()))?;
+            path.to_path_buf()
+        }
+        None => temp_file(&file.filename, &file.bytes)?,
+    };
+    Ok(Some(path))
+}
+
+/// A new file `lectern-PID-N-NAME` in the temporary folder (never an
+/// existing one: created exclusively).
+fn temp_file(name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    use std::io::Write;
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let dir = std::env::temp_dir();
+    for n in 0..100 {
+        let path = dir.join(format!("lectern-{}-{n}-{name}", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                return f
+                    .write_all(bytes)
+                    .map(|()| path.clone())
+                    .map_err(|e| format!("can't write the picture to {}: {e}", path.display()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(format!("can't create a file in {}: {e}", dir.display())),
+        }
+    }
+    Err(format!("no free file name in {}", dir.display()))
+}
+
 /// Parses the line and answers it; a line that can't be read becomes an error reply.
 pub fn respond(lectern: &Lectern, line: &str, locale: Locale) -> Reply {
     match parse_slash(line) {
         Ok(command) => answer(lectern, &Request::new(command, locale)),
-        Err(e) => Reply::error(
-            locale.pick("명령을 알아볼 수 없어요", "Unrecognised command"),
-            e.message(locale),
-            e.suggestions,
-            locale.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
-        ),
+        Err(e) => notices::unreadable_line(locale, e),
     }
 }
 
@@ -111,7 +183,7 @@ pub fn to_json(reply: &Reply) -> serde_json::Value {
         Some(problem) => json!({
             "ok": false,
             "error": problem.message,
-            "suggestions": problem.suggestions,
+            "suggestions": problem.suggestions.iter().map(|s| &s.label).collect::<Vec<_>>(),
         }),
     }
 }
@@ -123,7 +195,7 @@ pub fn to_text(reply: &Reply) -> String {
         out.push_str(&format!(
             "✗ {}\n{}",
             reply.title,
-            crate::answer::markdown_to_plain(&problem.message)
+            crate::markdown::markdown_to_plain(&problem.message)
         ));
         if !problem.suggestions.is_empty() {
             out.push_str("\n\n");

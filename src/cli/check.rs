@@ -2,13 +2,13 @@
 
 use std::process::ExitCode;
 
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::library::Severity;
 
 pub fn run(lectern: &Lectern) -> ExitCode {
     let diags = &lectern.library.diagnostics;
     for d in diags {
-        println!("{d}");
+        super::print_line(&d.to_string());
     }
     let errors = diags
         .iter()
@@ -18,18 +18,18 @@ pub fn run(lectern: &Lectern) -> ExitCode {
     let courses = &lectern.library.courses;
     for c in courses {
         let length = if c.duration_known {
-            crate::time::format_time(c.duration)
+            crate::timecode::format_time(c.duration)
         } else {
             "length unknown".to_string()
         };
-        println!(
+        super::print_line(&format!(
             "course {}: {} · {} — {} chapters, {length} ({})",
             c.id,
             c.title,
             c.title_ko,
             c.chapters.len(),
             c.folder
-        );
+        ));
     }
     let chapters: usize = courses.iter().map(|c| c.chapters.len()).sum();
     let with_notes: usize = courses
@@ -37,13 +37,13 @@ pub fn run(lectern: &Lectern) -> ExitCode {
         .flat_map(|c| &c.chapters)
         .filter(|c| c.notes.is_some())
         .count();
-    println!(
+    super::print_line(&format!(
         "{} course{}, {chapters} chapters ({with_notes} with notes): {errors} error{}, {warnings} warning{}",
         courses.len(),
         plural(courses.len()),
         plural(errors),
         plural(warnings)
-    );
+    ));
     if errors > 0 {
         ExitCode::from(1)
     } else {

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use super::ask::{local_runtime, respond_locally, to_text};
 use crate::answer::Locale;
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 /// Runs the loop as the one local member in the one local server
 /// ([`crate::study::Member::local`]), with the study database opened at start.
-pub fn run(lectern: &Lectern, config_path: &Path, locale: Locale) -> ExitCode {
+pub fn run(lectern: &Lectern, config_path: Option<&Path>, locale: Locale) -> ExitCode {
     let runtime = match local_runtime() {
         Ok(runtime) => runtime,
         Err(e) => {

@@ -29,8 +29,8 @@ pub enum DbAction {
 }
 
 /// The URL from `DATABASE_URL`, else the config's `database:`, else the default file.
-pub fn database_url(config_path: &Path) -> Result<String, SetupError> {
-    let configured = Config::load(config_path).ok().and_then(|c| c.database);
+pub fn database_url(config_path: Option<&Path>) -> Result<String, SetupError> {
+    let configured = Config::find(config_path).ok().and_then(|c| c.database);
     let env = std::env::var("DATABASE_URL").ok();
     store::resolve_url(env.as_deref(), configured.as_deref()).map_err(|e| SetupError(e.to_string()))
 }
@@ -39,7 +39,7 @@ pub fn database_url(config_path: &Path) -> Result<String, SetupError> {
 /// `console`): opened now, migrated, and retried in the background while it
 /// is down. `None` only when no URL can be worked out (no data directory and
 /// nothing configured); then state commands say the database is unavailable.
-pub async fn open_book(config_path: &Path) -> Option<Arc<dyn Book>> {
+pub async fn open_book(config_path: Option<&Path>) -> Option<Arc<dyn Book>> {
     match database_url(config_path) {
         Ok(url) => {
             tracing::info!(database = %store::redact(&url), "study database");
@@ -52,7 +52,7 @@ pub async fn open_book(config_path: &Path) -> Option<Arc<dyn Book>> {
     }
 }
 
-pub fn run(config_path: &Path, args: &DbArgs) -> Result<ExitCode, SetupError> {
+pub fn run(config_path: Option<&Path>, args: &DbArgs) -> Result<ExitCode, SetupError> {
     let url = database_url(config_path)?;
     if let DbAction::Where = args.action {
         println!("{}", store::redact(&url));

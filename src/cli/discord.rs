@@ -14,18 +14,18 @@ use std::sync::Arc;
 
 use super::{config_and_dirs, ContentArgs, SetupError, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
-use crate::answer::{answer, Locale, Request};
+use crate::answer::{answer, picture_saved, Locale, Request};
+use crate::app::Lectern;
 use crate::config::{Config, DiscordConfig, HttpConfig};
-use crate::data::Lectern;
 use crate::discord::gateway::{run_gateway, shutdown_signal, GatewayOptions};
 use crate::discord::http::{public_key_from_env, Endpoint};
 use crate::discord::register::{
     application_id_from_env, ensure_application_id, http_client, register, token_from_env, Target,
 };
 use crate::discord::render::{self, Frame};
-use crate::discord::{commands, handle, handler, response_json, synth, Interaction, Settings};
+use crate::discord::transport::{raise_open_file_limit, Limits};
+use crate::discord::{commands, handle, response_json, synthetic, Interaction, Settings};
 use crate::live::{Live, WatchGuard};
-use crate::transport::{raise_open_file_limit, Limits};
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -50,6 +50,10 @@ pub struct ServeArgs {
     /// (an API proxy such as twilight-http-proxy; the tests use a fake Discord).
     #[arg(long, value_name = "URL")]
     pub api_proxy: Option<String>,
+    /// With --http: send follow-ups (answers with a picture) to this base URL
+    /// instead of https://discord.com.
+    #[arg(long, value_name = "URL", requires = "http")]
+    pub webhook_api: Option<String>,
     #[command(flatten)]
     pub content: ContentArgs,
 }
@@ -74,8 +78,8 @@ pub struct RegisterArgs {
 
 /// The `discord:` settings; an unreadable config was already handled (or
 /// excused by `--content`) when the content was loaded.
-pub fn discord_config(config_path: &Path) -> DiscordConfig {
-    Config::load(config_path)
+pub fn discord_config(config_path: Option<&Path>) -> DiscordConfig {
+    Config::find(config_path)
         .map(|c| c.discord)
         .unwrap_or_default()
 }
@@ -110,11 +114,14 @@ fn require_courses(lectern: &Lectern) -> Result<(), SetupError> {
 
 /// `lectern serve`: the gateway, or with `--http` the HTTP endpoint, on live
 /// content.
-pub fn serve(config_path: &Path, args: &ServeArgs) -> Result<ExitCode, SetupError> {
+pub fn serve(config_path: Option<&Path>, args: &ServeArgs) -> Result<ExitCode, SetupError> {
     let (config, dirs) = config_and_dirs(config_path, &args.content)?;
     let discord = config.discord.clone();
     let http_config = config.http.clone();
-    let settings = Settings::from_config(&discord);
+    let settings = Settings {
+        api_base: args.webhook_api.clone(),
+        ..Settings::from_config(&discord)
+    };
     match args.http {
         Some(addr) => {
             // Secrets first: a missing one fails at once, before any loading.
@@ -191,6 +198,7 @@ fn start_live(
     what: &str,
 ) -> Result<Arc<Live>, SetupError> {
     let live = Arc::new(Live::new(config, dirs));
+    live.on_reload(|report| crate::discord::ops::reloaded(report.diagnostics.len()));
     let lectern = live.get();
     require_courses(&lectern)?;
     tracing::info!(
@@ -274,7 +282,13 @@ fn take_hide(line: &str) -> (String, Option<bool>) {
 
 /// `lectern ask '<line>' --format discord`: the exact response payload the
 /// handler produces for that command, from a synthesised interaction.
-pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -> ExitCode {
+pub fn ask(
+    lectern: &Lectern,
+    settings: &Settings,
+    line: &str,
+    locale: Locale,
+    out: Option<&std::path::Path>,
+) -> ExitCode {
     if lectern.library.courses.is_empty() {
         eprintln!("lectern: no course could be loaded; run `lectern check` to see why");
         return ExitCode::from(EXIT_SETUP);
@@ -291,7 +305,7 @@ pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -
     }
     let (response, ok) = match parse_slash(&line) {
         Ok(command) => {
-            let json = synth::command_interaction(&command, hide, tag);
+            let json = synthetic::command_interaction(&command, hide, tag);
             let interaction: Interaction = match serde_json::from_value(json) {
                 Ok(i) => i,
                 Err(e) => {
@@ -299,15 +313,24 @@ pub fn ask(lectern: &Lectern, settings: &Settings, line: &str, locale: Locale) -
                     return ExitCode::from(EXIT_SETUP);
                 }
             };
-            let ok = answer(lectern, &Request::new(command, locale)).is_ok();
-            (handle(lectern, settings, &interaction), ok)
+            let reply = answer(lectern, &Request::new(command, locale));
+            // The payload is printed; the picture only goes where asked.
+            match out.map(|out| super::ask::save_picture(&reply, Some(out))) {
+                Some(Err(e)) => {
+                    eprintln!("lectern: {e}");
+                    return ExitCode::from(1);
+                }
+                Some(Ok(Some(path))) => {
+                    eprintln!("{}", picture_saved(locale, &path.display().to_string()))
+                }
+                _ => {}
+            }
+            (handle(lectern, settings, &interaction), reply.is_ok())
         }
         Err(_) => {
             // Discord would never send a line it can't parse; show the error
             // reply as the handler renders errors.
             let reply = super::ask::respond(lectern, &line, locale);
-            let reply =
-                handler::with_suggestion_buttons(lectern, reply, &crate::answer::Command::Help);
             let frame = Frame {
                 locale,
                 source: None,

@@ -12,14 +12,14 @@ pub(crate) mod db;
 mod discord;
 mod search;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::answer::Locale;
-use crate::config::{Config, DEFAULT_CONFIG_PATH};
-use crate::data::Lectern;
+use crate::app::Lectern;
+use crate::config::Config;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,9 +28,11 @@ use crate::data::Lectern;
     about = "Lecture study notes in chat: summaries, key points, and topic lookup with links to the moment in the video."
 )]
 pub struct Cli {
-    /// Configuration file.
-    #[arg(long, global = true, value_name = "FILE", default_value = DEFAULT_CONFIG_PATH)]
-    pub config: PathBuf,
+    /// Configuration file [default: $LECTERN_CONFIG, else ./config/lectern.yaml,
+    /// else lectern/lectern.yaml in the user's config directory, else the
+    /// built-in settings].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Cmd,
 }
@@ -54,6 +56,10 @@ pub enum Cmd {
         /// Reply language.
         #[arg(long, value_enum)]
         locale: Option<LocaleArg>,
+        /// Write the answer's picture (e.g. /where's) to FILE; without it the
+        /// text and JSON formats write it to a temporary file and print its path.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
         #[command(flatten)]
         content: ContentArgs,
     },
@@ -137,39 +143,38 @@ pub fn main() -> ExitCode {
         Cmd::Serve(_) | Cmd::Register(_) => "warn,lectern=info",
         _ => "warn",
     });
+    let config = crate::config::locate(cli.config.as_deref());
+    let config = config.as_deref();
     let result = match cli.command {
         Cmd::Ask {
             line,
             format: Format::Discord,
             locale,
+            out,
             content,
-        } => load(&cli.config, &content).map(|l| {
-            let settings =
-                crate::discord::Settings::from_config(&discord::discord_config(&cli.config));
-            discord::ask(&l, &settings, &line, LocaleArg::resolve(locale, &l))
+        } => load(config, &content).map(|l| {
+            let settings = crate::discord::Settings::from_config(&discord::discord_config(config));
+            let locale = LocaleArg::resolve(locale, &l);
+            discord::ask(&l, &settings, &line, locale, out.as_deref())
         }),
-        Cmd::Serve(args) => discord::serve(&cli.config, &args),
-        Cmd::Register(args) => load(&cli.config, &args.content).and_then(|l| {
-            discord::register_commands(&l, &discord::discord_config(&cli.config), &args)
-        }),
+        Cmd::Serve(args) => discord::serve(config, &args),
+        Cmd::Register(args) => load(config, &args.content)
+            .and_then(|l| discord::register_commands(&l, &discord::discord_config(config), &args)),
         Cmd::Ask {
             line,
             format,
             locale,
+            out,
             content,
-        } => load(&cli.config, &content).map(|l| {
-            ask::run(
-                &l,
-                &cli.config,
-                &line,
-                format,
-                LocaleArg::resolve(locale, &l),
-            )
+        } => load(config, &content).map(|l| {
+            let locale = LocaleArg::resolve(locale, &l);
+            ask::run(&l, config, &line, format, locale, out.as_deref())
         }),
-        Cmd::Console { locale, content } => load(&cli.config, &content)
-            .map(|l| console::run(&l, &cli.config, LocaleArg::resolve(locale, &l))),
-        Cmd::Db(args) => db::run(&cli.config, &args),
-        Cmd::Check { content } => load(&cli.config, &content).map(|l| check::run(&l)),
+        Cmd::Console { locale, content } => {
+            load(config, &content).map(|l| console::run(&l, config, LocaleArg::resolve(locale, &l)))
+        }
+        Cmd::Db(args) => db::run(config, &args),
+        Cmd::Check { content } => load(config, &content).map(|l| check::run(&l)),
         Cmd::Search {
             query,
             queries,
@@ -177,7 +182,7 @@ pub fn main() -> ExitCode {
             json,
             explain,
             content,
-        } => load(&cli.config, &content).and_then(|l| match (explain, query.as_deref()) {
+        } => load(config, &content).and_then(|l| match (explain, query.as_deref()) {
             (true, Some(q)) => Ok(search::explain(&l, q)),
             _ => search::run(&l, query.as_deref(), queries.as_deref(), limit, json),
         }),
@@ -191,8 +196,9 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Reads the config (a missing file is fine when `--content` is given) and loads content.
-pub fn load(config_path: &std::path::Path, content: &ContentArgs) -> Result<Lectern, SetupError> {
+/// Reads the config (see [`crate::config::locate`]; a missing file is fine
+/// when `--content` is given) and loads content.
+pub fn load(config_path: Option<&Path>, content: &ContentArgs) -> Result<Lectern, SetupError> {
     let (config, dirs) = config_and_dirs(config_path, content)?;
     let lectern = Lectern::load(&config, &dirs);
     for d in &lectern.library.diagnostics {
@@ -204,13 +210,13 @@ pub fn load(config_path: &std::path::Path, content: &ContentArgs) -> Result<Lect
 /// The config (a missing file is fine when `--content` is given) and the
 /// content folders to load: `--content`, else the configured ones.
 pub fn config_and_dirs(
-    config_path: &std::path::Path,
+    config_path: Option<&Path>,
     content: &ContentArgs,
 ) -> Result<(Config, Vec<PathBuf>), SetupError> {
-    let config = match Config::load(config_path) {
+    let config = match Config::find(config_path) {
         Ok(c) => c,
         Err(crate::config::ConfigError::Unreadable { .. }) if !content.content.is_empty() => {
-            Config::default()
+            Config::builtin()
         }
         Err(e) => return Err(SetupError(e.to_string())),
     };

@@ -8,9 +8,9 @@ use std::time::Instant;
 use serde_json::json;
 
 use super::SetupError;
-use crate::data::Lectern;
-use crate::text::truncate;
-use crate::time::format_time;
+use crate::app::Lectern;
+use crate::cut::truncate;
+use crate::timecode::format_time;
 
 pub fn run(
     lectern: &Lectern,
@@ -36,7 +36,7 @@ pub fn run(
     for q in &lines {
         let result = search_json(lectern, q, limit);
         if json {
-            println!("{result}");
+            super::print_line(&result.to_string());
         } else {
             print_readable(&result);
         }
@@ -46,7 +46,12 @@ pub fn run(
 
 /// `--explain`: how the query was read and why each chapter ranked where it did.
 pub fn explain(lectern: &Lectern, query: &str) -> ExitCode {
-    print!("{}", lectern.index.explain(&lectern.library, query, None));
+    super::print_line(
+        lectern
+            .index
+            .explain(&lectern.library, query, None)
+            .trim_end_matches('\n'),
+    );
     ExitCode::SUCCESS
 }
 
@@ -85,17 +90,17 @@ fn print_readable(result: &serde_json::Value) {
     let query = result["query"].as_str().unwrap_or_default();
     let hits = result["hits"].as_array().cloned().unwrap_or_default();
     if hits.is_empty() {
-        println!("{query}: no results\n");
+        super::print_line(&format!("{query}: no results\n"));
         return;
     }
-    println!("{query}: {} result(s)", hits.len());
+    super::print_line(&format!("{query}: {} result(s)", hits.len()));
     for (i, h) in hits.iter().enumerate() {
         let approx = if h["approximate"].as_bool().unwrap_or(false) {
             "≈"
         } else {
             ""
         };
-        println!(
+        super::print_line(&format!(
             "{:>2}. [{}] {}. {} · {} ({}, score {:.2})\n    {approx}{} {}\n    {}",
             i + 1,
             h["course"].as_str().unwrap_or_default(),
@@ -107,10 +112,10 @@ fn print_readable(result: &serde_json::Value) {
             format_time(h["seconds"].as_u64().unwrap_or_default() as u32),
             h["url"].as_str().unwrap_or_default(),
             truncate(
-                &crate::answer::markdown_to_plain(h["snippet"].as_str().unwrap_or_default()),
+                &crate::markdown::markdown_to_plain(h["snippet"].as_str().unwrap_or_default()),
                 200
             ),
-        );
+        ));
     }
-    println!();
+    super::print_line("");
 }

@@ -8,15 +8,15 @@
 //! The core's command table ([`COMMANDS`]) drives registration
 //! ([`definitions`]) as it drives every other reading of a command, so the
 //! names registered here are the ones parsed, encoded and listed everywhere.
-//! `tests/discord_commands.rs` checks the generated JSON against every rule
+//! `tests/integration/discord/commands.rs` checks the generated JSON against every rule
 //! Discord enforces (name pattern, lengths, counts, the 8,000-character total).
 
 use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption, InteractionContext};
 
 use super::limits;
 use crate::answer::MAX_ARG_CHARS;
-use crate::data::Lectern;
-use crate::text::truncate;
+use crate::app::Lectern;
+use crate::cut::truncate;
 
 pub use crate::answer::spec::{CommandSpec, Kind, OptionSpec, COURSE, HIDE, KO};
 pub use crate::answer::COMMANDS;

@@ -218,7 +218,9 @@ impl EventHandler for Bot {
         let started = Instant::now();
         let book = self.book.as_deref();
         let now = super::http::unix_now();
-        let response = study::answer(&self.live, &self.settings, book, &interaction, now).await;
+        let response = study::answer(&self.live, &self.settings, book, &interaction, now)
+            .await
+            .into_response();
         let build = started.elapsed();
         let result = respond(&ctx, &interaction, response).await;
         let latency = started.elapsed();

@@ -18,6 +18,10 @@
 //!   help) or on an error's suggestion posts a new message so the list stays.
 //!   A click whose answer is an error, or a button that can't be read, gets a
 //!   new ephemeral message and leaves the clicked message alone.
+//! - A reply with a picture ([`crate::answer::Reply::attachment`], e.g.
+//!   `/where`): [`answer_interaction`] hands the file back beside the
+//!   response, so each transport delivers it its own way; [`handle`] puts it
+//!   in the message (the gateway sends that as multipart).
 
 use serenity::all::{
     AutocompleteChoice, CommandInteraction, ComponentInteraction, CreateAutocompleteResponse,
@@ -28,49 +32,82 @@ use super::custom_id::{self, ClickMode};
 use super::options::{read_command, Values};
 use super::render::{self, Frame};
 use super::{commands, limits, reload, Settings};
-use crate::answer::slash::parse_slash;
-use crate::answer::{answer, Button, Command, Locale, Reply, Request};
-use crate::data::Lectern;
+use crate::answer::{answer, notices, Attachment, Command, Locale, Reply, Request};
+use crate::app::Lectern;
+use crate::cut::{char_len, truncate};
 use crate::search::Suggestion;
-use crate::text::{char_len, truncate};
 
-/// Answers one interaction. Pure: reads `lectern` and `settings` only.
+/// Answers one interaction, a picture included. Pure: reads `lectern` and
+/// `settings` only.
 pub fn handle(
     lectern: &Lectern,
     settings: &Settings,
     interaction: &Interaction,
 ) -> CreateInteractionResponse {
-    match interaction {
-        Interaction::Ping(_) => CreateInteractionResponse::Pong,
-        // The transports reload before getting here (see `reload`); what is
-        // left is a refusal, or a note that this transport can't reload.
-        Interaction::Command(i) if i.data.name == reload::NAME => reload::without_reloading(i),
-        Interaction::Command(i) => slash_command(lectern, settings, i),
-        Interaction::Autocomplete(i) => autocomplete(lectern, i),
-        Interaction::Component(i) => click(lectern, i),
-        Interaction::Modal(i) => unsupported(Locale::from_tag(&i.locale)),
-        _ => unsupported(lectern.default_locale),
+    answer_interaction(lectern, settings, interaction).into_response()
+}
+
+/// A response and the file that goes with it, kept apart: an HTTP response
+/// body can't carry a file, so that transport sends the two as a follow-up.
+#[derive(Debug, Clone)]
+pub struct Answered {
+    /// The response; its embed already shows the file (`attachment://NAME`).
+    pub response: CreateInteractionResponse,
+    pub file: Option<Attachment>,
+}
+
+impl Answered {
+    /// A response without a file.
+    pub fn plain(response: CreateInteractionResponse) -> Answered {
+        Answered {
+            response,
+            file: None,
+        }
+    }
+
+    /// The response with the file in its message.
+    pub fn into_response(self) -> CreateInteractionResponse {
+        render::attach(self.response, self.file)
     }
 }
 
-fn slash_command(
+/// [`handle`], with the file apart from the response.
+pub fn answer_interaction(
     lectern: &Lectern,
     settings: &Settings,
-    i: &CommandInteraction,
-) -> CreateInteractionResponse {
+    interaction: &Interaction,
+) -> Answered {
+    match interaction {
+        Interaction::Ping(_) => Answered::plain(CreateInteractionResponse::Pong),
+        // The transports reload before getting here (see `reload`); what is
+        // left is a refusal, or a note that this transport can't reload.
+        Interaction::Command(i) if i.data.name == reload::NAME => {
+            Answered::plain(reload::without_reloading(i))
+        }
+        Interaction::Command(i) => slash_command(lectern, settings, i),
+        Interaction::Autocomplete(i) => Answered::plain(autocomplete(lectern, i)),
+        Interaction::Component(i) => click(lectern, i),
+        Interaction::Modal(i) => Answered::plain(unsupported(Locale::from_tag(&i.locale))),
+        _ => Answered::plain(unsupported(lectern.default_locale)),
+    }
+}
+
+/// What a transport answers when answering itself failed (a task that could
+/// not finish): an ephemeral apology.
+pub fn went_wrong(l: Locale) -> CreateInteractionResponse {
+    private_error(&notices::answering_failed(l), l)
+}
+
+fn slash_command(lectern: &Lectern, settings: &Settings, i: &CommandInteraction) -> Answered {
     let l = Locale::from_tag(&i.locale);
     let invocation = match read_command(&i.data) {
         Ok(invocation) => invocation,
-        Err(e) => return error_message(lectern, e.reply(l), l, None, true),
+        Err(e) => return Answered::plain(error_message(e.reply(l), l, None, true)),
     };
     let hidden = invocation.hide.unwrap_or(settings.ephemeral_by_default);
     let command = &invocation.command;
-    let reply = with_suggestion_buttons(
-        lectern,
-        answer(lectern, &Request::new(command.clone(), l)),
-        command,
-    );
-    CreateInteractionResponse::Message(render::message(
+    let mut reply = answer(lectern, &Request::new(command.clone(), l));
+    let response = CreateInteractionResponse::Message(render::message(
         &reply,
         &Frame {
             locale: l,
@@ -78,10 +115,14 @@ fn slash_command(
             hidden,
             set_flag: true,
         },
-    ))
+    ));
+    Answered {
+        response,
+        file: reply.attachment.take(),
+    }
 }
 
-fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionResponse {
+fn click(lectern: &Lectern, i: &ComponentInteraction) -> Answered {
     let l = Locale::from_tag(&i.locale);
     let clicked_hidden = i
         .message
@@ -89,7 +130,7 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
         .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
     let action = match custom_id::decode(&i.data.custom_id) {
         Ok(action) => action,
-        Err(_) => return error_message(lectern, stale_button(l), l, None, true),
+        Err(_) => return Answered::plain(error_message(notices::stale_button(l), l, None, true)),
     };
     let hidden = match action.mode {
         ClickMode::Update => clicked_hidden,
@@ -97,9 +138,9 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
         ClickMode::NewHidden => true,
     };
     let command = &action.command;
-    let reply = answer(lectern, &Request::new(command.clone(), l));
+    let mut reply = answer(lectern, &Request::new(command.clone(), l));
     if !reply.is_ok() {
-        return error_message(lectern, reply, l, Some(command), hidden);
+        return Answered::plain(error_message(reply, l, Some(command), hidden));
     }
     let frame = Frame {
         locale: l,
@@ -108,25 +149,24 @@ fn click(lectern: &Lectern, i: &ComponentInteraction) -> CreateInteractionRespon
         set_flag: action.mode != ClickMode::Update,
     };
     let message = render::message(&reply, &frame);
-    match action.mode {
+    let response = match action.mode {
         ClickMode::Update => CreateInteractionResponse::UpdateMessage(message),
         ClickMode::NewPublic | ClickMode::NewHidden => CreateInteractionResponse::Message(message),
+    };
+    Answered {
+        response,
+        file: reply.attachment.take(),
     }
 }
 
 /// An error as a new ephemeral message, with buttons for its suggestions.
 /// `hidden` is the visibility the asker wanted for the real answer.
 fn error_message(
-    lectern: &Lectern,
     reply: Reply,
     l: Locale,
     source: Option<&Command>,
     hidden: bool,
 ) -> CreateInteractionResponse {
-    let reply = match source {
-        Some(command) => with_suggestion_buttons(lectern, reply, command),
-        None => with_suggestion_buttons(lectern, reply, &Command::Help),
-    };
     CreateInteractionResponse::Message(render::message(
         &reply,
         &Frame {
@@ -138,33 +178,14 @@ fn error_message(
     ))
 }
 
-fn stale_button(l: Locale) -> Reply {
-    Reply::error(
-        l.pick(
-            "이 버튼은 더 이상 쓸 수 없어요",
-            "This button no longer works",
-        ),
-        l.pick(
-            "오래된 메시지의 버튼이거나 알아볼 수 없는 버튼이에요. 명령을 다시 입력해 주세요.",
-            "It comes from an older message or can't be read. Please type the command again.",
-        ),
-        vec!["/help".to_string()],
-        l.pick("혹시 이것을 찾으셨나요?", "Did you mean:"),
-    )
+fn unsupported(l: Locale) -> CreateInteractionResponse {
+    private_error(&notices::unsupported_interaction(l), l)
 }
 
-fn unsupported(l: Locale) -> CreateInteractionResponse {
-    let reply = Reply::error(
-        l.pick("지원하지 않는 상호작용", "Unsupported interaction"),
-        l.pick(
-            "Lectern은 슬래시 명령과 버튼만 받아요. `/help`를 입력해 보세요.",
-            "Lectern answers slash commands and buttons. Try `/help`.",
-        ),
-        Vec::new(),
-        "",
-    );
+/// An error as a new message only the asker sees, without buttons.
+fn private_error(reply: &Reply, l: Locale) -> CreateInteractionResponse {
     CreateInteractionResponse::Message(render::message(
-        &reply,
+        reply,
         &Frame {
             locale: l,
             source: None,
@@ -172,70 +193,6 @@ fn unsupported(l: Locale) -> CreateInteractionResponse {
             set_flag: true,
         },
     ))
-}
-
-/// Gives an error reply buttons that run its "did you mean" suggestions.
-///
-/// The core may already attach them ([`Button::Run`] on the error reply): then
-/// those are the buttons, as they are. Otherwise (older core, or a reply made
-/// here) they are guessed from the suggestion strings, where one can be read
-/// as a command: a slash line (`/help`), a chapter label (`21. …`) or a course
-/// id for the command that failed, or a topic for a search that found
-/// nothing. Others stay text only (they are listed in the error's description
-/// either way).
-pub fn with_suggestion_buttons(lectern: &Lectern, mut reply: Reply, original: &Command) -> Reply {
-    let Some(problem) = &reply.error else {
-        return reply;
-    };
-    if reply
-        .buttons
-        .iter()
-        .any(|b| matches!(b, Button::Run { .. }))
-    {
-        return reply;
-    }
-    let buttons: Vec<Button> = problem
-        .suggestions
-        .iter()
-        .filter_map(|s| {
-            suggestion_command(lectern, original, s).map(|command| Button::Run {
-                label: s.clone(),
-                command,
-            })
-        })
-        .take(limits::BUTTONS_PER_ROW)
-        .collect();
-    reply.buttons.extend(buttons);
-    reply
-}
-
-fn suggestion_command(lectern: &Lectern, original: &Command, s: &str) -> Option<Command> {
-    let s = s.trim();
-    if s.starts_with('/') {
-        return parse_slash(s).ok();
-    }
-    if let Some(course) = lectern.library.course(s) {
-        return original.with_argument("course", &course.id);
-    }
-    if let Some(number) = leading_number(s) {
-        if let Some(command) = original.with_argument("chapter", &number) {
-            return Some(command);
-        }
-    }
-    match original {
-        Command::Search { course, limit, .. } if !s.is_empty() => Some(Command::Search {
-            course: course.clone(),
-            query: s.to_string(),
-            limit: *limit,
-        }),
-        _ => None,
-    }
-}
-
-/// `21` from `21. 앞으로의 전망 (…)`.
-fn leading_number(s: &str) -> Option<String> {
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    (!digits.is_empty() && s[digits.len()..].starts_with('.')).then_some(digits)
 }
 
 fn autocomplete(lectern: &Lectern, i: &CommandInteraction) -> CreateInteractionResponse {
@@ -272,7 +229,7 @@ pub fn choices(suggestions: Vec<Suggestion>) -> Vec<AutocompleteChoice> {
         .filter(|s| char_len(&s.value) <= limits::CHOICE_VALUE && !s.value.trim().is_empty())
         .filter(|s| seen.insert(s.value.clone()))
         .map(|s| {
-            let name = crate::text::squash_whitespace(&s.name);
+            let name = crate::cut::squash_whitespace(&s.name);
             let name = if name.is_empty() {
                 s.value.clone()
             } else {

@@ -16,9 +16,12 @@
 //! on purpose and removes endpoints that accept them), then the timestamp's
 //! age (more than 5 minutes old or 1 minute ahead: 401). Only then the content
 //! type (415), the JSON (400) and the interaction type (400). Refused
-//! requests are counted ([`crate::ops`]), never logged one by one: a summary
+//! requests are counted ([`crate::discord::ops`]), never logged one by one: a summary
 //! line a minute at most. The transport limits (header deadline and size,
-//! connection cap, bounded shutdown) are [`crate::transport`]'s.
+//! connection cap, bounded shutdown) are [`crate::discord::transport`]'s. An
+//! answer with a picture (`/where`) can't travel in the response body: it is
+//! answered deferred and the message with its file follows through the
+//! interaction webhook ([`crate::discord::followup`]).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -34,10 +37,10 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use http_body_util::BodyExt;
 use serde_json::json;
 
-use crate::discord::{self, Settings};
+use crate::discord::transport::Limits;
+use crate::discord::{self, followup, Settings};
 use crate::live::Live;
 use crate::study::Book;
-use crate::transport::Limits;
 
 /// How often a summary of rejected requests may be logged.
 const REJECT_SUMMARY_EVERY: Duration = Duration::from_secs(60);
@@ -87,6 +90,8 @@ pub fn public_key_from_env() -> Result<VerifyingKey, String> {
 struct Shared {
     endpoint: Arc<Endpoint>,
     body_timeout: Duration,
+    /// For follow-ups through the interaction webhook.
+    webhooks: reqwest::Client,
 }
 
 /// The application with the default limits: routes, no server. Tests drive
@@ -101,6 +106,7 @@ pub fn app_with(endpoint: Arc<Endpoint>, limits: &Limits) -> Router {
     let shared = Arc::new(Shared {
         endpoint,
         body_timeout: limits.body_timeout,
+        webhooks: reqwest::Client::new(),
     });
     Router::new()
         .route("/interactions", post(interactions))
@@ -109,7 +115,7 @@ pub fn app_with(endpoint: Arc<Endpoint>, limits: &Limits) -> Router {
 }
 
 /// Serves until `shutdown` completes, with the configured limits; with
-/// `ops`, serves the operator endpoints ([`crate::ops`]) there too.
+/// `ops`, serves the operator endpoints ([`crate::discord::ops`]) there too.
 pub async fn serve(
     endpoint: Arc<Endpoint>,
     addr: SocketAddr,
@@ -130,7 +136,7 @@ pub async fn serve(
     if let Some(ops) = ops {
         let ops_listener = tokio::net::TcpListener::bind(ops).await?;
         tracing::info!(addr = %ops_listener.local_addr()?, "operator endpoints listening (GET /healthz, /metrics)");
-        let router = crate::ops::router(endpoint.live.clone());
+        let router = crate::discord::ops::router(endpoint.live.clone());
         let ops_limits = Limits {
             max_connections: 64,
             ..limits.clone()
@@ -140,7 +146,9 @@ pub async fn serve(
             let until = async move {
                 let _ = stopped.wait_for(|s| *s).await;
             };
-            let _ = crate::transport::serve_router(ops_listener, router, &ops_limits, until).await;
+            let _ =
+                crate::discord::transport::serve_router(ops_listener, router, &ops_limits, until)
+                    .await;
         });
     }
     let summary = tokio::spawn(summarise_rejects());
@@ -167,8 +175,9 @@ pub async fn serve_with(
     limits: &Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    crate::ops::start_clock();
-    crate::transport::serve_router(listener, app_with(endpoint, limits), limits, shutdown).await
+    crate::discord::ops::start_clock();
+    crate::discord::transport::serve_router(listener, app_with(endpoint, limits), limits, shutdown)
+        .await
 }
 
 /// Rejected requests are counted, not logged: one summary line a minute at
@@ -178,7 +187,7 @@ async fn summarise_rejects() {
     every.tick().await;
     loop {
         every.tick().await;
-        let rejected = crate::ops::take_unlogged_rejects();
+        let rejected = crate::discord::ops::take_unlogged_rejects();
         if rejected > 0 {
             tracing::info!(
                 rejected,
@@ -190,7 +199,10 @@ async fn summarise_rejects() {
 }
 
 async fn healthz(State(shared): State<Arc<Shared>>) -> Response {
-    Json(crate::ops::content_health(&shared.endpoint.live.get())).into_response()
+    Json(crate::discord::ops::content_health(
+        &shared.endpoint.live.get(),
+    ))
+    .into_response()
 }
 
 fn status(code: StatusCode, message: &str) -> Response {
@@ -198,7 +210,7 @@ fn status(code: StatusCode, message: &str) -> Response {
 }
 
 fn too_large() -> Response {
-    crate::ops::reject("too_large");
+    crate::discord::ops::reject("too_large");
     status(StatusCode::PAYLOAD_TOO_LARGE, "request body too large")
 }
 
@@ -219,12 +231,12 @@ async fn read_body(body: Body, deadline: Duration) -> Result<Bytes, Response> {
     let limited = http_body_util::Limited::new(body, MAX_BODY_BYTES);
     match tokio::time::timeout(deadline, limited.collect()).await {
         Err(_) => {
-            crate::ops::reject("body_timeout");
+            crate::discord::ops::reject("body_timeout");
             Err(status(StatusCode::REQUEST_TIMEOUT, "request body too slow"))
         }
         Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
         Ok(Err(_)) => {
-            crate::ops::reject("body_unreadable");
+            crate::discord::ops::reject("body_unreadable");
             Err(status(StatusCode::BAD_REQUEST, "unreadable request body"))
         }
         Ok(Ok(collected)) => Ok(collected.to_bytes()),
@@ -247,26 +259,23 @@ async fn interactions(
     let started = Instant::now();
     let endpoint = &shared.endpoint;
     if let Err(why) = verify(&endpoint.key, &headers, &body, unix_now()) {
-        crate::ops::reject("signature");
+        crate::discord::ops::reject("signature");
         return status(StatusCode::UNAUTHORIZED, why);
     }
-    let (command, response) = answer_verified(endpoint, &headers, &body).await;
+    let (command, response) = answer_verified(&shared, &headers, &body).await;
     let outcome = if response.status().is_success() {
         "ok"
     } else {
         "error"
     };
-    crate::ops::request(&command, outcome, started.elapsed());
+    crate::discord::ops::request(&command, outcome, started.elapsed());
     response
 }
 
 /// Answers a request whose signature checked out; also names it for the
 /// metrics (the command, `ping`, `component`, or `invalid`).
-async fn answer_verified(
-    endpoint: &Endpoint,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> (String, Response) {
+async fn answer_verified(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> (String, Response) {
+    let endpoint = &shared.endpoint;
     let invalid = |code, message: &str| ("invalid".to_string(), status(code, message));
     let is_json = headers
         .get(header::CONTENT_TYPE)
@@ -305,15 +314,32 @@ async fn answer_verified(
             )
         }
     };
-    let book = endpoint.book.as_deref();
-    let response = discord::study::answer(
+    let answered = discord::study::answer(
         &endpoint.live,
         &endpoint.settings,
-        book,
+        endpoint.book.as_deref(),
         &interaction,
         unix_now(),
     )
     .await;
+    let response = match answered.file {
+        None => answered.response,
+        Some(file) => match followup::defer(&interaction, answered.response.clone(), file) {
+            Some((deferral, follow_up)) => {
+                let client = shared.webhooks.clone();
+                let base = endpoint.settings.api_base.clone();
+                tokio::spawn(async move {
+                    let base = base.as_deref().unwrap_or(followup::DISCORD_API);
+                    if let Err(e) = followup::send(&client, base, &follow_up).await {
+                        tracing::warn!(error = %e, "the picture could not be sent");
+                    }
+                });
+                deferral
+            }
+            // No way to follow up: the answer without its picture.
+            None => answered.response,
+        },
+    };
     // Straight to bytes: the same JSON as `discord::response_json`, without
     // building a `Value` first.
     let response = match serde_json::to_vec(&response) {

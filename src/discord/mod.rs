@@ -18,33 +18,38 @@
 //! - [`custom_id`]: the stateless, versioned button ids.
 //! - [`render`]: a reply → embed + buttons, cut to every limit.
 //! - [`limits`]: Discord's size limits as named constants.
-//! - [`synth`]: Discord-shaped interaction JSON for tooling and tests.
+//! - [`synthetic`]: Discord-shaped interaction JSON for tooling and tests.
 //! - [`reload`]: `/reload` (admins): who may, and the report as a message.
 //! - [`register`]: `lectern register` (bulk overwrite of the commands).
 //! - [`gateway`]: `lectern serve` over the gateway.
 //! - [`study`]: the study commands and the server's settings, in front of
-//!   [`answer_live`] (both transports call [`study::answer`]).
+//!   [`answer_live_apart`] (both transports call [`study::answer`]).
+//! - [`followup`]: a picture over the HTTP endpoint (deferred, then sent
+//!   through the interaction webhook).
 
 pub mod commands;
 pub mod custom_id;
+pub mod followup;
 pub mod gateway;
 pub mod handler;
 pub mod http;
 pub mod limits;
+pub mod ops;
 pub mod options;
 pub mod register;
 pub mod reload;
 pub mod render;
 pub mod study;
-pub mod synth;
+pub mod synthetic;
+pub mod transport;
 
-pub use handler::handle;
+pub use handler::{answer_interaction, handle, Answered};
 pub use serenity::all::{CreateInteractionResponse, Interaction};
 
 use std::sync::Arc;
 
+use crate::app::Lectern;
 use crate::config::DiscordConfig;
-use crate::data::Lectern;
 use crate::live::Live;
 use reload::Reload;
 
@@ -53,12 +58,16 @@ use reload::Reload;
 pub struct Settings {
     /// Answers are seen only by the asker unless they pass `hide:false`.
     pub ephemeral_by_default: bool,
+    /// REST base for the HTTP endpoint's follow-ups instead of
+    /// [`followup::DISCORD_API`] (an API proxy; tests use a fake Discord).
+    pub api_base: Option<String>,
 }
 
 impl Settings {
     pub fn from_config(config: &DiscordConfig) -> Settings {
         Settings {
             ephemeral_by_default: config.ephemeral_by_default,
+            api_base: None,
         }
     }
 }
@@ -98,18 +107,72 @@ pub async fn answer_live(
     settings: &Settings,
     interaction: &Interaction,
 ) -> CreateInteractionResponse {
+    answer_live_apart(live, settings, interaction)
+        .await
+        .into_response()
+}
+
+/// [`answer_live`] with the file apart from the response (for the HTTP
+/// endpoint, which sends it as a follow-up). Commands and clicks are answered
+/// on a blocking thread: a picture takes milliseconds of CPU to draw, which
+/// must not stall the async workers; autocomplete stays inline (it never
+/// draws, and it is the latency-critical one).
+pub async fn answer_live_apart(
+    live: &Arc<Live>,
+    settings: &Settings,
+    interaction: &Interaction,
+) -> Answered {
     match reload::intercept(interaction) {
-        None => handle(&live.get(), settings, interaction),
-        Some(Reload::Refuse(response)) => *response,
+        None if matches!(
+            interaction,
+            Interaction::Command(_) | Interaction::Component(_)
+        ) =>
+        {
+            let (lectern, settings) = (live.get(), settings.clone());
+            let owned = interaction.clone();
+            let answering = tokio::task::spawn_blocking(move || {
+                answer_interaction(&lectern, &settings, &owned)
+            });
+            match answering.await {
+                Ok(answered) => answered,
+                Err(e) => {
+                    tracing::warn!(error = %e, "answering failed");
+                    Answered {
+                        response: handler::went_wrong(locale_of(interaction)),
+                        file: None,
+                    }
+                }
+            }
+        }
+        None => answer_interaction(&live.get(), settings, interaction),
+        Some(Reload::Refuse(response)) => Answered {
+            response: *response,
+            file: None,
+        },
         Some(Reload::Run(locale)) => {
             let live = live.clone();
-            match tokio::task::spawn_blocking(move || live.reload()).await {
+            let response = match tokio::task::spawn_blocking(move || live.reload()).await {
                 Ok(report) => reload::reload_response(&report, locale),
                 Err(e) => {
                     tracing::warn!(error = %e, "the reload failed");
                     reload::failed(locale)
                 }
+            };
+            Answered {
+                response,
+                file: None,
             }
         }
     }
+}
+
+/// The asker's locale, for answers made outside the handler.
+fn locale_of(interaction: &Interaction) -> crate::answer::Locale {
+    let tag = match interaction {
+        Interaction::Command(i) | Interaction::Autocomplete(i) => i.locale.as_str(),
+        Interaction::Component(i) => i.locale.as_str(),
+        Interaction::Modal(i) => i.locale.as_str(),
+        _ => "",
+    };
+    crate::answer::Locale::from_tag(tag)
 }

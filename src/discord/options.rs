@@ -8,7 +8,7 @@
 use serenity::all::{CommandData, CommandDataOption, CommandDataOptionValue};
 
 use super::commands;
-use crate::answer::{ArgError, Arguments, Command, Locale, Reply};
+use crate::answer::{notices, ArgError, Arguments, Command, Locale, Reply};
 
 /// A command as invoked: what to answer, and whether the asker chose to hide it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,32 +33,11 @@ pub enum OptionsError {
 impl OptionsError {
     /// The error reply shown to the user (ephemeral, as every error).
     pub fn reply(&self, l: Locale) -> Reply {
-        let did_you_mean = l.pick("혹시 이것을 찾으셨나요?", "Did you mean:");
         match self {
-            OptionsError::UnknownCommand(name) => Reply::error(
-                l.pick("알 수 없는 명령", "Unknown command"),
-                match l {
-                    Locale::Ko => format!(
-                        "`/{}` 명령은 이 버전의 Lectern에 없어요. 관리자가 `lectern register`로 명령을 다시 등록해야 해요.",
-                        crate::text::sanitize_echo(name, 32)
-                    ),
-                    Locale::En => format!(
-                        "This version of Lectern has no `/{}` command. An admin should re-register the commands with `lectern register`.",
-                        crate::text::sanitize_echo(name, 32)
-                    ),
-                },
-                vec!["/help".to_string()],
-                did_you_mean,
-            ),
-            OptionsError::Missing { command, option } => Reply::error(
-                l.pick("옵션이 빠졌어요", "Missing option"),
-                match l {
-                    Locale::Ko => format!("`/{command}`에는 `{option}` 값이 필요해요."),
-                    Locale::En => format!("`/{command}` needs `{option}`."),
-                },
-                vec![crate::answer::slash::usage(command).to_string()],
-                did_you_mean,
-            ),
+            OptionsError::UnknownCommand(name) => notices::unregistered_command(l, name),
+            OptionsError::Missing { command, option } => {
+                notices::missing_option(l, command, option)
+            }
         }
     }
 }

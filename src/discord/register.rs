@@ -10,7 +10,7 @@ use serenity::all::{ApplicationId, Command as AppCommand, GuildId};
 use serenity::http::{Http, HttpBuilder, HttpError};
 
 use super::commands::definitions;
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 /// The bot token's environment variable (never read from files).
 pub const TOKEN_VAR: &str = "DISCORD_TOKEN";

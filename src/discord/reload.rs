@@ -28,8 +28,8 @@
 use serenity::all::{CommandInteraction, CreateInteractionResponse, Interaction, Permissions};
 
 use super::render::{self, Frame};
-use crate::answer::{reload_reply, Locale, Reply};
-use crate::live::ReloadReport;
+use crate::answer::{notices, reload_reply, Locale, Reply};
+use crate::library::changes::ReloadReport;
 
 /// The command's registered (English) name.
 pub const NAME: &str = "reload";
@@ -85,52 +85,19 @@ pub fn reload_response(report: &ReloadReport, l: Locale) -> CreateInteractionRes
 
 /// The friendly refusal for a member without the permission (or a DM).
 pub fn refused(l: Locale) -> CreateInteractionResponse {
-    private(
-        &Reply::error(
-            l.pick("관리자 전용 명령", "Admins only"),
-            l.pick(
-                "`/새로고침`(reload)은 서버 관리 권한이 있는 사람만 서버 안에서 쓸 수 있어요. 콘텐츠 파일을 고치면 보통 1초 안에 자동으로 반영돼요.",
-                "Only members with the Manage Server permission can use `/reload`, in a server. Edited content files are picked up automatically within about a second anyway.",
-            ),
-            Vec::new(),
-            "",
-        ),
-        l,
-    )
+    private(&notices::reload_refused(l), l)
 }
 
 /// When an authorized `/reload` reaches the pure handler (a transport that
 /// can't reload, e.g. `lectern ask`): nothing was reloaded, and it says so.
 pub fn unavailable(l: Locale) -> CreateInteractionResponse {
-    private(
-        &Reply::error(
-            l.pick("여기서는 다시 불러올 수 없어요", "Can't reload here"),
-            l.pick(
-                "이 실행 방식은 콘텐츠를 다시 불러오지 않아요. `lectern serve`로 실행 중인 봇에서 써 주세요 (파일을 고치면 자동으로 반영돼요).",
-                "This way of running Lectern doesn't reload content. Use it on a bot running `lectern serve` (edited files are picked up automatically).",
-            ),
-            Vec::new(),
-            "",
-        ),
-        l,
-    )
+    private(&notices::reload_unavailable(l), l)
 }
 
 /// A reload that failed unexpectedly (it panicked): the content in service
 /// is unchanged.
 pub fn failed(l: Locale) -> CreateInteractionResponse {
-    private(
-        &Reply::error(
-            l.pick("다시 불러오지 못했어요", "The reload failed"),
-            l.pick(
-                "다시 불러오는 중에 문제가 생겼어요. 지금 쓰는 콘텐츠는 그대로예요. 서버 로그를 확인해 주세요.",
-                "Something went wrong while reloading. The content in service is unchanged; see the server's log.",
-            ),
-            Vec::new(),
-            "",
-        ),
-        l,
-    )
+    private(&notices::reload_failed(l), l)
 }
 
 /// What the pure handler answers for a `/reload` it was given: the refusal

@@ -6,29 +6,26 @@
 //! "read more" marker; link buttons with unusable URLs and commands too long
 //! for a `custom_id` are dropped rather than broken. Mentions are never
 //! parsed (`allowed_mentions` is empty on every message), so text such as
-//! `@everyone` in a query can never ping anyone.
+//! `@everyone` in a query can never ping anyone. A reply's picture is shown
+//! in the embed (`attachment://NAME`); the file itself travels with the
+//! message ([`attach`]) or, over the HTTP endpoint, with a follow-up.
 
 use std::collections::HashSet;
 
 use serenity::all::{
-    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
-    CreateEmbedFooter, CreateInteractionResponseMessage,
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
+    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
 };
 
 use super::custom_id::{self, Action, ClickMode};
 use super::limits;
-use crate::answer::{Button, Command, Locale, Reply};
-use crate::text::{char_len, truncate, truncate_with};
+use crate::answer::{notices, Attachment, Button, Command, Locale, Reply};
+use crate::cut::{char_len, truncate, truncate_with};
 
 /// Embed colour when the course has none.
 pub const DEFAULT_COLOR: u32 = 0x5865F2;
 /// Embed colour of error replies.
 pub const ERROR_COLOR: u32 = 0xED4245;
-
-/// Cut-off marker for long text: where to read on.
-pub fn read_more(l: Locale) -> &'static str {
-    l.pick("… (/read 로 더 보기)", "… (read more with /read)")
-}
 
 /// Shortest field value worth keeping when the 6,000-character budget runs out.
 const MIN_FIELD_VALUE: usize = 40;
@@ -72,7 +69,51 @@ pub fn click_mode(reply: &Reply, frame: &Frame, target: &Command) -> ClickMode {
     }
 }
 
-/// The message: embed, buttons, flags and empty `allowed_mentions`.
+/// The response with `file` added to its message (a response without a
+/// message, or no file, comes back as it was; so does an empty file or one
+/// over [`limits::ATTACHMENT_BYTES`]). Serenity sends a message with a file
+/// as multipart.
+pub fn attach(
+    response: CreateInteractionResponse,
+    file: Option<Attachment>,
+) -> CreateInteractionResponse {
+    let Some(file) = file.filter(deliverable) else {
+        return response;
+    };
+    let add = |m: CreateInteractionResponseMessage| {
+        m.add_file(CreateAttachment::bytes(file.bytes, file.filename))
+    };
+    match response {
+        CreateInteractionResponse::Message(m) => CreateInteractionResponse::Message(add(m)),
+        CreateInteractionResponse::UpdateMessage(m) => {
+            CreateInteractionResponse::UpdateMessage(add(m))
+        }
+        other => other,
+    }
+}
+
+/// Whether Discord takes the file: not empty, not over the size limit.
+fn deliverable(file: &Attachment) -> bool {
+    !file.bytes.is_empty() && file.bytes.len() <= limits::ATTACHMENT_BYTES
+}
+
+/// Whether the file can be shown inside an embed (Discord shows PNG, JPEG,
+/// GIF and WebP there) under a safe `attachment://` name, and is sent.
+fn shows_in_embed(file: &Attachment) -> bool {
+    let filename = &file.filename;
+    let lower = filename.to_ascii_lowercase();
+    [".png", ".jpg", ".jpeg", ".gif", ".webp"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+        && filename
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && deliverable(file)
+}
+
+/// The message: embed, buttons, flags and empty `allowed_mentions`. A
+/// picture the reply carries is the embed's image; the file itself is added
+/// by [`attach`].
 pub fn message(reply: &Reply, frame: &Frame) -> CreateInteractionResponseMessage {
     let mut message = CreateInteractionResponseMessage::new()
         .embed(embed(reply, frame.locale))
@@ -115,7 +156,7 @@ impl EmbedText {
 /// Cuts a reply's texts to every embed limit; the description has priority,
 /// then fields in order, so what is dropped is always the tail.
 pub fn fit_embed(reply: &Reply, l: Locale) -> EmbedText {
-    let more = read_more(l);
+    let more = notices::read_more(l);
     let title = truncate(reply.title.trim(), limits::EMBED_TITLE);
     let footer = truncate(
         reply.footer.as_deref().unwrap_or("").trim(),
@@ -184,6 +225,9 @@ fn embed(reply: &Reply, l: Locale) -> CreateEmbed {
     if !text.footer.is_empty() {
         embed = embed.footer(CreateEmbedFooter::new(text.footer));
     }
+    if let Some(file) = reply.attachment.as_ref().filter(|f| shows_in_embed(f)) {
+        embed = embed.image(format!("attachment://{}", file.filename));
+    }
     embed
 }
 
@@ -232,7 +276,7 @@ fn usable_url(url: &str, max: usize) -> bool {
 }
 
 fn label(s: &str) -> String {
-    let s = crate::text::squash_whitespace(s);
+    let s = crate::cut::squash_whitespace(s);
     if s.is_empty() {
         "▶".to_string()
     } else {
@@ -249,9 +293,22 @@ fn rows(reply: &Reply, frame: &Frame) -> Vec<CreateActionRow> {
     } else {
         ButtonStyle::Primary
     };
+    // An error's suggestions that run a command are buttons too.
+    let suggested: Vec<Button> = reply
+        .error
+        .iter()
+        .flat_map(|p| &p.suggestions)
+        .filter_map(|s| {
+            Some(Button::Run {
+                label: s.label.clone(),
+                command: s.command.clone()?,
+            })
+        })
+        .collect();
     let buttons: Vec<CreateButton> = reply
         .buttons
         .iter()
+        .chain(&suggested)
         .filter_map(|b| match b {
             Button::Link { label: l, url } => usable_url(url, limits::BUTTON_URL)
                 .then(|| CreateButton::new_link(url.clone()).label(label(l))),

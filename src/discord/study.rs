@@ -1,8 +1,8 @@
 //! The study commands over Discord, and the server's settings applied to
-//! every interaction: a thin async layer in front of [`super::answer_live`].
+//! every interaction: a thin async layer in front of [`super::answer_live_apart`].
 //!
 //! Both transports call [`answer`] with the study [`Book`] they opened at
-//! start (none → exactly [`super::answer_live`], state commands then say the
+//! start (none → exactly [`super::answer_live_apart`], state commands then say the
 //! database is unavailable). For each interaction it reads the member from
 //! the interaction — user and server ids, the display name for this reply
 //! only, and whether they may manage the server — then:
@@ -26,9 +26,10 @@ use serenity::all::{
 };
 
 use super::custom_id;
+use super::handler::Answered;
 use super::options::read_command;
 use super::render::{self, Frame};
-use super::{answer_live, commands, handler, Settings};
+use super::{answer_live_apart, commands, Settings};
 use crate::answer::state::{self, hidden_by_default, is_state};
 use crate::answer::{Command, Locale, Request};
 use crate::live::Live;
@@ -70,9 +71,9 @@ pub async fn answer(
     book: Option<&dyn Book>,
     interaction: &Interaction,
     now: i64,
-) -> CreateInteractionResponse {
+) -> Answered {
     let (Some(book), Some(member)) = (book, member_of(interaction)) else {
-        return answer_live(live, settings, interaction).await;
+        return answer_live_apart(live, settings, interaction).await;
     };
     let lectern = live.get();
     match interaction {
@@ -85,7 +86,7 @@ pub async fn answer(
                     let hidden = invocation.hide.unwrap_or_else(|| {
                         hidden_by_default(&stated.settings, settings.ephemeral_by_default)
                     });
-                    return new_message(&lectern, &stated, hidden);
+                    return Answered::plain(new_message(&stated, hidden));
                 }
             }
         }
@@ -100,28 +101,30 @@ pub async fn answer(
                         Command::Board { .. } | Command::ForgetMe { .. }
                     );
                     if replaces && stated.reply.is_ok() {
-                        return CreateInteractionResponse::UpdateMessage(render::message(
-                            &stated.reply,
-                            &Frame {
-                                locale: stated.locale,
-                                source: Some(&stated.command),
-                                hidden: i
-                                    .message
-                                    .flags
-                                    .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL)),
-                                set_flag: false,
-                            },
+                        return Answered::plain(CreateInteractionResponse::UpdateMessage(
+                            render::message(
+                                &stated.reply,
+                                &Frame {
+                                    locale: stated.locale,
+                                    source: Some(&stated.command),
+                                    hidden: i
+                                        .message
+                                        .flags
+                                        .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL)),
+                                    set_flag: false,
+                                },
+                            ),
                         ));
                     }
                     // A ✅ press is acknowledged to the presser only.
-                    return new_message(&lectern, &stated, true);
+                    return Answered::plain(new_message(&stated, true));
                 }
             }
         }
         _ => {}
     }
     if member.guild == 0 {
-        return answer_live(live, settings, interaction).await;
+        return answer_live_apart(live, settings, interaction).await;
     }
     let guild_settings = tokio::time::timeout(SETTINGS_WAIT, book.settings(member.guild))
         .await
@@ -129,20 +132,15 @@ pub async fn answer(
         .and_then(Result::ok)
         .unwrap_or_default();
     if guild_settings == GuildSettings::default() {
-        return answer_live(live, settings, interaction).await;
+        return answer_live_apart(live, settings, interaction).await;
     }
     let adjusted = with_settings(interaction, &guild_settings, &lectern);
-    answer_live(live, settings, &adjusted).await
+    answer_live_apart(live, settings, &adjusted).await
 }
 
-fn new_message(
-    lectern: &crate::data::Lectern,
-    stated: &state::Stated,
-    hidden: bool,
-) -> CreateInteractionResponse {
-    let reply = handler::with_suggestion_buttons(lectern, stated.reply.clone(), &stated.command);
+fn new_message(stated: &state::Stated, hidden: bool) -> CreateInteractionResponse {
     CreateInteractionResponse::Message(render::message(
-        &reply,
+        &stated.reply,
         &Frame {
             locale: stated.locale,
             source: Some(&stated.command),
@@ -158,7 +156,7 @@ fn new_message(
 pub fn with_settings(
     interaction: &Interaction,
     settings: &GuildSettings,
-    lectern: &crate::data::Lectern,
+    lectern: &crate::app::Lectern,
 ) -> Interaction {
     let mut adjusted = interaction.clone();
     let locale = settings.locale.as_deref().map(Locale::from_tag);
@@ -182,7 +180,7 @@ pub fn with_settings(
 fn fill_options(
     i: &mut CommandInteraction,
     settings: &GuildSettings,
-    lectern: &crate::data::Lectern,
+    lectern: &crate::app::Lectern,
 ) {
     let Some(spec) = commands::spec(&i.data.name) else {
         return;

@@ -14,7 +14,7 @@ use crate::library::chapter_file::{ChapterFile, MAX_CHAPTER};
 use crate::library::diagnostics::Diagnostic;
 use crate::library::markers::{self, Spine};
 use crate::library::model::{Chapter, Course, Notes};
-use crate::time::{format_time, parse_time, Seconds};
+use crate::timecode::{format_time, parse_time, Seconds};
 use crate::yaml::{self, TextOrNumber};
 
 /// Length assumed for the last chapter of a course whose video length is unknown.

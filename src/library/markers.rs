@@ -7,13 +7,13 @@
 //! their own: in the v1 notes, chapters 17–20 hold their neighbours' text
 //! with right markers while chapters 21–24 have markers running 10–17
 //! minutes late, and only captions can tell the two apart (measured by
-//! `tests/search_moments.rs`: trusting them lowered the links in span from
+//! `tests/integration/search/moments.rs`: trusting them lowered the links in span from
 //! 0.66 to 0.56).
 
 use crate::library::chapter_file::Marker;
 use crate::library::diagnostics::Diagnostic;
 use crate::library::model::{Anchor, Chapter};
-use crate::time::{format_time, Seconds};
+use crate::timecode::{format_time, Seconds};
 
 /// How far (seconds) a time marker may sit outside its chapter's span and still
 /// count: markers are written every 30 s, so one may precede the chapter start.

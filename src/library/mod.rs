@@ -6,6 +6,7 @@
 //! loading: they become [`Diagnostic`]s with `path:line`.
 
 pub mod captions;
+pub mod changes;
 pub mod chapter_file;
 pub mod course;
 pub mod diagnostics;

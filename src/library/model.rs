@@ -6,7 +6,7 @@
 //! unique; `start < end`; anchors are sorted and lie within their chapter.
 
 use crate::library::diagnostics::Diagnostic;
-use crate::time::{youtube_link, Seconds};
+use crate::timecode::{youtube_link, Seconds};
 
 /// Everything that was loaded, plus what was found wrong on the way.
 #[derive(Debug, Clone, Default)]

@@ -5,11 +5,7 @@
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
 use super::font::Text;
-use super::{PictureError, Png, MAX_PNG_BYTES};
-
-/// An opaque colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Rgb(pub u8, pub u8, pub u8);
+use super::{PictureError, Png, Rgb, MAX_PNG_BYTES};
 
 pub(super) const CARD: Rgb = Rgb(0xF8, 0xF9, 0xFB);
 pub(super) const BORDER: Rgb = Rgb(0xB8, 0xBF, 0xC8);

@@ -9,8 +9,7 @@ use std::time::{Duration, Instant};
 use ab_glyph::{point, Font, FontRef, GlyphId, PxScale, ScaleFont};
 use tiny_skia::{Pixmap, PremultipliedColorU8};
 
-use super::canvas::Rgb;
-use super::PictureError;
+use super::{PictureError, Rgb};
 
 static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/LecternGothicSubset.ttf");
 static FONT: OnceLock<Option<FontRef<'static>>> = OnceLock::new();

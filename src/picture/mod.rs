@@ -29,6 +29,10 @@ pub use timeline::{
 /// picture would mean something went wrong (and costs every reader bandwidth).
 pub const MAX_PNG_BYTES: usize = 200 * 1024;
 
+/// An opaque colour (the canvas paints it, the font draws with it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Rgb(pub u8, pub u8, pub u8);
+
 /// An encoded PNG picture with its pixel size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Png {

@@ -5,19 +5,22 @@
 use super::canvas::{Canvas, ACCENT, BAND, INK, MARK, MUTED, RULE, WHITE};
 use super::font::Text;
 use super::{PictureError, Png};
-use crate::time::Seconds;
+use crate::timecode::Seconds;
 
-/// Pixel size of the strip: what a Discord embed shows without scaling up.
+/// Pixel size of the strip. Discord shows an embed image at most about 400
+/// px wide (less on a phone), so the strip is drawn at twice that and its
+/// letters large enough to stay readable at half size (title 15 px, labels
+/// 10 px as shown).
 pub const TIMELINE_WIDTH: u32 = 800;
-pub const TIMELINE_HEIGHT: u32 = 260;
+pub const TIMELINE_HEIGHT: u32 = 300;
 const MAX_MARKS: usize = 3;
 
 const LEFT: f32 = 24.0;
 const RIGHT: f32 = TIMELINE_WIDTH as f32 - 24.0;
-const CHART_TOP: f32 = 112.0;
-const CHART_BOTTOM: f32 = 212.0;
-const PIN_Y: f32 = 94.0;
-const PIN_R: f32 = 11.0;
+const CHART_TOP: f32 = 132.0;
+const CHART_BOTTOM: f32 = 250.0;
+const PIN_Y: f32 = 112.0;
+const PIN_R: f32 = 13.0;
 
 /// Where one chapter starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,16 +78,16 @@ pub fn timeline(spec: &TimelineSpec) -> Result<Png, PictureError> {
 
     let width = RIGHT - LEFT;
     canvas.text(
-        &Text::new(&spec.title, 24.0)?.fit(width),
+        &Text::new(&spec.title, 30.0)?.fit(width),
         LEFT,
-        46.0,
+        48.0,
         0.0,
         INK,
     );
     canvas.text(
-        &Text::new(&spec.subtitle, 18.0)?.fit(width),
+        &Text::new(&spec.subtitle, 21.0)?.fit(width),
         LEFT,
-        72.0,
+        80.0,
         0.0,
         MUTED,
     );
@@ -119,11 +122,11 @@ fn chapters(
             canvas.fill_rect(x0, CHART_TOP, x1 - x0, CHART_BOTTOM - CHART_TOP, BAND, 255);
         }
         canvas.line((x0, CHART_TOP), (x0, CHART_BOTTOM), RULE, 1.0);
-        let label = Text::new(&chapter.number.to_string(), 16.0)?;
+        let label = Text::new(&chapter.number.to_string(), 20.0)?;
         let centre = (x0 + x1) / 2.0;
         let half = label.width() / 2.0;
         if x1 - x0 >= label.width() + 4.0 && centre - half > label_right + 3.0 {
-            canvas.text(&label, centre, CHART_TOP + 18.0, 0.5, MUTED);
+            canvas.text(&label, centre, CHART_TOP + 22.0, 0.5, MUTED);
             label_right = centre + half;
         }
     }
@@ -164,7 +167,7 @@ fn density(spec: &TimelineSpec) -> Vec<(f32, f32)> {
     if peak <= 0.0 {
         return Vec::new();
     }
-    let height = CHART_BOTTOM - CHART_TOP - 24.0;
+    let height = CHART_BOTTOM - CHART_TOP - 30.0;
     smooth
         .iter()
         .enumerate()
@@ -190,7 +193,7 @@ fn axis(
     while t <= duration {
         let x = x_of(t);
         canvas.line((x, CHART_BOTTOM), (x, CHART_BOTTOM + 5.0), RULE, 1.0);
-        let label = Text::new(&format!("{}:{:02}", t / 3600, t % 3600 / 60), 17.0)?;
+        let label = Text::new(&format!("{}:{:02}", t / 3600, t % 3600 / 60), 20.0)?;
         let anchor = if t == 0 {
             0.0
         } else if x + label.width() / 2.0 > RIGHT {
@@ -198,7 +201,7 @@ fn axis(
         } else {
             0.5
         };
-        canvas.text(&label, x, CHART_BOTTOM + 27.0, anchor, MUTED);
+        canvas.text(&label, x, CHART_BOTTOM + 31.0, anchor, MUTED);
         t = match t.checked_add(step) {
             Some(next) => next,
             None => break,
@@ -233,9 +236,9 @@ fn marks(
         canvas.line((x, CHART_TOP), (x, CHART_BOTTOM), MARK, 2.0);
         canvas.circle(pin_x, PIN_Y, PIN_R, MARK);
         canvas.text(
-            &Text::new(&rank.to_string(), 16.0)?,
+            &Text::new(&rank.to_string(), 19.0)?,
             pin_x,
-            PIN_Y + 6.0,
+            PIN_Y + 7.0,
             0.5,
             WHITE,
         );

@@ -6,15 +6,14 @@
 //! best wins. Otherwise up to three suggestions come from a full search —
 //! and nonsense, which finds nothing, gets none.
 
-use super::concepts::Concepts;
+use super::completions::name_key;
 use super::index::{Index, F_TITLE};
-use super::names::{name_key, push_name, NameList, Topic};
 use super::normalize::word_key;
 use super::query::{self, Options};
 use super::rank::{for_each_match, rank};
 use super::tokenize::tokens;
 use super::{ChapterMatch, SearchIndex};
-use crate::library::{Course, Library};
+use crate::library::Course;
 
 /// Most suggestions when nothing matched clearly.
 const MAX_SUGGESTIONS: usize = 3;
@@ -35,76 +34,6 @@ pub(crate) fn parse_number(input: &str) -> Option<String> {
     (!digits.is_empty() && digits.len() <= 6 && ok_rest)
         .then(|| digits.trim_start_matches('0').to_string())
         .map(|d| if d.is_empty() { "0".to_string() } else { d })
-}
-
-/// A choice entry per chapter: its names (titles, aliases and the other
-/// names the glossary gives for words of its titles), for autocomplete.
-pub(crate) fn names(index: &Index, concepts: &Concepts, library: &Library) -> NameList {
-    let mut out = Vec::new();
-    for (ci, course) in library.courses.iter().enumerate() {
-        for ch in &course.chapters {
-            let label = if ch.title_ko.trim() == ch.title.trim() {
-                format!("{}. {}", ch.number, ch.title_ko)
-            } else {
-                format!("{}. {} — {}", ch.number, ch.title_ko, ch.title)
-            };
-            let mut t = Topic {
-                label,
-                value: ch.number.to_string(),
-                keys: Vec::new(),
-                words: Vec::new(),
-                choseong: Vec::new(),
-                score: 0.0,
-                reach: 0.0,
-                chapter: Some((ci as u32, ch.number)),
-                chapter_strength: 0.0,
-                courses: vec![ci as u32],
-            };
-            let mut names: Vec<String> = vec![ch.title_ko.clone(), ch.title.clone()];
-            names.extend(ch.aliases.iter().cloned());
-            for title in [&ch.title_ko, &ch.title] {
-                for part in title.split([',', ':', '/', '(', ')']) {
-                    names.push(part.trim().to_string());
-                }
-                names.extend(other_names(index, concepts, title));
-            }
-            for n in names.iter().filter(|n| !n.trim().is_empty()) {
-                push_name(&mut t, n);
-            }
-            out.push(t);
-        }
-    }
-    NameList::new(out)
-}
-
-/// The glossary's other names for words and word groups of a title
-/// (`DeepSeek R1` → 딥시크), those that occur in the notes.
-fn other_names(index: &Index, concepts: &Concepts, title: &str) -> Vec<String> {
-    let keys: Vec<String> = tokens(title)
-        .into_iter()
-        .filter(|t| !t.joined)
-        .filter_map(|t| word_key(t.text).filter(|k| !k.stop).map(|k| k.key))
-        .collect();
-    let mut phrases: Vec<u32> = Vec::new();
-    for n in 1..=3 {
-        for w in keys.windows(n) {
-            phrases.extend_from_slice(concepts.by_key(&w.join(" ")));
-        }
-    }
-    let mut out = Vec::new();
-    for p in phrases {
-        for &q in concepts.siblings(p) {
-            if let Some(ph) = concepts
-                .phrase(q)
-                .filter(|ph| ph.terms.iter().all(|&t| index.df(t) > 0))
-            {
-                if !out.contains(&ph.text) {
-                    out.push(ph.text.clone());
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Not found, with the chapters whose numbers are closest to `n`.

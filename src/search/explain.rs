@@ -7,13 +7,13 @@ use std::fmt::Write;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::concepts::Concepts;
+use super::glossary::Concepts;
 use super::index::Index;
 use super::moments::build_hit;
 use super::query::{self, Options};
 use super::rank;
 use crate::library::Library;
-use crate::time::format_time;
+use crate::timecode::format_time;
 
 /// Readings shown at most.
 const MAX_READINGS: usize = 40;

@@ -7,16 +7,18 @@
 //! - words → keys: `tokenize`, `normalize` (with `jamo`, `josa`, `stopwords`);
 //! - the inverted index: `dictionary` (terms, prefix/초성/typo lookup with
 //!   `fuzzy`), `index` (postings), `indexer` (building it on all cores);
-//! - English ↔ Korean names: `glossary` (file and pairs found in the notes),
-//!   `concepts`;
-//! - one search: `query` and `readings` (what the words could mean), `rank`,
+//! - English ↔ Korean names: `glossary` (the file, pairs found in the notes,
+//!   and the concepts the engine looks names up in);
+//! - one search: `query` and `expansions` (what the words could mean), `rank`,
 //!   `moments` and `snippet` (what a hit shows);
-//! - `chapters` (resolving a chapter name), `suggest`, `names` and `topics`
-//!   (autocomplete).
+//! - `chapters` (resolving a chapter name); autocomplete: `name_lists` (the
+//!   chapter and topic lists), `completions` (their entries and keys) and
+//!   `suggest` (matching a keystroke).
 
 mod chapters;
-mod concepts;
+mod completions;
 mod dictionary;
+mod expansions;
 mod explain;
 mod fuzzy;
 mod glossary;
@@ -25,20 +27,18 @@ mod indexer;
 mod jamo;
 mod josa;
 mod moments;
-mod names;
+mod name_lists;
 mod normalize;
 #[cfg(test)]
 mod normalize_tests;
 mod passages;
 mod query;
 mod rank;
-mod readings;
 mod slot;
 mod snippet;
 mod stopwords;
 mod suggest;
 mod tokenize;
-mod topics;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
 
@@ -69,6 +69,9 @@ impl MatchField {
 pub struct HitMoment {
     pub moment: Moment,
     pub field: MatchField,
+    /// How much of the query this passage holds (its passage score: covered
+    /// words, closeness, repetition); comparable within one search.
+    pub weight: f32,
     /// Markdown: the matched words in `**bold**`.
     pub snippet: String,
 }
@@ -101,10 +104,10 @@ pub enum ChapterMatch {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     index: index::Index,
-    concepts: concepts::Concepts,
-    topics: topics::Topics,
+    concepts: glossary::Concepts,
+    topics: name_lists::Topics,
     /// One autocomplete entry per chapter, with its names.
-    chapter_names: names::NameList,
+    chapter_names: completions::NameList,
 }
 
 impl SearchIndex {
@@ -113,10 +116,10 @@ impl SearchIndex {
     pub fn build(library: &Library, glossary: &Glossary) -> SearchIndex {
         let mut index = indexer::build(library);
         let pairs = extract_pairs(library);
-        let concepts = concepts::Concepts::build(&glossary.concepts, &pairs, &mut index.dict);
+        let concepts = glossary::Concepts::build(&glossary.concepts, &pairs, &mut index.dict);
         index.finish();
-        let topics = topics::Topics::build(&index, &concepts, library);
-        let chapter_names = chapters::names(&index, &concepts, library);
+        let topics = name_lists::Topics::build(&index, &concepts, library);
+        let chapter_names = name_lists::chapter_names(&index, &concepts, library);
         SearchIndex {
             index,
             concepts,
@@ -133,6 +136,17 @@ impl SearchIndex {
         query: &str,
         course: Option<&str>,
         limit: usize,
+    ) -> Vec<Hit> {
+        self.search_with(library, query, course, limit, moments::MAX_MOMENTS)
+    }
+
+    fn search_with(
+        &self,
+        library: &Library,
+        query: &str,
+        course: Option<&str>,
+        limit: usize,
+        max_moments: usize,
     ) -> Vec<Hit> {
         if limit == 0 {
             return Vec::new();
@@ -152,9 +166,22 @@ impl SearchIndex {
         });
         ranked
             .iter()
-            .filter_map(|r| moments::build_hit(&self.index, library, &q, r))
+            .filter_map(|r| moments::build_hit_with(&self.index, library, &q, r, max_moments))
             .take(limit)
             .collect()
+    }
+
+    /// Like [`SearchIndex::search`], with every matching passage of each
+    /// chapter as a moment (not only the best three): where a topic lives
+    /// along the video.
+    pub fn passages(
+        &self,
+        library: &Library,
+        query: &str,
+        course: Option<&str>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        self.search_with(library, query, course, limit, usize::MAX)
     }
 
     /// Autocomplete for a chapter argument: at most 25, names ≤ 100 chars.

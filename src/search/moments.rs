@@ -21,6 +21,10 @@ use crate::library::{Chapter, Library, Moment};
 /// Most moments per hit.
 pub(crate) const MAX_MOMENTS: usize = 3;
 
+/// The weight of a moment that is only the chapter's start (its title, key
+/// points or summary matched): one fully covered query word.
+const FALLBACK_WEIGHT: f32 = 4.0;
+
 /// Recognises the words to bold: tokens whose term is one the query matched.
 pub(crate) struct Matcher<'a> {
     dict: &'a Dictionary,
@@ -112,6 +116,18 @@ pub(crate) fn build_hit(
     query: &Query,
     r: &Ranked,
 ) -> Option<Hit> {
+    build_hit_with(index, library, query, r, MAX_MOMENTS)
+}
+
+/// [`build_hit`] with up to `max_moments` moments (a `/where` timeline wants
+/// every passage, a `/search` answer three).
+pub(crate) fn build_hit_with(
+    index: &Index,
+    library: &Library,
+    query: &Query,
+    r: &Ranked,
+    max_moments: usize,
+) -> Option<Hit> {
     let (course_id, chapter) = chapter_of(index, library, r.doc)?;
     let doc = index.docs.get(r.doc as usize)?;
     let mut found: Vec<Found> = Vec::new();
@@ -173,7 +189,7 @@ pub(crate) fn build_hit(
         // The best passage leads, whatever field matched best: the link
         // plays it and the snippet shows it.
         for passage in rank_passages(notes, &mentions) {
-            if moments.len() >= MAX_MOMENTS {
+            if moments.len() >= max_moments {
                 break;
             }
             let Some(para) = notes.body.get(passage.paragraph) else {
@@ -186,6 +202,7 @@ pub(crate) fn build_hit(
             moments.push(HitMoment {
                 moment,
                 field: MatchField::Translation,
+                weight: passage.score,
                 snippet: snippet(
                     &para.text,
                     passage.center.saturating_sub(para.offset),
@@ -198,6 +215,7 @@ pub(crate) fn build_hit(
         moments.push(HitMoment {
             moment: Moment::exact(chapter.start),
             field: match_field(field),
+            weight: FALLBACK_WEIGHT,
             snippet: field_snippet(chapter, field, &mut check),
         });
     }

@@ -6,11 +6,11 @@
 
 use rustc_hash::FxHashMap;
 
-use super::concepts::Concepts;
 use super::dictionary::TermId;
+use super::expansions::{letter_digit_split, part_group, phrase_ngrams, split_compound, Alts};
+use super::glossary::Concepts;
 use super::index::Index;
 use super::normalize::{choseong_query, edit_budget, word_key, Script};
-use super::readings::{letter_digit_split, part_group, phrase_ngrams, split_compound, Alts};
 pub(crate) use super::slot::{Form, Slot, Tier};
 use super::tokenize::tokens;
 

@@ -1,6 +1,6 @@
 //! A query word (slot) and the single-term forms it can take, with the tier
 //! of each match and the weights of concept expansions. Shared by `query`
-//! (which finds the forms) and `readings` (which combines them), so neither
+//! (which finds the forms) and `expansions` (which combines them), so neither
 //! depends on the other for its vocabulary.
 
 use super::dictionary::TermId;

@@ -109,14 +109,12 @@ pub(crate) fn snippet(
     out
 }
 
+/// The one Markdown escape set; control characters become spaces.
 fn push_escaped(out: &mut String, c: char) {
-    match c {
-        '*' | '_' | '`' | '~' | '|' | '\\' => {
-            out.push('\\');
-            out.push(c);
-        }
-        c if c.is_control() => out.push(' '),
-        c => out.push(c),
+    if c.is_control() {
+        out.push(' ');
+    } else {
+        crate::markdown::push_escaped(out, c);
     }
 }
 

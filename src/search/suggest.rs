@@ -4,13 +4,13 @@
 //! choices, each name at most 100 characters. Built for speed: names carry
 //! precomputed keys, so a keystroke costs a few string comparisons per name.
 
+use super::completions::{NameList, Topic};
 use super::fuzzy::osa_within;
-use super::names::{NameList, Topic};
 use super::normalize::{choseong_query, edit_budget, is_hangul, jamo_key, latin_key, word_key};
 use super::tokenize::tokens;
 use super::{SearchIndex, Suggestion};
+use crate::cut::truncate;
 use crate::library::Library;
-use crate::text::truncate;
 
 /// Most choices Discord shows.
 pub(crate) const MAX_SUGGESTIONS: usize = 25;

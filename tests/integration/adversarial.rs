@@ -3,7 +3,7 @@
 
 use lectern::answer::slash::parse_slash;
 use lectern::answer::{answer, Command, Locale, Request};
-use lectern::data::Lectern;
+use lectern::app::Lectern;
 use proptest::prelude::*;
 
 use crate::support::shipped;

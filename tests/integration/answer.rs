@@ -281,7 +281,7 @@ fn slash_lines_parse_named_positional_and_korean() {
     );
     let unknown = parse_slash("/sumary 21").unwrap_err();
     assert_eq!(
-        unknown.suggestions.first().map(String::as_str),
+        unknown.suggestions.first().map(|s| s.label.as_str()),
         Some("/summary")
     );
     assert!(parse_slash("/read 21 two").is_err());

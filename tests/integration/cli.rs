@@ -4,16 +4,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use crate::support::served::lectern;
 use crate::support::{corpus, ROOT};
-
-fn lectern(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(ROOT)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("lectern runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -77,7 +69,8 @@ fn broken_setup_exits_2_naming_the_file() {
     let o = lectern(&["ask", "/help", "--config", "no/such/lectern.yaml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/lectern.yaml"));
-    let dir = crate::library::tempdir("cfg");
+    let dir_tmp = crate::support::tempdir();
+    let dir = dir_tmp.path().to_path_buf();
     let bad = dir.join("lectern.yaml");
     std::fs::write(&bad, "content: [unclosed\n").unwrap();
     let o = lectern(&["ask", "/help", "--config", bad.to_str().unwrap()]);
@@ -87,7 +80,8 @@ fn broken_setup_exits_2_naming_the_file() {
         err.contains("lectern.yaml") && err.contains("broken config"),
         "{err}"
     );
-    let empty = crate::library::tempdir("empty-content");
+    let empty_tmp = crate::support::tempdir();
+    let empty = empty_tmp.path().to_path_buf();
     let o = lectern(&["ask", "/help", "--content", empty.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
 }
@@ -176,7 +170,8 @@ fn search_queries_file_gives_json_lines_in_order() {
     let Some(dir) = corpus("kr-translated-v1") else {
         return;
     };
-    let tmp = crate::library::tempdir("queries");
+    let tmp_tmp = crate::support::tempdir();
+    let tmp = tmp_tmp.path().to_path_buf();
     let file = tmp.join("q.txt");
     std::fs::write(&file, "agents\n에이전트는\npizza recipe\n").unwrap();
     let o = lectern(&[
@@ -220,12 +215,18 @@ fn console_answers_until_quit() {
 }
 
 /// `lectern ask … | head`: a reader that closes its end before the answer is
-/// written gets no panic message and no failure, in both output formats.
+/// written gets no panic message and no failure, in both output formats (and
+/// `lectern search … | head` too).
 #[test]
 fn ask_into_a_closed_pipe_exits_quietly() {
-    for format in ["text", "discord"] {
+    for args in [
+        ["ask", "/chapters", "--format", "text"],
+        ["ask", "/chapters", "--format", "discord"],
+        ["search", "agents", "--limit", "3"],
+    ] {
+        let format = args.join(" ");
         let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
-            .args(["ask", "/chapters", "--format", format])
+            .args(args)
             .current_dir(ROOT)
             .env_remove("RUST_LOG")
             .stdout(Stdio::piped())
@@ -239,4 +240,53 @@ fn ask_into_a_closed_pipe_exits_quietly() {
         assert!(!stderr.contains("panicked"), "{format}: {stderr}");
         assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
     }
+}
+
+/// Copies `from` into `to`, following links (the seed chapter is one); a
+/// link with nothing behind it is left out.
+fn copy_following_links(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_following_links(&path, &target);
+        } else if path.is_file() {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn runs_from_any_directory_with_content_alone() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let content = elsewhere.path().join("notes");
+    copy_following_links(&std::path::Path::new(ROOT).join("content"), &content);
+    let content = content.to_str().unwrap();
+    let search = |dir: &std::path::Path| {
+        let o = Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .args(["search", "agents", "--json", "--content", content])
+            .current_dir(dir)
+            // No config to find: not named, not in the user's config folder.
+            .env_remove("LECTERN_CONFIG")
+            .env("HOME", elsewhere.path())
+            .env("XDG_CONFIG_HOME", elsewhere.path())
+            .env_remove("RUST_LOG")
+            .output()
+            .expect("lectern runs");
+        assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+        let v = json(&o);
+        let chapters: Vec<u64> = v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["chapter"].as_u64().unwrap())
+            .collect();
+        chapters
+    };
+    let outside = search(elsewhere.path());
+    // The compiled-in glossary takes `agents` to 에이전트: chapters are found…
+    assert!(!outside.is_empty(), "nothing found outside the repository");
+    // …the same ones as from the checkout, with its config file.
+    assert_eq!(outside, search(std::path::Path::new(ROOT)));
 }

@@ -6,8 +6,6 @@ use std::path::Path;
 
 use lectern::library::{load_library, Library, LoadOptions};
 
-use crate::library::tempdir;
-
 const GOOD: &str = "---\nchapter: 1\nsourceUrl: \"https://www.youtube.com/watch?v=7xTGNNLPyMI&t=0s\"\n---\n\n## 요약\n\n좋은 챕터.\n\n## 핵심 포인트\n\n- 하나\n\n## 전체 번역\n\n본문.\n";
 
 fn alias_bomb() -> String {
@@ -104,7 +102,8 @@ fn load(dir: &Path, cap: u64) -> Library {
 
 #[test]
 fn every_hostile_file_is_reported_and_the_rest_served() {
-    let dir = tempdir("hostile");
+    let dir_tmp = crate::support::tempdir();
+    let dir = dir_tmp.path().to_path_buf();
     fs::write(dir.join("a-good.md"), GOOD).unwrap();
     fs::write(
         dir.join("bom-crlf.md"),
@@ -161,7 +160,8 @@ fn every_hostile_file_is_reported_and_the_rest_served() {
 #[test]
 fn oversized_files_are_not_read_whole() {
     // A 6 MB file with the default 5 MB cap: refused from its size alone.
-    let dir = tempdir("oversize");
+    let dir_tmp = crate::support::tempdir();
+    let dir = dir_tmp.path().to_path_buf();
     let f = fs::File::create(dir.join("big.md")).unwrap();
     f.set_len(6 * 1024 * 1024).unwrap();
     let lib = load_library(&[dir], LoadOptions::default());
@@ -175,7 +175,8 @@ fn oversized_files_are_not_read_whole() {
 #[cfg(unix)]
 #[test]
 fn fifos_never_block_loading() {
-    let dir = tempdir("fifo");
+    let dir_tmp = crate::support::tempdir();
+    let dir = dir_tmp.path().to_path_buf();
     let fifo = dir.join("pipe.md");
     let status = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !status.is_ok_and(|s| s.success()) {

@@ -8,7 +8,7 @@ use crate::answer::spec::{
 };
 use crate::answer::state::{down, without_book, Desk};
 use crate::answer::{resolve, Answer, Button, Command, Locale, Reply};
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::study;
 
 /// Members on one page of the board.

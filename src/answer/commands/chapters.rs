@@ -3,7 +3,7 @@
 use super::not_mine;
 use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
 use crate::answer::{toc, Answer, Command, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "chapters",

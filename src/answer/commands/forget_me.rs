@@ -6,7 +6,7 @@ use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, 
 use crate::answer::spec::{OptionSpec, Words};
 use crate::answer::state::{down, without_book, Desk};
 use crate::answer::{Answer, Button, Command, Locale, Reply};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 /// The value of `confirm` that deletes without asking again.
 pub const CONFIRM: &str = "yes";

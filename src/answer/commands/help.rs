@@ -2,7 +2,7 @@
 
 use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
 use crate::answer::{help, Answer, Command, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "help",

@@ -5,7 +5,7 @@ use crate::answer::spec::{
     required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
 };
 use crate::answer::{chapter, Answer, Command, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "keypoints",

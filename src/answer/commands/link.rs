@@ -6,7 +6,7 @@ use crate::answer::spec::{
     CHAPTER,
 };
 use crate::answer::{moment, Answer, Command, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "link",

@@ -1,7 +1,8 @@
-//! The command table: one file per command, one line per command in
-//! [`COMMANDS`]. Each file holds its command's [`CommandSpec`] (names,
-//! options, usage, help row, button op) next to the functions that build the
-//! [`Command`] from arguments, list its values and answer it.
+//! The command table: one file per command; here, per command, its line in
+//! [`COMMANDS`], its [`Command`] variant and its arm of [`Command::spec`].
+//! Each file holds its command's [`CommandSpec`] (names, options, usage, help
+//! row, button op) next to the functions that build the [`Command`] from
+//! arguments, list its values and answer it.
 
 mod at;
 pub(super) mod board;
@@ -18,9 +19,80 @@ pub(super) mod settings;
 mod summary;
 pub(super) mod unwatch;
 pub(super) mod watched;
+mod where_;
 
 use super::spec::CommandSpec;
-use super::{Answer, Command};
+use super::Answer;
+
+/// One command with its typed arguments. `course` is optional everywhere: it is
+/// only needed when several courses are loaded and none is the default.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Command {
+    Chapters {
+        course: Option<String>,
+    },
+    Summary {
+        course: Option<String>,
+        chapter: String,
+    },
+    KeyPoints {
+        course: Option<String>,
+        chapter: String,
+    },
+    Read {
+        course: Option<String>,
+        chapter: String,
+        page: Option<i64>,
+    },
+    Search {
+        course: Option<String>,
+        query: String,
+        limit: Option<i64>,
+    },
+    At {
+        course: Option<String>,
+        time: String,
+    },
+    Where {
+        course: Option<String>,
+        query: String,
+    },
+    Link {
+        course: Option<String>,
+        chapter: String,
+        at: Option<String>,
+    },
+    Help,
+    /// Marks a chapter watched for the asker (`/watched`, the "✅ 봤어요" button).
+    Watched {
+        course: Option<String>,
+        chapter: String,
+    },
+    Unwatch {
+        course: Option<String>,
+        chapter: String,
+    },
+    /// `member` is a mention (`<@id>`) or an id; `None` = the asker.
+    Progress {
+        course: Option<String>,
+        member: Option<String>,
+    },
+    Board {
+        course: Option<String>,
+        page: Option<i64>,
+    },
+    /// Each value `None` = unchanged; all `None` = show the settings.
+    Settings {
+        course: Option<String>,
+        language: Option<String>,
+        hidden: Option<String>,
+        time_zone: Option<String>,
+    },
+    /// Without `confirm`, asks first (with a button that confirms).
+    ForgetMe {
+        confirm: bool,
+    },
+}
 
 /// Every command, in the order Discord and `/help` list them.
 pub const COMMANDS: &[&CommandSpec] = &[
@@ -29,6 +101,7 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &keypoints::SPEC,
     &read::SPEC,
     &search::SPEC,
+    &where_::SPEC,
     &at::SPEC,
     &link::SPEC,
     &help::SPEC,
@@ -55,6 +128,7 @@ impl Command {
             Command::KeyPoints { .. } => &keypoints::SPEC,
             Command::Read { .. } => &read::SPEC,
             Command::Search { .. } => &search::SPEC,
+            Command::Where { .. } => &where_::SPEC,
             Command::At { .. } => &at::SPEC,
             Command::Link { .. } => &link::SPEC,
             Command::Help => &help::SPEC,

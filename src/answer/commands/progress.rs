@@ -6,8 +6,8 @@ use super::not_mine;
 use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs};
 use crate::answer::spec::{OptionSpec, Words};
 use crate::answer::state::{down, progress_line, watched_in, without_book, Desk};
-use crate::answer::{resolve, Answer, Command, Field, Locale, Reply};
-use crate::data::Lectern;
+use crate::answer::{resolve, Answer, Command, Field, Locale, Reply, Suggestion};
+use crate::app::Lectern;
 use crate::study;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
@@ -85,7 +85,13 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, member: Option<&str>
                     "`member`에는 멤버를 멘션해 주세요 (예: @이름).",
                     "Mention the member in `member` (e.g. @name).",
                 ),
-                vec!["/progress".to_string()],
+                vec![Suggestion::run(
+                    "/progress",
+                    Command::Progress {
+                        course: None,
+                        member: None,
+                    },
+                )],
             )
         })?,
     };

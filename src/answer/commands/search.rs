@@ -6,7 +6,19 @@ use crate::answer::spec::{
     OptionSpec, Words,
 };
 use crate::answer::{search, Answer, Command, Locale, MAX_SEARCH_LIMIT};
-use crate::data::Lectern;
+use crate::app::Lectern;
+
+/// A topic (`/search`, `/where`).
+pub(super) const QUERY: OptionSpec = OptionSpec {
+    name: "query",
+    ko: "검색어",
+    aliases: &["검색어", "q"],
+    description: "Topic to look for, in English or Korean",
+    description_ko: "찾을 주제 (영어나 한국어)",
+    kind: Kind::Text { autocomplete: true },
+    required: true,
+    words: Words::Rest,
+};
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "search",
@@ -15,16 +27,7 @@ pub(super) const SPEC: CommandSpec = CommandSpec {
     description: "Find the chapters and moments where a topic comes up",
     description_ko: "주제가 나오는 챕터와 영상 속 순간 찾기",
     options: &[
-        OptionSpec {
-            name: "query",
-            ko: "검색어",
-            aliases: &["검색어", "q"],
-            description: "Topic to look for, in English or Korean",
-            description_ko: "찾을 주제 (영어나 한국어)",
-            kind: Kind::Text { autocomplete: true },
-            required: true,
-            words: Words::Rest,
-        },
+        QUERY,
         OptionSpec {
             name: "limit",
             ko: "개수",

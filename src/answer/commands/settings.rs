@@ -8,7 +8,7 @@ use crate::answer::spec::Words;
 use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, Kind, Needs, OptionSpec};
 use crate::answer::state::{down, without_book, Desk};
 use crate::answer::{resolve, Answer, Command, Field, Locale, Reply};
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::study::{self, GuildSettings};
 
 const fn text(
@@ -126,7 +126,7 @@ fn is_reset(value: &str) -> bool {
 }
 
 fn invalid(l: Locale, option: &str, value: &str, expected: &str) -> Box<Reply> {
-    let value = crate::text::code_span(value, 40);
+    let value = crate::markdown::code_span(value, 40);
     resolve::fail(
         l,
         l.pick("설정 값을 알아볼 수 없어요", "Unreadable setting"),

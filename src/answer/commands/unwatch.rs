@@ -4,7 +4,7 @@ use super::not_mine;
 use crate::answer::spec::{required, Answering, ArgError, Arguments, CommandSpec, Needs, CHAPTER};
 use crate::answer::state::{down, mark_reply, without_book, Desk};
 use crate::answer::{resolve, Answer, Command, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "unwatch",

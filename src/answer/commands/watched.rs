@@ -8,7 +8,7 @@ use crate::answer::spec::{
 };
 use crate::answer::state::{down, mark_reply, without_book, Desk};
 use crate::answer::{resolve, Answer, Button, Command, Locale};
-use crate::data::Lectern;
+use crate::app::Lectern;
 use crate::study;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {

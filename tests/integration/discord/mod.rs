@@ -1,0 +1,10 @@
+//! The Discord adapter: registered commands, golden interactions, every
+//! payload within Discord's limits, `/reload`, and the real binary over the
+//! gateway and over HTTP.
+
+mod commands;
+mod gateway;
+mod golden;
+mod http;
+mod limits;
+mod reload;

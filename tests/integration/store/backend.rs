@@ -1,0 +1,205 @@
+//! Behaviour every backend must show, run by `sqlite` against a temporary
+//! file and by `postgres` against a real server. Ids are made unique per call
+//! so runs can share one Postgres database.
+
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use lectern::store::Store;
+use lectern::study::GuildSettings;
+
+/// An id no other test of this run (or an earlier run) uses.
+pub fn fresh_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    // High bit set: beyond i64::MAX, to prove ids round-trip through BIGINT.
+    ((nanos & 0x0FFF_FFFF_FFFF_0000) + NEXT.fetch_add(1, Ordering::Relaxed)) | (1 << 63)
+}
+
+pub async fn progress_roundtrip(store: &Store) {
+    let (guild, other_guild, user) = (fresh_id(), fresh_id(), fresh_id());
+    assert!(store
+        .mark_watched(guild, user, "llm", 2, 1_000, "2026-01-01")
+        .await
+        .unwrap());
+    assert!(
+        !store
+            .mark_watched(guild, user, "llm", 2, 2_000, "2026-01-02")
+            .await
+            .unwrap(),
+        "a second mark of the same chapter is not new"
+    );
+    assert!(store
+        .mark_watched(guild, user, "llm", 1, 3_000, "2026-01-02")
+        .await
+        .unwrap());
+    assert!(store
+        .mark_watched(other_guild, user, "llm", 5, 4_000, "2026-01-03")
+        .await
+        .unwrap());
+
+    let watched = store.watched(guild, user).await.unwrap();
+    let chapters: Vec<u32> = watched.iter().map(|w| w.chapter).collect();
+    assert_eq!(chapters, vec![1, 2], "per guild, in chapter order");
+    assert_eq!(
+        watched[1].watched_at, 1_000,
+        "the first mark's time is kept"
+    );
+    assert_eq!(
+        store.study_days(guild, user).await.unwrap(),
+        vec!["2026-01-01".to_string(), "2026-01-02".to_string()]
+    );
+    assert_eq!(store.watched(other_guild, user).await.unwrap().len(), 1);
+
+    assert!(store.unwatch(guild, user, "llm", 2).await.unwrap());
+    assert!(!store.unwatch(guild, user, "llm", 2).await.unwrap());
+    assert_eq!(store.watched(guild, user).await.unwrap().len(), 1);
+}
+
+pub async fn board_totals(store: &Store) {
+    let guild = fresh_id();
+    let (a, b) = (fresh_id(), fresh_id());
+    for (chapter, at) in [(1, 10), (2, 20), (3, 30)] {
+        store
+            .mark_watched(guild, a, "llm", chapter, at, "2026-01-01")
+            .await
+            .unwrap();
+    }
+    store
+        .mark_watched(guild, b, "other", 1, 50, "2026-01-01")
+        .await
+        .unwrap();
+    let mut all = store.member_totals(guild, None).await.unwrap();
+    all.sort_by_key(|m| m.user_id);
+    let mut expected = vec![(a, 3, 30), (b, 1, 50)];
+    expected.sort();
+    let got: Vec<_> = all
+        .iter()
+        .map(|m| (m.user_id, m.done, m.last_active))
+        .collect();
+    assert_eq!(got, expected);
+    let llm = store.member_totals(guild, Some("llm")).await.unwrap();
+    assert_eq!(llm.len(), 1);
+    assert_eq!((llm[0].user_id, llm[0].done), (a, 3));
+}
+
+pub async fn settings_roundtrip(store: &Store) {
+    let guild = fresh_id();
+    assert_eq!(
+        store.settings(guild).await.unwrap(),
+        GuildSettings::default()
+    );
+    let chosen = GuildSettings {
+        default_course: Some("llm".into()),
+        locale: Some("en".into()),
+        hidden_by_default: Some(true),
+        time_zone: Some("Europe/Berlin".into()),
+    };
+    store.save_settings(guild, &chosen).await.unwrap();
+    assert_eq!(store.settings(guild).await.unwrap(), chosen);
+    let cleared = GuildSettings {
+        hidden_by_default: Some(false),
+        ..GuildSettings::default()
+    };
+    store.save_settings(guild, &cleared).await.unwrap();
+    assert_eq!(store.settings(guild).await.unwrap(), cleared);
+}
+
+pub async fn forget_member(store: &Store) {
+    let (g1, g2, user, other) = (fresh_id(), fresh_id(), fresh_id(), fresh_id());
+    store
+        .mark_watched(g1, user, "llm", 1, 1, "2026-01-01")
+        .await
+        .unwrap();
+    store
+        .mark_watched(g1, user, "llm", 2, 2, "2026-01-02")
+        .await
+        .unwrap();
+    store
+        .mark_watched(g2, user, "llm", 1, 3, "2026-01-02")
+        .await
+        .unwrap();
+    store
+        .mark_watched(g1, other, "llm", 1, 4, "2026-01-02")
+        .await
+        .unwrap();
+    // 3 progress rows + 3 study days (g1: 2 days, g2: 1 day).
+    assert_eq!(store.forget_member(user).await.unwrap(), 6);
+    assert!(store.watched(g1, user).await.unwrap().is_empty());
+    assert!(store.watched(g2, user).await.unwrap().is_empty());
+    assert!(store.study_days(g1, user).await.unwrap().is_empty());
+    assert_eq!(
+        store.watched(g1, other).await.unwrap().len(),
+        1,
+        "others are kept"
+    );
+    assert_eq!(store.forget_member(user).await.unwrap(), 0);
+}
+
+pub async fn export_has_everything(store: &Store) {
+    let (guild, user) = (fresh_id(), fresh_id());
+    store
+        .mark_watched(guild, user, "llm", 7, 77, "2026-02-03")
+        .await
+        .unwrap();
+    store
+        .save_settings(
+            guild,
+            &GuildSettings {
+                locale: Some("ko".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let export = store.export().await.unwrap();
+    let (g, u) = (guild.to_string(), user.to_string());
+    assert!(export
+        .progress
+        .iter()
+        .any(|p| p.guild_id == g && p.user_id == u && p.chapter == 7 && p.watched_at == 77));
+    assert!(export
+        .activity_days
+        .iter()
+        .any(|d| d.user_id == u && d.day == "2026-02-03"));
+    assert!(export
+        .guild_settings
+        .iter()
+        .any(|s| s.guild_id == g && s.locale.as_deref() == Some("ko")));
+    let json = serde_json::to_string(&export).unwrap();
+    assert!(json.contains(&u), "ids are exported as exact strings");
+}
+
+/// Many writers at once: none lost, none doubled.
+pub async fn concurrent_marks(store: &Store) {
+    let guild = fresh_id();
+    let users: Vec<u64> = (0..20).map(|_| fresh_id()).collect();
+    let mut tasks = Vec::new();
+    for round in 0..5 {
+        for (i, &user) in users.iter().enumerate() {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                // Every member marks chapters 1..=3, each twice.
+                let chapter = (round % 3) + 1;
+                store
+                    .mark_watched(guild, user, "llm", chapter, i as i64, "2026-01-01")
+                    .await
+            }));
+        }
+    }
+    let mut new = 0;
+    for task in tasks {
+        if task.await.unwrap().unwrap() {
+            new += 1;
+        }
+    }
+    assert_eq!(new, 20 * 3, "each (member, chapter) is new exactly once");
+    let totals = store.member_totals(guild, Some("llm")).await.unwrap();
+    assert_eq!(totals.len(), 20);
+    assert!(totals.iter().all(|m| m.done == 3));
+}
