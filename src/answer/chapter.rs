@@ -216,11 +216,7 @@ pub(super) fn chapter_reply(
             },
         });
     }
-    buttons.push(super::commands::watched::button(
-        l,
-        course_arg(lectern, course),
-        ch.number,
-    ));
+    buttons.push(watched_button(l, course_arg(lectern, course), ch.number));
     Reply {
         title: chapter_title(l, ch),
         url: Some(course.link(ch.start)),
@@ -228,5 +224,16 @@ pub(super) fn chapter_reply(
         color: course.color,
         buttons,
         ..Reply::default()
+    }
+}
+
+/// The "✅ 봤어요" button chapter replies carry: `/watched` for whoever presses it.
+fn watched_button(l: Locale, course: Option<String>, chapter: u32) -> Button {
+    Button::Run {
+        label: l.pick("✅ 봤어요", "✅ Watched").to_string(),
+        command: Command::Watched {
+            course,
+            chapter: chapter.to_string(),
+        },
     }
 }

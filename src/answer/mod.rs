@@ -37,6 +37,7 @@
 mod board_picture;
 mod chapter;
 pub mod commands;
+pub mod desk;
 mod help;
 mod moment;
 pub mod notices;

@@ -13,23 +13,15 @@
 //! not: [`apply_settings`] fills in the reply language and the default course,
 //! and [`Stated::settings`] tells the adapter whether to hide by default.
 //! When the book is unavailable, lookups answer as if no setting was made and
-//! state commands answer one ephemeral line ([`unavailable`]).
+//! state commands answer one ephemeral line ([`unavailable`]). What the
+//! command bodies share (the [`Desk`], the unavailable line, the progress
+//! line) is in [`super::desk`], below both.
 
 use super::commands::{board, forget_me, progress, settings, unwatch, watched};
+use super::desk::{unavailable, Desk};
 use super::{answer, Answer, Command, Locale, Reply, Request};
 use crate::app::Lectern;
-use crate::study::{Book, GuildSettings, Member, Unavailable};
-
-/// What a command needs besides its arguments, for the state commands.
-pub struct Desk<'a> {
-    pub lectern: &'a Lectern,
-    pub l: Locale,
-    pub member: &'a Member,
-    pub settings: &'a GuildSettings,
-    pub book: &'a dyn Book,
-    /// Unix seconds.
-    pub now: i64,
-}
+use crate::study::{Book, GuildSettings, Member};
 
 /// A reply, with the command and language it was answered in after the
 /// server's settings applied, and those settings.
@@ -154,88 +146,4 @@ pub fn apply_settings(
 /// setting, else the configured default.
 pub fn hidden_by_default(settings: &GuildSettings, configured: bool) -> bool {
     settings.hidden_by_default.unwrap_or(configured)
-}
-
-/// The one line a state command answers when the database can't be used.
-pub fn unavailable(l: Locale) -> Reply {
-    Reply::error(
-        l.pick("학습 기록을 쓸 수 없어요", "Study records are unavailable"),
-        l.pick(
-            "지금은 학습 기록 데이터베이스에 연결할 수 없어요. 잠시 후 다시 해 주세요 (요약·검색 같은 명령은 그대로 돼요).",
-            "The study database can't be reached right now. Please try again shortly (lookups such as /summary and /search still work).",
-        ),
-        Vec::new(),
-        "",
-    )
-}
-
-/// [`unavailable`] as the error of a command body.
-pub(super) fn down(l: Locale) -> impl Fn(Unavailable) -> Box<Reply> {
-    move |_| Box::new(unavailable(l))
-}
-
-/// What a state command answers when called without a book (the pure
-/// [`answer`], e.g. a transport that has no database).
-pub(super) fn without_book(l: Locale) -> Answer {
-    Err(Box::new(unavailable(l)))
-}
-
-/// "3/24" and the next chapter, linked — the line every progress reply ends with.
-pub(super) fn progress_line(
-    l: Locale,
-    course: &crate::library::Course,
-    progress: &crate::study::CourseProgress,
-) -> String {
-    let done = match l {
-        Locale::Ko => format!("진도 **{}/{}**", progress.done, progress.total),
-        Locale::En => format!("Progress **{}/{}**", progress.done, progress.total),
-    };
-    match progress.next.and_then(|n| course.chapter(n)) {
-        Some(next) => {
-            let title = super::chapter::chapter_title(l, next);
-            let link = course.link(next.start);
-            match l {
-                Locale::Ko => format!("{done} · 다음: [{title}]({link})"),
-                Locale::En => format!("{done} · next: [{title}]({link})"),
-            }
-        }
-        None => format!("{done} · {}", l.pick("모두 봤어요 🎉", "all watched 🎉")),
-    }
-}
-
-/// The chapter numbers of `course` among `rows`.
-pub(super) fn watched_in(rows: &[crate::study::Watched], course: &str) -> Vec<u32> {
-    rows.iter()
-        .filter(|w| w.course == course)
-        .map(|w| w.chapter)
-        .collect()
-}
-
-/// The reply to a mark or an unmark: what was done to the chapter, then the
-/// member's progress in its course (read back after the write).
-pub(super) async fn mark_reply(
-    d: &Desk<'_>,
-    course: &crate::library::Course,
-    ch: &crate::library::Chapter,
-    title: &str,
-    said: &str,
-) -> Answer {
-    let rows = d
-        .book
-        .watched(d.member.guild, d.member.user)
-        .await
-        .map_err(down(d.l))?;
-    let progress = crate::study::course_progress(course, &watched_in(&rows, &course.id));
-    let chapter = super::chapter::chapter_title(d.l, ch);
-    Ok(Reply {
-        title: title.to_string(),
-        url: Some(course.link(ch.start)),
-        text: format!(
-            "**{chapter}** — {said}\n{}",
-            progress_line(d.l, course, &progress)
-        ),
-        color: course.color,
-        ephemeral: true,
-        ..Reply::default()
-    })
 }

@@ -3,10 +3,10 @@
 //! stays far inside an embed's 4,096 characters), with page buttons beyond.
 
 use super::not_mine;
+use crate::answer::desk::{down, without_book, Desk};
 use crate::answer::spec::{
     number_value, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, PAGE,
 };
-use crate::answer::state::{down, without_book, Desk};
 use crate::answer::{resolve, Answer, Button, Command, Locale, Reply};
 use crate::app::Lectern;
 use crate::study;

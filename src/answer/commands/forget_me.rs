@@ -2,9 +2,9 @@
 //! confirm button; says how many went.
 
 use super::not_mine;
+use crate::answer::desk::{down, without_book, Desk};
 use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs};
 use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::state::{down, without_book, Desk};
 use crate::answer::{Answer, Button, Command, Locale, Reply};
 use crate::app::Lectern;
 

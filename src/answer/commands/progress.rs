@@ -3,9 +3,9 @@
 //! server's time zone.
 
 use super::not_mine;
+use crate::answer::desk::{down, progress_line, watched_in, without_book, Desk};
 use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs};
 use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::state::{down, progress_line, watched_in, without_book, Desk};
 use crate::answer::{resolve, Answer, Command, Field, Locale, Reply, Suggestion};
 use crate::app::Lectern;
 use crate::study;

@@ -4,9 +4,9 @@
 //! applies again. Applied to every command by [`crate::answer::state`].
 
 use super::not_mine;
+use crate::answer::desk::{down, without_book, Desk};
 use crate::answer::spec::Words;
 use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, Kind, Needs, OptionSpec};
-use crate::answer::state::{down, without_book, Desk};
 use crate::answer::{resolve, Answer, Command, Field, Locale, Reply};
 use crate::app::Lectern;
 use crate::study::{self, GuildSettings};

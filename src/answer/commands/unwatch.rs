@@ -1,8 +1,8 @@
 //! `/unwatch chapter [course]`: takes a "watched" mark back (study days stay).
 
 use super::not_mine;
+use crate::answer::desk::{down, mark_reply, without_book, Desk};
 use crate::answer::spec::{required, Answering, ArgError, Arguments, CommandSpec, Needs, CHAPTER};
-use crate::answer::state::{down, mark_reply, without_book, Desk};
 use crate::answer::{resolve, Answer, Command, Locale};
 use crate::app::Lectern;
 

@@ -3,11 +3,11 @@
 //! press says it was already marked and changes nothing.
 
 use super::not_mine;
+use crate::answer::desk::{down, mark_reply, without_book, Desk};
 use crate::answer::spec::{
     required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
 };
-use crate::answer::state::{down, mark_reply, without_book, Desk};
-use crate::answer::{resolve, Answer, Button, Command, Locale};
+use crate::answer::{resolve, Answer, Command, Locale};
 use crate::app::Lectern;
 use crate::study;
 
@@ -49,17 +49,6 @@ fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
     match command {
         Command::Watched { .. } => without_book(l),
         _ => not_mine(),
-    }
-}
-
-/// The button chapter replies carry.
-pub(crate) fn button(l: Locale, course: Option<String>, chapter: u32) -> Button {
-    Button::Run {
-        label: l.pick("✅ 봤어요", "✅ Watched").to_string(),
-        command: Command::Watched {
-            course,
-            chapter: chapter.to_string(),
-        },
     }
 }
 
