@@ -4,6 +4,7 @@
 //! `tests/fixtures/interactions/`.
 
 use lectern::app::Lectern;
+use lectern::discord::http::{decode_interaction, Decoded};
 use lectern::discord::{self, Interaction, Settings};
 use serde_json::Value;
 
@@ -32,16 +33,15 @@ pub fn interaction_fixture(name: &str) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("no fixture {name}: {e}"))
 }
 
-/// Decodes an interaction body in the steps the HTTP endpoint takes
-/// (`src/discord/http.rs`): JSON first, then a known interaction type, then
-/// serenity's `Interaction` from that JSON value.
+/// Decodes an interaction body as the HTTP endpoint does
+/// ([`lectern::discord::http::decode_interaction`]). The endpoint answers a
+/// PING itself without reading it further; here it is read into serenity's
+/// ping so the pure handler's PONG is checked too.
 pub fn decode(body: &[u8]) -> Result<Interaction, String> {
-    let value: Value = serde_json::from_slice(body).map_err(|_| "malformed JSON".to_string())?;
-    match value.get("type").and_then(Value::as_u64) {
-        Some(1..=4) => {}
-        _ => return Err("unknown interaction type".into()),
+    match decode_interaction(body)? {
+        Decoded::Ping => serde_json::from_slice(body).map_err(|e| e.to_string()),
+        Decoded::Interaction { interaction, .. } => Ok(*interaction),
     }
-    serde_json::from_value(value).map_err(|e| discord::Error::BadInteraction(e).to_string())
 }
 
 /// Answers a raw interaction body from `lectern`: decoded as the endpoint
