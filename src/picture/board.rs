@@ -7,7 +7,7 @@ use super::font::Text;
 use super::{PictureError, Png};
 
 /// Members shown on one picture; more members make more pages.
-pub const BOARD_ROWS_PER_PAGE: usize = 25;
+pub const BOARD_ROWS_PER_PAGE: usize = 50;
 const MAX_CHAPTERS: usize = 40;
 
 const MARGIN: f32 = 20.0;

@@ -74,6 +74,11 @@ impl Book for SharedStore {
             .map_err(unavailable)
     }
 
+    async fn course_marks(&self, guild: u64, course: &str) -> Result<Vec<(u64, u32)>, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store.course_marks(guild, course).await.map_err(unavailable)
+    }
+
     async fn settings(&self, guild: u64) -> Result<GuildSettings, Unavailable> {
         let store = self.get().await.map_err(unavailable)?;
         store.settings(guild).await.map_err(unavailable)

@@ -98,6 +98,32 @@ impl Store {
             .map_err(StoreError::from)
     }
 
+    /// Every (member, chapter) watched in `course` in `guild`, for the board
+    /// picture's grid.
+    pub async fn course_marks(
+        &self,
+        guild: u64,
+        course: &str,
+    ) -> Result<Vec<(u64, u32)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT user_id, chapter FROM progress \
+             WHERE guild_id = $1 AND course = $2 ORDER BY user_id, chapter",
+        )
+        .bind(to_db(guild))
+        .bind(course)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    from_db(row.try_get(0)?),
+                    u32::try_from(row.try_get::<i64, _>(1)?).unwrap_or(u32::MAX),
+                ))
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
     /// The days (`YYYY-MM-DD`) `user` studied in `guild`, oldest first.
     pub async fn study_days(&self, guild: u64, user: u64) -> Result<Vec<String>, StoreError> {
         let rows = sqlx::query(

@@ -86,6 +86,8 @@ pub trait Book: Send + Sync {
         guild: u64,
         course: Option<&str>,
     ) -> Result<Vec<MemberTotals>, Unavailable>;
+    /// Every (member, chapter) watched in `course` in `guild`.
+    async fn course_marks(&self, guild: u64, course: &str) -> Result<Vec<(u64, u32)>, Unavailable>;
     /// The server's settings (all `None` when never set).
     async fn settings(&self, guild: u64) -> Result<GuildSettings, Unavailable>;
     async fn save_settings(&self, guild: u64, settings: &GuildSettings) -> Result<(), Unavailable>;

@@ -109,6 +109,21 @@ impl Book for MemoryBook {
             .unwrap_or_default())
     }
 
+    async fn course_marks(&self, guild: u64, course: &str) -> Result<Vec<(u64, u32)>, Unavailable> {
+        let rows = self.rows()?;
+        Ok(rows
+            .progress
+            .iter()
+            .filter(|((g, _), _)| *g == guild)
+            .flat_map(|((_, user), chapters)| {
+                chapters
+                    .keys()
+                    .filter(|(c, _)| c == course)
+                    .map(move |(_, chapter)| (*user, *chapter))
+            })
+            .collect())
+    }
+
     async fn member_totals(
         &self,
         guild: u64,

@@ -1,18 +1,21 @@
 //! `/board [course] [page]`: the server's members side by side — chapters
 //! done and when they were last active — 50 to a page (a page of mentions
-//! stays far inside an embed's 4,096 characters), with page buttons beyond.
+//! stays far inside an embed's 4,096 characters), with page buttons beyond —
+//! and the same page as a picture: members × chapters, the group's count per
+//! chapter at the bottom.
 
 use super::not_mine;
 use crate::answer::desk::{down, without_book, Desk};
 use crate::answer::spec::{
     number_value, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, PAGE,
 };
-use crate::answer::{resolve, Answer, Button, Command, Locale, Reply};
+use crate::answer::{board_picture, resolve, Answer, Button, Command, Locale, Reply};
 use crate::app::Lectern;
+use crate::picture::BoardMember;
 use crate::study;
 
-/// Members on one page of the board.
-pub const PER_PAGE: usize = 50;
+/// Members on one page of the board (text and picture alike).
+pub const PER_PAGE: usize = crate::picture::BOARD_ROWS_PER_PAGE;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "board",
@@ -78,7 +81,8 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
         .map_err(down(l))?;
     let count = members.len();
     let wanted = usize::try_from(page.unwrap_or(1).max(1) - 1).unwrap_or(0);
-    let board = study::board_page(members, wanted, PER_PAGE);
+    let everyone = study::board_page(members, 0, usize::MAX).rows;
+    let board = study::board_page(everyone.clone(), wanted, PER_PAGE);
     let tz = d.settings.time_zone();
     let today = study::local_day(d.now, &tz);
     let total = course.chapters.len();
@@ -137,7 +141,39 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
             board.pages
         ),
     };
+    // The grid: every member in board order (the totals count them all),
+    // this page's rows drawn. Discord gives the asker's name only; the others
+    // are their rank, as in the list above the picture.
+    let marks = d
+        .book
+        .course_marks(d.member.guild, &course.id)
+        .await
+        .map_err(down(l))?;
+    let grid: Vec<BoardMember> = everyone
+        .iter()
+        .enumerate()
+        .map(|(i, m)| BoardMember {
+            name: if m.user_id != d.member.user {
+                format!("{}.", i + 1)
+            } else if d.member.name.is_empty() {
+                format!("{}. {}", i + 1, l.pick("나", "you"))
+            } else {
+                format!("{}. {}", i + 1, d.member.name)
+            },
+            done: marks
+                .iter()
+                .filter(|(user, _)| *user == m.user_id)
+                .map(|(_, chapter)| *chapter)
+                .collect(),
+        })
+        .collect();
+    let attachment = if grid.is_empty() {
+        None
+    } else {
+        board_picture(l, course, grid, board.page).ok()
+    };
     Ok(Reply {
+        attachment,
         title: l.pick("📋 스터디 현황", "📋 Study board").to_string(),
         text,
         footer: Some(footer),

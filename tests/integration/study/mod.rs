@@ -3,6 +3,7 @@
 //! same commands through the Discord adapter (pure handler, HTTP endpoint and
 //! gateway against the fake Discord).
 
+mod board;
 mod commands;
 mod discord;
 mod gateway;
