@@ -86,6 +86,15 @@ pub async fn board_totals(store: &Store) {
     let llm = store.member_totals(guild, Some("llm")).await.unwrap();
     assert_eq!(llm.len(), 1);
     assert_eq!((llm[0].user_id, llm[0].done), (a, 3));
+    // The board picture's grid: every (member, chapter) of one course only.
+    let mut marks = store.course_marks(guild, "llm").await.unwrap();
+    marks.sort();
+    assert_eq!(marks, vec![(a, 1), (a, 2), (a, 3)]);
+    assert_eq!(
+        store.course_marks(guild, "other").await.unwrap(),
+        vec![(b, 1)]
+    );
+    assert!(store.course_marks(guild, "none").await.unwrap().is_empty());
 }
 
 pub async fn settings_roundtrip(store: &Store) {

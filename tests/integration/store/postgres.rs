@@ -41,3 +41,52 @@ async fn backup_points_to_pg_dump() {
         assert!(error.to_string().contains("pg_dump"));
     }
 }
+
+/// The study commands themselves on PostgreSQL, through the book every
+/// adapter uses (`SharedStore`): a mark, the board with its picture, and
+/// `/forget-me` removing the member's rows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn study_commands_run_on_postgres() {
+    use lectern::answer::slash::parse_slash;
+    use lectern::answer::{state, Locale, Request};
+    use lectern::store::{Options, SharedStore};
+    use lectern::study::Member;
+
+    let Some(url) = crate::support::store::postgres_url() else {
+        return;
+    };
+    let book = SharedStore::start(url, Options::default()).await;
+    let lectern = crate::support::shipped();
+    let who = Member {
+        user: super::backend::fresh_id(),
+        guild: super::backend::fresh_id(),
+        name: "민지".into(),
+        manager: false,
+    };
+    let now = 1_767_283_200;
+    let ask = |line: &str| {
+        let command = parse_slash(line).expect("a slash line");
+        Request::new(command, Locale::Ko)
+    };
+    for (line, done) in [
+        ("/watched chapter:21", "1/24"),
+        ("/watched chapter:3", "2/24"),
+    ] {
+        let reply = state::respond(&lectern, &ask(line), &who, &book, now)
+            .await
+            .reply;
+        assert!(reply.text.contains(done), "{line}: {}", reply.text);
+    }
+    let board = state::respond(&lectern, &ask("/board"), &who, &book, now)
+        .await
+        .reply;
+    assert!(board.text.contains("2/24"), "{}", board.text);
+    assert!(board.attachment.is_some(), "the board's picture");
+    let asked = state::respond(&lectern, &ask("/forget-me confirm:yes"), &who, &book, now).await;
+    // Two chapters and the one study day.
+    assert!(asked.reply.text.contains("3개"), "{}", asked.reply.text);
+    let after = state::respond(&lectern, &ask("/board"), &who, &book, now)
+        .await
+        .reply;
+    assert!(after.attachment.is_none(), "nothing left to draw");
+}
