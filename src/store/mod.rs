@@ -16,6 +16,7 @@
 
 mod admin;
 mod book;
+mod marks;
 mod progress;
 mod settings;
 mod shared;
@@ -99,6 +100,8 @@ impl Default for Options {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Marks go through one writer that commits them in batches ([`marks`]).
+    marks: tokio::sync::mpsc::Sender<marks::MarkJob>,
 }
 
 /// The database URL: `DATABASE_URL` wins over the config's `database:`, which
@@ -205,7 +208,12 @@ impl Store {
             pool.execute("PRAGMA journal_mode = WAL").await?;
         }
         MIGRATOR.run(&pool).await?;
-        Ok(Store { pool, backend })
+        let marks = marks::spawn_writer(pool.clone());
+        Ok(Store {
+            pool,
+            backend,
+            marks,
+        })
     }
 
     pub fn backend(&self) -> Backend {

@@ -2,6 +2,7 @@
 
 use sqlx::Row;
 
+use super::marks::MarkJob;
 use super::{from_db, to_db, Store, StoreError};
 use crate::study::MemberTotals;
 
@@ -16,7 +17,9 @@ pub struct WatchedRow {
 
 impl Store {
     /// Marks `chapter` of `course` watched and `day` (the guild's local date)
-    /// studied. Idempotent: `Ok(false)` when it was already marked.
+    /// studied. Idempotent: `Ok(false)` when it was already marked. Answered
+    /// once committed, together with the other marks waiting at that moment
+    /// (group commit, see `store/marks.rs`).
     pub async fn mark_watched(
         &self,
         guild: u64,
@@ -26,31 +29,19 @@ impl Store {
         now: i64,
         day: &str,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let added = sqlx::query(
-            "INSERT INTO progress (guild_id, user_id, course, chapter, watched_at) \
-             VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (guild_id, user_id, course, chapter) DO NOTHING",
-        )
-        .bind(to_db(guild))
-        .bind(to_db(user))
-        .bind(course)
-        .bind(i64::from(chapter))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        sqlx::query(
-            "INSERT INTO activity_days (guild_id, user_id, day) VALUES ($1, $2, $3) \
-             ON CONFLICT (guild_id, user_id, day) DO NOTHING",
-        )
-        .bind(to_db(guild))
-        .bind(to_db(user))
-        .bind(day)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(added > 0)
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let job = MarkJob {
+            guild,
+            user,
+            course: course.to_string(),
+            chapter,
+            now,
+            day: day.to_string(),
+            reply,
+        };
+        let gone = || StoreError::Unavailable("the mark writer has stopped".into());
+        self.marks.send(job).await.map_err(|_| gone())?;
+        answer.await.map_err(|_| gone())?
     }
 
     /// Removes the mark; `Ok(false)` when there was none. Study days stay.
