@@ -117,7 +117,7 @@ pub fn start_server_with(
         book: book(&server),
     });
     let listener = server
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .block_on(async { lectern::discord::transport::bind(([127, 0, 0, 1], 0).into()) })
         .unwrap();
     let addr = listener.local_addr().unwrap();
     server.spawn(lectern::discord::http::serve_on(

@@ -123,7 +123,7 @@ pub async fn serve(
     ops: Option<SocketAddr>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let listener = crate::discord::transport::bind(addr)?;
     tracing::info!(
         addr = %listener.local_addr()?,
         max_connections = limits.max_connections,
@@ -134,7 +134,7 @@ pub async fn serve(
     );
     let (stop, stopped) = tokio::sync::watch::channel(false);
     if let Some(ops) = ops {
-        let ops_listener = tokio::net::TcpListener::bind(ops).await?;
+        let ops_listener = crate::discord::transport::bind(ops)?;
         tracing::info!(addr = %ops_listener.local_addr()?, "operator endpoints listening (GET /healthz, /metrics)");
         let router = crate::discord::ops::router(endpoint.live.clone());
         let ops_limits = Limits {

@@ -157,3 +157,22 @@ pub async fn serve_router(
     connections.shutdown().await;
     Ok(())
 }
+
+/// Connections the kernel may hold ready before the endpoint accepts them
+/// (capped by `net.core.somaxconn`). tokio's `TcpListener::bind` asks for
+/// std's 128: a burst of presses, one connection each, overflowed it and the
+/// dropped clients retried their SYN only a second later — the whole p99 of
+/// the 1,000-press bench (`TcpExtListenOverflows` counted the drops).
+pub const ACCEPT_BACKLOG: u32 = 4096;
+
+/// Binds a listener with [`ACCEPT_BACKLOG`].
+pub fn bind(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(ACCEPT_BACKLOG)
+}
