@@ -55,22 +55,7 @@ async fn round_trip_with(fake: &mut FakeDiscord, lectern: &Lectern, interaction:
 
 /// Dispatches an interaction and returns the body of its callback.
 async fn callback(fake: &mut FakeDiscord, interaction: Value) -> Value {
-    let path = format!(
-        "/api/v10/interactions/{}/{}/callback",
-        interaction["id"].as_str().unwrap(),
-        interaction["token"].as_str().unwrap()
-    );
-    fake.dispatch("INTERACTION_CREATE", interaction);
-    let Event::Callback { path: got, body } = fake
-        .expect("the interaction callback", WAIT, |e| {
-            matches!(e, Event::Callback { .. })
-        })
-        .await
-    else {
-        unreachable!()
-    };
-    assert_eq!(got, path);
-    body
+    fake.answer_to(interaction, WAIT).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

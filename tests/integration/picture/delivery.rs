@@ -111,16 +111,7 @@ async fn the_gateway_sends_the_picture_with_the_interaction_response() {
         "/api/v10/interactions/{}/picture-token-1/callback",
         interaction["id"].as_str().unwrap()
     );
-    fake.dispatch("INTERACTION_CREATE", interaction);
-    let Event::Callback { path: got, body } = fake
-        .expect("the callback", WAIT, |e| {
-            matches!(e, Event::Callback { .. })
-        })
-        .await
-    else {
-        unreachable!()
-    };
-    assert_eq!(got, path);
+    let body = fake.answer_to(interaction, WAIT).await;
     assert_eq!(body["type"], 4, "a message at once: {body:#}");
     assert_shows_picture(&body["data"]);
     let title = body["data"]["embeds"][0]["title"].as_str().unwrap_or("");

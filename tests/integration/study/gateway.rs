@@ -21,16 +21,7 @@ async fn callback(fake: &mut FakeDiscord, mut interaction: Value, n: u32, user: 
     interaction["id"] = json!(format!("13529100000000{n:05}"));
     interaction["token"] = json!(format!("study-token-{n}"));
     interaction["member"]["user"]["id"] = json!(user.to_string());
-    fake.dispatch("INTERACTION_CREATE", interaction);
-    let Event::Callback { body, .. } = fake
-        .expect("the interaction callback", WAIT, |e| {
-            matches!(e, Event::Callback { .. })
-        })
-        .await
-    else {
-        unreachable!()
-    };
-    body
+    fake.answer_to(interaction, WAIT).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

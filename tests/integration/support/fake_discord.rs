@@ -168,6 +168,28 @@ impl FakeDiscord {
         }
     }
 
+    /// Dispatches `interaction` as an `INTERACTION_CREATE` and waits for the
+    /// bot's callback to it: checks it went to this interaction's callback
+    /// route and returns its body.
+    pub async fn answer_to(&mut self, interaction: Value, within: Duration) -> Value {
+        let path = format!(
+            "/api/v10/interactions/{}/{}/callback",
+            interaction["id"].as_str().unwrap_or_default(),
+            interaction["token"].as_str().unwrap_or_default()
+        );
+        self.dispatch("INTERACTION_CREATE", interaction);
+        let Event::Callback { path: got, body } = self
+            .expect("the interaction callback", within, |e| {
+                matches!(e, Event::Callback { .. })
+            })
+            .await
+        else {
+            unreachable!("expect returns only what the predicate accepts")
+        };
+        assert_eq!(got, path, "the callback of this interaction");
+        body
+    }
+
     /// Sends a dispatch (op 0) on the current gateway connection.
     pub fn dispatch(&self, t: &str, d: Value) {
         self.control
