@@ -7,6 +7,7 @@ use super::{Answer, Locale};
 use crate::app::Lectern;
 use crate::library::Course;
 use crate::markdown::code_span;
+use crate::particle::{particle, with, Particle};
 use crate::timecode::{format_time, parse_time, parse_time_ref, Seconds, TimeRef};
 
 pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {
@@ -23,8 +24,9 @@ pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str)
     reply.url = Some(course.link(seconds));
     reply.text = match l {
         Locale::Ko => format!(
-            "**{}**은(는) {}장 「{}」({}–{})의 {} 지점이에요.",
+            "**{}**{} {}장 「{}」({}–{})의 {} 지점이에요.",
             format_time(seconds),
+            particle(&format_time(seconds), Particle::Topic),
             ch.number,
             ch.title_ko,
             format_time(ch.start),
@@ -106,8 +108,8 @@ pub(super) fn link(
         reply.text.push_str("\n\n");
         reply.text.push_str(&match l {
             Locale::Ko => format!(
-                "참고: {}은(는) {}장 「{}」에 속해요.",
-                format_time(seconds),
+                "참고: {} {}장 「{}」에 속해요.",
+                with(&format_time(seconds), Particle::Topic),
                 other.number,
                 other.title_ko
             ),
@@ -124,7 +126,8 @@ pub(super) fn link(
 }
 
 fn check_in_video(l: Locale, course: &Course, seconds: Seconds) -> Result<(), Failure> {
-    if !course.duration_known || seconds < course.duration {
+    // The video's own length is its last moment: `/at 3:31:24` is valid.
+    if !course.duration_known || seconds <= course.duration {
         return Ok(());
     }
     let length = format_time(course.duration);
@@ -132,7 +135,7 @@ fn check_in_video(l: Locale, course: &Course, seconds: Seconds) -> Result<(), Fa
         l,
         l.pick("영상보다 긴 시간이에요", "Past the end of the video"),
         &match l {
-            Locale::Ko => format!("{}은(는) 영상 길이({length})를 넘어요. 0:00부터 {length} 사이로 적어 주세요.", format_time(seconds)),
+            Locale::Ko => format!("{} 영상 길이({length})를 넘어요. 0:00부터 {length} 사이로 적어 주세요.", with(&format_time(seconds), Particle::Topic)),
             Locale::En => format!("{} is past the end: the video is {length} long. Pick a time between 0:00 and {length}.", format_time(seconds)),
         },
         Vec::new(),
@@ -144,7 +147,7 @@ fn bad_time(l: Locale, typed: &str) -> Failure {
         l,
         l.pick("시각을 알아볼 수 없어요", "Unrecognised time"),
         &match l {
-            Locale::Ko => format!("{}은(는) 시각으로 읽을 수 없어요. `3:12:00`, `192:00`, `11520`, `3h12m`처럼 적어 주세요.", code_span(typed, 60)),
+            Locale::Ko => format!("{} 시각으로 읽을 수 없어요. `3:12:00`, `192:00`, `11520`, `3h12m`처럼 적어 주세요.", with(&code_span(typed, 60), Particle::Topic)),
             Locale::En => format!("{} is not a time. Write it like `3:12:00`, `192:00`, `11520` or `3h12m`.", code_span(typed, 60)),
         },
         Vec::new(),

@@ -5,6 +5,7 @@
 use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words};
 use super::{Command, Locale, Suggestion, COMMANDS};
 use crate::markdown::code_span;
+use crate::particle::{with, Particle};
 
 /// A command line that could not be read, and what might have been meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,15 +47,18 @@ impl SlashError {
                 format!("There is no command {}.", code(&format!("/{name}")))
             }
             (SlashProblem::ExtraWords { command, words }, Locale::Ko) => {
-                format!("`/{command}` 명령은 {}을(를) 받지 않아요.", code(words))
+                format!(
+                    "`/{command}` 명령은 {} 받지 않아요.",
+                    with(&code(words), Particle::Object)
+                )
             }
             (SlashProblem::ExtraWords { command, words }, Locale::En) => {
                 format!("`/{command}` doesn't take {}.", code(words))
             }
             (SlashProblem::NotANumber { option, value }, Locale::Ko) => {
                 format!(
-                    "`{option}`에는 숫자를 적어 주세요. {}은(는) 숫자가 아니에요.",
-                    code(value)
+                    "`{option}`에는 숫자를 적어 주세요. {} 숫자가 아니에요.",
+                    with(&code(value), Particle::Topic)
                 )
             }
             (SlashProblem::NotANumber { option, value }, Locale::En) => {

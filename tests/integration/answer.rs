@@ -286,3 +286,20 @@ fn slash_lines_parse_named_positional_and_korean() {
     );
     assert!(parse_slash("/read 21 two").is_err());
 }
+
+#[test]
+fn at_the_videos_own_length_is_its_last_moment() {
+    // The course index says the video is 3:31:24 long: that second is the
+    // end of chapter 24, not "past the end" (which 3:31:25 is).
+    let last = ask("/at 3:31:24");
+    assert!(!last.ephemeral, "an answer, not an error: {}", last.text);
+    assert!(last.title.contains("24."), "{}", last.title);
+    assert!(last.url.as_deref().is_some_and(|u| u.ends_with("t=12684s")));
+    let past = ask("/at 3:31:25");
+    assert!(past.ephemeral, "{}", past.text);
+    assert!(
+        past.text.contains("3:31:25는 영상 길이(3:31:24)를 넘어요"),
+        "{}",
+        past.text
+    );
+}

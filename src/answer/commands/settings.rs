@@ -131,7 +131,10 @@ fn invalid(l: Locale, option: &str, value: &str, expected: &str) -> Box<Reply> {
         l,
         l.pick("설정 값을 알아볼 수 없어요", "Unreadable setting"),
         &match l {
-            Locale::Ko => format!("`{option}`: {value}은(는) 쓸 수 없어요. {expected}"),
+            Locale::Ko => format!(
+                "`{option}`: {} 쓸 수 없어요. {expected}",
+                crate::particle::with(&value, crate::particle::Particle::Topic)
+            ),
             Locale::En => format!("`{option}`: {value} can't be used. {expected}"),
         },
         Vec::new(),
