@@ -176,13 +176,19 @@ pub(super) fn chapter_reply(
     };
     if let Some(prev) = position.checked_sub(1).and_then(|i| course.chapters.get(i)) {
         buttons.push(Button::Run {
-            label: format!("◀ {}", prev.number),
+            label: match l {
+                Locale::Ko => format!("◀ {}장", prev.number),
+                Locale::En => format!("◀ Ch. {}", prev.number),
+            },
             command: make(prev.number),
         });
     }
     if let Some(next) = course.chapters.get(position + 1) {
         buttons.push(Button::Run {
-            label: format!("{} ▶", next.number),
+            label: match l {
+                Locale::Ko => format!("{}장 ▶", next.number),
+                Locale::En => format!("Ch. {} ▶", next.number),
+            },
             command: make(next.number),
         });
     }

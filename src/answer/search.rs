@@ -109,11 +109,17 @@ pub(super) fn search(
             });
         }
     }
+    // The ≈ legend only where an estimated moment is shown.
+    let estimated = reply.text.contains('≈') || reply.fields.iter().any(|f| f.value.contains('≈'));
     reply.footer = Some(
-        l.pick(
-            "≈ 표시는 추정 시각이에요 · /read 로 전체 번역",
-            "≈ marks an estimated moment · /read for the full text",
-        )
+        if estimated {
+            l.pick(
+                "≈ 표시는 추정 시각이에요 · /read 로 전체 번역",
+                "≈ marks an estimated moment · /read for the full text",
+            )
+        } else {
+            l.pick("/read 로 전체 번역", "/read for the full text")
+        }
         .to_string(),
     );
     Ok(reply)

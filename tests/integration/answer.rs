@@ -303,3 +303,15 @@ fn at_the_videos_own_length_is_its_last_moment() {
         past.text
     );
 }
+
+#[test]
+fn the_estimate_legend_only_comes_with_an_estimate() {
+    for line in ["/search 토큰화", "/search 에이전트"] {
+        let reply = ask(line);
+        let shown = std::iter::once(reply.text.as_str())
+            .chain(reply.fields.iter().map(|f| f.value.as_str()))
+            .any(|t| t.contains('≈'));
+        let footer = reply.footer.unwrap_or_default();
+        assert_eq!(footer.contains('≈'), shown, "{line}: {footer}");
+    }
+}
