@@ -42,6 +42,8 @@ use crate::discord::{self, followup, Settings};
 use crate::live::Live;
 use crate::study::Book;
 
+pub use super::decode::{decode_interaction, Decoded};
+
 /// How often a summary of rejected requests may be logged.
 const REJECT_SUMMARY_EVERY: Duration = Duration::from_secs(60);
 
@@ -274,44 +276,6 @@ async fn interactions(
 
 /// Answers a request whose signature checked out; also names it for the
 /// metrics (the command, `ping`, `component`, or `invalid`).
-/// A verified body, as the endpoint reads it.
-#[derive(Debug)]
-pub enum Decoded {
-    /// Discord's PING (type 1): answered with a PONG and never parsed further,
-    /// so the endpoint check passes whatever else the ping carries.
-    Ping,
-    /// An interaction to answer, and the name the metrics count it under
-    /// (`component`, or the command's name cut to 32 characters).
-    Interaction {
-        name: String,
-        interaction: Box<discord::Interaction>,
-    },
-}
-
-/// Reads a verified body the way the endpoint reads every one: JSON, then a
-/// known interaction type (1–4), then serenity's `Interaction` from that
-/// value. The error is the message of the 400 answer. The golden Discord
-/// tests decode their fixtures through here.
-pub fn decode_interaction(body: &[u8]) -> Result<Decoded, String> {
-    let value = serde_json::from_slice::<serde_json::Value>(body)
-        .map_err(|_| "malformed JSON".to_string())?;
-    let name = match value.get("type").and_then(serde_json::Value::as_u64) {
-        Some(1) => return Ok(Decoded::Ping),
-        Some(3) => "component".to_string(),
-        Some(2 | 4) => value
-            .pointer("/data/name")
-            .and_then(serde_json::Value::as_str)
-            .map_or_else(|| "unnamed".to_string(), |n| n.chars().take(32).collect()),
-        _ => return Err("unknown interaction type".to_string()),
-    };
-    let interaction =
-        serde_json::from_value(value).map_err(|e| discord::Error::BadInteraction(e).to_string())?;
-    Ok(Decoded::Interaction {
-        name,
-        interaction: Box::new(interaction),
-    })
-}
-
 async fn answer_verified(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> (String, Response) {
     let endpoint = &shared.endpoint;
     let invalid = |code, message: &str| ("invalid".to_string(), status(code, message));

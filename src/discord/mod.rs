@@ -29,6 +29,7 @@
 
 pub mod commands;
 pub mod custom_id;
+mod decode;
 pub mod followup;
 pub mod gateway;
 pub mod handler;
