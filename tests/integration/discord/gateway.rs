@@ -20,7 +20,6 @@ use crate::support::fake_discord::{Event, FakeDiscord, APP_ID, GUILD_ID};
 use crate::support::served::Served;
 use crate::support::{corpus, load_with_index, shipped, temp_content};
 use lectern::app::Lectern;
-use lectern::discord::gateway::{run_gateway, GatewayOptions};
 use lectern::discord::register::Target;
 use lectern::discord::{commands, synthetic, Settings};
 use lectern::live::Live;
@@ -61,19 +60,9 @@ async fn callback(fake: &mut FakeDiscord, interaction: Value) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_answers_reconnects_and_shuts_down() {
     let mut fake = FakeDiscord::start(TOKEN).await;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let options = GatewayOptions {
-        token: TOKEN.into(),
-        api_proxy: Some(fake.api.clone()),
-        register: Some(Target::Guild(GUILD_ID)),
-        application_id: None,
-        book: None,
-    };
     let config = crate::support::config();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
-    let run = tokio::spawn(run_gateway(live, Settings::default(), options, async {
-        let _ = stopped.await;
-    }));
+    let mut bot = fake.run_bot(TOKEN, live, Some(Target::Guild(GUILD_ID)), None);
 
     // Registered in the guild: the same JSON `register --print` shows.
     let Event::Registered { path, body } = fake
@@ -137,16 +126,12 @@ async fn serve_answers_reconnects_and_shuts_down() {
     assert_eq!(body["type"], 7);
 
     // Clean shutdown: the socket is closed normally and run_gateway returns.
-    stop.send(()).expect("runner alive");
+    bot.stop();
     fake.expect("a normal close", WAIT, |e| {
         matches!(e, Event::Closed(Some(1000)))
     })
     .await;
-    tokio::time::timeout(WAIT, run)
-        .await
-        .expect("run_gateway returns after shutdown")
-        .expect("task")
-        .expect("no error");
+    bot.finished(WAIT).await;
     // Only the endpoints a bot needs were called.
     for e in &fake.log {
         if let Event::Request { method, path } = e {
@@ -164,22 +149,7 @@ async fn reload_over_the_gateway_is_for_managers_only() {
     let config = temp.config.clone();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
     let mut fake = FakeDiscord::start(TOKEN).await;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let options = GatewayOptions {
-        token: TOKEN.into(),
-        api_proxy: Some(fake.api.clone()),
-        register: None,
-        application_id: None,
-        book: None,
-    };
-    let run = tokio::spawn(run_gateway(
-        live.clone(),
-        Settings::default(),
-        options,
-        async {
-            let _ = stopped.await;
-        },
-    ));
+    let bot = fake.run_bot(TOKEN, live.clone(), None, None);
     fake.expect("identify", WAIT, |e| matches!(e, Event::Identify(_)))
         .await;
     temp.edit_chapter("게이트웨이로 고친 문장.");
@@ -218,12 +188,7 @@ async fn reload_over_the_gateway_is_for_managers_only() {
         "{after}"
     );
 
-    stop.send(()).expect("runner alive");
-    tokio::time::timeout(WAIT, run)
-        .await
-        .expect("run_gateway returns after shutdown")
-        .expect("task")
-        .expect("no error");
+    bot.finished(WAIT).await;
 }
 
 fn rss_kib(pid: u32) -> Option<u64> {

@@ -15,8 +15,7 @@ use std::time::{Duration, Instant};
 
 use ed25519_dalek::SigningKey;
 use lectern::answer::Command;
-use lectern::discord::gateway::{run_gateway, GatewayOptions};
-use lectern::discord::{synthetic as synth, Settings};
+use lectern::discord::synthetic as synth;
 use lectern::live::Live;
 use lectern::picture::{TIMELINE_HEIGHT, TIMELINE_WIDTH};
 use serde_json::{json, Value};
@@ -90,19 +89,9 @@ async fn files_for(fake: &mut FakeDiscord, path: &str) -> Vec<FilePart> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_gateway_sends_the_picture_with_the_interaction_response() {
     let mut fake = FakeDiscord::start(TOKEN).await;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let options = GatewayOptions {
-        token: TOKEN.into(),
-        api_proxy: Some(fake.api.clone()),
-        register: None,
-        application_id: None,
-        book: None,
-    };
     let config = crate::support::config();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
-    let run = tokio::spawn(run_gateway(live, Settings::default(), options, async {
-        let _ = stopped.await;
-    }));
+    let bot = fake.run_bot(TOKEN, live, None, None);
     fake.expect("identify", WAIT, |e| matches!(e, Event::Identify(_)))
         .await;
 
@@ -118,12 +107,7 @@ async fn the_gateway_sends_the_picture_with_the_interaction_response() {
     assert!(title.contains("영상 속 위치"), "{title}");
     assert_is_the_timeline(&files_for(&mut fake, &path).await);
 
-    stop.send(()).expect("runner alive");
-    tokio::time::timeout(WAIT, run)
-        .await
-        .expect("run_gateway returns after shutdown")
-        .expect("task")
-        .expect("no error");
+    bot.finished(WAIT).await;
 }
 
 fn signed_post(client: &reqwest::Client, url: &str, body: &Value) -> reqwest::RequestBuilder {

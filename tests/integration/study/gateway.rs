@@ -8,8 +8,7 @@ use std::time::Duration;
 
 use crate::support::fake_discord::{Event, FakeDiscord};
 use lectern::answer::Command;
-use lectern::discord::gateway::{run_gateway, GatewayOptions};
-use lectern::discord::{synthetic, Settings};
+use lectern::discord::synthetic;
 use lectern::live::Live;
 use lectern::study::{Book, MemoryBook};
 use serde_json::{json, Value};
@@ -28,19 +27,10 @@ async fn callback(fake: &mut FakeDiscord, mut interaction: Value, n: u32, user: 
 async fn watched_and_the_button_over_the_gateway() {
     let mut fake = FakeDiscord::start(TOKEN).await;
     let book = Arc::new(MemoryBook::new());
-    let options = GatewayOptions {
-        token: TOKEN.into(),
-        api_proxy: Some(fake.api.clone()),
-        register: None,
-        application_id: None,
-        book: Some(book.clone()),
-    };
     let config = crate::support::config();
     let live = Arc::new(Live::new(config.clone(), config.content.clone()));
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let run = tokio::spawn(run_gateway(live, Settings::default(), options, async {
-        let _ = stopped.await;
-    }));
+    let shared: Arc<dyn Book> = book.clone();
+    let bot = fake.run_bot(TOKEN, live, None, Some(shared));
     fake.expect("identify", WAIT, |e| matches!(e, Event::Identify(_)))
         .await;
 
@@ -67,10 +57,5 @@ async fn watched_and_the_button_over_the_gateway() {
     let guild: u64 = synthetic::GUILD_ID.parse().unwrap();
     assert_eq!(book.watched(guild, 501).await.unwrap()[0].chapter, 21);
     assert_eq!(book.watched(guild, 502).await.unwrap()[0].chapter, 20);
-    let _ = stop.send(());
-    tokio::time::timeout(WAIT, run)
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
+    bot.finished(WAIT).await;
 }

@@ -21,6 +21,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
+use lectern::discord::gateway::{run_gateway, GatewayOptions};
+use lectern::discord::register::{SetupError, Target};
+use lectern::discord::Settings;
+use lectern::live::Live;
+use lectern::study::Book;
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -542,5 +547,61 @@ async fn ws_connection(sock: TcpStream, s: Arc<Shared>) {
                 None => return,
             }
         }
+    }
+}
+
+/// A bot running [`run_gateway`] against a [`FakeDiscord`]: stop it, then
+/// wait for it to finish.
+pub struct Bot {
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    run: tokio::task::JoinHandle<Result<(), SetupError>>,
+}
+
+impl FakeDiscord {
+    /// Runs the bot on `live` against this fake Discord with `token`,
+    /// registering its commands where `register` says and answering the
+    /// study commands from `book`.
+    pub fn run_bot(
+        &self,
+        token: &str,
+        live: Arc<Live>,
+        register: Option<Target>,
+        book: Option<Arc<dyn Book>>,
+    ) -> Bot {
+        let options = GatewayOptions {
+            token: token.into(),
+            api_proxy: Some(self.api.clone()),
+            register,
+            application_id: None,
+            book,
+        };
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let run = tokio::spawn(run_gateway(live, Settings::default(), options, async {
+            let _ = stopped.await;
+        }));
+        Bot {
+            stop: Some(stop),
+            run,
+        }
+    }
+}
+
+impl Bot {
+    /// Asks the bot to shut down (once).
+    pub fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            stop.send(()).expect("the bot is still running");
+        }
+    }
+
+    /// Stops the bot if not yet asked, and checks `run_gateway` returned
+    /// without an error within `within`.
+    pub async fn finished(mut self, within: Duration) {
+        self.stop();
+        tokio::time::timeout(within, self.run)
+            .await
+            .expect("run_gateway returns after shutdown")
+            .expect("task")
+            .expect("no error");
     }
 }
