@@ -2,7 +2,7 @@
 //! `/summary 21`, `/search query:"multi modal" limit:3`, `/요약 21`) into a
 //! [`Command`]. The console and `lectern ask` use it; errors are plain messages.
 
-use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words};
+use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words, HIDE};
 use super::{Command, Locale, Suggestion, COMMANDS};
 use crate::markdown::code_span;
 use crate::particle::{with, Particle};
@@ -87,10 +87,31 @@ fn option_named(spec: &'static CommandSpec, name: &str) -> Option<&'static Optio
 
 /// Parses one slash-command line.
 pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
+    parse_slash_hidden(line).map(|(command, _)| command)
+}
+
+/// Parses one slash-command line and its `hide:` option (`숨기기:`), which
+/// every command takes as Discord does: never a word of the query or the
+/// chapter. `None` when not given.
+pub fn parse_slash_hidden(line: &str) -> Result<(Command, Option<bool>), SlashError> {
     read(line).map_err(|Unread { problem, lines }| SlashError {
         problem,
         suggestions: lines.into_iter().map(slash_suggestion).collect(),
     })
+}
+
+/// `hide:VALUE` (or `숨기기:VALUE`) as a switch; `None` for any other word.
+fn hide_switch(token: &str) -> Option<bool> {
+    let (key, value) = token.split_once(':')?;
+    let key = key.to_lowercase();
+    if key != HIDE.name && key != HIDE.ko && !HIDE.aliases.contains(&key.as_str()) {
+        return None;
+    }
+    match unquote(value).to_lowercase().as_str() {
+        "true" | "yes" | "on" | "예" | "네" => Some(true),
+        "false" | "no" | "off" | "아니오" | "아니요" => Some(false),
+        _ => None,
+    }
 }
 
 /// A slash line offered as a suggestion: it runs what it says when it can be
@@ -98,7 +119,7 @@ pub fn parse_slash(line: &str) -> Result<Command, SlashError> {
 pub fn slash_suggestion(line: impl Into<String>) -> Suggestion {
     let line = line.into();
     match read(&line) {
-        Ok(command) => Suggestion::run(line, command),
+        Ok((command, _)) => Suggestion::run(line, command),
         Err(_) => Suggestion::text(line),
     }
 }
@@ -109,7 +130,7 @@ struct Unread {
     lines: Vec<String>,
 }
 
-fn read(line: &str) -> Result<Command, Unread> {
+fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     let line = line.trim();
     let line = line.strip_prefix('/').unwrap_or(line);
     let (name, rest) = match line.find(char::is_whitespace) {
@@ -147,7 +168,12 @@ fn read(line: &str) -> Result<Command, Unread> {
     let command = spec.name;
     let mut named: Vec<(&'static OptionSpec, String)> = Vec::new();
     let mut positional: Vec<String> = Vec::new();
+    let mut hide = None;
     for token in tokenize(rest) {
+        if let Some(switch) = hide_switch(&token) {
+            hide = Some(switch);
+            continue;
+        }
         let option = token
             .split_once(':')
             .and_then(|(k, v)| Some((option_named(spec, &k.to_lowercase())?, unquote(v))));
@@ -205,6 +231,7 @@ fn read(line: &str) -> Result<Command, Unread> {
     let typed = Typed { values: &values };
     Command::from_arguments(command, &typed)
         .unwrap_or(Ok(Command::Help))
+        .map(|parsed| (parsed, hide))
         .map_err(|e| {
             let problem = match e {
                 ArgError::Missing(option) => SlashProblem::Missing {

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use super::{config_and_dirs, ContentArgs, SetupError, EXIT_SETUP};
-use crate::answer::slash::parse_slash;
+use crate::answer::slash::parse_slash_hidden;
 use crate::answer::{answer, picture_saved, Locale, Request};
 use crate::app::Lectern;
 use crate::config::{Config, DiscordConfig, HttpConfig};
@@ -259,27 +259,6 @@ pub fn register_commands(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Splits a `hide:true|false` (or `숨기기:…`) option off a typed line: the
-/// slash parser doesn't know it, it only exists on Discord.
-fn take_hide(line: &str) -> (String, Option<bool>) {
-    let mut hide = None;
-    let kept: Vec<&str> = line
-        .split_whitespace()
-        .filter(|word| {
-            let value = word
-                .strip_prefix("hide:")
-                .or_else(|| word.strip_prefix("숨기기:"));
-            match value.map(str::to_ascii_lowercase).as_deref() {
-                Some("true" | "yes") => hide = Some(true),
-                Some("false" | "no") => hide = Some(false),
-                _ => return true,
-            }
-            false
-        })
-        .collect();
-    (kept.join(" "), hide)
-}
-
 /// `lectern ask '<line>' --format discord`: the exact response payload the
 /// handler produces for that command, from a synthesised interaction.
 pub fn ask(
@@ -297,14 +276,13 @@ pub fn ask(
         Locale::Ko => "ko",
         Locale::En => "en-US",
     };
-    let (line, hide) = take_hide(line);
     if matches!(line.trim(), "/reload" | "/새로고침") {
         // Only a running `serve` can reload: show what the handler answers
         // an admin when nothing can (the same note `handle` gives).
         return print_response(&crate::discord::reload::unavailable(locale), false);
     }
-    let (response, ok) = match parse_slash(&line) {
-        Ok(command) => {
+    let (response, ok) = match parse_slash_hidden(line) {
+        Ok((command, hide)) => {
             let json = synthetic::command_interaction(&command, hide, tag);
             let interaction: Interaction = match serde_json::from_value(json) {
                 Ok(i) => i,
@@ -330,11 +308,11 @@ pub fn ask(
         Err(_) => {
             // Discord would never send a line it can't parse; show the error
             // reply as the handler renders errors.
-            let reply = super::ask::respond(lectern, &line, locale);
+            let reply = super::ask::respond(lectern, line, locale);
             let frame = Frame {
                 locale,
                 source: None,
-                hidden: hide.unwrap_or(settings.ephemeral_by_default),
+                hidden: settings.ephemeral_by_default,
                 set_flag: true,
             };
             (

@@ -315,3 +315,30 @@ fn the_estimate_legend_only_comes_with_an_estimate() {
         assert_eq!(footer.contains('≈'), shown, "{line}: {footer}");
     }
 }
+
+#[test]
+fn hide_is_an_option_never_a_word_of_the_query_or_chapter() {
+    use lectern::answer::slash::parse_slash_hidden;
+    let summary_21 = Command::Summary {
+        course: None,
+        chapter: "21".into(),
+    };
+    for (line, hide) in [
+        ("/summary chapter:21 hide:true", Some(true)),
+        ("/summary 21 hide:true", Some(true)),
+        ("/summary hide:false 21", Some(false)),
+        ("/summary 21 숨기기:예", Some(true)),
+        ("/summary 21", None),
+    ] {
+        let (command, hidden) = parse_slash_hidden(line).expect(line);
+        assert_eq!(command, summary_21, "{line}");
+        assert_eq!(hidden, hide, "{line}");
+    }
+    let (search, hidden) = parse_slash_hidden("/search agents hide:true").unwrap();
+    assert_eq!(hidden, Some(true));
+    assert!(matches!(search, Command::Search { ref query, .. } if query == "agents"));
+    // The answer is the chapter's, not "no chapter `21 hide:true`".
+    assert!(ask("/summary chapter:21 hide:true")
+        .title
+        .starts_with("21."));
+}
