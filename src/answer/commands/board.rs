@@ -149,6 +149,10 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
         .course_marks(d.member.guild, &course.id)
         .await
         .map_err(down(l))?;
+    let mut done_by: std::collections::HashMap<u64, Vec<u32>> = std::collections::HashMap::new();
+    for (user, chapter) in marks {
+        done_by.entry(user).or_default().push(chapter);
+    }
     let grid: Vec<BoardMember> = everyone
         .iter()
         .enumerate()
@@ -160,11 +164,7 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
             } else {
                 format!("{}. {}", i + 1, d.member.name)
             },
-            done: marks
-                .iter()
-                .filter(|(user, _)| *user == m.user_id)
-                .map(|(_, chapter)| *chapter)
-                .collect(),
+            done: done_by.remove(&m.user_id).unwrap_or_default(),
         })
         .collect();
     let attachment = if grid.is_empty() {
