@@ -143,6 +143,7 @@ pub fn build_indexed(
         color: index.color.as_deref().and_then(parse_color),
         chapters: chapters.into_values().collect(),
         folder: String::new(),
+        captions: None,
     };
     set_ends(&mut course);
     let spine = Spine::of(&course.chapters, course.duration);
@@ -241,6 +242,7 @@ pub fn build_inferred(
         color: None,
         chapters,
         folder: String::new(),
+        captions: None,
     };
     set_ends(&mut course);
     for f in files_by_number {

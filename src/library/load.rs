@@ -17,7 +17,8 @@ use crate::library::course::{
 use crate::library::diagnostics::Diagnostic;
 use crate::library::layout::{self, NotesFile, COURSE_DOC};
 use crate::library::lecture_doc::CourseMeta;
-use crate::library::model::Library;
+use crate::library::model::{Course, Library};
+use crate::library::with_captions::{caption_files, is_captions_file, with_captions, CAPTIONS_DIR};
 
 /// Default cap on a chapter file's size.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
@@ -145,6 +146,7 @@ fn walk(
     let mut subdirs = Vec::new();
     let mut index_path = None;
     let mut doc_path = None;
+    let mut caption_paths = Vec::new();
     for path in names {
         let name = path
             .file_name()
@@ -158,7 +160,12 @@ fn walk(
             continue;
         }
         if path.is_dir() {
+            if name == CAPTIONS_DIR {
+                caption_paths.extend(caption_files(&path));
+            }
             subdirs.push(path);
+        } else if is_captions_file(&name) {
+            caption_paths.push(path);
         } else if name == "course.yaml" || name == "course.yml" {
             index_path = Some(path);
         } else if name.ends_with(".md") && !NOT_CHAPTERS.contains(&name.as_str()) {
@@ -170,6 +177,7 @@ fn walk(
             index: index_path.as_deref(),
             doc: doc_path.as_deref(),
             chapters: &chapter_paths,
+            captions: &caption_paths,
         };
         load_course(dir, paths, options, library);
     }
@@ -191,6 +199,8 @@ struct CoursePaths<'a> {
     index: Option<&'a Path>,
     doc: Option<&'a Path>,
     chapters: &'a [PathBuf],
+    /// `.vtt`/`.srt` files in the folder or its `captions/` subfolder.
+    captions: &'a [PathBuf],
 }
 
 fn load_course(dir: &Path, paths: CoursePaths<'_>, options: &LoadOptions, library: &mut Library) {
@@ -257,11 +267,9 @@ fn load_course(dir: &Path, paths: CoursePaths<'_>, options: &LoadOptions, librar
                     .find(|(_, index)| index.video == video)
             });
             if let Some((path, index)) = reference {
-                return finish_course(
-                    dir,
-                    build_indexed(path, index.clone(), files, diags),
-                    library,
-                );
+                let course = build_indexed(path, index.clone(), files, diags);
+                let course = with_captions(course, paths.captions, options, diags);
+                return finish_course(dir, course, library);
             }
             let duration = meta.as_ref().and_then(|m| m.duration);
             let mut course = build_inferred(&layout::course_id(dir), duration, files, diags);
@@ -271,11 +279,12 @@ fn load_course(dir: &Path, paths: CoursePaths<'_>, options: &LoadOptions, librar
             course
         }
     };
+    let course = with_captions(course, paths.captions, options, diags);
     finish_course(dir, course, library);
 }
 
 /// Adds a built course, renaming it if its id is taken.
-fn finish_course(dir: &Path, course: Option<crate::library::Course>, library: &mut Library) {
+fn finish_course(dir: &Path, course: Option<Course>, library: &mut Library) {
     if let Some(mut course) = course {
         course.folder = dir.display().to_string();
         let base = course.id.clone();
@@ -317,7 +326,7 @@ fn finish_course(dir: &Path, course: Option<crate::library::Course>, library: &m
 }
 
 /// Reads a file, refusing (without reading it whole) one larger than `cap`.
-fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
     // Only regular files: opening a FIFO or a device could block or never end.
     let kind = fs::metadata(path).map_err(|e| format!("can't read file: {e}"))?;
     if !kind.is_file() {

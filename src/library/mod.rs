@@ -16,7 +16,10 @@ pub mod load;
 pub mod mapped;
 pub mod markers;
 pub mod model;
+mod with_captions;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use load::{load_library, LoadOptions};
-pub use model::{Anchor, BodyKind, Chapter, Course, KeyPoint, Library, Moment, Notes, Paragraph};
+pub use model::{
+    Anchor, BodyKind, Chapter, Course, CourseCaptions, KeyPoint, Library, Moment, Notes, Paragraph,
+};

@@ -5,6 +5,9 @@
 //! Invariants established by the loader: chapters are sorted by number and
 //! unique; `start < end`; anchors are sorted and lie within their chapter.
 
+use std::sync::Arc;
+
+use crate::library::captions::{CaptionWindow, CaptionWord};
 use crate::library::diagnostics::Diagnostic;
 use crate::timecode::{youtube_link, Seconds};
 
@@ -46,6 +49,21 @@ pub struct Course {
     pub chapters: Vec<Chapter>,
     /// The folder the course was loaded from (for reload bookkeeping).
     pub folder: String,
+    /// The video's own captions, when the course folder holds them.
+    pub captions: Option<Arc<CourseCaptions>>,
+}
+
+/// A course video's captions as loaded: the words with their times and the
+/// windows (about a sentence each) search indexes.
+#[derive(Debug, Clone, Default)]
+pub struct CourseCaptions {
+    /// The file they came from (for diagnostics and `check`).
+    pub path: String,
+    /// From the file name (`talk.en.vtt` → `en`).
+    pub language: Option<String>,
+    /// Time-ordered, rolling repeats removed.
+    pub words: Vec<CaptionWord>,
+    pub windows: Vec<CaptionWindow>,
 }
 
 impl Course {
