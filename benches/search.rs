@@ -348,6 +348,7 @@ fn synthetic(real: &Library, n: usize, seed: u64) -> Library {
                 text,
                 line: k + 1,
                 offset,
+                spoken: None,
             });
             offset += chars + 2;
         }

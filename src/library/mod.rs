@@ -22,4 +22,5 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use load::{load_library, LoadOptions};
 pub use model::{
     Anchor, BodyKind, Chapter, Course, CourseCaptions, KeyPoint, Library, Moment, Notes, Paragraph,
+    Spoken,
 };

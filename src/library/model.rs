@@ -121,6 +121,9 @@ impl Chapter {
         let Some(notes) = &self.notes else {
             return Moment::exact(self.start);
         };
+        if let Some(spoken) = notes.spoken_at(char_pos) {
+            return spoken;
+        }
         let before = notes.anchors.iter().rev().find(|a| a.pos <= char_pos);
         if let Some(a) = before {
             if notes.same_paragraph(a.pos, char_pos) {
@@ -204,6 +207,31 @@ impl Notes {
         para(a) == para(b)
     }
 
+    /// When the paragraph holding `char_pos` is said, if it was placed on
+    /// the video's own timeline (captions, alignment): exact only when the
+    /// placement is confident. A position inside the paragraph moves through
+    /// the paragraph's span in proportion.
+    pub fn spoken_at(&self, char_pos: usize) -> Option<Moment> {
+        let i = self
+            .body
+            .partition_point(|p| p.offset <= char_pos)
+            .checked_sub(1)?;
+        let para = &self.body[i];
+        let spoken = para.spoken?;
+        let len = para.text.chars().count().max(1) as u64;
+        let along = (char_pos - para.offset).min(len as usize) as u64;
+        let span = u64::from(spoken.end.saturating_sub(spoken.start));
+        let at = spoken.start + (span * along / len) as Seconds;
+        Some(if spoken.confident() && along == 0 {
+            Moment::exact(at)
+        } else {
+            Moment {
+                seconds: at,
+                approximate: !spoken.confident(),
+            }
+        })
+    }
+
     pub fn has_body(&self) -> bool {
         !self.placeholder && !self.body.is_empty()
     }
@@ -245,13 +273,34 @@ impl KeyPoint {
 }
 
 /// A paragraph of body text, time markers removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     pub text: String,
     /// 1-based line in the source file.
     pub line: usize,
     /// Character offset of this paragraph in [`Notes::body_text`].
     pub offset: usize,
+    /// Where the paragraph is said in the video, once placed on its timeline
+    /// (by alignment to the captions); `None` until then.
+    pub spoken: Option<Spoken>,
+}
+
+/// A paragraph's place on the video's timeline and how sure it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spoken {
+    pub start: Seconds,
+    pub end: Seconds,
+    /// 0.0–1.0: how well anchors both texts share pin the paragraph.
+    pub confidence: f32,
+}
+
+impl Spoken {
+    /// Confidence from which a placement counts as exact.
+    pub const CONFIDENT: f32 = 0.6;
+
+    pub fn confident(&self) -> bool {
+        self.confidence >= Self::CONFIDENT
+    }
 }
 
 /// A time marker (`[3:07:00]`) found in the body and validated against the chapter.

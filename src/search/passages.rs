@@ -134,6 +134,7 @@ mod tests {
                     text: t.to_string(),
                     line: i + 1,
                     offset,
+                    spoken: None,
                 };
                 offset += t.chars().count() + 2;
                 p

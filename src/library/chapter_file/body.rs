@@ -294,7 +294,12 @@ pub(super) fn finish(r: BodyReader<'_>, path: &str) {
                 line,
             }));
         let chars = text.chars().count();
-        file.body.push(Paragraph { text, line, offset });
+        file.body.push(Paragraph {
+            text,
+            line,
+            offset,
+            spoken: None,
+        });
         offset += chars;
     }
     file.body_chars = offset;
