@@ -90,3 +90,60 @@ fn prompting_manual_captions_parse() {
         windows[0]
     );
 }
+
+#[test]
+fn captions_in_a_course_folder_load_with_the_course() {
+    let Some((_dir, lectern)) = crate::support::corpus::lectern_with("kr-translated-v1", true)
+    else {
+        return;
+    };
+    let course = &lectern.library.courses[0];
+    let captions = course
+        .captions
+        .as_ref()
+        .expect("the captions/ file is attached");
+    assert_eq!(captions.language.as_deref(), Some("en"));
+    assert!(captions.path.ends_with("deep-dive-llms.en-orig.vtt"));
+    // Word timings run through the whole 3:31:24 video.
+    let last = captions.words.last().expect("words").start_ms;
+    assert!(
+        (12_600_000..=12_684_000).contains(&last),
+        "last word at {last} ms"
+    );
+    assert!(
+        captions.windows.len() > 400,
+        "{} windows",
+        captions.windows.len()
+    );
+    // The notes are all there too.
+    assert_eq!(
+        course.chapters.iter().filter(|c| c.notes.is_some()).count(),
+        24
+    );
+}
+
+#[test]
+fn a_broken_captions_file_is_reported_and_the_notes_still_load() {
+    let content = crate::support::temp_content();
+    let folder = content.course().join("captions");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("talk.en.vtt"),
+        "WEBVTT\n\n00:00:01.000 --> garbage\nhello\n",
+    )
+    .unwrap();
+    let lectern = crate::support::load_with_index(&content.course());
+    let course = &lectern.library.courses[0];
+    assert!(course.captions.is_none());
+    assert!(course.chapters.iter().any(|c| c.notes.is_some()));
+    let said: Vec<String> = lectern
+        .library
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        said.iter().any(|d| d.contains("talk.en.vtt")),
+        "the broken file is named: {said:#?}"
+    );
+}
