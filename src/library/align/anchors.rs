@@ -140,14 +140,18 @@ impl TextAnchors {
     pub fn new(concepts: &[ConceptNames], keys: &mut Keys) -> TextAnchors {
         let mut patterns: Vec<&str> = Vec::new();
         let mut pattern_concept = Vec::new();
+        // A translation writes a concept in Korean or keeps its English name.
         for (c, concept) in concepts.iter().enumerate() {
-            for ko in concept.ko.iter().filter(|k| !k.trim().is_empty()) {
-                patterns.push(ko.as_str());
-                pattern_concept.push(keys.concept(c));
+            for name in concept.ko.iter().chain(&concept.en) {
+                if !name.trim().is_empty() {
+                    patterns.push(name.as_str());
+                    pattern_concept.push(keys.concept(c));
+                }
             }
         }
         let korean = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
             .build(&patterns)
             .ok();
         TextAnchors {
@@ -163,7 +167,9 @@ impl TextAnchors {
         let mut byte_to_char = FxHashMap::default();
         let mut token_start: Option<(usize, usize)> = None;
         let is_token = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '-' | '$');
-        let ends = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+        let ends = text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')));
         for (chars, (b, c)) in ends.enumerate() {
             byte_to_char.insert(b, chars);
             if is_token(c) {
@@ -177,6 +183,9 @@ impl TextAnchors {
         }
         if let Some(ac) = &self.korean {
             for m in ac.find_iter(text) {
+                if !whole_word(text, m.start(), m.end()) {
+                    continue;
+                }
                 let pos = byte_to_char.get(&m.start()).copied().unwrap_or(0);
                 out.push(Written {
                     key: self.pattern_concept[m.pattern().as_usize()],
@@ -187,6 +196,18 @@ impl TextAnchors {
         out.sort_by_key(|w| w.pos);
         out
     }
+}
+
+/// Whether `text[start..end]` doesn't cut a Latin word or number in two
+/// (`R1` is not found in `GPR10`; Korean text around it is no boundary issue).
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let found = &text[start..end];
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let cuts_before = latin(found.chars().next()) && latin(before);
+    let cuts_after = latin(found.chars().next_back()) && latin(after);
+    !cuts_before && !cuts_after
 }
 
 #[cfg(test)]

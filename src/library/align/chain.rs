@@ -11,6 +11,8 @@ pub struct Candidate {
     pub pos: usize,
     pub word: u32,
     pub weight: f32,
+    /// The anchor key matched (`None` for a time marker).
+    pub key: Option<u32>,
 }
 
 /// The heaviest chain of candidates strictly increasing in both `pos` and
@@ -100,7 +102,12 @@ mod tests {
     use super::*;
 
     fn c(pos: usize, word: u32, weight: f32) -> Candidate {
-        Candidate { pos, word, weight }
+        Candidate {
+            pos,
+            word,
+            weight,
+            key: None,
+        }
     }
 
     #[test]

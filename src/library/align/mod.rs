@@ -11,6 +11,7 @@
 mod advice;
 mod anchors;
 mod chain;
+mod clean;
 mod place;
 
 pub use anchors::{latin_key, ConceptNames};
@@ -34,13 +35,6 @@ const MAX_SAID: usize = 60;
 /// What a time marker that sits in its chapter's span weighs in the chain:
 /// evidence, but a few shared words outweigh it.
 const MARKER_WEIGHT: f32 = 0.3;
-
-/// Slack (ms) before a jump at a chain's end counts as stray.
-const STRAY_MS: f64 = 90_000.0;
-
-/// An end piece of a chain weighing less than this (or a quarter of the
-/// chain) beyond a stray jump is dropped.
-const STRAY_WEIGHT: f32 = 1.5;
 
 /// Below this share of paragraphs placed confidently, the captions are taken
 /// not to be this video's (or the notes not to be a translation of it).
@@ -147,6 +141,7 @@ pub fn align_course(
                     pos: anchor.pos,
                     word: word as u32,
                     weight: MARKER_WEIGHT,
+                    key: None,
                 });
             }
         }
@@ -156,9 +151,12 @@ pub fn align_course(
                 pos: c.pos,
                 ms: words[c.word as usize].start_ms,
                 weight: c.weight,
+                key: c.key,
             })
             .collect();
-        trim_stray_ends(&mut points, chars_per_ms);
+        clean::refine(&mut points, &said, words, chars_per_ms);
+        clean::drop_outliers(&mut points, chars_per_ms);
+        clean::trim_stray_ends(&mut points, chars_per_ms);
         alignment.paragraphs += notes.body.len();
         if points.is_empty() {
             continue;
@@ -182,37 +180,6 @@ pub fn align_course(
     alignment
 }
 
-/// A chain may open or close with matches far from the rest (a recap
-/// naming what was said minutes before). The chain is cut where the time
-/// between two points is far more than the text between them takes to say,
-/// and a piece at either end is dropped while it weighs little against the rest.
-fn trim_stray_ends(points: &mut Vec<Point>, chars_per_ms: f64) {
-    let stray = |a: &Point, b: &Point| {
-        let expected = (b.pos - a.pos) as f64 / chars_per_ms;
-        (b.ms.saturating_sub(a.ms)) as f64 > 4.0 * expected + STRAY_MS
-    };
-    loop {
-        let total: f32 = points.iter().map(|p| p.weight).sum();
-        let light = |piece: &[Point]| {
-            let w: f32 = piece.iter().map(|p| p.weight).sum();
-            w < STRAY_WEIGHT.max(0.25 * total)
-        };
-        let first_cut = (1..points.len()).find(|&i| stray(&points[i - 1], &points[i]));
-        let last_cut = (1..points.len())
-            .rev()
-            .find(|&i| stray(&points[i - 1], &points[i]));
-        match (first_cut, last_cut) {
-            (Some(i), _) if light(&points[..i]) => {
-                points.drain(..i);
-            }
-            (_, Some(i)) if light(&points[i..]) => {
-                points.truncate(i);
-            }
-            _ => return,
-        }
-    }
-}
-
 /// Adds a candidate for every place in `range` (caption word indexes) where
 /// `key` is said, weighted by how rare the key is in the whole video.
 fn push_said(out: &mut Vec<Candidate>, said: &SaidAt, key: u32, pos: usize, range: (usize, usize)) {
@@ -223,7 +190,12 @@ fn push_said(out: &mut Vec<Candidate>, said: &SaidAt, key: u32, pos: usize, rang
     let weight = 1.0 / (at.len() as f32).sqrt();
     let from = at.partition_point(|&w| (w as usize) < range.0);
     for &word in at[from..].iter().take_while(|&&w| (w as usize) < range.1) {
-        out.push(Candidate { pos, word, weight });
+        out.push(Candidate {
+            pos,
+            word,
+            weight,
+            key: Some(key),
+        });
     }
 }
 

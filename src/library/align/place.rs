@@ -12,6 +12,8 @@ pub struct Point {
     pub pos: usize,
     pub ms: u64,
     pub weight: f32,
+    /// The anchor key behind it (`None` for a time marker).
+    pub key: Option<u32>,
 }
 
 /// The timeline of one file's body: its chain points, the course's speaking
@@ -93,7 +95,12 @@ mod tests {
     use super::*;
 
     fn p(pos: usize, ms: u64, weight: f32) -> Point {
-        Point { pos, ms, weight }
+        Point {
+            pos,
+            ms,
+            weight,
+            key: None,
+        }
     }
 
     #[test]
