@@ -158,6 +158,9 @@ pub fn align_course(
         clean::drop_outliers(&mut points, chars_per_ms);
         clean::trim_stray_ends(&mut points, chars_per_ms);
         alignment.paragraphs += notes.body.len();
+        for para in &mut notes.body {
+            para.spoken = None;
+        }
         if points.is_empty() {
             continue;
         }

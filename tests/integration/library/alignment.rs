@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use lectern::app::Lectern;
+use lectern::library::align::{align_course, ConceptNames};
 use lectern::library::{Course, Moment, Notes};
 use lectern::timecode::Seconds;
 
@@ -206,21 +207,23 @@ fn vtt(cues: &[(u32, &str)]) -> String {
     out
 }
 
+const ONE: [&str; 4] = [
+    "Zorbax라는 이름부터 시작합니다.",
+    "Quintel은 그다음에 나옵니다.",
+    "Frobnik은 사실 다음 장에서 말합니다.",
+    "Ploxel 2,000개도 다음 장의 이야기입니다.",
+];
+
 fn synthetic(captions: Option<&str>) -> (tempfile::TempDir, Lectern) {
+    synthetic_with(&ONE, captions)
+}
+
+fn synthetic_with(one: &[&str], captions: Option<&str>) -> (tempfile::TempDir, Lectern) {
     let dir = tempdir();
     let course = dir.path().join("talk");
     std::fs::create_dir_all(&course).unwrap();
     std::fs::write(course.join("course.yaml"), COURSE_YAML).unwrap();
-    let one = chapter_file(
-        1,
-        &[
-            "Zorbax라는 이름부터 시작합니다.",
-            "Quintel은 그다음에 나옵니다.",
-            "Frobnik은 사실 다음 장에서 말합니다.",
-            "Ploxel 2,000개도 다음 장의 이야기입니다.",
-        ],
-    );
-    std::fs::write(course.join("01-one.md"), one).unwrap();
+    std::fs::write(course.join("01-one.md"), chapter_file(1, one)).unwrap();
     std::fs::write(
         course.join("02-two.md"),
         chapter_file(2, &["Vormix로 끝납니다."]),
@@ -271,6 +274,63 @@ fn synthetic_talk_is_placed_to_the_second() {
     );
     let two = course.chapter(2).unwrap().notes.as_ref().unwrap();
     assert_eq!(two.body[0].spoken.map(|s| s.start), Some(115));
+}
+
+#[test]
+fn misheard_names_in_the_glossary_are_anchors() {
+    let cues = [
+        (5, "hello and welcome"),
+        (50, "El Marina ranks the models"),
+        (115, "Vormix ends it"),
+    ];
+    let (_dir, lectern) = synthetic_with(&["LM 아레나가 순위를 보여줍니다."], Some(&vtt(&cues)));
+    let course = &lectern.library.courses[0];
+    let para = &course.chapter(1).unwrap().notes.as_ref().unwrap().body[0];
+    let spoken = para.spoken.expect("placed");
+    assert!(spoken.confident() && spoken.start == 50, "{spoken:?}");
+    // The shipped glossary says how captions mishear LM Arena.
+    let glossary = crate::support::glossary();
+    let arena = glossary
+        .concepts
+        .iter()
+        .find(|c| c.en.iter().any(|e| e == "LM Arena"))
+        .unwrap();
+    assert!(arena.heard.iter().any(|h| h == "El Marina"), "{arena:?}");
+    // Without that spelling nothing pins the paragraph.
+    let mut bare = course.clone();
+    let words = &course.captions.as_ref().unwrap().words;
+    let concepts = [ConceptNames {
+        ko: arena.ko.clone(),
+        en: arena.en.clone(),
+    }];
+    align_course(&mut bare, words, &concepts);
+    let para = &bare.chapter(1).unwrap().notes.as_ref().unwrap().body[0];
+    assert!(
+        !para.spoken.is_some_and(|s| s.confident()),
+        "{:?}",
+        para.spoken
+    );
+}
+
+#[test]
+fn v1_lm_arena_is_found_where_the_captions_mishear_it() {
+    let Some((_dir, lectern)) = lectern_with("kr-translated-v1", true) else {
+        return;
+    };
+    let course = &lectern.library.courses[0];
+    let (_, n) = notes(course, "keeping-track-of-llms.md");
+    let para = n
+        .body
+        .iter()
+        .find(|p| p.text.contains("LM Arena"))
+        .expect("LM Arena paragraph");
+    let s = para.spoken.expect("placed");
+    // "are number one El Marina uh so let" (vtt line 42599)
+    let said = hms(3, 15, 20);
+    assert!(
+        s.confident() && s.start <= said && said <= s.end + 30,
+        "{s:?}"
+    );
 }
 
 #[test]
