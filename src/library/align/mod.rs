@@ -174,13 +174,44 @@ pub fn align_course(
             para.spoken = Some(placed);
         }
         demote_collapsed(&mut notes.body);
-        alignment.confident += notes
-            .body
-            .iter()
-            .filter(|p| p.spoken.is_some_and(|s| s.confident()))
-            .count();
     }
+    demote_shared_starts(course);
+    alignment.confident = course
+        .chapters
+        .iter()
+        .filter_map(|c| c.notes.as_ref())
+        .flat_map(|n| &n.body)
+        .filter(|p| p.spoken.is_some_and(|s| s.confident()))
+        .count();
     alignment
+}
+
+/// Two files can hold the same words (a recap, text pasted twice): of two
+/// confident paragraphs that would start at one second, only the surer one
+/// stays exact.
+fn demote_shared_starts(course: &mut Course) {
+    let mut best: rustc_hash::FxHashMap<Seconds, f32> = rustc_hash::FxHashMap::default();
+    let placed = course
+        .chapters
+        .iter()
+        .filter_map(|c| c.notes.as_ref())
+        .flat_map(|n| &n.body)
+        .filter_map(|p| p.spoken.filter(|s| s.confident()));
+    for s in placed {
+        let slot = best.entry(s.start).or_insert(s.confidence);
+        *slot = slot.max(s.confidence);
+    }
+    let mut kept = rustc_hash::FxHashSet::default();
+    for notes in course.chapters.iter_mut().filter_map(|c| c.notes.as_mut()) {
+        for spoken in notes.body.iter_mut().filter_map(|p| p.spoken.as_mut()) {
+            let surest = best
+                .get(&spoken.start)
+                .is_some_and(|&b| spoken.confidence >= b);
+            if spoken.confident() && !(surest && kept.insert(spoken.start)) {
+                spoken.confidence = spoken.confidence.min(Spoken::CONFIDENT * 0.9);
+            }
+        }
+    }
 }
 
 /// Adds a candidate for every place in `range` (caption word indexes) where

@@ -73,6 +73,16 @@ fn v1_paragraphs_are_placed_on_the_timeline_in_order() {
             assert!(s.start <= s.end && s.end <= course.duration, "{s:?}");
         }
     }
+    // Nor across files.
+    let mut exact: Vec<Seconds> = course
+        .chapters
+        .iter()
+        .filter_map(|c| c.notes.as_ref())
+        .flat_map(|n| &n.body)
+        .filter_map(|p| p.spoken.filter(|s| s.confident()).map(|s| s.start))
+        .collect();
+    exact.sort_unstable();
+    assert!(exact.windows(2).all(|w| w[0] < w[1]));
     let share = confident as f64 / all as f64;
     println!("v1 + captions: {confident} of {all} paragraphs placed confidently ({share:.3})");
     assert!(share >= 0.75, "{confident}/{all}");
