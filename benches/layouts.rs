@@ -114,19 +114,10 @@ fn v1_with_captions(c: &mut Criterion) {
         .expect("config/lectern.yaml");
     let dirs = [course];
     let (library, glossary) = lectern::app::read(&config, &dirs);
-    let paragraphs: Vec<_> = library.courses[0]
-        .chapters
-        .iter()
-        .filter_map(|c| c.notes.as_ref().filter(|n| n.has_body()))
-        .flat_map(|n| &n.body)
-        .collect();
-    let confident = paragraphs
-        .iter()
-        .filter(|p| p.spoken.is_some_and(|s| s.confident()))
-        .count();
+    let placed = lectern::library::align::placed(&library.courses[0]);
     println!(
-        "v1 + captions: {confident} of {} paragraphs placed confidently",
-        paragraphs.len()
+        "v1 + captions: {} of {} paragraphs placed confidently",
+        placed.confident, placed.paragraphs
     );
     drop((library, glossary));
     c.bench_function("load+align v1 (24 chapters) + 2 MB captions", |b| {

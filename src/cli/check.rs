@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::app::Lectern;
-use crate::library::{Course, Paragraph, Severity};
+use crate::library::{Course, Severity};
 
 pub fn run(lectern: &Lectern) -> ExitCode {
     let diags = &lectern.library.diagnostics;
@@ -58,23 +58,15 @@ fn captions_summary(course: &Course) -> String {
     let Some(captions) = &course.captions else {
         return String::new();
     };
-    let paragraphs: Vec<&Paragraph> = course
-        .chapters
-        .iter()
-        .filter_map(|c| c.notes.as_ref().filter(|n| n.has_body()))
-        .flat_map(|n| &n.body)
-        .collect();
-    let placed = paragraphs
-        .iter()
-        .filter(|p| p.spoken.is_some_and(|s| s.confident()))
-        .count();
+    let placed = crate::library::align::placed(course);
     format!(
-        " · captions {} ({} words, {} windows, {}; {placed} of {} paragraphs placed)",
+        " · captions {} ({} words, {} windows, {}; {} of {} paragraphs placed)",
         captions.path,
         captions.words.len(),
         captions.windows.len(),
         captions.language.as_deref().unwrap_or("language unknown"),
-        paragraphs.len()
+        placed.confident,
+        placed.paragraphs
     )
 }
 

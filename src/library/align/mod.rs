@@ -19,7 +19,7 @@ pub use anchors::{latin_key, ConceptNames};
 use crate::library::captions::CaptionWord;
 use crate::library::diagnostics::Diagnostic;
 use crate::library::markers::Spine;
-use crate::library::model::{Course, Library, Spoken};
+use crate::library::model::{Course, Library, Paragraph, Spoken};
 use crate::timecode::Seconds;
 use anchors::{spoken_keys, Keys, SaidAt, TextAnchors};
 use chain::{heaviest_chain, Candidate};
@@ -112,7 +112,6 @@ pub fn align_course(
         words.last().map_or(0, |w| w.cue_end_ms) - words.first().map_or(0, |w| w.start_ms);
     let chars_per_ms = (total_chars as f64 / spoken_ms.max(1) as f64).max(1e-4);
     let duration_ms = u64::from(course.duration).max(words.last().map_or(0, |w| w.cue_end_ms));
-    let mut alignment = Alignment::default();
     for chapter in &mut course.chapters {
         let (start, end) = (chapter.start, chapter.end);
         let Some(notes) = chapter.notes.as_mut().filter(|n| n.has_body()) else {
@@ -157,7 +156,6 @@ pub fn align_course(
         clean::refine(&mut points, &said, words, chars_per_ms);
         clean::drop_outliers(&mut points, chars_per_ms);
         clean::trim_stray_ends(&mut points, chars_per_ms);
-        alignment.paragraphs += notes.body.len();
         for para in &mut notes.body {
             para.spoken = None;
         }
@@ -176,14 +174,25 @@ pub fn align_course(
         demote_collapsed(&mut notes.body);
     }
     demote_shared_starts(course);
-    alignment.confident = course
+    placed(course)
+}
+
+/// How many of a course's translation paragraphs are placed on the
+/// video's timeline confidently.
+pub fn placed(course: &Course) -> Alignment {
+    let paragraphs: Vec<&Paragraph> = course
         .chapters
         .iter()
-        .filter_map(|c| c.notes.as_ref())
+        .filter_map(|c| c.notes.as_ref().filter(|n| n.has_body()))
         .flat_map(|n| &n.body)
-        .filter(|p| p.spoken.is_some_and(|s| s.confident()))
-        .count();
-    alignment
+        .collect();
+    Alignment {
+        paragraphs: paragraphs.len(),
+        confident: paragraphs
+            .iter()
+            .filter(|p| p.spoken.is_some_and(|s| s.confident()))
+            .count(),
+    }
 }
 
 /// Two files can hold the same words (a recap, text pasted twice): of two
@@ -235,7 +244,7 @@ fn push_said(out: &mut Vec<Candidate>, said: &SaidAt, key: u32, pos: usize, rang
 
 /// Two paragraphs never share one exact start by collapse: a confident
 /// paragraph that doesn't start after the one before it is made approximate.
-fn demote_collapsed(body: &mut [crate::library::Paragraph]) {
+fn demote_collapsed(body: &mut [Paragraph]) {
     let mut last: Option<Seconds> = None;
     for para in body {
         let Some(spoken) = para.spoken.as_mut() else {

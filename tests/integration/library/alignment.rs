@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use lectern::app::Lectern;
-use lectern::library::align::{align_course, ConceptNames};
+use lectern::library::align::{align_course, placed, ConceptNames};
 use lectern::library::{Course, Moment, Notes};
 use lectern::timecode::Seconds;
 
@@ -402,14 +402,7 @@ fn captions_of_another_video_are_reported_and_not_trusted() {
     let lectern = load_with_index(&course);
     let c = &lectern.library.courses[0];
     assert!(c.captions.is_some());
-    let confident = c
-        .chapters
-        .iter()
-        .filter_map(|ch| ch.notes.as_ref())
-        .flat_map(|n| &n.body)
-        .filter(|p| p.spoken.is_some_and(|s| s.confident()))
-        .count();
-    assert_eq!(confident, 0);
+    assert_eq!(placed(c).confident, 0);
     let all = messages(&lectern);
     assert!(all.iter().any(|m| m.contains("other.en.vtt") && m.contains("the captions don't match the notes")), "{all:#?}");
     // The marker guesses stay: nothing better replaced them.
