@@ -141,3 +141,106 @@ fn late_markers(course: &Course) -> Vec<Diagnostic> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::model::{Anchor, Notes, Paragraph, Spoken};
+
+    /// A chapter whose file holds `said.len()` paragraphs of 100 characters,
+    /// each said (confidently) at the given second, its markers `marked`.
+    fn chapter(
+        number: u32,
+        start: Seconds,
+        end: Seconds,
+        said: &[Seconds],
+        marked: &[Seconds],
+    ) -> Chapter {
+        let body: Vec<Paragraph> = said
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| Paragraph {
+                text: "가".repeat(100),
+                line: 10 + 2 * i,
+                offset: i * 102,
+                spoken: Some(Spoken {
+                    start: s,
+                    end: s + 20,
+                    confidence: 0.9,
+                }),
+            })
+            .collect();
+        let written_markers = marked
+            .iter()
+            .enumerate()
+            .map(|(i, &seconds)| Anchor {
+                pos: i * 102,
+                seconds,
+            })
+            .collect();
+        Chapter {
+            number,
+            title: String::new(),
+            title_ko: String::new(),
+            aliases: Vec::new(),
+            start,
+            end,
+            notes: Some(Notes {
+                path: format!("{number}.md"),
+                body_chars: body.len() * 102,
+                body,
+                ..Notes::default()
+            }),
+            written_markers,
+        }
+    }
+
+    fn course(chapters: Vec<Chapter>) -> Course {
+        Course {
+            id: "c".into(),
+            title: String::new(),
+            title_ko: String::new(),
+            author: None,
+            video_id: "v".into(),
+            duration: 1000,
+            duration_known: true,
+            color: None,
+            chapters,
+            folder: String::new(),
+            captions: None,
+        }
+    }
+
+    #[test]
+    fn text_said_in_another_chapter_is_named_with_its_lines() {
+        let c = course(vec![
+            chapter(1, 0, 500, &[10, 40, 520, 560], &[]),
+            chapter(2, 500, 1000, &[600, 630], &[]),
+        ]);
+        let msgs: Vec<String> = advice(&c).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            msgs,
+            [
+                "1.md:14: warning: lines 14–16 are said at 8:40–9:40 (by the captions), which is \
+              chapter 2 by the index: move them to chapter 2's file"
+            ]
+        );
+    }
+
+    #[test]
+    fn markers_off_in_a_run_of_chapters_are_one_line() {
+        let c = course(vec![
+            chapter(1, 0, 300, &[10, 40], &[10, 40]),
+            chapter(2, 300, 600, &[300, 330], &[900, 930]),
+            chapter(3, 600, 1000, &[600, 630], &[1260, 1290]),
+        ]);
+        let msgs: Vec<String> = advice(&c).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            msgs,
+            [
+                "2.md:10: warning: markers in chapters 2–3 run about 10–11 minutes late: the \
+              captions say when their text is spoken; fix the markers"
+            ]
+        );
+    }
+}
