@@ -25,6 +25,9 @@ pub struct Timeline<'a> {
     pub window_ms: (u64, u64),
 }
 
+/// Anchors on both sides within this many paragraph lengths hold it.
+const NEAR: usize = 2;
+
 /// How strongly one anchor's weight pins the text around it.
 const PIN: f32 = 3.0;
 
@@ -46,8 +49,8 @@ impl Timeline<'_> {
     }
 
     /// A paragraph's place (`from`..`to` characters of the body) and how sure
-    /// it is: anchors inside it pin it; close anchors on both sides hold it
-    /// half as well; text squeezed or stretched far beyond the speaking rate
+    /// it is: anchors inside it pin it (a time marker alone only partly);
+    /// words said close by on both sides hold it half as well; text squeezed or stretched far beyond the speaking rate
     /// between its anchors is doubted.
     pub fn place(&self, from: usize, to: usize) -> Spoken {
         let start = self.at(from);
@@ -62,12 +65,20 @@ impl Timeline<'_> {
         let len = to.saturating_sub(from).max(1);
         let before = self.points.iter().rev().find(|p| p.pos < from);
         let after = self.points.iter().find(|p| p.pos >= to);
-        if let (Some(a), Some(b)) = (before, after) {
-            let near = from - a.pos <= len && b.pos - to <= len;
-            if near {
+        // Words said on both sides, close by, hold the paragraph between them.
+        let said_before = self
+            .points
+            .iter()
+            .rev()
+            .find(|p| p.pos < from && p.key.is_some());
+        let said_after = self.points.iter().find(|p| p.pos >= to && p.key.is_some());
+        if let (Some(a), Some(b)) = (said_before, said_after) {
+            if from - a.pos <= NEAR * len && b.pos - to <= NEAR * len {
                 let held = 1.0 - (-PIN * a.weight.min(b.weight)).exp();
                 confidence = confidence.max(0.5 * held + 0.5 * confidence);
             }
+        }
+        if let (Some(a), Some(b)) = (before, after) {
             let spoken_ms = b.ms.saturating_sub(a.ms) as f64;
             let expected_ms = (b.pos - a.pos) as f64 / self.chars_per_ms;
             let ratio = spoken_ms / expected_ms.max(1.0);
