@@ -7,10 +7,10 @@ use super::place::Point;
 use crate::library::captions::CaptionWord;
 
 /// How far (characters of notes) a chain point's neighbours reach.
-const NEIGHBOURHOOD: usize = 1_200;
+const NEIGHBOURHOOD: usize = 800;
 
 /// A chain point this far (ms) from where its neighbours put it is dropped.
-const OUTLIER_MS: f64 = 90_000.0;
+const OUTLIER_MS: f64 = 45_000.0;
 
 /// Slack (ms) before a jump at a chain's end counts as stray.
 const STRAY_MS: f64 = 90_000.0;
