@@ -3,16 +3,23 @@
 //! normalises its run against its own small key table (each distinct
 //! spelling normalised once) and aggregates per chapter; then the runs are
 //! merged in order, so postings come out sorted by chapter.
+//!
+//! Which passages a chapter's document holds is decided first, by time (see
+//! `index`): a paragraph confidently said in another chapter's span counts
+//! for that chapter, and each caption window for the chapter it starts in.
 
 use rustc_hash::FxHashMap;
 
 use super::dictionary::{Dictionary, TermId};
-use super::index::{Doc, Index, Posting, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
+use super::index::{
+    Doc, Index, Parts, PassageRef, Posting, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT,
+    F_TITLE, F_TRANSLATION,
+};
 use super::normalize::{word_key, Script};
 use super::tokenize::for_each_token;
-use crate::library::{Chapter, Library};
+use crate::library::{Chapter, Course, Library};
 
-/// Translation positions kept per term and chapter.
+/// Passage positions kept per term and chapter.
 const MAX_POSITIONS: usize = 32;
 /// Below this many chapters one thread does it all.
 const PARALLEL_FROM: usize = 64;
@@ -83,8 +90,8 @@ impl<'a> RunBuilder<'a> {
             };
             let a = self.acc.entry(term).or_default();
             a.fields |= field;
-            if field == F_TRANSLATION {
-                a.tf += 1;
+            if field & F_TEXT != 0 {
+                a.tf += u32::from(field == F_TRANSLATION);
                 if (a.n as usize) < MAX_POSITIONS {
                     a.positions[a.n as usize] = (offset + tok.start).min(u32::MAX as usize) as u32;
                     a.n += 1;
@@ -97,7 +104,8 @@ impl<'a> RunBuilder<'a> {
         count
     }
 
-    fn chapter(&mut self, chapter: &'a Chapter) {
+    fn chapter(&mut self, text: &DocText<'a>) {
+        let chapter = text.chapter;
         self.acc.clear();
         self.add(&chapter.title, F_TITLE, 0);
         self.add(&chapter.title_ko, F_TITLE, 0);
@@ -116,10 +124,11 @@ impl<'a> RunBuilder<'a> {
                 }
                 self.add(&kp.detail, F_KEY_POINTS, 0);
             }
-            if notes.has_body() {
-                for p in &notes.body {
-                    body_len += self.add(&p.text, F_TRANSLATION, p.offset);
-                }
+        }
+        for &(offset, passage, field) in &text.passages {
+            let n = self.add(passage, field, offset as usize);
+            if field == F_TRANSLATION {
+                body_len += n;
             }
         }
         let start = self.run.entries.len();
@@ -144,7 +153,7 @@ impl<'a> RunBuilder<'a> {
     }
 }
 
-fn build_run(chapters: &[&Chapter]) -> Run {
+fn build_run(chapters: &[DocText]) -> Run {
     let mut b = RunBuilder {
         run: Run::default(),
         by_key: FxHashMap::default(),
@@ -157,31 +166,102 @@ fn build_run(chapters: &[&Chapter]) -> Run {
     b.run
 }
 
-/// Rough size of a chapter's text, for splitting the work evenly.
-fn weight(ch: &Chapter) -> usize {
-    ch.notes
-        .as_ref()
-        .map_or(0, |n| n.body_chars + n.summary.len())
-        + ch.title.len()
-        + 64
+/// What one document is made of: its chapter's names and notes, and the
+/// texts of its passages as (offset, text, field), by offset.
+struct DocText<'a> {
+    chapter: &'a Chapter,
+    passages: Vec<(u32, &'a str, u8)>,
+}
+
+/// Rough size of a document's text, for splitting the work evenly.
+fn weight(text: &DocText) -> usize {
+    let ch = text.chapter;
+    let passages: usize = text.passages.iter().map(|p| p.1.len()).sum();
+    ch.notes.as_ref().map_or(0, |n| n.summary.len()) + passages + ch.title.len() + 64
+}
+
+/// Position in `course.chapters` of the chapter covering `seconds`.
+fn chapter_index_at(course: &Course, seconds: u32) -> Option<usize> {
+    let ch = course.chapter_at(seconds)?;
+    course.index_of(ch.number)
+}
+
+/// The passages of each chapter of `course` (see the module docs), with
+/// the source of each; `first_doc` is the document of the first chapter.
+#[allow(clippy::type_complexity)]
+fn course_passages(course: &Course, first_doc: u32) -> Vec<Vec<(PassageRef, &str, u8)>> {
+    let n = course.chapters.len();
+    let mut own: Vec<Vec<(PassageRef, &str, u8)>> = vec![Vec::new(); n];
+    let mut moved: Vec<Vec<(Source, &str, u8)>> = vec![Vec::new(); n];
+    for (chi, ch) in course.chapters.iter().enumerate() {
+        let Some(notes) = ch.notes.as_ref().filter(|n| n.has_body()) else {
+            continue;
+        };
+        for (pi, p) in notes.body.iter().enumerate() {
+            let source = Source::Paragraph {
+                doc: first_doc + chi as u32,
+                paragraph: pi as u32,
+            };
+            let said_in = p
+                .spoken
+                .filter(|s| s.confident())
+                .and_then(|s| chapter_index_at(course, s.start))
+                .unwrap_or(chi);
+            if said_in == chi {
+                let offset = p.offset.min(u32::MAX as usize) as u32;
+                own[chi].push((PassageRef { offset, source }, &p.text, F_TRANSLATION));
+            } else {
+                moved[said_in].push((source, &p.text, F_TRANSLATION));
+            }
+        }
+    }
+    if let Some(captions) = &course.captions {
+        for (wi, w) in captions.windows.iter().enumerate() {
+            let at = (w.start_ms / 1000).min(u64::from(u32::MAX)) as u32;
+            if let Some(chi) = chapter_index_at(course, at) {
+                moved[chi].push((Source::Window(wi as u32), &w.text, F_CAPTIONS));
+            }
+        }
+    }
+    for (chi, ch) in course.chapters.iter().enumerate() {
+        let mut next = ch
+            .notes
+            .as_ref()
+            .filter(|n| n.has_body())
+            .map_or(0, |n| n.body_chars + 2);
+        for &(source, text, field) in &moved[chi] {
+            let offset = next.min(u32::MAX as usize) as u32;
+            own[chi].push((PassageRef { offset, source }, text, field));
+            next += text.chars().count() + 2;
+        }
+    }
+    own
 }
 
 /// Builds the index of every chapter of `library`.
 pub(crate) fn build(library: &Library) -> Index {
     let mut docs = Vec::new();
-    let mut chapters: Vec<&Chapter> = Vec::new();
+    let mut chapters: Vec<DocText> = Vec::new();
+    let mut passages: Vec<PassageRef> = Vec::new();
     let mut course_ids = Vec::new();
     for (ci, course) in library.courses.iter().enumerate() {
         course_ids.push(course.id.clone());
-        for (chi, ch) in course.chapters.iter().enumerate() {
+        let per_chapter = course_passages(course, docs.len() as u32);
+        for ((chi, ch), list) in course.chapters.iter().enumerate().zip(per_chapter) {
+            let from = passages.len() as u32;
+            passages.extend(list.iter().map(|p| p.0));
             docs.push(Doc {
                 course: ci as u32,
                 chapter: chi as u32,
                 number: ch.number,
                 body_len: 0,
                 norm: 1.0,
+                passages: (from, passages.len() as u32),
             });
-            chapters.push(ch);
+            chapters.push(DocText {
+                chapter: ch,
+                passages: list.into_iter().map(|(p, t, f)| (p.offset, t, f)).collect(),
+            });
         }
     }
     let threads = if chapters.len() < PARALLEL_FROM {
@@ -219,11 +299,16 @@ pub(crate) fn build(library: &Library) -> Index {
                 .collect()
         })
     };
-    merge(runs, docs, course_ids)
+    merge(runs, docs, course_ids, passages)
 }
 
 /// Gives the runs' terms their global ids and appends their postings in order.
-fn merge(runs: Vec<Run>, mut docs: Vec<Doc>, course_ids: Vec<String>) -> Index {
+fn merge(
+    runs: Vec<Run>,
+    mut docs: Vec<Doc>,
+    course_ids: Vec<String>,
+    passages: Vec<PassageRef>,
+) -> Index {
     let mut dict = Dictionary::default();
     let mut postings: Vec<Vec<Posting>> = Vec::new();
     let mut term_fields: Vec<u8> = Vec::new();
@@ -273,5 +358,13 @@ fn merge(runs: Vec<Run>, mut docs: Vec<Doc>, course_ids: Vec<String>) -> Index {
     for d in &mut docs {
         d.norm = super::rank::length_norm(d.body_len, avg_body_len);
     }
-    Index::from_parts(dict, docs, course_ids, postings, positions, term_fields)
+    Index::from_parts(Parts {
+        dict,
+        docs,
+        course_ids,
+        postings,
+        positions,
+        term_fields,
+        passages,
+    })
 }

@@ -51,6 +51,8 @@ pub enum MatchField {
     KeyPoints,
     Summary,
     Translation,
+    /// The video's own captions.
+    Captions,
 }
 
 impl MatchField {
@@ -60,6 +62,7 @@ impl MatchField {
             MatchField::KeyPoints => "key_points",
             MatchField::Summary => "summary",
             MatchField::Translation => "translation",
+            MatchField::Captions => "captions",
         }
     }
 }

@@ -1,14 +1,16 @@
 //! Turning a ranked chapter into a [`Hit`]: which readings of the query it
 //! matched, the field that counts most, and up to three moments — the
 //! chapter's best passages (see `passages`), each linked to the start of its
-//! paragraph and shown as its snippet; a chapter whose translation never
-//! mentions the query links to its start with the matching title, key point
-//! or summary as the snippet.
+//! paragraph or caption window and shown as its snippet; a chapter none of
+//! whose passages mentions the query links to its start with the matching
+//! title, key point or summary as the snippet.
 
 use rustc_hash::FxHashSet;
 
 use super::dictionary::{Dictionary, TermId};
-use super::index::{Index, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
+use super::index::{
+    Doc, Index, PassageRef, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE,
+};
 use super::jamo::syllable_pair;
 use super::normalize::word_key;
 use super::passages::{rank_passages, Mention};
@@ -81,6 +83,7 @@ pub(crate) fn match_field(f: u8) -> MatchField {
         F_TITLE => MatchField::Title,
         F_KEY_POINTS => MatchField::KeyPoints,
         F_SUMMARY => MatchField::Summary,
+        F_CAPTIONS => MatchField::Captions,
         _ => MatchField::Translation,
     }
 }
@@ -143,14 +146,14 @@ pub(crate) fn build_hit_with(
             postings.push(p);
         }
         if let Some((first, rest)) = postings.split_first() {
-            if !rest.is_empty() && fields & F_TRANSLATION != 0 && !near(index, first, rest) {
-                fields &= !F_TRANSLATION;
+            if !rest.is_empty() && fields & F_TEXT != 0 && !near(index, first, rest) {
+                fields &= !F_TEXT;
             }
         }
         if fields == 0 {
             continue;
         }
-        let positions: Vec<u32> = if fields & F_TRANSLATION != 0 {
+        let positions: Vec<u32> = if fields & F_TEXT != 0 {
             postings
                 .iter()
                 .flat_map(|p| index.positions(p).iter().copied())
@@ -185,31 +188,29 @@ pub(crate) fn build_hit_with(
         })
         .collect();
     let mut moments: Vec<HitMoment> = Vec::new();
-    if let Some(notes) = chapter.notes.as_ref().filter(|n| n.has_body()) {
-        // The best passage leads, whatever field matched best: the link
-        // plays it and the snippet shows it.
-        for passage in rank_passages(notes, &mentions) {
-            if moments.len() >= max_moments {
-                break;
-            }
-            let Some(para) = notes.body.get(passage.paragraph) else {
-                continue;
-            };
-            let moment = chapter.moment_at(para.offset);
-            if moments.iter().any(|m| m.moment.seconds == moment.seconds) {
-                continue;
-            }
-            moments.push(HitMoment {
-                moment,
-                field: MatchField::Translation,
-                weight: passage.score,
-                snippet: snippet(
-                    &para.text,
-                    passage.center.saturating_sub(para.offset),
-                    &mut check,
-                ),
-            });
+    // The best passage leads, whatever field matched best: the link plays it
+    // and the snippet shows it.
+    let passages = index.passages(doc);
+    for passage in rank_passages(passages, &mentions) {
+        if moments.len() >= max_moments {
+            break;
         }
+        let Some(at) = passages.get(passage.paragraph) else {
+            continue;
+        };
+        let Some((moment, text, field)) = resolve(index, library, doc, at) else {
+            continue;
+        };
+        if moments.iter().any(|m| m.moment.seconds == moment.seconds) {
+            continue;
+        }
+        let center = passage.center.saturating_sub(at.offset as usize);
+        moments.push(HitMoment {
+            moment,
+            field,
+            weight: passage.score,
+            snippet: snippet(text, center, &mut check),
+        });
     }
     if moments.is_empty() {
         moments.push(HitMoment {
@@ -226,6 +227,35 @@ pub(crate) fn build_hit_with(
         score: f64::from(r.score),
         moments,
     })
+}
+
+/// When a passage is said, its text and the field it belongs to: a
+/// paragraph at its moment in the notes (its aligned time when it has one),
+/// a caption window at its exact start.
+fn resolve<'l>(
+    index: &Index,
+    library: &'l Library,
+    doc: &Doc,
+    at: &PassageRef,
+) -> Option<(Moment, &'l str, MatchField)> {
+    match at.source {
+        Source::Paragraph { doc, paragraph } => {
+            let (_, chapter) = chapter_of(index, library, doc)?;
+            let para = chapter.notes.as_ref()?.body.get(paragraph as usize)?;
+            let moment = chapter.moment_at(para.offset);
+            Some((moment, para.text.as_str(), MatchField::Translation))
+        }
+        Source::Window(w) => {
+            let course = library.courses.get(doc.course as usize)?;
+            let window = course.captions.as_ref()?.windows.get(w as usize)?;
+            let seconds = (window.start_ms / 1000).min(u64::from(u32::MAX)) as u32;
+            Some((
+                Moment::exact(seconds),
+                window.text.as_str(),
+                MatchField::Captions,
+            ))
+        }
+    }
 }
 
 /// The snippet of a non-translation field: the matching title, key point or

@@ -1,12 +1,13 @@
-//! Choosing the passage a hit links to. A passage is one paragraph of a
-//! chapter's translation; the best one is where the query is discussed most
+//! Choosing the passage a hit links to. A passage is one paragraph of the
+//! translation or one caption window (see `index`); the best one is where
+//! the query is discussed most
 //! densely: the most query words (weighted by how well each was matched), then
 //! the tightest window holding all of them, then the most mentions. The first
 //! mention of a word is often an aside ("we'll get to tool use later"), so it
 //! is never preferred just for coming first.
 
+use super::index::PassageRef;
 use super::query::MAX_SLOTS;
-use crate::library::Notes;
 
 /// Characters within which a window of all query words counts as close.
 const CLOSE_CHARS: f32 = 40.0;
@@ -20,19 +21,20 @@ pub(crate) struct Mention {
     pub weight: f32,
 }
 
-/// A paragraph that mentions the query, with what makes it good.
+/// A passage that mentions the query, with what makes it good.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Passage {
-    /// Index into `Notes::body`.
+    /// Index into the document's passages.
     pub paragraph: usize,
     /// The mention to centre the snippet on (the start of the tightest window).
     pub center: usize,
     pub score: f32,
 }
 
-/// Paragraphs with mentions, best first (ties: earlier first).
-pub(crate) fn rank_passages(notes: &Notes, mentions: &[Mention]) -> Vec<Passage> {
-    if notes.body.is_empty() || mentions.is_empty() {
+/// Passages with mentions, best first (ties: earlier first, so a paragraph
+/// of the notes before a caption window).
+pub(crate) fn rank_passages(passages: &[PassageRef], mentions: &[Mention]) -> Vec<Passage> {
+    if passages.is_empty() || mentions.is_empty() {
         return Vec::new();
     }
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
@@ -40,9 +42,9 @@ pub(crate) fn rank_passages(notes: &Notes, mentions: &[Mention]) -> Vec<Passage>
     let mut out = Vec::new();
     let mut i = 0;
     while i < sorted.len() {
-        let para = paragraph_of(notes, sorted[i].pos as usize);
+        let para = passage_of(passages, sorted[i].pos);
         let mut j = i + 1;
-        while j < sorted.len() && paragraph_of(notes, sorted[j].pos as usize) == para {
+        while j < sorted.len() && passage_of(passages, sorted[j].pos) == para {
             j += 1;
         }
         if let Some(paragraph) = para {
@@ -58,11 +60,8 @@ pub(crate) fn rank_passages(notes: &Notes, mentions: &[Mention]) -> Vec<Passage>
     out
 }
 
-fn paragraph_of(notes: &Notes, pos: usize) -> Option<usize> {
-    notes
-        .body
-        .partition_point(|p| p.offset <= pos)
-        .checked_sub(1)
+fn passage_of(passages: &[PassageRef], pos: u32) -> Option<usize> {
+    passages.partition_point(|p| p.offset <= pos).checked_sub(1)
 }
 
 /// Coverage counts most, then closeness of all the words, then repetition.
@@ -122,29 +121,22 @@ fn tightest_window(mentions: &[&Mention], covered: &[usize]) -> (u32, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::Paragraph;
+    use crate::search::index::Source;
 
-    fn notes(paras: &[&str]) -> Notes {
+    /// Passages of these lengths, two characters apart.
+    fn passages(lens: &[u32]) -> Vec<PassageRef> {
         let mut offset = 0;
-        let body = paras
-            .iter()
+        lens.iter()
             .enumerate()
-            .map(|(i, t)| {
-                let p = Paragraph {
-                    text: t.to_string(),
-                    line: i + 1,
+            .map(|(i, len)| {
+                let p = PassageRef {
                     offset,
-                    spoken: None,
+                    source: Source::Window(i as u32),
                 };
-                offset += t.chars().count() + 2;
+                offset += len + 2;
                 p
             })
-            .collect();
-        Notes {
-            body,
-            body_chars: offset.saturating_sub(2),
-            ..Notes::default()
-        }
+            .collect()
     }
 
     fn m(pos: u32, slot: usize) -> Mention {
@@ -158,24 +150,25 @@ mod tests {
 
     #[test]
     fn prefers_all_words_close_together_over_the_first_mention() {
-        // Paragraph 0 (0..100) mentions word 0 once; paragraph 1 (102..) has both.
-        let n = notes(&[&"가".repeat(100), &"나".repeat(100)]);
-        let ranked = rank_passages(&n, &[m(5, 0), m(110, 0), m(115, 1)]);
+        // Passage 0 (0..100) mentions word 0 once; passage 1 (102..) has both.
+        let ranked = rank_passages(&passages(&[100, 100]), &[m(5, 0), m(110, 0), m(115, 1)]);
         assert_eq!(ranked[0].paragraph, 1);
         assert_eq!(ranked[0].center, 110);
     }
 
     #[test]
     fn repetition_breaks_ties_and_earlier_wins_the_rest() {
-        let n = notes(&[&"가".repeat(50), &"나".repeat(50), &"다".repeat(50)]);
-        let ranked = rank_passages(&n, &[m(1, 0), m(60, 0), m(70, 0), m(110, 0)]);
+        let ranked = rank_passages(
+            &passages(&[50, 50, 50]),
+            &[m(1, 0), m(60, 0), m(70, 0), m(110, 0)],
+        );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0, 2]);
     }
 
     #[test]
     fn nothing_in_nothing_out() {
-        assert!(rank_passages(&notes(&[]), &[m(0, 0)]).is_empty());
-        assert!(rank_passages(&notes(&["가"]), &[]).is_empty());
+        assert!(rank_passages(&passages(&[]), &[m(0, 0)]).is_empty());
+        assert!(rank_passages(&passages(&[1]), &[]).is_empty());
     }
 }

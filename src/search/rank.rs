@@ -10,12 +10,17 @@
 //! summed score.
 
 use super::dictionary::TermId;
-use super::index::{Doc, Index, Posting, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
+use super::index::{
+    Doc, Index, Posting, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE, F_TRANSLATION,
+};
 use super::query::{Alt, Query, Tier};
 
 /// BM25 parameters for the translation.
 const K1: f32 = 1.2;
 const B: f32 = 0.5;
+/// What a reading found in the chapter's captions is worth (about one
+/// mention in the translation).
+const CAPTIONS: f32 = 0.5;
 /// Share of a reading's other fields added to its best field.
 const OTHER_FIELDS: f32 = 0.15;
 /// How far apart (in characters, per extra word) the words of a
@@ -55,15 +60,17 @@ pub(crate) fn length_norm(body_len: u32, avg_len: f32) -> f32 {
 pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
     let mut best = (0.0f32, 0u8);
     let mut total = 0.0f32;
-    for f in [F_TITLE, F_KEY_POINTS, F_SUMMARY, F_TRANSLATION] {
+    for f in [F_TITLE, F_KEY_POINTS, F_SUMMARY, F_TRANSLATION, F_CAPTIONS] {
         if fields & f == 0 {
             continue;
         }
-        let s = if f == F_TRANSLATION {
-            let tf = tf.max(1) as f32;
-            0.5 * tf * (K1 + 1.0) / (tf + norm)
-        } else {
-            field_weight(f)
+        let s = match f {
+            F_TRANSLATION => {
+                let tf = tf.max(1) as f32;
+                0.5 * tf * (K1 + 1.0) / (tf + norm)
+            }
+            F_CAPTIONS => CAPTIONS,
+            _ => field_weight(f),
         };
         total += s;
         if s > best.0 {
@@ -103,9 +110,9 @@ pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(
                 None => return,
             }
         }
-        // In the long translation, the words of a name must stand together.
-        if !found.is_empty() && fields & F_TRANSLATION != 0 && !near(index, p, &found) {
-            fields &= !F_TRANSLATION;
+        // In the long texts, the words of a name must stand together.
+        if !found.is_empty() && fields & F_TEXT != 0 && !near(index, p, &found) {
+            fields &= !F_TEXT;
         }
         if fields != 0 {
             f(p.doc, fields, tf);

@@ -4,4 +4,5 @@
 mod behaviour;
 mod eval;
 mod moments;
+mod passages;
 mod props;
