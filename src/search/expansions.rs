@@ -12,6 +12,10 @@ use super::index::Index;
 use super::normalize::{jamo_key, word_key};
 use super::slot::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};
 
+/// Share of a concept's weight kept by its names of another length than
+/// the one typed.
+const RELATED: f32 = 0.8;
+
 /// Collects alternatives, keeping the best weight per (terms, slots).
 #[derive(Default)]
 pub(crate) struct Alts {
@@ -57,6 +61,11 @@ impl Alts {
                     1.0
                 } else if own_occurs && name.hangul == own.hangul {
                     EXPANSION_DAMPED
+                } else if name.terms.len() != own.terms.len() {
+                    // A name of a different length is a related term
+                    // (`아하 모먼트` → `emergent`), not a translation
+                    // (`aha moment`).
+                    EXPANSION * RELATED
                 } else {
                     EXPANSION
                 };

@@ -16,7 +16,7 @@ use super::index::{
     F_TITLE, F_TRANSLATION,
 };
 use super::normalize::{word_key, Script};
-use super::tokenize::for_each_token;
+use super::tokenize::{for_each_token, RawToken};
 use crate::library::{Chapter, Course, Library};
 
 /// Passage positions kept per term and chapter.
@@ -69,24 +69,63 @@ impl<'a> RunBuilder<'a> {
         if let Some(&t) = self.by_surface.get(word) {
             return t;
         }
-        let t = word_key(word).filter(|k| !k.stop).map(|k| {
-            if let Some(&id) = self.by_key.get(&k.key) {
-                return id;
-            }
-            let id = self.run.keys.len() as LocalId;
-            self.by_key.insert(k.key.clone(), id);
-            self.run.keys.push((k.key, k.script, k.choseong));
-            id
-        });
+        // Common English words are kept, so a query of only them can be
+        // searched as written (`the the the`); Korean ones are not words
+        // anyone searches for.
+        let t = word_key(word)
+            .filter(|k| !k.stop || k.script == Script::Latin)
+            .map(|k| {
+                if let Some(&id) = self.by_key.get(&k.key) {
+                    return id;
+                }
+                let id = self.run.keys.len() as LocalId;
+                self.by_key.insert(k.key.clone(), id);
+                self.run.keys.push((k.key, k.script, k.choseong));
+                id
+            });
         self.by_surface.insert(word, t);
         t
+    }
+
+    /// Adds a name (title, alias, key point, summary). The words of a dotted
+    /// name (`llm.c`, `together.ai`) are not names by themselves: only the
+    /// whole is, so `LLM` is not the title of the chapter about `llm.c`.
+    fn add_name(&mut self, text: &'a str, field: u8) {
+        let mut tokens: Vec<RawToken<'a>> = Vec::new();
+        for_each_token(text, |tok| tokens.push(tok));
+        let dotted: Vec<(usize, usize)> = tokens
+            .iter()
+            .filter(|t| {
+                t.joined
+                    && t.text.contains('.')
+                    && t.text.chars().all(|c| c == '.' || c.is_alphabetic())
+            })
+            .map(|t| (t.start, t.start + t.chars))
+            .collect();
+        for tok in tokens {
+            let inside = |&(s, e): &(usize, usize)| s <= tok.start && tok.start + tok.chars <= e;
+            if !tok.joined && dotted.iter().any(inside) {
+                continue;
+            }
+            self.token(tok, field, 0);
+        }
     }
 
     fn add(&mut self, text: &'a str, field: u8, offset: usize) -> u32 {
         let mut count = 0u32;
         for_each_token(text, |tok| {
+            if self.token(tok, field, offset) && !tok.joined {
+                count += 1;
+            }
+        });
+        count
+    }
+
+    /// Records one token; whether it is a word the index keeps.
+    fn token(&mut self, tok: RawToken<'a>, field: u8, offset: usize) -> bool {
+        {
             let Some(term) = self.term(tok.text) else {
-                return;
+                return false;
             };
             let a = self.acc.entry(term).or_default();
             a.fields |= field;
@@ -97,32 +136,29 @@ impl<'a> RunBuilder<'a> {
                     a.n += 1;
                 }
             }
-            if !tok.joined {
-                count += 1;
-            }
-        });
-        count
+        }
+        true
     }
 
     fn chapter(&mut self, text: &DocText<'a>) {
         let chapter = text.chapter;
         self.acc.clear();
-        self.add(&chapter.title, F_TITLE, 0);
-        self.add(&chapter.title_ko, F_TITLE, 0);
+        self.add_name(&chapter.title, F_TITLE);
+        self.add_name(&chapter.title_ko, F_TITLE);
         for alias in &chapter.aliases {
-            self.add(alias, F_TITLE, 0);
+            self.add_name(alias, F_TITLE);
         }
         let mut body_len = 0;
         if let Some(notes) = &chapter.notes {
-            self.add(&notes.summary, F_SUMMARY, 0);
+            self.add_name(&notes.summary, F_SUMMARY);
             if let Some(lead) = &notes.lead_summary {
-                self.add(lead, F_SUMMARY, 0);
+                self.add_name(lead, F_SUMMARY);
             }
             for kp in &notes.key_points {
                 if let Some(term) = &kp.term {
-                    self.add(term, F_KEY_POINTS, 0);
+                    self.add_name(term, F_KEY_POINTS);
                 }
-                self.add(&kp.detail, F_KEY_POINTS, 0);
+                self.add_name(&kp.detail, F_KEY_POINTS);
             }
         }
         for &(offset, passage, field) in &text.passages {

@@ -5,7 +5,7 @@
 //! whose passages mentions the query links to its start with the matching
 //! title, key point or summary as the snippet.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::dictionary::{Dictionary, TermId};
 use super::index::{
@@ -15,8 +15,9 @@ use super::jamo::syllable_pair;
 use super::normalize::word_key;
 use super::passages::{rank_passages, Mention};
 use super::query::Query;
-use super::rank::{alt_score, near, Ranked};
+use super::rank::{alt_score, near, positions_together, Ranked};
 use super::snippet::{first_match, snippet};
+use super::tokenize::for_each_token;
 use super::{Hit, HitMoment, MatchField};
 use crate::library::{Chapter, Library, Moment};
 
@@ -27,10 +28,15 @@ pub(crate) const MAX_MOMENTS: usize = 3;
 /// points or summary matched): one fully covered query word.
 const FALLBACK_WEIGHT: f32 = 4.0;
 
+/// A passage holds a name's match when each of its words is found there
+/// with at least this share of the name's weight.
+const NAME_SHARE: f32 = 0.5;
+
 /// Recognises the words to bold: tokens whose term is one the query matched.
 pub(crate) struct Matcher<'a> {
     dict: &'a Dictionary,
-    terms: FxHashSet<TermId>,
+    /// The matched terms, with the weight of the best reading holding each.
+    terms: FxHashMap<TermId, f32>,
     /// First two letters of the matched terms' keys (`'\0'` for a one-letter
     /// key): a token whose key can't start with one of them is skipped
     /// without normalising it.
@@ -54,9 +60,9 @@ fn key_pair(token: &str) -> Option<(char, char)> {
 }
 
 impl<'a> Matcher<'a> {
-    pub fn new(dict: &'a Dictionary, terms: FxHashSet<TermId>) -> Self {
+    pub fn new(dict: &'a Dictionary, terms: FxHashMap<TermId, f32>) -> Self {
         let pairs = terms
-            .iter()
+            .keys()
             .filter_map(|&t| {
                 let mut k = dict.key(t).chars();
                 Some((k.next()?, k.next().unwrap_or('\0')))
@@ -66,15 +72,29 @@ impl<'a> Matcher<'a> {
     }
 
     pub fn check(&self, token: &str) -> Option<usize> {
+        self.matched(token).map(|(chars, _)| chars)
+    }
+
+    /// For a token the query matched: how many leading characters to bold
+    /// and the weight of the reading.
+    fn matched(&self, token: &str) -> Option<(usize, f32)> {
         if key_pair(token).is_some_and(|p| !self.pairs.contains(&p)) {
             return None;
         }
         let k = word_key(token)?;
-        if k.stop {
-            return None;
-        }
         let t = self.dict.get(&k.key)?;
-        self.terms.contains(&t).then_some(k.stem_chars)
+        self.terms.get(&t).map(|&w| (k.stem_chars, w))
+    }
+
+    /// The weight of the best reading matched in `text` (0 for none).
+    fn best_in(&self, text: &str) -> f32 {
+        let mut best = 0.0f32;
+        for_each_token(text, |t| {
+            if let Some((_, w)) = self.matched(t.text) {
+                best = best.max(w);
+            }
+        });
+        best
     }
 }
 
@@ -134,7 +154,7 @@ pub(crate) fn build_hit_with(
     let (course_id, chapter) = chapter_of(index, library, r.doc)?;
     let doc = index.docs.get(r.doc as usize)?;
     let mut found: Vec<Found> = Vec::new();
-    let mut terms = FxHashSet::default();
+    let mut terms: FxHashMap<TermId, f32> = FxHashMap::default();
     'alts: for alt in &query.alts {
         let (mut fields, mut tf, mut postings) = (u8::MAX, u32::MAX, Vec::new());
         for &t in &alt.terms {
@@ -153,16 +173,17 @@ pub(crate) fn build_hit_with(
         if fields == 0 {
             continue;
         }
-        let positions: Vec<u32> = if fields & F_TEXT != 0 {
-            postings
-                .iter()
-                .flat_map(|p| index.positions(p).iter().copied())
-                .collect()
-        } else {
-            Vec::new()
+        // A name of several words is mentioned where its words stand
+        // together, not wherever one of them is.
+        let positions: Vec<u32> = match postings.split_first() {
+            Some((first, rest)) if fields & F_TEXT != 0 => positions_together(index, first, rest),
+            _ => Vec::new(),
         };
         let (score, best_field) = alt_score(alt, doc, fields, tf);
-        terms.extend(alt.terms.iter().copied());
+        for &t in &alt.terms {
+            let w = terms.entry(t).or_insert(0.0);
+            *w = w.max(alt.weight);
+        }
         found.push(Found {
             weight: alt.weight,
             first: alt.first,
@@ -190,10 +211,20 @@ pub(crate) fn build_hit_with(
     let mut moments: Vec<HitMoment> = Vec::new();
     // The best passage leads, whatever field matched best: the link plays it
     // and the snippet shows it.
+    // When a name matched best (`보상 모델` is chapter 20's alias), a
+    // passage is its match only if it holds the name's words about as well;
+    // one with a word of it (`모델`) is not, and the chapter start is.
+    let name = (field & F_TEXT == 0).then_some((top.first, top.last, top.weight * NAME_SHARE));
     let passages = index.passages(doc);
     for passage in rank_passages(passages, &mentions) {
         if moments.len() >= max_moments {
             break;
+        }
+        if let Some((first, last, w)) = name {
+            let slots = passage.slots.get(first..=last).unwrap_or(&[]);
+            if slots.is_empty() || slots.iter().any(|&s| s < w) {
+                continue;
+            }
         }
         let Some(at) = passages.get(passage.paragraph) else {
             continue;
@@ -217,7 +248,7 @@ pub(crate) fn build_hit_with(
             moment: Moment::exact(chapter.start),
             field: match_field(field),
             weight: FALLBACK_WEIGHT,
-            snippet: field_snippet(chapter, field, &mut check),
+            snippet: field_snippet(chapter, field, &matcher),
         });
     }
     Some(Hit {
@@ -258,13 +289,11 @@ fn resolve<'l>(
     }
 }
 
-/// The snippet of a non-translation field: the matching title, key point or
-/// part of the summary.
-fn field_snippet(
-    chapter: &Chapter,
-    field: u8,
-    check: &mut impl FnMut(&str) -> Option<usize>,
-) -> String {
+/// The snippet of a name field: the matching title, alias, key point or
+/// part of the summary — the one holding the best reading, so a Korean
+/// alias typed as such shows before the English name it also reaches.
+fn field_snippet(chapter: &Chapter, field: u8, matcher: &Matcher) -> String {
+    let mut check = |t: &str| matcher.check(t);
     let texts: Vec<String> = match (field, &chapter.notes) {
         (F_KEY_POINTS, Some(n)) => n.key_points.iter().map(|k| k.plain()).collect(),
         (F_SUMMARY, Some(n)) => std::iter::once(n.summary.clone())
@@ -275,13 +304,18 @@ fn field_snippet(
             .chain(chapter.aliases.iter().cloned())
             .collect(),
     };
+    let mut best: Option<(&String, f32)> = None;
     for text in &texts {
-        if let Some(center) = first_match(text, check) {
-            return snippet(text, center, check);
+        let w = matcher.best_in(text);
+        if w > best.map_or(0.0, |(_, b)| b) {
+            best = Some((text, w));
         }
     }
-    texts
-        .first()
-        .map(|t| snippet(t, 0, check))
-        .unwrap_or_default()
+    match best.or(texts.first().map(|t| (t, 0.0))) {
+        Some((text, _)) => {
+            let center = first_match(text, &mut check).unwrap_or(0);
+            snippet(text, center, &mut check)
+        }
+        None => String::new(),
+    }
 }

@@ -29,6 +29,8 @@ pub(crate) struct Passage {
     /// The mention to centre the snippet on (the start of the tightest window).
     pub center: usize,
     pub score: f32,
+    /// How well each query word is found here (0 for not at all).
+    pub slots: [f32; MAX_SLOTS],
 }
 
 /// Passages with mentions, best first (ties: earlier first, so a paragraph
@@ -86,6 +88,7 @@ fn score_paragraph(paragraph: usize, mentions: &[&Mention]) -> Passage {
         paragraph,
         center,
         score: coverage * 4.0 + closeness + repetition,
+        slots,
     }
 }
 

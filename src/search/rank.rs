@@ -6,8 +6,8 @@
 //! translation saturating with frequency, BM25-style). Each word's total is
 //! then scaled by how rare the word is in the library (idf over the chapters
 //! any reading of it matched), so a word found in every chapter counts little.
-//! Chapters matching more of the (informative) words come first; then the
-//! summed score.
+//! Chapters matching more of the (informative) words surely (not by a typo
+//! fix or completion of a plain word) come first; then the summed score.
 
 use super::dictionary::TermId;
 use super::index::{
@@ -141,6 +141,24 @@ pub(crate) fn near(index: &Index, first: &Posting, others: &[&Posting]) -> bool 
     })
 }
 
+/// The positions of the first posting's term that have every other term
+/// within a few words: where a name of several words is said as a whole.
+pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Posting]) -> Vec<u32> {
+    let window = NEAR_CHARS * others.len() as u32;
+    index
+        .positions(first)
+        .iter()
+        .copied()
+        .filter(|&a| {
+            others.iter().all(|q| {
+                let list = index.positions(q);
+                let i = list.partition_point(|&b| b + window < a);
+                list.get(i).is_some_and(|&b| b.abs_diff(a) <= window)
+            })
+        })
+        .collect()
+}
+
 /// The first index at or after `from` whose posting is for `doc` or later.
 fn gallop(list: &[Posting], from: usize, doc: u32) -> usize {
     let mut step = 1;
@@ -176,10 +194,17 @@ pub(crate) fn rank(
     let mut touched: Vec<u32> = Vec::new();
     let mut seen = vec![false; docs];
     let allowed: Vec<bool> = index.docs.iter().map(&keep).collect();
+    // Per chapter and word: found by a sure reading (not a guess).
+    let mut sure = vec![false; docs * n];
     let mut slot_tier: Vec<Option<Tier>> = vec![None; n];
+    let mut slot_named = vec![false; n];
     for alt in &query.alts {
         let mut matched = false;
         let (first, last, w) = (alt.first.min(n - 1), alt.last.min(n - 1), alt.weight);
+        // A guess at a name (`rewrad` → `reward`) is as good as sure; a
+        // guess at a plain word of the translation is not.
+        let named = alt.terms.iter().all(|&t| index.is_name(t));
+        let is_sure = alt.tier <= Tier::Stem || named;
         for_each_match(index, &alt.terms, |d, fields, tf| {
             let di = d as usize;
             if !allowed.get(di).copied().unwrap_or(false) {
@@ -192,6 +217,9 @@ pub(crate) fn rank(
                     *cell = s;
                 }
             }
+            if is_sure {
+                sure[di * n + first..=di * n + last].fill(true);
+            }
             matched = true;
             if !seen[di] {
                 seen[di] = true;
@@ -201,6 +229,9 @@ pub(crate) fn rank(
         if matched {
             for t in &mut slot_tier[alt.first..=alt.last.min(n - 1)] {
                 *t = Some(t.map_or(alt.tier, |x| x.min(alt.tier)));
+            }
+            if named {
+                slot_named[first..=last].fill(true);
             }
         }
     }
@@ -212,6 +243,12 @@ pub(crate) fn rank(
         .flatten()
         .any(|t| matches!(t, Tier::Exact | Tier::Stem | Tier::Choseong));
     if dead && !strong {
+        return Vec::new();
+    }
+    // Some words found nothing and the rest are plain words of the notes,
+    // never a title, key point or summary word (`비트코인 가격`): the
+    // question shares a word with the notes, not a topic.
+    if dead && !slot_named.iter().any(|&named| named) {
         return Vec::new();
     }
     // Importance of each word: idf over the chapters any reading of it matched.
@@ -230,12 +267,24 @@ pub(crate) fn rank(
     let floor = COVERAGE_SHARE * importance.iter().copied().fold(0.0, f32::max);
     let mut out: Vec<Ranked> = touched
         .iter()
+        .filter(|&&d| {
+            // Common words mean something only all together.
+            !query.common_only
+                || best[d as usize * n..d as usize * n + n]
+                    .iter()
+                    .all(|&s| s > 0.0)
+        })
         .map(|&d| {
             let row = &best[d as usize * n..d as usize * n + n];
+            let sure_row = &sure[d as usize * n..d as usize * n + n];
+            // A plain word only guessed at here (a typo fix, a completion)
+            // adds to the score, not to the words covered: `환각 줄이기` is
+            // about hallucinations before it is about some `줄이고`.
             let coverage = row
                 .iter()
                 .zip(&importance)
-                .filter(|&(&s, &w)| s > 0.0 && w >= floor)
+                .zip(sure_row)
+                .filter(|&((&s, &w), &sure)| s > 0.0 && w >= floor && sure)
                 .count() as u32;
             let score = row.iter().zip(&importance).map(|(s, w)| s * w).sum();
             Ranked {
