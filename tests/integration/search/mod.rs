@@ -6,3 +6,4 @@ mod eval;
 mod moments;
 mod passages;
 mod props;
+mod queries;
