@@ -7,7 +7,9 @@
 use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
-use super::expansions::{letter_digit_split, part_group, phrase_ngrams, split_compound, Alts};
+use super::expansions::{
+    letter_digit_split, part_group, phrase_ngrams, split_compound, verb_forms, Alts,
+};
 use super::glossary::Concepts;
 use super::index::Index;
 use super::normalize::{choseong_query, edit_budget, word_key, Script};
@@ -259,6 +261,7 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
         }
         if !exact_found && slot.script == Script::Hangul {
             split_compound(index, slot, i, &mut alts);
+            verb_forms(index, slot, i, &mut alts);
         }
         slot_forms.push(fs);
     }

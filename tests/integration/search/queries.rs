@@ -173,3 +173,15 @@ fn a_korean_query_that_matched_an_alias_shows_the_korean_alias() {
         }
     });
 }
+
+#[test]
+fn a_natural_korean_question_finds_its_chapter() {
+    both(|l, captions| {
+        // "Where can I try the models?": the chapter `Where to Find LLMs`
+        // (`LLM을 쓸 수 있는 곳`); the question words and the verb's form
+        // (`써볼` for `쓰다`) must not get in the way.
+        let want = titled(l, "Where");
+        let got = chapters(&search(l, "모델 어디서 써볼 수 있나"));
+        assert_eq!(got.first(), want.first(), "captions {captions}: {got:?}");
+    });
+}
