@@ -116,6 +116,8 @@ struct Found {
     score: f32,
     best_field: u8,
     positions: Vec<u32>,
+    /// Where a word of a several-word name stands alone (its echoes).
+    echoes: Vec<u32>,
 }
 
 /// The chapter a document stands for, if the library still has it.
@@ -175,9 +177,19 @@ pub(crate) fn build_hit_with(
         }
         // A name of several words is mentioned where its words stand
         // together, not wherever one of them is.
-        let positions: Vec<u32> = match postings.split_first() {
-            Some((first, rest)) if fields & F_TEXT != 0 => positions_together(index, first, rest),
-            _ => Vec::new(),
+        let (positions, echoes): (Vec<u32>, Vec<u32>) = match postings.split_first() {
+            Some((first, rest)) if fields & F_TEXT != 0 => {
+                let echoes = if rest.is_empty() {
+                    Vec::new()
+                } else {
+                    postings
+                        .iter()
+                        .flat_map(|p| index.positions(p).iter().copied())
+                        .collect()
+                };
+                (positions_together(index, first, rest), echoes)
+            }
+            _ => (Vec::new(), Vec::new()),
         };
         let (score, best_field) = alt_score(alt, doc, fields, tf);
         for &t in &alt.terms {
@@ -191,6 +203,7 @@ pub(crate) fn build_hit_with(
             score,
             best_field,
             positions,
+            echoes,
         });
     }
     let top = found.iter().max_by(|a, b| a.score.total_cmp(&b.score))?;
@@ -200,12 +213,18 @@ pub(crate) fn build_hit_with(
     let mentions: Vec<Mention> = found
         .iter()
         .flat_map(|f| {
-            f.positions.iter().map(|&pos| Mention {
+            let mention = move |pos: u32, echo: bool| Mention {
                 pos,
                 first: f.first,
                 last: f.last,
                 weight: f.weight,
-            })
+                echo,
+            };
+            let echoes = f.echoes.iter().map(move |&pos| mention(pos, true));
+            f.positions
+                .iter()
+                .map(move |&pos| mention(pos, false))
+                .chain(echoes)
         })
         .collect();
     let mut moments: Vec<HitMoment> = Vec::new();

@@ -1,14 +1,16 @@
 //! Choosing the passage a hit links to. A passage is one paragraph of the
 //! translation or one caption window (see `index`); the best one is where
-//! the query is discussed most
-//! densely: the most query words (weighted by how well each was matched), then
-//! the tightest window holding all of them, then the most mentions. The first
+//! the query is discussed most densely: the most query words (weighted by
+//! how well each was matched), then the tightest window holding all of them,
+//! then the most mentions, here and in the passages just around. The first
 //! mention of a word is often an aside ("we'll get to tool use later"), so it
 //! is never preferred just for coming first.
 
 use super::index::PassageRef;
 use super::query::MAX_SLOTS;
 
+/// Weight of the mentions in the passages just before and after.
+const AROUND: f32 = 0.5;
 /// Characters within which a window of all query words counts as close.
 const CLOSE_CHARS: f32 = 40.0;
 
@@ -19,6 +21,9 @@ pub(crate) struct Mention {
     pub first: usize,
     pub last: usize,
     pub weight: f32,
+    /// A word of a several-word name standing alone: it adds to how much a
+    /// passage talks about the name, not to the words it holds.
+    pub echo: bool,
 }
 
 /// A passage that mentions the query, with what makes it good.
@@ -42,6 +47,8 @@ pub(crate) fn rank_passages(passages: &[PassageRef], mentions: &[Mention]) -> Ve
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| m.pos);
     let mut out = Vec::new();
+    // Mentions per passage, for the talk around each.
+    let mut talk: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < sorted.len() {
         let para = passage_of(passages, sorted[i].pos);
@@ -50,9 +57,22 @@ pub(crate) fn rank_passages(passages: &[PassageRef], mentions: &[Mention]) -> Ve
             j += 1;
         }
         if let Some(paragraph) = para {
-            out.push(score_paragraph(paragraph, &sorted[i..j]));
+            talk.push((paragraph, j - i));
+            if sorted[i..j].iter().any(|m| !m.echo) {
+                out.push(score_paragraph(paragraph, &sorted[i..j]));
+            }
         }
         i = j;
+    }
+    // Where a topic is explained, the passages around keep mentioning it;
+    // an aside ("we'll get to tool use later") stands alone.
+    for p in &mut out {
+        let around: usize = talk
+            .iter()
+            .filter(|(q, _)| q.abs_diff(p.paragraph) == 1)
+            .map(|(_, n)| n)
+            .sum();
+        p.score += (around as f32).ln_1p() * AROUND;
     }
     out.sort_by(|a, b| {
         b.score
@@ -69,7 +89,9 @@ fn passage_of(passages: &[PassageRef], pos: u32) -> Option<usize> {
 /// Coverage counts most, then closeness of all the words, then repetition.
 fn score_paragraph(paragraph: usize, mentions: &[&Mention]) -> Passage {
     let mut slots = [0f32; MAX_SLOTS];
-    for m in mentions {
+    let all = mentions.len();
+    let mentions: Vec<&Mention> = mentions.iter().copied().filter(|m| !m.echo).collect();
+    for m in &mentions {
         let last = m.last.min(MAX_SLOTS - 1);
         for w in slots.iter_mut().take(last + 1).skip(m.first) {
             *w = w.max(m.weight);
@@ -77,13 +99,13 @@ fn score_paragraph(paragraph: usize, mentions: &[&Mention]) -> Passage {
     }
     let covered: Vec<usize> = (0..MAX_SLOTS).filter(|&s| slots[s] > 0.0).collect();
     let coverage: f32 = slots.iter().sum();
-    let (window, center) = tightest_window(mentions, &covered);
+    let (window, center) = tightest_window(&mentions, &covered);
     let closeness = if covered.len() > 1 {
         1.0 / (1.0 + window as f32 / CLOSE_CHARS)
     } else {
         0.0
     };
-    let repetition = (mentions.len() as f32).ln_1p() * 0.5;
+    let repetition = (all as f32).ln_1p() * 0.5;
     Passage {
         paragraph,
         center,
@@ -148,6 +170,7 @@ mod tests {
             first: slot,
             last: slot,
             weight: 1.0,
+            echo: false,
         }
     }
 
@@ -167,6 +190,22 @@ mod tests {
         );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0, 2]);
+    }
+
+    #[test]
+    fn echoes_count_as_talk_not_as_the_name() {
+        let echo = |pos| Mention {
+            echo: true,
+            ..m(pos, 0)
+        };
+        // Passage 0 names it once; passage 1 names it once and keeps
+        // talking about its words; passage 2 only echoes a word.
+        let ranked = rank_passages(
+            &passages(&[50, 50, 50]),
+            &[m(1, 0), m(60, 0), echo(65), echo(70), echo(110)],
+        );
+        let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
+        assert_eq!(order, vec![1, 0]);
     }
 
     #[test]
