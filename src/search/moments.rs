@@ -227,6 +227,16 @@ pub(crate) fn build_hit_with(
                 .chain(echoes)
         })
         .collect();
+    // Common words mean something only as written, one after another.
+    let mentions = if query.common_only {
+        let runs = phrase_runs(&mentions, query.slots.len());
+        if runs.is_empty() {
+            return None;
+        }
+        runs
+    } else {
+        mentions
+    };
     let mut moments: Vec<HitMoment> = Vec::new();
     // The best passage leads, whatever field matched best: the link plays it
     // and the snippet shows it.
@@ -277,6 +287,26 @@ pub(crate) fn build_hit_with(
         score: f64::from(r.score),
         moments,
     })
+}
+
+/// Where `words` query words are said one right after another: a mention
+/// covering them all at the first of each such run.
+fn phrase_runs(mentions: &[Mention], words: usize) -> Vec<Mention> {
+    const WORD_CHARS: u32 = 8;
+    let mut at: Vec<u32> = mentions.iter().map(|m| m.pos).collect();
+    at.sort_unstable();
+    at.dedup();
+    let span = WORD_CHARS * words.saturating_sub(1) as u32;
+    at.windows(words.max(1))
+        .filter(|w| w[w.len() - 1] - w[0] <= span)
+        .map(|w| Mention {
+            pos: w[0],
+            first: 0,
+            last: words.saturating_sub(1),
+            weight: 1.0,
+            echo: false,
+        })
+        .collect()
 }
 
 /// When a passage is said, its text and the field it belongs to: a
