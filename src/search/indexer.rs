@@ -4,20 +4,19 @@
 //! spelling normalised once) and aggregates per chapter; then the runs are
 //! merged in order, so postings come out sorted by chapter.
 //!
-//! Which passages a chapter's document holds is decided first, by time (see
-//! `index`): a paragraph confidently said in another chapter's span counts
-//! for that chapter, and each caption window for the chapter it starts in.
+//! Which passages a chapter's document holds is decided first, by time
+//! (`attribution`).
 
 use rustc_hash::FxHashMap;
 
+use super::attribution::course_passages;
 use super::dictionary::{Dictionary, TermId};
 use super::index::{
-    Doc, Index, Parts, PassageRef, Posting, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT,
-    F_TITLE, F_TRANSLATION,
+    Doc, Index, Parts, PassageRef, Posting, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE, F_TRANSLATION,
 };
 use super::normalize::{word_key, Script};
 use super::tokenize::{for_each_token, RawToken};
-use crate::library::{Chapter, Course, Library};
+use crate::library::{Chapter, Library};
 
 /// Passage positions kept per term and chapter.
 const MAX_POSITIONS: usize = 32;
@@ -214,64 +213,6 @@ fn weight(text: &DocText) -> usize {
     let ch = text.chapter;
     let passages: usize = text.passages.iter().map(|p| p.1.len()).sum();
     ch.notes.as_ref().map_or(0, |n| n.summary.len()) + passages + ch.title.len() + 64
-}
-
-/// Position in `course.chapters` of the chapter covering `seconds`.
-fn chapter_index_at(course: &Course, seconds: u32) -> Option<usize> {
-    let ch = course.chapter_at(seconds)?;
-    course.index_of(ch.number)
-}
-
-/// The passages of each chapter of `course` (see the module docs), with
-/// the source of each; `first_doc` is the document of the first chapter.
-#[allow(clippy::type_complexity)]
-fn course_passages(course: &Course, first_doc: u32) -> Vec<Vec<(PassageRef, &str, u8)>> {
-    let n = course.chapters.len();
-    let mut own: Vec<Vec<(PassageRef, &str, u8)>> = vec![Vec::new(); n];
-    let mut moved: Vec<Vec<(Source, &str, u8)>> = vec![Vec::new(); n];
-    for (chi, ch) in course.chapters.iter().enumerate() {
-        let Some(notes) = ch.notes.as_ref().filter(|n| n.has_body()) else {
-            continue;
-        };
-        for (pi, p) in notes.body.iter().enumerate() {
-            let source = Source::Paragraph {
-                doc: first_doc + chi as u32,
-                paragraph: pi as u32,
-            };
-            let said_in = p
-                .spoken
-                .filter(|s| s.confident())
-                .and_then(|s| chapter_index_at(course, s.start))
-                .unwrap_or(chi);
-            if said_in == chi {
-                let offset = p.offset.min(u32::MAX as usize) as u32;
-                own[chi].push((PassageRef { offset, source }, &p.text, F_TRANSLATION));
-            } else {
-                moved[said_in].push((source, &p.text, F_TRANSLATION));
-            }
-        }
-    }
-    if let Some(captions) = &course.captions {
-        for (wi, w) in captions.windows.iter().enumerate() {
-            let at = (w.start_ms / 1000).min(u64::from(u32::MAX)) as u32;
-            if let Some(chi) = chapter_index_at(course, at) {
-                moved[chi].push((Source::Window(wi as u32), &w.text, F_CAPTIONS));
-            }
-        }
-    }
-    for (chi, ch) in course.chapters.iter().enumerate() {
-        let mut next = ch
-            .notes
-            .as_ref()
-            .filter(|n| n.has_body())
-            .map_or(0, |n| n.body_chars + 2);
-        for &(source, text, field) in &moved[chi] {
-            let offset = next.min(u32::MAX as usize) as u32;
-            own[chi].push((PassageRef { offset, source }, text, field));
-            next += text.chars().count() + 2;
-        }
-    }
-    own
 }
 
 /// Builds the index of every chapter of `library`.
