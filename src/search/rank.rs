@@ -152,7 +152,7 @@ pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Post
         .filter(|&a| {
             others.iter().all(|q| {
                 let list = index.positions(q);
-                let i = list.partition_point(|&b| b + window < a);
+                let i = list.partition_point(|&b| b.saturating_add(window) < a);
                 list.get(i).is_some_and(|&b| b.abs_diff(a) <= window)
             })
         })
