@@ -4,4 +4,6 @@
 mod behaviour;
 mod eval;
 mod moments;
+mod passages;
 mod props;
+mod queries;
