@@ -155,6 +155,7 @@ fn chapter(number: u32, start: u32, end: u32, body: Vec<Paragraph>) -> Chapter {
             body_chars,
             ..Notes::default()
         }),
+        written_markers: Vec::new(),
     }
 }
 
