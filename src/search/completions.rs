@@ -1,12 +1,31 @@
 //! Names offered by autocomplete — topics and chapters — with the keys a
 //! keystroke is compared with (whole name, each word, 초성, all at jamo
-//! level) and an index by first letter, so a keystroke only looks at the
-//! names that could match it even in a library of thousands of chapters.
+//! level), whether each name is the one the choice shows or a hidden alias
+//! (so a shown name that starts with the input ranks first, and an alias
+//! match can say which alias), and an index by first letter, so a keystroke
+//! only looks at the names that could match it even in a library of
+//! thousands of chapters.
 
 use rustc_hash::FxHashMap;
 
 use super::normalize::{choseong, is_hangul, jamo_key, latin_key};
 use super::tokenize::for_each_token;
+
+/// One name of a choice, in the forms a keystroke is compared with.
+#[derive(Debug, Clone)]
+pub(crate) struct Name {
+    /// As written (shown before the choice when it matched through it).
+    pub text: String,
+    /// Key of the whole name, spaces removed (`에이전트`, `agent`, `aiagent`).
+    pub key: Vec<char>,
+    /// Keys of its words (for `arena` → `LM Arena`).
+    pub words: Vec<Vec<char>>,
+    /// 초성 of a Korean name, spaces removed.
+    pub choseong: Option<Vec<char>>,
+    /// Whether the choice's label shows this name (else it is a hidden alias
+    /// or reading).
+    pub shown: bool,
+}
 
 /// One name to offer: a topic or a chapter.
 #[derive(Debug, Clone)]
@@ -15,12 +34,8 @@ pub(crate) struct Topic {
     pub label: String,
     /// Sent back as the query.
     pub value: String,
-    /// Keys of every name, spaces removed (`에이전트`, `agent`, `aiagent`).
-    pub keys: Vec<Vec<char>>,
-    /// Keys of every word of every name (for `arena` → `LM Arena`).
-    pub words: Vec<String>,
-    /// 초성 of the Korean names, spaces removed.
-    pub choseong: Vec<String>,
+    /// Every name it answers to, one per key.
+    pub names: Vec<Name>,
     /// How widely it is discussed, with a bonus for names from titles and key points.
     pub score: f32,
     /// The part of `score` that comes from where it occurs (not from its source).
@@ -32,6 +47,31 @@ pub(crate) struct Topic {
     pub chapter_strength: f32,
     /// Courses it occurs in (indices).
     pub courses: Vec<u32>,
+}
+
+impl Topic {
+    /// Marks the names the label shows (`shown`), adding those it lacks;
+    /// every other name is hidden.
+    pub fn mark_shown<'a>(&mut self, shown: impl IntoIterator<Item = &'a str>) {
+        for n in &mut self.names {
+            n.shown = false;
+        }
+        for text in shown {
+            let key: Vec<char> = name_key(text).chars().collect();
+            if key.is_empty() {
+                continue;
+            }
+            match self.names.iter_mut().find(|n| n.key == key) {
+                Some(n) => n.shown = true,
+                None => {
+                    push_name(self, text);
+                    if let Some(n) = self.names.last_mut().filter(|n| n.key == key) {
+                        n.shown = true;
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Names in display order (most popular topics first; chapters in order),
@@ -49,15 +89,14 @@ impl NameList {
         let mut by_first: FxHashMap<char, Vec<u32>> = FxHashMap::default();
         for (i, t) in list.iter().enumerate() {
             let mut firsts: Vec<char> = t
-                .keys
+                .names
                 .iter()
-                .filter_map(|k| k.first().copied())
-                .chain(
-                    t.words
-                        .iter()
-                        .chain(&t.choseong)
-                        .filter_map(|w| w.chars().next()),
-                )
+                .flat_map(|n| {
+                    std::iter::once(&n.key)
+                        .chain(&n.words)
+                        .chain(&n.choseong)
+                        .filter_map(|k| k.first().copied())
+                })
                 .collect();
             firsts.sort_unstable();
             firsts.dedup();
@@ -113,19 +152,20 @@ fn name_choseong(text: &str) -> Option<String> {
     choseong(&joined)
 }
 
+/// Adds `name` to `t` as a hidden name, unless it has one with that key.
 pub(crate) fn push_name(t: &mut Topic, name: &str) {
     let key: Vec<char> = name_key(name).chars().collect();
-    if !key.is_empty() && !t.keys.contains(&key) {
-        t.keys.push(key);
+    if key.is_empty() || t.names.iter().any(|n| n.key == key) {
+        return;
     }
-    for w in word_keys(name) {
-        if !t.words.contains(&w) {
-            t.words.push(w);
-        }
-    }
-    if let Some(c) = name_choseong(name) {
-        if !t.choseong.contains(&c) {
-            t.choseong.push(c);
-        }
-    }
+    t.names.push(Name {
+        text: name.trim().to_string(),
+        key,
+        words: word_keys(name)
+            .into_iter()
+            .map(|w| w.chars().collect())
+            .collect(),
+        choseong: name_choseong(name).map(|c| c.chars().collect()),
+        shown: false,
+    });
 }

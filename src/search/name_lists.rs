@@ -230,9 +230,7 @@ impl Builder {
         let mut t = Topic {
             label,
             value: name.to_string(),
-            keys: Vec::new(),
-            words: Vec::new(),
-            choseong: Vec::new(),
+            names: Vec::new(),
             score,
             reach,
             chapter,
@@ -264,7 +262,13 @@ impl Builder {
             }
         }
         popular.extend(rest);
-        let mut slots: Vec<Option<Topic>> = self.list.into_iter().map(Some).collect();
+        let mut list = self.list;
+        for t in &mut list {
+            // `한국어 · English`: both names are shown, the rest hidden.
+            let label = t.label.clone();
+            t.mark_shown(label.split(" · ").map(str::trim));
+        }
+        let mut slots: Vec<Option<Topic>> = list.into_iter().map(Some).collect();
         let ordered = popular
             .iter()
             .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
@@ -289,26 +293,27 @@ pub(crate) fn chapter_names(index: &Index, concepts: &Concepts, library: &Librar
             let mut t = Topic {
                 label,
                 value: ch.number.to_string(),
-                keys: Vec::new(),
-                words: Vec::new(),
-                choseong: Vec::new(),
+                names: Vec::new(),
                 score: 0.0,
                 reach: 0.0,
                 chapter: Some((ci as u32, ch.number)),
                 chapter_strength: 0.0,
                 courses: vec![ci as u32],
             };
-            let mut names: Vec<String> = vec![ch.title_ko.clone(), ch.title.clone()];
+            // The titles and their parts are in the label; the rest is hidden.
+            let mut shown: Vec<&str> = vec![&ch.title_ko, &ch.title];
+            for title in [&ch.title_ko, &ch.title] {
+                shown.extend(title.split([',', ':', '/', '(', ')']).map(str::trim));
+            }
+            let mut names: Vec<String> = shown.iter().map(|n| n.to_string()).collect();
             names.extend(ch.aliases.iter().cloned());
             for title in [&ch.title_ko, &ch.title] {
-                for part in title.split([',', ':', '/', '(', ')']) {
-                    names.push(part.trim().to_string());
-                }
                 names.extend(other_names(index, concepts, title));
             }
             for n in names.iter().filter(|n| !n.trim().is_empty()) {
                 push_name(&mut t, n);
             }
+            t.mark_shown(shown);
             out.push(t);
         }
     }

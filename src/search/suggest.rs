@@ -4,7 +4,7 @@
 //! choices, each name at most 100 characters. Built for speed: names carry
 //! precomputed keys, so a keystroke costs a few string comparisons per name.
 
-use super::completions::{NameList, Topic};
+use super::completions::{Name, NameList, Topic};
 use super::fuzzy::osa_within;
 use super::normalize::{choseong_query, edit_budget, is_hangul, jamo_key, latin_key, word_key};
 use super::tokenize::tokens;
@@ -28,8 +28,10 @@ pub(crate) struct Typed {
     raw: Vec<char>,
     /// Keys with particles and plurals stripped, concatenated.
     stem: Vec<char>,
-    words: Vec<String>,
-    choseong: Option<String>,
+    /// Key of each typed word.
+    words: Vec<Vec<char>>,
+    /// The 초성 typed (`ㅇㅇㅈ`), if only consonants were.
+    choseong: Option<Vec<char>>,
     surface_chars: usize,
 }
 
@@ -62,8 +64,8 @@ impl Typed {
         Typed {
             raw: raw.chars().collect(),
             stem: stem.chars().collect(),
-            words: words.iter().map(|w| key(w)).collect(),
-            choseong,
+            words: words.iter().map(|w| key(w).chars().collect()).collect(),
+            choseong: choseong.map(|c| c.chars().collect()),
             surface_chars: compact.chars().count(),
         }
     }
@@ -79,51 +81,125 @@ impl Typed {
             .flatten()
             .copied()
             .collect();
-        out.extend(self.words.iter().filter_map(|w| w.chars().next()));
-        out.extend(self.choseong.iter().filter_map(|c| c.chars().next()));
+        out.extend(self.words.iter().filter_map(|w| w.first().copied()));
+        out.extend(self.choseong.iter().filter_map(|c| c.first().copied()));
         out.sort_unstable();
         out.dedup();
         out
     }
 
-    /// How well a name matches, best first: 0 whole name, 1 name prefix,
-    /// 2 word prefixes, 3 초성, 4 typo. `None` if it doesn't.
-    pub fn tier(&self, t: &Topic) -> Option<u8> {
+    /// How `t` matches what was typed, if it does: through which of its
+    /// names, and how that ranks (see [`Match`]).
+    pub fn matches(&self, t: &Topic) -> Option<Match> {
         if self.raw.is_empty() {
             return None;
         }
-        let forms = [&self.raw, &self.stem];
-        if t.keys
-            .iter()
-            .any(|k| forms.iter().any(|f| !f.is_empty() && k == *f))
-        {
-            return Some(0);
+        let forms: Vec<&[char]> = [&self.raw, &self.stem]
+            .into_iter()
+            .filter(|f| !f.is_empty())
+            .map(Vec::as_slice)
+            .collect();
+        let mut best: Option<Match> = None;
+        for (i, name) in t.names.iter().enumerate() {
+            let Some((how, covered)) = self.how(&forms, name) else {
+                continue;
+            };
+            let found = Match::new(how, name.shown, covered, i);
+            if best.is_none_or(|b| found.rank() < b.rank()) {
+                best = Some(found);
+            }
         }
-        if t.keys
-            .iter()
-            .any(|k| forms.iter().any(|f| !f.is_empty() && k.starts_with(f)))
-        {
-            return Some(1);
+        best
+    }
+
+    /// How one name matches: whole-name prefix or 초성 prefix, word
+    /// prefixes, or a typo; with how much of the name the input covers.
+    fn how(&self, forms: &[&[char]], name: &Name) -> Option<(How, f32)> {
+        let share = |typed: usize, of: usize| typed as f32 / of.max(1) as f32;
+        if let Some(f) = forms.iter().find(|f| name.key.starts_with(f)) {
+            return Some((How::Prefix, share(f.len(), name.key.len())));
+        }
+        if let (Some(c), Some(nc)) = (&self.choseong, &name.choseong) {
+            if nc.starts_with(c) {
+                return Some((How::Prefix, share(c.len(), nc.len())));
+            }
         }
         if !self.words.is_empty()
             && self
                 .words
                 .iter()
-                .all(|w| t.words.iter().any(|tw| tw.starts_with(w.as_str())))
+                .all(|w| name.words.iter().any(|nw| nw.starts_with(w)))
         {
-            return Some(2);
-        }
-        if let Some(c) = &self.choseong {
-            if t.choseong.iter().any(|tc| tc.starts_with(c.as_str())) {
-                return Some(3);
-            }
+            return Some((How::Words, share(self.raw.len(), name.key.len())));
         }
         // One typo at most while typing: a prefix is too short a context for two.
         let budget = edit_budget(self.raw.len(), self.surface_chars).min(1);
-        if budget > 0 && t.keys.iter().any(|k| prefix_within(&self.raw, k, budget)) {
-            return Some(4);
+        if budget > 0 && prefix_within(&self.raw, &name.key, budget) {
+            return Some((How::Typo, share(self.raw.len(), name.key.len())));
         }
         None
+    }
+}
+
+/// How a name matched what was typed, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum How {
+    /// The name (or its 초성) starts with the input.
+    Prefix,
+    /// Each typed word starts a word of the name.
+    Words,
+    /// Within one edit of a prefix of the name.
+    Typo,
+}
+
+/// A choice's best match: the choice whose shown name starts with the input
+/// comes before one that matches only through a hidden alias or reading;
+/// then by how much of the name the input covers (all of it, at least half,
+/// less), then (by the caller) by how central the topic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Match {
+    how: How,
+    shown: bool,
+    /// 0 the whole name, 1 at least half of it, 2 less.
+    coverage: u8,
+    /// Which of the choice's names matched.
+    pub name: usize,
+}
+
+impl Match {
+    fn new(how: How, shown: bool, covered: f32, name: usize) -> Match {
+        let coverage = if covered >= 1.0 {
+            0
+        } else if covered >= 0.5 {
+            1
+        } else {
+            2
+        };
+        Match {
+            how,
+            shown,
+            coverage,
+            name,
+        }
+    }
+
+    /// Sort key, smaller first: shown prefix, shown word prefix, hidden
+    /// prefix, hidden word prefix, then typos (shown first); then coverage.
+    pub fn rank(&self) -> (u8, u8) {
+        let class = match (self.how, self.shown) {
+            (How::Prefix, true) => 0,
+            (How::Words, true) => 1,
+            (How::Prefix, false) => 2,
+            (How::Words, false) => 3,
+            (How::Typo, true) => 4,
+            (How::Typo, false) => 5,
+        };
+        (class, self.coverage)
+    }
+
+    /// Whether it matched through a name the choice doesn't show.
+    pub fn hidden(&self) -> bool {
+        !self.shown
     }
 }
 
@@ -178,21 +254,25 @@ fn chapter_tag(s: &SearchIndex, library: &Library, t: &Topic) -> String {
 }
 
 /// The names of `names` that `typed` matches (all, in order, if nothing is
-/// typed), best tier first, at most 25.
+/// typed), best first, at most 25; with the match (`None` when nothing is
+/// typed). Order: [`Match::rank`], then the more central topic (higher
+/// score), then the list's order.
 fn matching<'n>(
     names: &'n NameList,
     typed: &Typed,
     keep: impl Fn(&Topic) -> bool,
-) -> Vec<&'n Topic> {
+) -> Vec<(&'n Topic, Option<Match>)> {
     if typed.is_empty() {
         return names
             .list
             .iter()
             .filter(|t| keep(t))
             .take(MAX_SUGGESTIONS)
+            .map(|t| (t, None))
             .collect();
     }
-    let mut found: Vec<(u8, u32)> = Vec::new();
+    let mut found: Vec<(Match, &'n Topic, u32)> = Vec::new();
+    let mut exact = 0;
     for i in names
         .starting_with(&typed.firsts())
         .into_iter()
@@ -204,19 +284,39 @@ fn matching<'n>(
         if !keep(t) {
             continue;
         }
-        if let Some(tier) = typed.tier(t) {
-            found.push((tier, i));
-            if tier == 0 && found.len() >= 4 * MAX_SUGGESTIONS {
+        if let Some(m) = typed.matches(t) {
+            found.push((m, t, i));
+            exact += usize::from(m.rank() == (0, 0));
+            if exact >= 4 * MAX_SUGGESTIONS {
                 break;
             }
         }
     }
-    found.sort_unstable();
+    found.sort_by(|(ma, ta, ia), (mb, tb, ib)| {
+        ma.rank()
+            .cmp(&mb.rank())
+            .then(tb.score.total_cmp(&ta.score))
+            .then(ia.cmp(ib))
+    });
     found
         .into_iter()
         .take(MAX_SUGGESTIONS)
-        .filter_map(|(_, i)| names.list.get(i as usize))
+        .map(|(m, t, _)| (t, Some(m)))
         .collect()
+}
+
+/// The choice's name: its label, after the alias it matched through when
+/// that is hidden (`토큰 텀블러 → 시뮬레이션 · simulation`), cut to leave
+/// `room` characters.
+fn shown_label(t: &Topic, m: Option<Match>, room: usize) -> String {
+    match m.filter(Match::hidden).and_then(|m| t.names.get(m.name)) {
+        Some(alias) => {
+            let alias = truncate(&alias.text, room / 2);
+            let rest = room.saturating_sub(alias.chars().count() + 3);
+            format!("{alias} → {}", truncate(&t.label, rest))
+        }
+        None => truncate(&t.label, room),
+    }
 }
 
 pub(crate) fn topics(
@@ -233,11 +333,11 @@ pub(crate) fn topics(
         course.is_none_or(|c| t.courses.contains(&c))
     })
     .into_iter()
-    .map(|t| {
+    .map(|(t, m)| {
         let tag = chapter_tag(s, library, t);
         let room = MAX_NAME.saturating_sub(tag.chars().count());
         Suggestion {
-            name: format!("{}{tag}", truncate(&t.label, room)),
+            name: format!("{}{tag}", shown_label(t, m, room)),
             value: truncate(&t.value, MAX_NAME),
         }
     })
@@ -254,7 +354,7 @@ pub(crate) fn chapters(
         return Vec::new();
     };
     let in_course = |t: &Topic| course.is_none_or(|c| t.courses.contains(&c));
-    let picked: Vec<&Topic> = match super::chapters::parse_number(prefix) {
+    let picked: Vec<(&Topic, Option<Match>)> = match super::chapters::parse_number(prefix) {
         Some(n) => {
             let mut found: Vec<(bool, &Topic)> = s
                 .chapter_names
@@ -273,7 +373,7 @@ pub(crate) fn chapters(
             } else {
                 found
                     .into_iter()
-                    .map(|(_, t)| t)
+                    .map(|(_, t)| (t, None))
                     .take(MAX_SUGGESTIONS)
                     .collect()
             }
@@ -282,7 +382,7 @@ pub(crate) fn chapters(
     };
     picked
         .into_iter()
-        .map(|t| {
+        .map(|(t, m)| {
             let value = match t.chapter {
                 Some((c, n)) if library.courses.len() > 1 => {
                     format!(
@@ -297,7 +397,7 @@ pub(crate) fn chapters(
                 None => t.value.clone(),
             };
             Suggestion {
-                name: truncate(&t.label, MAX_NAME),
+                name: shown_label(t, m, MAX_NAME),
                 value: truncate(&value, MAX_NAME),
             }
         })

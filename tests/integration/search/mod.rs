@@ -5,3 +5,4 @@ mod behaviour;
 mod eval;
 mod moments;
 mod props;
+mod autocomplete;
