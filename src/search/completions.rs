@@ -22,9 +22,8 @@ pub(crate) struct Name {
     pub words: Vec<Vec<char>>,
     /// 초성 of a Korean name, spaces removed.
     pub choseong: Option<Vec<char>>,
-    /// Whether the choice's label shows this name (else it is a hidden alias
-    /// or reading).
-    pub shown: bool,
+    /// Whether the choice's label shows this name.
+    pub shown: Shown,
 }
 
 /// One name to offer: a topic or a chapter.
@@ -49,25 +48,41 @@ pub(crate) struct Topic {
     pub courses: Vec<u32>,
 }
 
+/// Whether a choice's label shows one of its names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// Shown whole: the label (or one side of `한국어 · English`) is this name.
+    Whole,
+    /// Shown inside a longer name (`Knowledge` of a chapter title
+    /// `Hallucinations, Tool Use, Knowledge/Working Memory`).
+    Part,
+    /// A hidden alias or reading.
+    Hidden,
+}
+
 impl Topic {
-    /// Marks the names the label shows (`shown`), adding those it lacks;
-    /// every other name is hidden.
-    pub fn mark_shown<'a>(&mut self, shown: impl IntoIterator<Item = &'a str>) {
+    /// Marks the names the label shows whole (`whole`) and in part
+    /// (`parts`), adding those it lacks; every other name is hidden.
+    pub fn mark_shown<'a>(
+        &mut self,
+        whole: impl IntoIterator<Item = &'a str>,
+        parts: impl IntoIterator<Item = &'a str>,
+    ) {
         for n in &mut self.names {
-            n.shown = false;
+            n.shown = Shown::Hidden;
         }
-        for text in shown {
+        let parts = parts.into_iter().map(|p| (p, Shown::Part));
+        for (text, shown) in whole.into_iter().map(|w| (w, Shown::Whole)).chain(parts) {
             let key: Vec<char> = name_key(text).chars().collect();
             if key.is_empty() {
                 continue;
             }
-            match self.names.iter_mut().find(|n| n.key == key) {
-                Some(n) => n.shown = true,
-                None => {
-                    push_name(self, text);
-                    if let Some(n) = self.names.last_mut().filter(|n| n.key == key) {
-                        n.shown = true;
-                    }
+            if self.names.iter().all(|n| n.key != key) {
+                push_name(self, text);
+            }
+            if let Some(n) = self.names.iter_mut().find(|n| n.key == key) {
+                if n.shown == Shown::Hidden {
+                    n.shown = shown;
                 }
             }
         }
@@ -166,6 +181,69 @@ pub(crate) fn push_name(t: &mut Topic, name: &str) {
             .map(|w| w.chars().collect())
             .collect(),
         choseong: name_choseong(name).map(|c| c.chars().collect()),
-        shown: false,
+        shown: Shown::Hidden,
     });
+}
+
+/// How a name matched what was typed, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum How {
+    /// The name (or its 초성) starts with the input.
+    Prefix,
+    /// Each typed word starts a word of the name.
+    Words,
+    /// Within one edit of a prefix of the name.
+    Typo,
+}
+
+/// A choice's best match: the choice whose shown name starts with the input
+/// comes before one that matches only through a hidden alias or reading;
+/// then by how much of the name the input covers (all of it, at least half,
+/// less), then (by the caller) by how central the topic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Match {
+    how: How,
+    shown: Shown,
+    /// 0 the whole name, 1 at least half of it, 2 less.
+    coverage: u8,
+    /// Which of the choice's names matched.
+    pub name: usize,
+}
+
+impl Match {
+    pub fn new(how: How, shown: Shown, covered: f32, name: usize) -> Match {
+        let coverage = if covered >= 1.0 {
+            0
+        } else if covered >= 0.5 {
+            1
+        } else {
+            2
+        };
+        Match {
+            how,
+            shown,
+            coverage,
+            name,
+        }
+    }
+
+    /// Sort key, smaller first: a shown name's prefix, a shown part's or
+    /// word's prefix, a hidden name's prefix, a hidden word's prefix, then
+    /// typos (shown first); then coverage.
+    pub fn rank(&self) -> (u8, u8) {
+        let class = match (self.how, self.shown) {
+            (How::Prefix, Shown::Whole) => 0,
+            (How::Prefix, Shown::Part) | (How::Words, Shown::Whole | Shown::Part) => 1,
+            (How::Prefix, Shown::Hidden) => 2,
+            (How::Words, Shown::Hidden) => 3,
+            (How::Typo, Shown::Whole | Shown::Part) => 4,
+            (How::Typo, Shown::Hidden) => 5,
+        };
+        (class, self.coverage)
+    }
+
+    /// Whether it matched through a name the choice doesn't show.
+    pub fn hidden(&self) -> bool {
+        self.shown == Shown::Hidden
+    }
 }

@@ -1,10 +1,16 @@
 //! Autocomplete: what someone has typed so far, matched against topic and
-//! chapter names — whole-name prefix (jamo level, so `환ㄱ` and `에이젼` work),
-//! word prefix (`arena` → LM Arena), 초성 (`ㅇㅇㅈ`), then typos — at most 25
-//! choices, each name at most 100 characters. Built for speed: names carry
-//! precomputed keys, so a keystroke costs a few string comparisons per name.
+//! chapter names — whole-name prefix (jamo level, so `환ㄱ` and `에이젼` work)
+//! or 초성 prefix (`ㅇㅇㅈ`), word prefix (`arena` → LM Arena), then typos —
+//! at most 25 choices, each name at most 100 characters. Reading the mind: a
+//! choice whose shown name starts with the input comes before one reached
+//! only through a hidden alias or reading (`멀티` → 멀티모달 before 대화,
+//! which hides 멀티턴), then the one the input covers more of (`토크` → 토큰
+//! before 토크나이저), then the more central topic; a choice reached through
+//! an alias shows it (`토큰 텀블러 → 시뮬레이션`). Built for speed: names
+//! carry precomputed keys, so a keystroke costs a few string comparisons per
+//! name.
 
-use super::completions::{Name, NameList, Topic};
+use super::completions::{How, Match, Name, NameList, Topic};
 use super::fuzzy::osa_within;
 use super::normalize::{choseong_query, edit_budget, is_hangul, jamo_key, latin_key, word_key};
 use super::tokenize::tokens;
@@ -138,68 +144,6 @@ impl Typed {
             return Some((How::Typo, share(self.raw.len(), name.key.len())));
         }
         None
-    }
-}
-
-/// How a name matched what was typed, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum How {
-    /// The name (or its 초성) starts with the input.
-    Prefix,
-    /// Each typed word starts a word of the name.
-    Words,
-    /// Within one edit of a prefix of the name.
-    Typo,
-}
-
-/// A choice's best match: the choice whose shown name starts with the input
-/// comes before one that matches only through a hidden alias or reading;
-/// then by how much of the name the input covers (all of it, at least half,
-/// less), then (by the caller) by how central the topic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Match {
-    how: How,
-    shown: bool,
-    /// 0 the whole name, 1 at least half of it, 2 less.
-    coverage: u8,
-    /// Which of the choice's names matched.
-    pub name: usize,
-}
-
-impl Match {
-    fn new(how: How, shown: bool, covered: f32, name: usize) -> Match {
-        let coverage = if covered >= 1.0 {
-            0
-        } else if covered >= 0.5 {
-            1
-        } else {
-            2
-        };
-        Match {
-            how,
-            shown,
-            coverage,
-            name,
-        }
-    }
-
-    /// Sort key, smaller first: shown prefix, shown word prefix, hidden
-    /// prefix, hidden word prefix, then typos (shown first); then coverage.
-    pub fn rank(&self) -> (u8, u8) {
-        let class = match (self.how, self.shown) {
-            (How::Prefix, true) => 0,
-            (How::Words, true) => 1,
-            (How::Prefix, false) => 2,
-            (How::Words, false) => 3,
-            (How::Typo, true) => 4,
-            (How::Typo, false) => 5,
-        };
-        (class, self.coverage)
-    }
-
-    /// Whether it matched through a name the choice doesn't show.
-    pub fn hidden(&self) -> bool {
-        !self.shown
     }
 }
 
@@ -405,42 +349,5 @@ pub(crate) fn chapters(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn osa_bounds() {
-        let c = |s: &str| s.chars().collect::<Vec<_>>();
-        assert!(osa_within(&c("agnet"), &c("agent"), 1));
-        assert!(!osa_within(&c("abc"), &c("xyz"), 2));
-        assert!(prefix_within(&c("hallu"), &c("hallucination"), 1));
-        assert!(prefix_within(&c("halu"), &c("hallucination"), 1));
-        assert!(!prefix_within(&c("xallu"), &c("hallucination"), 1));
-        // The table-free one-edit check agrees with the table.
-        let words = ["hallucination", "agent", "에이전트", "ab", "a"];
-        let typed = [
-            "halu",
-            "hallx",
-            "hlal",
-            "hallucinatoin",
-            "agnet",
-            "agen",
-            "aegnt",
-            "에이젼",
-            "에이전트",
-            "b",
-            "ba",
-        ];
-        for w in words {
-            for t in typed {
-                let (t, k) = (c(t), c(w));
-                if t.first() != k.first() || k.len() + 1 < t.len() {
-                    continue;
-                }
-                let lo = t.len().saturating_sub(1).max(1);
-                let table = (lo..=(t.len() + 1).min(k.len())).any(|n| osa_within(&t, &k[..n], 1));
-                assert_eq!(prefix_within_one(&t, &k), table, "{t:?} {k:?}");
-            }
-        }
-    }
-}
+#[path = "suggest_tests.rs"]
+mod tests;

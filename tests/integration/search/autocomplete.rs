@@ -30,7 +30,10 @@ fn chapters(l: &Lectern, typed: &str) -> Vec<Suggestion> {
 /// The names a topic choice shows: `alias → 한국어 · English — n장` gives
 /// `alias`, `한국어` and `English`.
 fn shown_names(s: &Suggestion) -> Vec<&str> {
-    let name = s.name.rsplit_once(" — ").map_or(s.name.as_str(), |(n, _)| n);
+    let name = s
+        .name
+        .rsplit_once(" — ")
+        .map_or(s.name.as_str(), |(n, _)| n);
     name.split(" → ")
         .flat_map(|part| part.split(" · "))
         .map(str::trim)
@@ -67,7 +70,10 @@ fn a_name_that_starts_with_the_input_comes_before_an_alias_match() {
     assert!(at("ㅁㅌ", "멀티모달") < at("ㅁㅌ", "라마"));
     // `에` starts 에이전트, not GPU (through 엔비디아).
     let first = &topics(&l, "에")[0];
-    assert!(shown_names(first).iter().all(|n| !n.starts_with("GPU")), "{first:?}");
+    assert!(
+        shown_names(first).iter().all(|n| !n.starts_with("GPU")),
+        "{first:?}"
+    );
     assert!(first.name.starts_with('에'), "{first:?}");
     // `토크`: 토큰 (covers most of it) before 토크나이저; 시뮬레이션 (through
     // 토큰 텀블러) after both, and showing the alias that matched.
@@ -141,6 +147,9 @@ fn intended_suggestion_comes_first() {
     for m in &misses {
         println!("    miss: {m}");
     }
-    assert!(share >= MIN_FIRST, "intended first {share:.3}, under {MIN_FIRST}");
+    assert!(
+        share >= MIN_FIRST,
+        "intended first {share:.3}, under {MIN_FIRST}"
+    );
     assert_eq!(top5, n, "every intended suggestion among the first five");
 }
