@@ -100,11 +100,7 @@ impl Typed {
         if self.raw.is_empty() {
             return None;
         }
-        let forms: Vec<&[char]> = [&self.raw, &self.stem]
-            .into_iter()
-            .filter(|f| !f.is_empty())
-            .map(Vec::as_slice)
-            .collect();
+        let forms = [self.raw.as_slice(), self.stem.as_slice()];
         let mut best: Option<Match> = None;
         for (i, name) in t.names.iter().enumerate() {
             let Some((how, covered)) = self.how(&forms, name) else {
@@ -114,6 +110,9 @@ impl Typed {
             if best.is_none_or(|b| found.rank() < b.rank()) {
                 best = Some(found);
             }
+            if found.rank() == (0, 0) {
+                break; // a shown name typed whole: nothing ranks higher
+            }
         }
         best
     }
@@ -122,7 +121,10 @@ impl Typed {
     /// prefixes, or a typo; with how much of the name the input covers.
     fn how(&self, forms: &[&[char]], name: &Name) -> Option<(How, f32)> {
         let share = |typed: usize, of: usize| typed as f32 / of.max(1) as f32;
-        if let Some(f) = forms.iter().find(|f| name.key.starts_with(f)) {
+        if let Some(f) = forms
+            .iter()
+            .find(|f| !f.is_empty() && name.key.starts_with(f))
+        {
             return Some((How::Prefix, share(f.len(), name.key.len())));
         }
         if let (Some(c), Some(nc)) = (&self.choseong, &name.choseong) {
