@@ -114,11 +114,31 @@ impl Typed {
                 break; // a shown name typed whole: nothing ranks higher
             }
         }
-        best
+        if best.is_some() {
+            return best;
+        }
+        // One typo at most while typing: a prefix is too short a context for
+        // two; and only when no name matches as typed.
+        let budget = edit_budget(self.raw.len(), self.surface_chars).min(1);
+        if budget == 0 {
+            return None;
+        }
+        let typo = |n: &&Name| prefix_within(&self.raw, &n.key, budget);
+        let found = |(i, n): (usize, &Name)| {
+            let covered = self.raw.len() as f32 / n.key.len().max(1) as f32;
+            Match::new(How::Typo, n.shown, covered, i)
+        };
+        let mut typos = t.names.iter().enumerate().filter(|(_, n)| typo(n));
+        let first = typos.next().map(found)?;
+        Some(
+            typos
+                .map(found)
+                .fold(first, |b, m| if m.rank() < b.rank() { m } else { b }),
+        )
     }
 
-    /// How one name matches: whole-name prefix or 초성 prefix, word
-    /// prefixes, or a typo; with how much of the name the input covers.
+    /// How one name matches as typed: whole-name prefix or 초성 prefix, or
+    /// word prefixes; with how much of the name the input covers.
     fn how(&self, forms: &[&[char]], name: &Name) -> Option<(How, f32)> {
         let share = |typed: usize, of: usize| typed as f32 / of.max(1) as f32;
         if let Some(f) = forms
@@ -139,11 +159,6 @@ impl Typed {
                 .all(|w| name.words.iter().any(|nw| nw.starts_with(w)))
         {
             return Some((How::Words, share(self.raw.len(), name.key.len())));
-        }
-        // One typo at most while typing: a prefix is too short a context for two.
-        let budget = edit_budget(self.raw.len(), self.surface_chars).min(1);
-        if budget > 0 && prefix_within(&self.raw, &name.key, budget) {
-            return Some((How::Typo, share(self.raw.len(), name.key.len())));
         }
         None
     }
