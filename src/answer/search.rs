@@ -152,7 +152,7 @@ pub(super) fn nothing_found(
         },
         lectern
             .index
-            .example_topics(3)
+            .example_topics(3, l == Locale::En)
             .into_iter()
             .map(|topic| {
                 let command = again(topic.clone());
