@@ -8,6 +8,25 @@ use lectern::cli::Format;
 
 use crate::support::{golden, shipped};
 
+mod moment;
+
+/// Pins each line's answer, in Korean and in English, in
+/// `tests/golden/answers/<name>.ko.txt` and `<name>.en.txt`.
+pub(crate) fn golden_both(name: &str, lectern: &lectern::app::Lectern, lines: &[&str]) {
+    for locale in [Locale::Ko, Locale::En] {
+        let mut out = String::new();
+        for line in lines {
+            let reply = respond(lectern, line, locale);
+            out.push_str(&format!("=== {line}\n{}\n", render(&reply, Format::Text)));
+        }
+        let tag = match locale {
+            Locale::Ko => "ko",
+            Locale::En => "en",
+        };
+        golden(&format!("answers/{name}.{tag}.txt"), &out);
+    }
+}
+
 /// The cases pinned in `tests/golden/answers/`. Each is a line as typed in Discord.
 const CASES: &[&str] = &[
     "/help",
