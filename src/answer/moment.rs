@@ -11,7 +11,7 @@ use crate::particle::{particle, with, Particle};
 use crate::timecode::{format_time, parse_pasted, PasteError, Pasted, Seconds, TimeRef};
 
 pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {
-    let time = resolve::arg(l, l.pick("시각", "time"), time)?;
+    let time = resolve::arg(l, "time", time)?;
     let pasted = read_pasted(l, time)?;
     // A link into another loaded course's video answers for that course,
     // unless the asker named a course.
@@ -80,7 +80,7 @@ pub(super) fn link(
     let seconds = match at.map(str::trim).filter(|a| !a.is_empty()) {
         None => ch.start,
         Some(at) => {
-            let at = resolve::arg(l, l.pick("위치", "at"), at)?;
+            let at = resolve::arg(l, "at", at)?;
             match in_course(l, course, at, read_pasted(l, at)?)? {
                 TimeRef::Absolute(s) => s,
                 TimeRef::Offset(off) => {

@@ -3,7 +3,7 @@
 //! run, a cut text — worded here with every other answer, in both languages.
 
 use super::reply::did_you_mean;
-use super::slash::slash_suggestion;
+use super::slash::{localize_line, slash_suggestion, SlashError, SlashProblem};
 use super::{Locale, Reply};
 use crate::markdown::sanitize_echo;
 
@@ -69,15 +69,14 @@ pub fn unregistered_command(l: Locale, name: &str) -> Reply {
 
 /// A required option missing from a registered command (a stale registration).
 pub fn missing_option(l: Locale, command: &str, option: &str) -> Reply {
-    Reply::error(
-        l.pick("옵션이 빠졌어요", "Missing option"),
-        match l {
-            Locale::Ko => format!("`/{command}`에는 `{option}` 값이 필요해요."),
-            Locale::En => format!("`/{command}` needs `{option}`."),
+    let error = SlashError {
+        problem: SlashProblem::Missing {
+            command: super::commands::find(command).map_or("help", |c| c.name),
+            option: option.to_string(),
         },
-        vec![slash_suggestion(super::slash::usage(command))],
-        did_you_mean(l),
-    )
+        suggestions: vec![slash_suggestion(super::slash::usage(command))],
+    };
+    unreadable_line(l, error)
 }
 
 /// `/reload` asked by a member without Manage Server (or in a DM).
@@ -124,12 +123,22 @@ pub fn read_more(l: Locale) -> &'static str {
     l.pick("… (/read 로 더 보기)", "… (read more with /read)")
 }
 
-/// A slash line that can't be read, as an error reply (console, `ask`).
-pub fn unreadable_line(l: Locale, error: super::slash::SlashError) -> Reply {
+/// A slash line that can't be read, as an error reply (console, `ask`):
+/// the suggested lines named as the reader's Discord shows them.
+pub fn unreadable_line(l: Locale, error: SlashError) -> Reply {
+    let suggestions = error
+        .suggestions
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            s.label = localize_line(l, &s.label);
+            s
+        })
+        .collect();
     Reply::error(
-        l.pick("명령을 알아볼 수 없어요", "Unrecognised command"),
+        error.title(l),
         error.message(l),
-        error.suggestions,
-        did_you_mean(l),
+        suggestions,
+        error.suggestions_heading(l),
     )
 }

@@ -9,6 +9,7 @@ use lectern::cli::Format;
 use crate::support::{golden, shipped};
 
 mod moment;
+mod wording;
 
 /// Pins each line's answer, in Korean and in English, in
 /// `tests/golden/answers/<name>.ko.txt` and `<name>.en.txt`.
