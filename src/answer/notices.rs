@@ -118,6 +118,14 @@ pub fn reload_failed(l: Locale) -> Reply {
     )
 }
 
+/// The console's first line: how to ask, search and leave.
+pub fn console_banner(l: Locale) -> &'static str {
+    l.pick(
+        "명령을 입력하세요. / 없이 적으면 검색이에요 (/help 도움말, /quit 또는 종료로 나가기)",
+        "Type a command; a line without / is a search (/help for help, /quit to leave)",
+    )
+}
+
 /// The marker at the end of a text cut to fit: where to read on.
 pub fn read_more(l: Locale) -> &'static str {
     l.pick("… (/read 로 더 보기)", "… (read more with /read)")

@@ -305,6 +305,19 @@ fn slash_lines_parse_named_positional_and_korean() {
         Some("/summary")
     );
     assert!(parse_slash("/read 21 two").is_err());
+    // A line without `/` is a search; Korean command and option names read.
+    assert_eq!(
+        parse_slash("에이전트 토큰").unwrap(),
+        Command::Search {
+            course: None,
+            query: "에이전트 토큰".into(),
+            limit: None
+        }
+    );
+    assert_eq!(
+        parse_slash("/읽기 챕터:21 쪽:2").unwrap(),
+        parse_slash("/read 21 2").unwrap()
+    );
 }
 
 #[test]

@@ -214,6 +214,34 @@ fn console_answers_until_quit() {
     assert!(!text.contains("Lectern 도움말"), "stopped at /quit");
 }
 
+/// A line without `/` is a search; `/quit now`, `/exit` and `종료` leave
+/// (piped input: the path scripts and tests use, not the line editor).
+#[test]
+fn console_searches_plain_lines_and_leaves_on_any_quit_word() {
+    for quit in ["/quit now", "/exit", "종료"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .arg("console")
+            .current_dir(ROOT)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("에이전트\n{quit}\n/help\n").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{quit}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("🔎 에이전트"), "{quit}: a search: {text}");
+        assert!(!text.contains("Lectern 도움말"), "{quit}: stopped");
+    }
+    assert!(lectern::cli::console::is_quit("/quit now"));
+    assert!(!lectern::cli::console::is_quit("quitting time"));
+}
+
 /// `lectern ask … | head`: a reader that closes its end before the answer is
 /// written gets no panic message and no failure, in both output formats (and
 /// `lectern search … | head` too).
