@@ -3,7 +3,7 @@
 //! [`Command`]. The console and `lectern ask` use it; errors are plain messages.
 
 use super::commands::{command_label, option_description, option_label};
-use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words, HIDE};
+use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words, COURSE, HIDE};
 use super::{Command, Locale, Suggestion, COMMANDS};
 use crate::markdown::code_span;
 use crate::particle::{with, Particle};
@@ -293,8 +293,13 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     // text option (query, chapter, time) takes all remaining words.
     let mut values: Vec<(&'static str, String)> =
         named.into_iter().map(|(o, v)| (o.name, v)).collect();
-    let free: Vec<&'static OptionSpec> = spec
-        .options
+    // A command whose only option is the course takes it by position too
+    // (`/chapters deep-dive-llms`).
+    let positional_options = match spec.options {
+        [] if spec.takes_course => std::slice::from_ref(&COURSE),
+        options => options,
+    };
+    let free: Vec<&'static OptionSpec> = positional_options
         .iter()
         .filter(|o| !values.iter().any(|(k, _)| *k == o.name))
         .collect();

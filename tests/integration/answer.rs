@@ -375,3 +375,16 @@ fn hide_is_an_option_never_a_word_of_the_query_or_chapter() {
         .title
         .starts_with("21."));
 }
+
+#[test]
+fn golden_chapters_of_a_course() {
+    golden_both(
+        "chapters_course",
+        &crate::support::two_courses(),
+        &[
+            "/chapters other-course",
+            "/목차 강의:deep-dive-llms",
+            "/chapters nope",
+        ],
+    );
+}
