@@ -23,7 +23,7 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
     let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
     let mut reply = chapter_reply(lectern, l, course, ch, View::Summary);
     let Some(notes) = &ch.notes else {
-        reply.text = no_notes(l).to_string();
+        super::no_notes::fill(lectern, l, course, ch, &mut reply);
         return Ok(reply);
     };
     reply.text = if notes.summary.is_empty() {
@@ -107,6 +107,10 @@ pub(super) fn key_points(
 ) -> Answer {
     let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
     let mut reply = chapter_reply(lectern, l, course, ch, View::KeyPoints);
+    if ch.notes.is_none() {
+        super::no_notes::fill(lectern, l, course, ch, &mut reply);
+        return Ok(reply);
+    }
     reply.text = match &ch.notes {
         None => no_notes(l).to_string(),
         Some(n) if n.key_points.is_empty() => l

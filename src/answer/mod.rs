@@ -40,6 +40,7 @@ pub mod commands;
 pub mod desk;
 mod help;
 mod moment;
+mod no_notes;
 pub mod notices;
 mod read;
 mod reload;

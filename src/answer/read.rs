@@ -24,7 +24,7 @@ pub(super) fn read(
     let mut reply = chapter_reply(lectern, l, course, ch, View::Read);
     let notes = match &ch.notes {
         None => {
-            reply.text = no_notes(l).to_string();
+            super::no_notes::fill(lectern, l, course, ch, &mut reply);
             return Ok(reply);
         }
         Some(n) if !n.has_body() => {

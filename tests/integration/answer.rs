@@ -9,6 +9,7 @@ use lectern::cli::Format;
 use crate::support::{golden, shipped};
 
 mod moment;
+mod no_notes;
 mod wording;
 
 /// Pins each line's answer, in Korean and in English, in
@@ -134,7 +135,7 @@ fn summary_links_to_the_chapter_and_offers_navigation() {
 fn chapters_without_notes_still_answer() {
     let reply = ask("/summary 3");
     assert!(reply.is_ok());
-    assert!(reply.text.contains("아직 준비되지 않았어요"));
+    assert!(reply.text.contains("노트는 아직 없어요"));
     assert_eq!(
         reply.url.as_deref(),
         Some("https://www.youtube.com/watch?v=7xTGNNLPyMI&t=467s")
