@@ -8,6 +8,7 @@ use lectern::cli::Format;
 
 use crate::support::{golden, shipped};
 
+mod commands;
 mod moment;
 mod no_notes;
 mod wording;
