@@ -19,22 +19,18 @@ const CAPTION_CHARS: usize = 160;
 /// Fills `reply` (a chapter reply's frame) with the no-notes page of `ch`.
 pub(super) fn fill(lectern: &Lectern, l: Locale, course: &Course, ch: &Chapter, reply: &mut Reply) {
     let length = ch.end.saturating_sub(ch.start);
-    reply.text = match l {
-        Locale::Ko => format!(
-            "이 챕터의 노트는 아직 없어요. 영상에서 바로 볼 수 있어요.\n⏱ [{}–{}]({}) · {}",
-            format_time(ch.start),
-            format_time(ch.end),
-            course.link(ch.start),
-            duration(l, length)
-        ),
-        Locale::En => format!(
-            "No notes for this chapter yet; you can watch it right away.\n⏱ [{}–{}]({}) · {}",
-            format_time(ch.start),
-            format_time(ch.end),
-            course.link(ch.start),
-            duration(l, length)
-        ),
-    };
+    let span = format!(
+        "⏱ [{}–{}]({}) · {}",
+        format_time(ch.start),
+        format_time(ch.end),
+        course.link(ch.start),
+        duration(l, length)
+    );
+    let lead = l.pick(
+        "이 챕터의 노트는 아직 없어요. 영상에서 바로 볼 수 있어요.",
+        "No notes for this chapter yet; you can watch it right away.",
+    );
+    reply.text = format!("{lead}\n{span}");
     let said = caption_lines(course, ch);
     if !said.is_empty() {
         let lines: Vec<String> = said
