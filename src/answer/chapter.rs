@@ -54,7 +54,10 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
         let more = notes.key_points.len().saturating_sub(KEY_POINT_PREVIEW);
         if more > 0 {
             lines.push(match l {
-                Locale::Ko => format!("… 외 {more}개 (`/keypoints`)"),
+                Locale::Ko => format!(
+                    "… 외 {more}개 (`/{}`)",
+                    super::commands::command_label(l, "keypoints")
+                ),
                 Locale::En => format!("… and {more} more (`/keypoints`)"),
             });
         }

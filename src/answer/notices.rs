@@ -27,10 +27,16 @@ pub fn stale_button(l: Locale) -> Reply {
 pub fn unsupported_interaction(l: Locale) -> Reply {
     Reply::error(
         l.pick("지원하지 않는 상호작용", "Unsupported interaction"),
-        l.pick(
-            "Lectern은 슬래시 명령과 버튼만 받아요. `/help`를 입력해 보세요.",
-            "Lectern answers slash commands and buttons. Try `/help`.",
-        ),
+        match l {
+            Locale::Ko => format!(
+                "Lectern은 슬래시 명령과 버튼만 받아요. {} 입력해 보세요.",
+                crate::particle::with(
+                    &format!("`/{}`", super::commands::command_label(l, "help")),
+                    crate::particle::Particle::Object
+                )
+            ),
+            Locale::En => "Lectern answers slash commands and buttons. Try `/help`.".into(),
+        },
         Vec::new(),
         "",
     )

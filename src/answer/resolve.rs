@@ -194,8 +194,9 @@ fn not_found(l: Locale, course: &Course, typed: &str, suggestions: &[u32]) -> Fa
         l.pick("챕터를 찾을 수 없어요", "Chapter not found"),
         &match l {
             Locale::Ko => format!(
-                "{}에 해당하는 챕터가 없어요. 번호(1–{count})나 제목으로 찾아 주세요. 전체 목록은 `/chapters`.",
-                code_span(typed, 60)
+                "{}에 해당하는 챕터가 없어요. 번호(1–{count})나 제목으로 찾아 주세요. 전체 목록은 `/{}`.",
+                code_span(typed, 60),
+                super::commands::command_label(l, "chapters")
             ),
             Locale::En => format!(
                 "No chapter matches {}. Use a number (1–{count}) or a title; `/chapters` lists them all.",

@@ -212,3 +212,37 @@ fn the_overview_never_repeats_the_summary() {
     let other = with_notes(|n| n.lead_summary = Some("전혀 다른 개요입니다.".into()));
     assert_eq!(overview(&other).as_deref(), Some("전혀 다른 개요입니다."));
 }
+
+/// Whether `text` names the command `/name` (not `/namesake`).
+fn names_command(text: &str, name: &str) -> bool {
+    let slash = format!("/{name}");
+    text.match_indices(&slash).any(|(i, _)| {
+        !text[i + slash.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-')
+    })
+}
+
+#[test]
+fn korean_replies_name_commands_as_korean_discord_shows_them() {
+    let lectern = shipped();
+    for line in [
+        "/help",
+        "/summary 99",
+        "/summary",
+        "/read 21 page:x",
+        "/sumary 21",
+    ] {
+        let text = shown(&respond(&lectern, line, Locale::Ko));
+        for spec in COMMANDS.iter().filter(|c| c.ko != c.name) {
+            assert!(
+                !names_command(&text, spec.name),
+                "{line}: /{} in {text}",
+                spec.name
+            );
+        }
+    }
+    let help = shown(&respond(&lectern, "/help", Locale::Ko));
+    assert!(help.contains("/읽기 챕터:21 쪽:1"), "{help}");
+}
