@@ -246,3 +246,25 @@ fn korean_replies_name_commands_as_korean_discord_shows_them() {
     let help = shown(&respond(&lectern, "/help", Locale::Ko));
     assert!(help.contains("/읽기 챕터:21 쪽:1"), "{help}");
 }
+
+/// A Discord interaction missing a required option (a stale registration)
+/// is worded as a typed line missing it: the option by its shown name, an
+/// example.
+#[test]
+fn golden_missing_option_from_discord() {
+    use lectern::discord::options::OptionsError;
+    let missing = OptionsError::Missing {
+        command: "read",
+        option: "chapter",
+    };
+    let mut out = String::new();
+    for locale in [Locale::Ko, Locale::En] {
+        let reply = missing.reply(locale);
+        out.push_str(&format!(
+            "=== {locale:?}\n{}\n",
+            lectern::cli::ask::to_text(&reply)
+        ));
+    }
+    crate::support::golden("answers/missing_option", &out);
+    assert_eq!(missing.reply(Locale::Ko).title, "챕터를 적어 주세요");
+}
