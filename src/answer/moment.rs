@@ -1,5 +1,8 @@
 //! `/at time` and `/link chapter [at]`: from a moment to its chapter, and from
-//! a chapter (plus an offset or a time) to a link worth sharing.
+//! a chapter (plus an offset or a time) to a link worth sharing. Moments are
+//! read as people paste them ([`parse_pasted`]): a link into another video is
+//! said to be one, or, when no course is named, answered for the loaded
+//! course whose video it is.
 
 use super::chapter::{chapter_reply, chapter_title, watch_button, View};
 use super::resolve::{self, fail, Failure};
@@ -13,17 +16,11 @@ use crate::timecode::{format_time, parse_pasted, PasteError, Pasted, Seconds, Ti
 pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {
     let time = resolve::arg(l, "time", time)?;
     let pasted = read_pasted(l, time)?;
-    // A link into another loaded course's video answers for that course,
-    // unless the asker named a course.
-    let linked = pasted
-        .video
-        .as_deref()
-        .filter(|_| course.is_none())
-        .and_then(|video| lectern.library.courses.iter().find(|c| c.video_id == video));
-    let course = match linked {
-        Some(course) => course,
-        None => resolve::course(lectern, l, course)?,
-    };
+    let course = resolve::course(
+        lectern,
+        l,
+        course.or(linked_course(lectern, course, &pasted)),
+    )?;
     let TimeRef::Absolute(seconds) = in_course(l, course, time, pasted)? else {
         return Err(bad_time(l, time));
     };
@@ -76,7 +73,10 @@ pub(super) fn link(
     chapter: &str,
     at: Option<&str>,
 ) -> Answer {
-    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+    let linked = at
+        .and_then(|at| parse_pasted(at).ok())
+        .and_then(|pasted| linked_course(lectern, course, &pasted));
+    let (course, ch) = resolve::chapter(lectern, l, course.or(linked), chapter)?;
     let seconds = match at.map(str::trim).filter(|a| !a.is_empty()) {
         None => ch.start,
         Some(at) => {
@@ -136,6 +136,31 @@ pub(super) fn link(
     }
     reply.buttons[0] = watch_button(l, course, seconds);
     Ok(reply)
+}
+
+/// The loaded course whose video a pasted link points into, when the asker
+/// named no course: a link into another course's video answers for it.
+fn linked_course<'a>(
+    lectern: &'a Lectern,
+    named: Option<&str>,
+    pasted: &Pasted,
+) -> Option<&'a str> {
+    let video = pasted.video.as_deref().filter(|_| named.is_none())?;
+    let mut of_video = lectern
+        .library
+        .courses
+        .iter()
+        .filter(|c| c.video_id == video)
+        .map(|c| c.id.as_str());
+    // Two courses on one video: the default one, if it is one of them.
+    let default = lectern.default_course.as_deref();
+    let first = of_video.next()?;
+    Some(
+        std::iter::once(first)
+            .chain(of_video)
+            .find(|id| Some(*id) == default)
+            .unwrap_or(first),
+    )
 }
 
 /// What was pasted, read as a moment (a time, an offset or a YouTube link).

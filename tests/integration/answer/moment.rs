@@ -92,3 +92,29 @@ fn with_two_courses_a_link_answers_for_the_course_of_its_video() {
     );
     assert_eq!(named.title, "이 강의의 영상이 아니에요");
 }
+
+#[test]
+fn with_two_courses_link_takes_the_chapter_of_the_linked_course() {
+    let mut lectern = two_courses();
+    lectern.library.courses[1].video_id = "otherVideo1".into();
+    let reply = respond(
+        &lectern,
+        "/link 21 https://youtu.be/otherVideo1?t=11400",
+        Locale::Ko,
+    );
+    assert!(reply.is_ok(), "{}", reply.text);
+    assert_eq!(
+        reply.url.as_deref(),
+        Some("https://www.youtube.com/watch?v=otherVideo1&t=11400s")
+    );
+    // The default course's own video still answers for the default course.
+    let own = respond(
+        &lectern,
+        "/at https://youtu.be/7xTGNNLPyMI?t=60",
+        Locale::Ko,
+    );
+    assert_eq!(
+        own.url.as_deref(),
+        Some("https://www.youtube.com/watch?v=7xTGNNLPyMI&t=60s")
+    );
+}
