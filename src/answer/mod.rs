@@ -53,6 +53,7 @@ mod reply;
 mod resolve;
 mod search;
 pub mod slash;
+mod slash_words;
 pub mod spec;
 pub mod state;
 mod toc;
