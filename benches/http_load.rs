@@ -18,7 +18,7 @@ use tokio::net::TcpStream;
 mod raw_http;
 #[path = "../tests/integration/support/signing.rs"]
 mod signing;
-use raw_http::{read_response, signed_request, start_server};
+use raw_http::{read_response, signed_searches, start_server};
 
 const CONNECTIONS: usize = 64;
 const MAX_REQUESTS: usize = 200_000;
@@ -47,16 +47,7 @@ const QUERIES: &[&str] = &[
 fn main() {
     let (_server, addr, key) = start_server(|config| config.discord.ephemeral_by_default = false);
 
-    let requests: Arc<Vec<Vec<u8>>> = Arc::new(
-        QUERIES
-            .iter()
-            .map(|q| signed_request(&key, addr, q))
-            .collect(),
-    );
-    let client = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let (requests, client) = signed_searches(&key, addr, QUERIES);
     let (latencies, errors, elapsed) = client.block_on(async move {
         // Warm up (not measured).
         run(addr, requests.clone(), Instant::now() + WARMUP, usize::MAX).await;

@@ -8,7 +8,6 @@
 //! Run with `cargo bench --bench http_slow_clients`. The held connections
 //! stay well inside the default 10 s header deadline for the whole run.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::io::AsyncWriteExt;
@@ -18,7 +17,7 @@ use tokio::net::TcpStream;
 mod raw_http;
 #[path = "../tests/integration/support/signing.rs"]
 mod signing;
-use raw_http::{read_response, signed_request, start_server};
+use raw_http::{read_response, signed_searches, start_server};
 
 const HELD: usize = 2_000;
 const HONEST: usize = 8;
@@ -41,16 +40,7 @@ fn resident_mib() -> Option<f64> {
 fn main() {
     let _ = lectern::discord::transport::raise_open_file_limit();
     let (_server, addr, key) = start_server(|_| {});
-    let requests: Arc<Vec<Vec<u8>>> = Arc::new(
-        QUERIES
-            .iter()
-            .map(|q| signed_request(&key, addr, q))
-            .collect(),
-    );
-    let client = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let (requests, client) = signed_searches(&key, addr, QUERIES);
     client.block_on(async move {
         let mut held = Vec::with_capacity(HELD);
         for _ in 0..HELD {

@@ -4,6 +4,8 @@
 //! memory by a counting allocator: the heap the loaded library and index keep,
 //! and the peak while building them.
 //!
+//! And the v1 notes loaded and aligned to the video's captions (issue 9).
+//!
 //! Run with `cargo bench --bench layouts`. Reads the corpus from `../shared`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -84,5 +86,54 @@ fn both_courses(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, both_courses);
+/// The v1 notes with the video's 2 MB auto-captions laid out as a group
+/// would (issue 9): load, parse the captions, align every paragraph, exactly
+/// as `lectern` reads content at start and on every reload. Target ≤ 300 ms.
+fn v1_with_captions(c: &mut Criterion) {
+    let corpus = Path::new(ROOT).join("../shared/corpus/deep-dive-llms");
+    let (notes, vtt) = (
+        corpus.join("kr-translated-v1"),
+        corpus.join("captions/deep-dive-llms.en-orig.vtt"),
+    );
+    if !notes.is_dir() || !vtt.is_file() {
+        eprintln!("corpus missing under {ROOT}/../shared/corpus; skipping");
+        return;
+    }
+    // Linked, never copied, into a temp course folder.
+    let temp = tempfile::tempdir().expect("temp folder");
+    let course = temp.path().join("deep-dive-llms");
+    std::fs::create_dir_all(course.join("captions")).expect("course folder");
+    for entry in std::fs::read_dir(&notes).expect("notes folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "md") {
+            link(&path, &course.join(path.file_name().expect("name")));
+        }
+    }
+    link(&vtt, &course.join("captions/deep-dive-llms.en-orig.vtt"));
+    let config = lectern::config::Config::load(&Path::new(ROOT).join("config/lectern.yaml"))
+        .expect("config/lectern.yaml");
+    let dirs = [course];
+    let (library, glossary) = lectern::app::read(&config, &dirs);
+    let placed = lectern::library::align::placed(&library.courses[0]);
+    println!(
+        "v1 + captions: {} of {} paragraphs placed confidently",
+        placed.confident, placed.paragraphs
+    );
+    drop((library, glossary));
+    c.bench_function("load+align v1 (24 chapters) + 2 MB captions", |b| {
+        b.iter(|| std::hint::black_box(lectern::app::read(&config, &dirs)))
+    });
+}
+
+#[cfg(unix)]
+fn link(from: &Path, to: &Path) {
+    std::os::unix::fs::symlink(from, to).expect("symlink");
+}
+
+#[cfg(not(unix))]
+fn link(from: &Path, to: &Path) {
+    std::fs::copy(from, to).expect("copy");
+}
+
+criterion_group!(benches, both_courses, v1_with_captions);
 criterion_main!(benches);

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::library::align::{align_library, ConceptNames};
 use crate::library::load::find_course_indexes;
 use crate::library::{load_library, Diagnostic, Library, LoadOptions};
 use crate::locale::Locale;
@@ -70,7 +71,21 @@ pub fn read(config: &Config, content: &[PathBuf]) -> (Library, Glossary) {
     if let Some(path) = &config.glossary {
         glossary.extend(load_glossary(path, &mut library.diagnostics));
     }
+    align_library(&mut library, &concept_names(&glossary));
     (library, glossary)
+}
+
+/// The glossary's concepts as alignment reads them: Korean spellings, and
+/// every English one captions may say (misheard ones included).
+fn concept_names(glossary: &Glossary) -> Vec<ConceptNames> {
+    glossary
+        .concepts
+        .iter()
+        .map(|c| ConceptNames {
+            ko: c.ko.clone(),
+            en: c.en.iter().chain(&c.heard).cloned().collect(),
+        })
+        .collect()
 }
 
 fn load_glossary(path: &Path, diags: &mut Vec<Diagnostic>) -> Glossary {

@@ -25,6 +25,24 @@ pub fn signed_request(key: &SigningKey, addr: SocketAddr, query: &str) -> Vec<u8
     )
 }
 
+/// The `/search` requests for `queries`, signed once up front, and the
+/// single-threaded client runtime that sends them.
+pub fn signed_searches(
+    key: &SigningKey,
+    addr: SocketAddr,
+    queries: &[&str],
+) -> (std::sync::Arc<Vec<Vec<u8>>>, tokio::runtime::Runtime) {
+    let requests = queries
+        .iter()
+        .map(|q| signed_request(key, addr, q))
+        .collect();
+    let client = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    (std::sync::Arc::new(requests), client)
+}
+
 /// A complete HTTP/1.1 request carrying `interaction`, signed with `key`.
 pub fn signed_interaction(
     key: &SigningKey,

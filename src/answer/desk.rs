@@ -75,20 +75,16 @@ pub(crate) fn watched_in(rows: &[crate::study::Watched], course: &str) -> Vec<u3
 }
 
 /// The reply to a mark or an unmark: what was done to the chapter, then the
-/// member's progress in its course (read back after the write).
-pub(crate) async fn mark_reply(
+/// member's progress in its course (`rows`: what they watched after it).
+pub(crate) fn mark_reply(
     d: &Desk<'_>,
     course: &crate::library::Course,
     ch: &crate::library::Chapter,
+    rows: &[crate::study::Watched],
     title: &str,
     said: &str,
 ) -> Answer {
-    let rows = d
-        .book
-        .watched(d.member.guild, d.member.user)
-        .await
-        .map_err(down(d.l))?;
-    let progress = crate::study::course_progress(course, &watched_in(&rows, &course.id));
+    let progress = crate::study::course_progress(course, &watched_in(rows, &course.id));
     let chapter = super::chapter::chapter_title(d.l, ch);
     Ok(Reply {
         title: title.to_string(),

@@ -177,5 +177,6 @@ fn field_label(l: Locale, field: MatchField) -> &'static str {
         MatchField::KeyPoints => l.pick("핵심 포인트", "key points"),
         MatchField::Summary => l.pick("요약", "summary"),
         MatchField::Translation => l.pick("번역", "translation"),
+        MatchField::Captions => l.pick("자막", "captions"),
     }
 }

@@ -263,6 +263,7 @@ pub fn register_commands(
 /// handler produces for that command, from a synthesised interaction.
 pub fn ask(
     lectern: &Lectern,
+    config_path: Option<&Path>,
     settings: &Settings,
     line: &str,
     locale: Locale,
@@ -282,6 +283,31 @@ pub fn ask(
         return print_response(&crate::discord::reload::unavailable(locale), false);
     }
     let (response, ok) = match parse_slash_hidden(line) {
+        Ok((command, hide)) if crate::answer::state::is_state(&command) => {
+            // The study commands answer as the one local member, with the
+            // database `ask` uses; rendered as the handler renders them.
+            let reply = match super::ask::local_runtime() {
+                Ok(runtime) => runtime.block_on(async {
+                    let book = super::db::open_book(config_path).await;
+                    super::ask::respond_locally(lectern, line, locale, book.as_deref()).await
+                }),
+                Err(e) => {
+                    eprintln!("lectern: {e}");
+                    return ExitCode::from(EXIT_SETUP);
+                }
+            };
+            let frame = Frame {
+                locale,
+                source: Some(&command),
+                hidden: hide.unwrap_or(settings.ephemeral_by_default),
+                set_flag: true,
+            };
+            let message = render::message(&reply, &frame);
+            (
+                serenity::all::CreateInteractionResponse::Message(message),
+                reply.is_ok(),
+            )
+        }
         Ok((command, hide)) => {
             let json = synthetic::command_interaction(&command, hide, tag);
             let interaction: Interaction = match serde_json::from_value(json) {

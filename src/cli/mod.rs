@@ -155,7 +155,7 @@ pub fn main() -> ExitCode {
         } => load(config, &content).map(|l| {
             let settings = crate::discord::Settings::from_config(&discord::discord_config(config));
             let locale = LocaleArg::resolve(locale, &l);
-            discord::ask(&l, &settings, &line, locale, out.as_deref())
+            discord::ask(&l, config, &settings, &line, locale, out.as_deref())
         }),
         Cmd::Serve(args) => discord::serve(config, &args),
         Cmd::Register(args) => load(config, &args.content)

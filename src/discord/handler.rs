@@ -95,7 +95,7 @@ pub fn answer_interaction(
 /// What a transport answers when answering itself failed (a task that could
 /// not finish): an ephemeral apology.
 pub fn went_wrong(l: Locale) -> CreateInteractionResponse {
-    private_error(&notices::answering_failed(l), l)
+    render::private_message(&notices::answering_failed(l), l)
 }
 
 fn slash_command(lectern: &Lectern, settings: &Settings, i: &CommandInteraction) -> Answered {
@@ -179,20 +179,7 @@ fn error_message(
 }
 
 fn unsupported(l: Locale) -> CreateInteractionResponse {
-    private_error(&notices::unsupported_interaction(l), l)
-}
-
-/// An error as a new message only the asker sees, without buttons.
-fn private_error(reply: &Reply, l: Locale) -> CreateInteractionResponse {
-    CreateInteractionResponse::Message(render::message(
-        reply,
-        &Frame {
-            locale: l,
-            source: None,
-            hidden: true,
-            set_flag: true,
-        },
-    ))
+    render::private_message(&notices::unsupported_interaction(l), l)
 }
 
 fn autocomplete(lectern: &Lectern, i: &CommandInteraction) -> CreateInteractionResponse {

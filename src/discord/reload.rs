@@ -27,8 +27,8 @@
 
 use serenity::all::{CommandInteraction, CreateInteractionResponse, Interaction, Permissions};
 
-use super::render::{self, Frame};
-use crate::answer::{notices, reload_reply, Locale, Reply};
+use super::render;
+use crate::answer::{notices, reload_reply, Locale};
 use crate::library::changes::ReloadReport;
 
 /// The command's registered (English) name.
@@ -80,24 +80,24 @@ pub fn intercept(interaction: &Interaction) -> Option<Reload> {
 
 /// The report of a finished reload, as an ephemeral message.
 pub fn reload_response(report: &ReloadReport, l: Locale) -> CreateInteractionResponse {
-    private(&reload_reply(report, l), l)
+    render::private_message(&reload_reply(report, l), l)
 }
 
 /// The friendly refusal for a member without the permission (or a DM).
 pub fn refused(l: Locale) -> CreateInteractionResponse {
-    private(&notices::reload_refused(l), l)
+    render::private_message(&notices::reload_refused(l), l)
 }
 
 /// When an authorized `/reload` reaches the pure handler (a transport that
 /// can't reload, e.g. `lectern ask`): nothing was reloaded, and it says so.
 pub fn unavailable(l: Locale) -> CreateInteractionResponse {
-    private(&notices::reload_unavailable(l), l)
+    render::private_message(&notices::reload_unavailable(l), l)
 }
 
 /// A reload that failed unexpectedly (it panicked): the content in service
 /// is unchanged.
 pub fn failed(l: Locale) -> CreateInteractionResponse {
-    private(&notices::reload_failed(l), l)
+    render::private_message(&notices::reload_failed(l), l)
 }
 
 /// What the pure handler answers for a `/reload` it was given: the refusal
@@ -109,16 +109,4 @@ pub fn without_reloading(i: &CommandInteraction) -> CreateInteractionResponse {
     } else {
         refused(l)
     }
-}
-
-fn private(reply: &Reply, l: Locale) -> CreateInteractionResponse {
-    CreateInteractionResponse::Message(render::message(
-        reply,
-        &Frame {
-            locale: l,
-            source: None,
-            hidden: true,
-            set_flag: true,
-        },
-    ))
 }

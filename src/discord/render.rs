@@ -111,6 +111,20 @@ fn shows_in_embed(file: &Attachment) -> bool {
         && deliverable(file)
 }
 
+/// A reply as a new message only the asker sees (errors, notices, the
+/// reload report).
+pub fn private_message(reply: &Reply, l: Locale) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(message(
+        reply,
+        &Frame {
+            locale: l,
+            source: None,
+            hidden: true,
+            set_flag: true,
+        },
+    ))
+}
+
 /// The message: embed, buttons, flags and empty `allowed_mentions`. A
 /// picture the reply carries is the embed's image; the file itself is added
 /// by [`attach`].

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::library::chapter_file::{ChapterFile, MAX_CHAPTER};
 use crate::library::diagnostics::Diagnostic;
 use crate::library::markers::{self, Spine};
-use crate::library::model::{Chapter, Course, Notes};
+use crate::library::model::{Anchor, Chapter, Course, Notes};
 use crate::timecode::{format_time, parse_time, Seconds};
 use crate::yaml::{self, TextOrNumber};
 
@@ -129,6 +129,7 @@ pub fn build_indexed(
                 start,
                 end: start,
                 notes: None,
+                written_markers: Vec::new(),
             },
         );
     }
@@ -223,6 +224,7 @@ pub fn build_inferred(
             start,
             end: start,
             notes: None,
+            written_markers: Vec::new(),
         });
         files_by_number.push(f);
     }
@@ -332,6 +334,14 @@ fn attach_notes(
         }
     }
     let anchors = markers::anchors(chapter, &file.path, &file.markers, spine, diags);
+    chapter.written_markers = file
+        .markers
+        .iter()
+        .map(|m| Anchor {
+            pos: m.pos,
+            seconds: m.seconds,
+        })
+        .collect();
     if chapter.title_ko == chapter.title {
         if let Some(t) = &file.title_ko {
             chapter.title_ko = t.clone();

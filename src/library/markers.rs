@@ -113,6 +113,16 @@ pub fn anchors(
     anchors
 }
 
+/// The words that mark [`report_misplaced`]'s advice, a guess from markers
+/// alone that alignment to captions replaces.
+const GUESS: &str = "by the index, not this chapter";
+
+/// Whether a diagnostic is a marker-only guess about where text is said
+/// (replaced by what alignment finds when the course has captions).
+pub fn is_guess(d: &Diagnostic) -> bool {
+    d.message.contains(GUESS)
+}
+
 /// One piece of advice per run of consecutive markers said in one other
 /// chapter: where the lines are said and which file they belong in.
 fn report_misplaced(path: &str, misplaced: &[(Marker, u32)], diags: &mut Vec<Diagnostic>) {
@@ -124,8 +134,7 @@ fn report_misplaced(path: &str, misplaced: &[(Marker, u32)], diags: &mut Vec<Dia
             path,
             first.line,
             format!(
-                "lines {}–{} are marked {}–{}, which is chapter {number} by the index, \
-                 not this chapter: move them to chapter {number}'s file, or fix their \
+                "lines {}–{} are marked {}–{}, which is chapter {number} {GUESS}: move them to chapter {number}'s file, or fix their \
                  markers if they run late; ignored",
                 first.line,
                 last.line,
@@ -149,6 +158,7 @@ mod tests {
             start,
             end,
             notes: None,
+            written_markers: Vec::new(),
         }
     }
 

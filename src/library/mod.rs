@@ -5,6 +5,7 @@
 //! lecture in one `lecture_doc`, a talk); `model` is what every other module reads. Problems never stop
 //! loading: they become [`Diagnostic`]s with `path:line`.
 
+pub mod align;
 pub mod captions;
 pub mod changes;
 pub mod chapter_file;

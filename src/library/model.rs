@@ -106,6 +106,9 @@ pub struct Chapter {
     /// Start of the next chapter, or the end of the video.
     pub end: Seconds,
     pub notes: Option<Notes>,
+    /// Every time marker the notes file writes, in file order, kept as an
+    /// anchor or not: alignment compares them with when their text is said.
+    pub written_markers: Vec<Anchor>,
 }
 
 impl Chapter {

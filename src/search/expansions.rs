@@ -12,6 +12,10 @@ use super::index::Index;
 use super::normalize::{jamo_key, word_key};
 use super::slot::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};
 
+/// Share of a concept's weight kept by its names of another length than
+/// the one typed.
+const RELATED: f32 = 0.8;
+
 /// Collects alternatives, keeping the best weight per (terms, slots).
 #[derive(Default)]
 pub(crate) struct Alts {
@@ -57,6 +61,11 @@ impl Alts {
                     1.0
                 } else if own_occurs && name.hangul == own.hangul {
                     EXPANSION_DAMPED
+                } else if name.terms.len() != own.terms.len() {
+                    // A name of a different length is a related term
+                    // (`아하 모먼트` → `emergent`), not a translation
+                    // (`aha moment`).
+                    EXPANSION * RELATED
                 } else {
                     EXPANSION
                 };
@@ -194,6 +203,71 @@ pub(crate) fn split_compound(index: &Index, slot: &Slot, i: usize, alts: &mut Al
             .filter(|&t| index.df(t) > 0);
         if let (Some(l), Some(r)) = (l, r) {
             alts.add(vec![l, r], i, i, Tier::Stem.weight() * 0.95, Tier::Stem);
+        }
+    }
+}
+
+/// Auxiliary `보다` (try) after a verb's 아/어 form: `써볼` is `써` + `볼`.
+const TRY_FORMS: &[&str] = &["볼", "봐", "보고", "보는", "본", "봤", "보기", "보려면"];
+/// Endings a verb stem takes in a name (`쓸 수 있는 곳`, `쓰는 법`).
+const VERB_ENDINGS: &[&str] = &["ㄹ", "ㄴ", "는", "기", "다", "면"];
+
+/// The verb stem of a word typed as a Korean verb form (`써볼` → `쓰`,
+/// `먹어봐` → `먹`), when it has one.
+pub(crate) fn verb_stem(word: &str) -> Option<String> {
+    let rest = TRY_FORMS.iter().find_map(|f| word.strip_suffix(f))?;
+    let mut chars: Vec<char> = rest.chars().collect();
+    let last = *chars.last()?;
+    let code = u32::from(last)
+        .checked_sub(0xAC00)
+        .filter(|&c| c < 11_172)?;
+    let (lead, vowel, tail) = (code / 588, code % 588 / 28, code % 28);
+    if tail != 0 {
+        return None;
+    }
+    // 0 = ㅏ, 4 = ㅓ, 18 = ㅡ; lead 11 = ㅇ.
+    match (lead, vowel) {
+        // `먹어`, `잡아`: the ending is its own syllable.
+        (11, 0 | 4) if chars.len() >= 2 => {
+            chars.pop();
+        }
+        // `써` = `쓰` + `어`: the stem's ㅡ fell out.
+        (lead, 0 | 4) if lead != 11 => {
+            let stem = char::from_u32(0xAC00 + lead * 588 + 18 * 28)?;
+            if let Some(c) = chars.last_mut() {
+                *c = stem;
+            }
+        }
+        _ => return None,
+    }
+    Some(chars.into_iter().collect())
+}
+
+/// A Korean verb form (`써볼`) read as its stem with the endings names use
+/// (`쓸`, `쓰는`), as a stem match.
+pub(crate) fn verb_forms(index: &Index, slot: &Slot, i: usize, alts: &mut Alts) {
+    let Some(stem) = verb_stem(&slot.stem_text) else {
+        return;
+    };
+    for ending in VERB_ENDINGS {
+        let word = jamo_key(&format!("{stem}{ending}"));
+        if let Some(t) = index.dict.get(&word).filter(|&t| index.df(t) > 0) {
+            alts.add(vec![t], i, i, Tier::Stem.weight() * 0.9, Tier::Stem);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb_stem;
+
+    #[test]
+    fn verb_forms_read_as_their_stem() {
+        assert_eq!(verb_stem("써볼").as_deref(), Some("쓰"));
+        assert_eq!(verb_stem("먹어봐").as_deref(), Some("먹"));
+        assert_eq!(verb_stem("꺼보기").as_deref(), Some("끄"));
+        for word in ["모델", "볼", "어볼", "있나", "봐"] {
+            assert_eq!(verb_stem(word), None, "{word}");
         }
     }
 }

@@ -30,6 +30,10 @@ pub struct Concept {
     pub en: Vec<String>,
     #[serde(default)]
     pub ko: Vec<String>,
+    /// How auto-captions mishear the English name (`El Marina` for LM
+    /// Arena): caption text that means this concept, never typed by users.
+    #[serde(default)]
+    pub heard: Vec<String>,
 }
 
 /// The shipped glossary, compiled in: search understands its concepts
@@ -139,6 +143,7 @@ fn push(out: &mut Vec<Concept>, en: &str, ko: &str) {
     out.push(Concept {
         en: vec![en.to_string()],
         ko: vec![ko.to_string()],
+        heard: Vec::new(),
     });
 }
 

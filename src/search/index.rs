@@ -3,6 +3,11 @@
 //! positions, for moments and snippets). Built once per library; a search
 //! then touches only the postings of the terms its words matched. Built by
 //! `indexer` (this module knows nothing of how).
+//!
+//! A document is a chapter as search sees it: its title, aliases, summary
+//! and key points, and its passages — the translation paragraphs said in its
+//! span of the video (by their aligned time when that is confident, else by
+//! the file they sit in) and the caption windows that start in its span.
 
 use super::dictionary::{Dictionary, TermId};
 
@@ -11,6 +16,28 @@ pub(crate) const F_TITLE: u8 = 1;
 pub(crate) const F_KEY_POINTS: u8 = 2;
 pub(crate) const F_SUMMARY: u8 = 4;
 pub(crate) const F_TRANSLATION: u8 = 8;
+/// The video's own captions (English, exact times).
+pub(crate) const F_CAPTIONS: u8 = 16;
+/// The fields whose words are kept with their positions (passages).
+pub(crate) const F_TEXT: u8 = F_TRANSLATION | F_CAPTIONS;
+
+/// Where a passage's text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A paragraph of a chapter's notes: the document of the chapter whose
+    /// file holds it, and its index in that file's body.
+    Paragraph { doc: u32, paragraph: u32 },
+    /// A caption window of the document's course.
+    Window(u32),
+}
+
+/// One passage of a document: its text starts at `offset` in the document's
+/// position space (positions of [`Posting`]s are offsets in that space).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PassageRef {
+    pub offset: u32,
+    pub source: Source,
+}
 
 /// One chapter as the index sees it.
 #[derive(Debug, Clone)]
@@ -24,6 +51,8 @@ pub(crate) struct Doc {
     pub body_len: u32,
     /// BM25 length normalisation of the translation (from `body_len`).
     pub norm: f32,
+    /// This document's passages: a range of [`Index::passages`], by offset.
+    pub passages: (u32, u32),
 }
 
 /// One term in one chapter.
@@ -47,25 +76,39 @@ pub(crate) struct Index {
     positions: Vec<u32>,
     /// Union of the fields each term occurs in, over all chapters.
     term_fields: Vec<u8>,
+    /// Every document's passages, in document order.
+    passages: Vec<PassageRef>,
+}
+
+/// The parts an [`Index`] is assembled from.
+pub(crate) struct Parts {
+    pub dict: Dictionary,
+    pub docs: Vec<Doc>,
+    pub course_ids: Vec<String>,
+    pub postings: Vec<Vec<Posting>>,
+    pub positions: Vec<u32>,
+    pub term_fields: Vec<u8>,
+    pub passages: Vec<PassageRef>,
 }
 
 impl Index {
-    pub(crate) fn from_parts(
-        dict: Dictionary,
-        docs: Vec<Doc>,
-        course_ids: Vec<String>,
-        postings: Vec<Vec<Posting>>,
-        positions: Vec<u32>,
-        term_fields: Vec<u8>,
-    ) -> Index {
+    pub(crate) fn from_parts(parts: Parts) -> Index {
         Index {
-            dict,
-            docs,
-            course_ids,
-            postings,
-            positions,
-            term_fields,
+            dict: parts.dict,
+            docs: parts.docs,
+            course_ids: parts.course_ids,
+            postings: parts.postings,
+            positions: parts.positions,
+            term_fields: parts.term_fields,
+            passages: parts.passages,
         }
+    }
+
+    /// The passages of a document, by offset.
+    pub fn passages(&self, doc: &Doc) -> &[PassageRef] {
+        self.passages
+            .get(doc.passages.0 as usize..doc.passages.1 as usize)
+            .unwrap_or(&[])
     }
 
     /// Finishes the dictionary after glossary terms have been added.
@@ -81,7 +124,7 @@ impl Index {
     pub fn is_name(&self, term: TermId) -> bool {
         self.term_fields
             .get(term as usize)
-            .is_some_and(|f| f & !F_TRANSLATION != 0)
+            .is_some_and(|f| f & !F_TEXT != 0)
     }
 
     /// Number of chapters containing `term`.

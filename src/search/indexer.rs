@@ -3,16 +3,22 @@
 //! normalises its run against its own small key table (each distinct
 //! spelling normalised once) and aggregates per chapter; then the runs are
 //! merged in order, so postings come out sorted by chapter.
+//!
+//! Which passages a chapter's document holds is decided first, by time
+//! (`attribution`).
 
 use rustc_hash::FxHashMap;
 
+use super::attribution::course_passages;
 use super::dictionary::{Dictionary, TermId};
-use super::index::{Doc, Index, Posting, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
+use super::index::{
+    Doc, Index, Parts, PassageRef, Posting, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE, F_TRANSLATION,
+};
 use super::normalize::{word_key, Script};
-use super::tokenize::for_each_token;
+use super::tokenize::{for_each_token, RawToken};
 use crate::library::{Chapter, Library};
 
-/// Translation positions kept per term and chapter.
+/// Passage positions kept per term and chapter.
 const MAX_POSITIONS: usize = 32;
 /// Below this many chapters one thread does it all.
 const PARALLEL_FROM: usize = 64;
@@ -62,64 +68,102 @@ impl<'a> RunBuilder<'a> {
         if let Some(&t) = self.by_surface.get(word) {
             return t;
         }
-        let t = word_key(word).filter(|k| !k.stop).map(|k| {
-            if let Some(&id) = self.by_key.get(&k.key) {
-                return id;
-            }
-            let id = self.run.keys.len() as LocalId;
-            self.by_key.insert(k.key.clone(), id);
-            self.run.keys.push((k.key, k.script, k.choseong));
-            id
-        });
+        // Common English words are kept, so a query of only them can be
+        // searched as written (`the the the`); Korean ones are not words
+        // anyone searches for.
+        let t = word_key(word)
+            .filter(|k| !k.stop || k.script == Script::Latin)
+            .map(|k| {
+                if let Some(&id) = self.by_key.get(&k.key) {
+                    return id;
+                }
+                let id = self.run.keys.len() as LocalId;
+                self.by_key.insert(k.key.clone(), id);
+                self.run.keys.push((k.key, k.script, k.choseong));
+                id
+            });
         self.by_surface.insert(word, t);
         t
+    }
+
+    /// Adds a name (title, alias, key point, summary). The words of a dotted
+    /// name (`llm.c`, `together.ai`) are not names by themselves: only the
+    /// whole is, so `LLM` is not the title of the chapter about `llm.c`.
+    fn add_name(&mut self, text: &'a str, field: u8) {
+        let mut tokens: Vec<RawToken<'a>> = Vec::new();
+        for_each_token(text, |tok| tokens.push(tok));
+        let dotted: Vec<(usize, usize)> = tokens
+            .iter()
+            .filter(|t| {
+                t.joined
+                    && t.text.contains('.')
+                    && t.text.chars().all(|c| c == '.' || c.is_alphabetic())
+            })
+            .map(|t| (t.start, t.start + t.chars))
+            .collect();
+        for tok in tokens {
+            let inside = |&(s, e): &(usize, usize)| s <= tok.start && tok.start + tok.chars <= e;
+            if !tok.joined && dotted.iter().any(inside) {
+                continue;
+            }
+            self.token(tok, field, 0);
+        }
     }
 
     fn add(&mut self, text: &'a str, field: u8, offset: usize) -> u32 {
         let mut count = 0u32;
         for_each_token(text, |tok| {
-            let Some(term) = self.term(tok.text) else {
-                return;
-            };
-            let a = self.acc.entry(term).or_default();
-            a.fields |= field;
-            if field == F_TRANSLATION {
-                a.tf += 1;
-                if (a.n as usize) < MAX_POSITIONS {
-                    a.positions[a.n as usize] = (offset + tok.start).min(u32::MAX as usize) as u32;
-                    a.n += 1;
-                }
-            }
-            if !tok.joined {
+            if self.token(tok, field, offset) && !tok.joined {
                 count += 1;
             }
         });
         count
     }
 
-    fn chapter(&mut self, chapter: &'a Chapter) {
+    /// Records one token; whether it is a word the index keeps.
+    fn token(&mut self, tok: RawToken<'a>, field: u8, offset: usize) -> bool {
+        {
+            let Some(term) = self.term(tok.text) else {
+                return false;
+            };
+            let a = self.acc.entry(term).or_default();
+            a.fields |= field;
+            if field & F_TEXT != 0 {
+                a.tf += u32::from(field == F_TRANSLATION);
+                if (a.n as usize) < MAX_POSITIONS {
+                    a.positions[a.n as usize] = (offset + tok.start).min(u32::MAX as usize) as u32;
+                    a.n += 1;
+                }
+            }
+        }
+        true
+    }
+
+    fn chapter(&mut self, text: &DocText<'a>) {
+        let chapter = text.chapter;
         self.acc.clear();
-        self.add(&chapter.title, F_TITLE, 0);
-        self.add(&chapter.title_ko, F_TITLE, 0);
+        self.add_name(&chapter.title, F_TITLE);
+        self.add_name(&chapter.title_ko, F_TITLE);
         for alias in &chapter.aliases {
-            self.add(alias, F_TITLE, 0);
+            self.add_name(alias, F_TITLE);
         }
         let mut body_len = 0;
         if let Some(notes) = &chapter.notes {
-            self.add(&notes.summary, F_SUMMARY, 0);
+            self.add_name(&notes.summary, F_SUMMARY);
             if let Some(lead) = &notes.lead_summary {
-                self.add(lead, F_SUMMARY, 0);
+                self.add_name(lead, F_SUMMARY);
             }
             for kp in &notes.key_points {
                 if let Some(term) = &kp.term {
-                    self.add(term, F_KEY_POINTS, 0);
+                    self.add_name(term, F_KEY_POINTS);
                 }
-                self.add(&kp.detail, F_KEY_POINTS, 0);
+                self.add_name(&kp.detail, F_KEY_POINTS);
             }
-            if notes.has_body() {
-                for p in &notes.body {
-                    body_len += self.add(&p.text, F_TRANSLATION, p.offset);
-                }
+        }
+        for &(offset, passage, field) in &text.passages {
+            let n = self.add(passage, field, offset as usize);
+            if field == F_TRANSLATION {
+                body_len += n;
             }
         }
         let start = self.run.entries.len();
@@ -144,7 +188,7 @@ impl<'a> RunBuilder<'a> {
     }
 }
 
-fn build_run(chapters: &[&Chapter]) -> Run {
+fn build_run(chapters: &[DocText]) -> Run {
     let mut b = RunBuilder {
         run: Run::default(),
         by_key: FxHashMap::default(),
@@ -157,31 +201,44 @@ fn build_run(chapters: &[&Chapter]) -> Run {
     b.run
 }
 
-/// Rough size of a chapter's text, for splitting the work evenly.
-fn weight(ch: &Chapter) -> usize {
-    ch.notes
-        .as_ref()
-        .map_or(0, |n| n.body_chars + n.summary.len())
-        + ch.title.len()
-        + 64
+/// What one document is made of: its chapter's names and notes, and the
+/// texts of its passages as (offset, text, field), by offset.
+struct DocText<'a> {
+    chapter: &'a Chapter,
+    passages: Vec<(u32, &'a str, u8)>,
+}
+
+/// Rough size of a document's text, for splitting the work evenly.
+fn weight(text: &DocText) -> usize {
+    let ch = text.chapter;
+    let passages: usize = text.passages.iter().map(|p| p.1.len()).sum();
+    ch.notes.as_ref().map_or(0, |n| n.summary.len()) + passages + ch.title.len() + 64
 }
 
 /// Builds the index of every chapter of `library`.
 pub(crate) fn build(library: &Library) -> Index {
     let mut docs = Vec::new();
-    let mut chapters: Vec<&Chapter> = Vec::new();
+    let mut chapters: Vec<DocText> = Vec::new();
+    let mut passages: Vec<PassageRef> = Vec::new();
     let mut course_ids = Vec::new();
     for (ci, course) in library.courses.iter().enumerate() {
         course_ids.push(course.id.clone());
-        for (chi, ch) in course.chapters.iter().enumerate() {
+        let per_chapter = course_passages(course, docs.len() as u32);
+        for ((chi, ch), list) in course.chapters.iter().enumerate().zip(per_chapter) {
+            let from = passages.len() as u32;
+            passages.extend(list.iter().map(|p| p.0));
             docs.push(Doc {
                 course: ci as u32,
                 chapter: chi as u32,
                 number: ch.number,
                 body_len: 0,
                 norm: 1.0,
+                passages: (from, passages.len() as u32),
             });
-            chapters.push(ch);
+            chapters.push(DocText {
+                chapter: ch,
+                passages: list.into_iter().map(|(p, t, f)| (p.offset, t, f)).collect(),
+            });
         }
     }
     let threads = if chapters.len() < PARALLEL_FROM {
@@ -219,11 +276,16 @@ pub(crate) fn build(library: &Library) -> Index {
                 .collect()
         })
     };
-    merge(runs, docs, course_ids)
+    merge(runs, docs, course_ids, passages)
 }
 
 /// Gives the runs' terms their global ids and appends their postings in order.
-fn merge(runs: Vec<Run>, mut docs: Vec<Doc>, course_ids: Vec<String>) -> Index {
+fn merge(
+    runs: Vec<Run>,
+    mut docs: Vec<Doc>,
+    course_ids: Vec<String>,
+    passages: Vec<PassageRef>,
+) -> Index {
     let mut dict = Dictionary::default();
     let mut postings: Vec<Vec<Posting>> = Vec::new();
     let mut term_fields: Vec<u8> = Vec::new();
@@ -273,5 +335,13 @@ fn merge(runs: Vec<Run>, mut docs: Vec<Doc>, course_ids: Vec<String>) -> Index {
     for d in &mut docs {
         d.norm = super::rank::length_norm(d.body_len, avg_body_len);
     }
-    Index::from_parts(dict, docs, course_ids, postings, positions, term_fields)
+    Index::from_parts(Parts {
+        dict,
+        docs,
+        course_ids,
+        postings,
+        positions,
+        term_fields,
+        passages,
+    })
 }

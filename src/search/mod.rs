@@ -6,7 +6,9 @@
 //! work is split by concern:
 //! - words → keys: `tokenize`, `normalize` (with `jamo`, `josa`, `stopwords`);
 //! - the inverted index: `dictionary` (terms, prefix/초성/typo lookup with
-//!   `fuzzy`), `index` (postings), `indexer` (building it on all cores);
+//!   `fuzzy`), `index` (postings and passages), `attribution` (which
+//!   passages a chapter holds, by time), `indexer` (building it on all
+//!   cores);
 //! - English ↔ Korean names: `glossary` (the file, pairs found in the notes,
 //!   and the concepts the engine looks names up in);
 //! - one search: `query` and `expansions` (what the words could mean), `rank`,
@@ -15,6 +17,7 @@
 //!   chapter and topic lists), `completions` (their entries and keys) and
 //!   `suggest` (matching a keystroke).
 
+mod attribution;
 mod chapters;
 mod completions;
 mod dictionary;
@@ -51,6 +54,8 @@ pub enum MatchField {
     KeyPoints,
     Summary,
     Translation,
+    /// The video's own captions.
+    Captions,
 }
 
 impl MatchField {
@@ -60,6 +65,7 @@ impl MatchField {
             MatchField::KeyPoints => "key_points",
             MatchField::Summary => "summary",
             MatchField::Translation => "translation",
+            MatchField::Captions => "captions",
         }
     }
 }

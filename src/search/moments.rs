@@ -1,20 +1,23 @@
 //! Turning a ranked chapter into a [`Hit`]: which readings of the query it
 //! matched, the field that counts most, and up to three moments — the
 //! chapter's best passages (see `passages`), each linked to the start of its
-//! paragraph and shown as its snippet; a chapter whose translation never
-//! mentions the query links to its start with the matching title, key point
-//! or summary as the snippet.
+//! paragraph or caption window and shown as its snippet; a chapter none of
+//! whose passages mentions the query links to its start with the matching
+//! title, key point or summary as the snippet.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::dictionary::{Dictionary, TermId};
-use super::index::{Index, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
+use super::index::{
+    Doc, Index, PassageRef, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE,
+};
 use super::jamo::syllable_pair;
 use super::normalize::word_key;
 use super::passages::{rank_passages, Mention};
 use super::query::Query;
-use super::rank::{alt_score, near, Ranked};
+use super::rank::{alt_score, near, positions_together, Ranked};
 use super::snippet::{first_match, snippet};
+use super::tokenize::for_each_token;
 use super::{Hit, HitMoment, MatchField};
 use crate::library::{Chapter, Library, Moment};
 
@@ -25,10 +28,15 @@ pub(crate) const MAX_MOMENTS: usize = 3;
 /// points or summary matched): one fully covered query word.
 const FALLBACK_WEIGHT: f32 = 4.0;
 
+/// A passage holds a name's match when each of its words is found there
+/// with at least this share of the name's weight.
+const NAME_SHARE: f32 = 0.5;
+
 /// Recognises the words to bold: tokens whose term is one the query matched.
 pub(crate) struct Matcher<'a> {
     dict: &'a Dictionary,
-    terms: FxHashSet<TermId>,
+    /// The matched terms, with the weight of the best reading holding each.
+    terms: FxHashMap<TermId, f32>,
     /// First two letters of the matched terms' keys (`'\0'` for a one-letter
     /// key): a token whose key can't start with one of them is skipped
     /// without normalising it.
@@ -52,9 +60,9 @@ fn key_pair(token: &str) -> Option<(char, char)> {
 }
 
 impl<'a> Matcher<'a> {
-    pub fn new(dict: &'a Dictionary, terms: FxHashSet<TermId>) -> Self {
+    pub fn new(dict: &'a Dictionary, terms: FxHashMap<TermId, f32>) -> Self {
         let pairs = terms
-            .iter()
+            .keys()
             .filter_map(|&t| {
                 let mut k = dict.key(t).chars();
                 Some((k.next()?, k.next().unwrap_or('\0')))
@@ -64,15 +72,29 @@ impl<'a> Matcher<'a> {
     }
 
     pub fn check(&self, token: &str) -> Option<usize> {
+        self.matched(token).map(|(chars, _)| chars)
+    }
+
+    /// For a token the query matched: how many leading characters to bold
+    /// and the weight of the reading.
+    fn matched(&self, token: &str) -> Option<(usize, f32)> {
         if key_pair(token).is_some_and(|p| !self.pairs.contains(&p)) {
             return None;
         }
         let k = word_key(token)?;
-        if k.stop {
-            return None;
-        }
         let t = self.dict.get(&k.key)?;
-        self.terms.contains(&t).then_some(k.stem_chars)
+        self.terms.get(&t).map(|&w| (k.stem_chars, w))
+    }
+
+    /// The weight of the best reading matched in `text` (0 for none).
+    fn best_in(&self, text: &str) -> f32 {
+        let mut best = 0.0f32;
+        for_each_token(text, |t| {
+            if let Some((_, w)) = self.matched(t.text) {
+                best = best.max(w);
+            }
+        });
+        best
     }
 }
 
@@ -81,6 +103,7 @@ pub(crate) fn match_field(f: u8) -> MatchField {
         F_TITLE => MatchField::Title,
         F_KEY_POINTS => MatchField::KeyPoints,
         F_SUMMARY => MatchField::Summary,
+        F_CAPTIONS => MatchField::Captions,
         _ => MatchField::Translation,
     }
 }
@@ -93,6 +116,8 @@ struct Found {
     score: f32,
     best_field: u8,
     positions: Vec<u32>,
+    /// Where a word of a several-word name stands alone (its echoes).
+    echoes: Vec<u32>,
 }
 
 /// The chapter a document stands for, if the library still has it.
@@ -131,7 +156,7 @@ pub(crate) fn build_hit_with(
     let (course_id, chapter) = chapter_of(index, library, r.doc)?;
     let doc = index.docs.get(r.doc as usize)?;
     let mut found: Vec<Found> = Vec::new();
-    let mut terms = FxHashSet::default();
+    let mut terms: FxHashMap<TermId, f32> = FxHashMap::default();
     'alts: for alt in &query.alts {
         let (mut fields, mut tf, mut postings) = (u8::MAX, u32::MAX, Vec::new());
         for &t in &alt.terms {
@@ -143,23 +168,34 @@ pub(crate) fn build_hit_with(
             postings.push(p);
         }
         if let Some((first, rest)) = postings.split_first() {
-            if !rest.is_empty() && fields & F_TRANSLATION != 0 && !near(index, first, rest) {
-                fields &= !F_TRANSLATION;
+            if !rest.is_empty() && fields & F_TEXT != 0 && !near(index, first, rest) {
+                fields &= !F_TEXT;
             }
         }
         if fields == 0 {
             continue;
         }
-        let positions: Vec<u32> = if fields & F_TRANSLATION != 0 {
-            postings
-                .iter()
-                .flat_map(|p| index.positions(p).iter().copied())
-                .collect()
-        } else {
-            Vec::new()
+        // A name of several words is mentioned where its words stand
+        // together, not wherever one of them is.
+        let (positions, echoes): (Vec<u32>, Vec<u32>) = match postings.split_first() {
+            Some((first, rest)) if fields & F_TEXT != 0 => {
+                let echoes = if rest.is_empty() {
+                    Vec::new()
+                } else {
+                    postings
+                        .iter()
+                        .flat_map(|p| index.positions(p).iter().copied())
+                        .collect()
+                };
+                (positions_together(index, first, rest), echoes)
+            }
+            _ => (Vec::new(), Vec::new()),
         };
         let (score, best_field) = alt_score(alt, doc, fields, tf);
-        terms.extend(alt.terms.iter().copied());
+        for &t in &alt.terms {
+            let w = terms.entry(t).or_insert(0.0);
+            *w = w.max(alt.weight);
+        }
         found.push(Found {
             weight: alt.weight,
             first: alt.first,
@@ -167,6 +203,7 @@ pub(crate) fn build_hit_with(
             score,
             best_field,
             positions,
+            echoes,
         });
     }
     let top = found.iter().max_by(|a, b| a.score.total_cmp(&b.score))?;
@@ -176,47 +213,71 @@ pub(crate) fn build_hit_with(
     let mentions: Vec<Mention> = found
         .iter()
         .flat_map(|f| {
-            f.positions.iter().map(|&pos| Mention {
+            let mention = move |pos: u32, echo: bool| Mention {
                 pos,
                 first: f.first,
                 last: f.last,
                 weight: f.weight,
-            })
+                echo,
+            };
+            let echoes = f.echoes.iter().map(move |&pos| mention(pos, true));
+            f.positions
+                .iter()
+                .map(move |&pos| mention(pos, false))
+                .chain(echoes)
         })
         .collect();
-    let mut moments: Vec<HitMoment> = Vec::new();
-    if let Some(notes) = chapter.notes.as_ref().filter(|n| n.has_body()) {
-        // The best passage leads, whatever field matched best: the link
-        // plays it and the snippet shows it.
-        for passage in rank_passages(notes, &mentions) {
-            if moments.len() >= max_moments {
-                break;
-            }
-            let Some(para) = notes.body.get(passage.paragraph) else {
-                continue;
-            };
-            let moment = chapter.moment_at(para.offset);
-            if moments.iter().any(|m| m.moment.seconds == moment.seconds) {
-                continue;
-            }
-            moments.push(HitMoment {
-                moment,
-                field: MatchField::Translation,
-                weight: passage.score,
-                snippet: snippet(
-                    &para.text,
-                    passage.center.saturating_sub(para.offset),
-                    &mut check,
-                ),
-            });
+    // Common words mean something only as written, one after another.
+    let mentions = if query.common_only {
+        let runs = phrase_runs(&mentions, query.slots.len());
+        if runs.is_empty() {
+            return None;
         }
+        runs
+    } else {
+        mentions
+    };
+    let mut moments: Vec<HitMoment> = Vec::new();
+    // The best passage leads, whatever field matched best: the link plays it
+    // and the snippet shows it.
+    // When a name matched best (`보상 모델` is chapter 20's alias), a
+    // passage is its match only if it holds the name's words about as well;
+    // one with a word of it (`모델`) is not, and the chapter start is.
+    let name = (field & F_TEXT == 0).then_some((top.first, top.last, top.weight * NAME_SHARE));
+    let passages = index.passages(doc);
+    for passage in rank_passages(passages, &mentions) {
+        if moments.len() >= max_moments {
+            break;
+        }
+        if let Some((first, last, w)) = name {
+            let slots = passage.slots.get(first..=last).unwrap_or(&[]);
+            if slots.is_empty() || slots.iter().any(|&s| s < w) {
+                continue;
+            }
+        }
+        let Some(at) = passages.get(passage.paragraph) else {
+            continue;
+        };
+        let Some((moment, text, field)) = resolve(index, library, doc, at) else {
+            continue;
+        };
+        if moments.iter().any(|m| m.moment.seconds == moment.seconds) {
+            continue;
+        }
+        let center = passage.center.saturating_sub(at.offset as usize);
+        moments.push(HitMoment {
+            moment,
+            field,
+            weight: passage.score,
+            snippet: snippet(text, center, &mut check),
+        });
     }
     if moments.is_empty() {
         moments.push(HitMoment {
             moment: Moment::exact(chapter.start),
             field: match_field(field),
             weight: FALLBACK_WEIGHT,
-            snippet: field_snippet(chapter, field, &mut check),
+            snippet: field_snippet(chapter, field, &matcher),
         });
     }
     Some(Hit {
@@ -228,13 +289,60 @@ pub(crate) fn build_hit_with(
     })
 }
 
-/// The snippet of a non-translation field: the matching title, key point or
-/// part of the summary.
-fn field_snippet(
-    chapter: &Chapter,
-    field: u8,
-    check: &mut impl FnMut(&str) -> Option<usize>,
-) -> String {
+/// Where `words` query words are said one right after another: a mention
+/// covering them all at the first of each such run.
+fn phrase_runs(mentions: &[Mention], words: usize) -> Vec<Mention> {
+    const WORD_CHARS: u32 = 8;
+    let mut at: Vec<u32> = mentions.iter().map(|m| m.pos).collect();
+    at.sort_unstable();
+    at.dedup();
+    let span = WORD_CHARS * words.saturating_sub(1) as u32;
+    at.windows(words.max(1))
+        .filter(|w| w[w.len() - 1] - w[0] <= span)
+        .map(|w| Mention {
+            pos: w[0],
+            first: 0,
+            last: words.saturating_sub(1),
+            weight: 1.0,
+            echo: false,
+        })
+        .collect()
+}
+
+/// When a passage is said, its text and the field it belongs to: a
+/// paragraph at its moment in the notes (its aligned time when it has one),
+/// a caption window at its exact start.
+fn resolve<'l>(
+    index: &Index,
+    library: &'l Library,
+    doc: &Doc,
+    at: &PassageRef,
+) -> Option<(Moment, &'l str, MatchField)> {
+    match at.source {
+        Source::Paragraph { doc, paragraph } => {
+            let (_, chapter) = chapter_of(index, library, doc)?;
+            let para = chapter.notes.as_ref()?.body.get(paragraph as usize)?;
+            let moment = chapter.moment_at(para.offset);
+            Some((moment, para.text.as_str(), MatchField::Translation))
+        }
+        Source::Window(w) => {
+            let course = library.courses.get(doc.course as usize)?;
+            let window = course.captions.as_ref()?.windows.get(w as usize)?;
+            let seconds = (window.start_ms / 1000).min(u64::from(u32::MAX)) as u32;
+            Some((
+                Moment::exact(seconds),
+                window.text.as_str(),
+                MatchField::Captions,
+            ))
+        }
+    }
+}
+
+/// The snippet of a name field: the matching title, alias, key point or
+/// part of the summary — the one holding the best reading, so a Korean
+/// alias typed as such shows before the English name it also reaches.
+fn field_snippet(chapter: &Chapter, field: u8, matcher: &Matcher) -> String {
+    let mut check = |t: &str| matcher.check(t);
     let texts: Vec<String> = match (field, &chapter.notes) {
         (F_KEY_POINTS, Some(n)) => n.key_points.iter().map(|k| k.plain()).collect(),
         (F_SUMMARY, Some(n)) => std::iter::once(n.summary.clone())
@@ -245,13 +353,18 @@ fn field_snippet(
             .chain(chapter.aliases.iter().cloned())
             .collect(),
     };
+    let mut best: Option<(&String, f32)> = None;
     for text in &texts {
-        if let Some(center) = first_match(text, check) {
-            return snippet(text, center, check);
+        let w = matcher.best_in(text);
+        if w > best.map_or(0.0, |(_, b)| b) {
+            best = Some((text, w));
         }
     }
-    texts
-        .first()
-        .map(|t| snippet(t, 0, check))
-        .unwrap_or_default()
+    match best.or(texts.first().map(|t| (t, 0.0))) {
+        Some((text, _)) => {
+            let center = first_match(text, &mut check).unwrap_or(0);
+            snippet(text, center, &mut check)
+        }
+        None => String::new(),
+    }
 }

@@ -230,9 +230,7 @@ impl Builder {
         let mut t = Topic {
             label,
             value: name.to_string(),
-            keys: Vec::new(),
-            words: Vec::new(),
-            choseong: Vec::new(),
+            names: Vec::new(),
             score,
             reach,
             chapter,
@@ -246,7 +244,8 @@ impl Builder {
         self.list.push(t);
     }
 
-    fn finish(self) -> Topics {
+    fn finish(mut self) -> Topics {
+        self.list = merge_same_names(self.list);
         let mut by_score: Vec<u32> = (0..self.list.len() as u32).collect();
         by_score.sort_by(|&a, &b| {
             let (ta, tb) = (&self.list[a as usize], &self.list[b as usize]);
@@ -264,7 +263,13 @@ impl Builder {
             }
         }
         popular.extend(rest);
-        let mut slots: Vec<Option<Topic>> = self.list.into_iter().map(Some).collect();
+        let mut list = self.list;
+        for t in &mut list {
+            // `한국어 · English`: both names are shown, the rest hidden.
+            let label = t.label.clone();
+            t.mark_shown(label.split(" · ").map(str::trim), []);
+        }
+        let mut slots: Vec<Option<Topic>> = list.into_iter().map(Some).collect();
         let ordered = popular
             .iter()
             .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
@@ -273,6 +278,80 @@ impl Builder {
             names: NameList::new(ordered),
         }
     }
+}
+
+/// One topic per name: topics that answer to the same name (a chapter's
+/// alias `llama` and the glossary's 라마 · Llama) are one topic, under the
+/// glossary's bilingual label when one has it, else a Korean one, else the
+/// more central one's.
+fn merge_same_names(list: Vec<Topic>) -> Vec<Topic> {
+    let mut group: Vec<usize> = (0..list.len()).collect();
+    fn root(group: &mut [usize], mut i: usize) -> usize {
+        while group[i] != i {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        i
+    }
+    let mut owner: FxHashMap<&[char], usize> = FxHashMap::default();
+    for (i, t) in list.iter().enumerate() {
+        for n in &t.names {
+            let j = *owner.entry(&n.key).or_insert(i);
+            let (a, b) = (root(&mut group, i), root(&mut group, j));
+            group[a.max(b)] = a.min(b);
+        }
+    }
+    let roots: Vec<usize> = (0..list.len()).map(|i| root(&mut group, i)).collect();
+    let mut members: FxHashMap<usize, Vec<Topic>> = FxHashMap::default();
+    let mut order = Vec::new();
+    for (t, r) in list.into_iter().zip(roots) {
+        if !members.contains_key(&r) {
+            order.push(r);
+        }
+        members.entry(r).or_default().push(t);
+    }
+    order
+        .into_iter()
+        .filter_map(|r| members.remove(&r))
+        .filter_map(merge_group)
+        .collect()
+}
+
+fn merge_group(mut ts: Vec<Topic>) -> Option<Topic> {
+    // Bilingual first, then Korean, then the more central.
+    let rank = |t: &Topic| {
+        (
+            t.label.contains(" · "),
+            t.label.chars().any(is_hangul),
+            t.score,
+        )
+    };
+    let mut first = 0;
+    for (i, t) in ts.iter().enumerate().skip(1) {
+        if rank(t) > rank(ts.get(first)?) {
+            first = i;
+        }
+    }
+    let mut t = ts.swap_remove(first);
+    for o in ts {
+        t.score = t.score.max(o.score);
+        t.reach = t.reach.max(o.reach);
+        if o.chapter_strength > t.chapter_strength {
+            t.chapter = o.chapter;
+            t.chapter_strength = o.chapter_strength;
+        }
+        for c in o.courses {
+            if !t.courses.contains(&c) {
+                t.courses.push(c);
+            }
+        }
+        for n in o.names {
+            if !t.names.iter().any(|m| m.key == n.key) {
+                t.names.push(n);
+            }
+        }
+    }
+    Some(t)
 }
 
 /// A choice entry per chapter: its names (titles, aliases and the other
@@ -289,26 +368,29 @@ pub(crate) fn chapter_names(index: &Index, concepts: &Concepts, library: &Librar
             let mut t = Topic {
                 label,
                 value: ch.number.to_string(),
-                keys: Vec::new(),
-                words: Vec::new(),
-                choseong: Vec::new(),
+                names: Vec::new(),
                 score: 0.0,
                 reach: 0.0,
                 chapter: Some((ci as u32, ch.number)),
                 chapter_strength: 0.0,
                 courses: vec![ci as u32],
             };
-            let mut names: Vec<String> = vec![ch.title_ko.clone(), ch.title.clone()];
+            // The titles and their parts are in the label; the rest is hidden.
+            let whole: [&str; 2] = [&ch.title_ko, &ch.title];
+            let parts: Vec<&str> = whole
+                .iter()
+                .flat_map(|title| title.split([',', ':', '/', '(', ')']).map(str::trim))
+                .collect();
+            let mut names: Vec<String> =
+                whole.iter().chain(&parts).map(|n| n.to_string()).collect();
             names.extend(ch.aliases.iter().cloned());
             for title in [&ch.title_ko, &ch.title] {
-                for part in title.split([',', ':', '/', '(', ')']) {
-                    names.push(part.trim().to_string());
-                }
                 names.extend(other_names(index, concepts, title));
             }
             for n in names.iter().filter(|n| !n.trim().is_empty()) {
                 push_name(&mut t, n);
             }
+            t.mark_shown(whole, parts);
             out.push(t);
         }
     }

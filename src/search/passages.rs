@@ -1,13 +1,16 @@
-//! Choosing the passage a hit links to. A passage is one paragraph of a
-//! chapter's translation; the best one is where the query is discussed most
-//! densely: the most query words (weighted by how well each was matched), then
-//! the tightest window holding all of them, then the most mentions. The first
+//! Choosing the passage a hit links to. A passage is one paragraph of the
+//! translation or one caption window (see `index`); the best one is where
+//! the query is discussed most densely: the most query words (weighted by
+//! how well each was matched), then the tightest window holding all of them,
+//! then the most mentions, here and in the passages just around. The first
 //! mention of a word is often an aside ("we'll get to tool use later"), so it
 //! is never preferred just for coming first.
 
+use super::index::PassageRef;
 use super::query::MAX_SLOTS;
-use crate::library::Notes;
 
+/// Weight of the mentions in the passages just before and after.
+const AROUND: f32 = 0.5;
 /// Characters within which a window of all query words counts as close.
 const CLOSE_CHARS: f32 = 40.0;
 
@@ -18,37 +21,58 @@ pub(crate) struct Mention {
     pub first: usize,
     pub last: usize,
     pub weight: f32,
+    /// A word of a several-word name standing alone: it adds to how much a
+    /// passage talks about the name, not to the words it holds.
+    pub echo: bool,
 }
 
-/// A paragraph that mentions the query, with what makes it good.
+/// A passage that mentions the query, with what makes it good.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Passage {
-    /// Index into `Notes::body`.
+    /// Index into the document's passages.
     pub paragraph: usize,
     /// The mention to centre the snippet on (the start of the tightest window).
     pub center: usize,
     pub score: f32,
+    /// How well each query word is found here (0 for not at all).
+    pub slots: [f32; MAX_SLOTS],
 }
 
-/// Paragraphs with mentions, best first (ties: earlier first).
-pub(crate) fn rank_passages(notes: &Notes, mentions: &[Mention]) -> Vec<Passage> {
-    if notes.body.is_empty() || mentions.is_empty() {
+/// Passages with mentions, best first (ties: earlier first, so a paragraph
+/// of the notes before a caption window).
+pub(crate) fn rank_passages(passages: &[PassageRef], mentions: &[Mention]) -> Vec<Passage> {
+    if passages.is_empty() || mentions.is_empty() {
         return Vec::new();
     }
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| m.pos);
     let mut out = Vec::new();
+    // Mentions per passage, for the talk around each.
+    let mut talk: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < sorted.len() {
-        let para = paragraph_of(notes, sorted[i].pos as usize);
+        let para = passage_of(passages, sorted[i].pos);
         let mut j = i + 1;
-        while j < sorted.len() && paragraph_of(notes, sorted[j].pos as usize) == para {
+        while j < sorted.len() && passage_of(passages, sorted[j].pos) == para {
             j += 1;
         }
         if let Some(paragraph) = para {
-            out.push(score_paragraph(paragraph, &sorted[i..j]));
+            talk.push((paragraph, j - i));
+            if sorted[i..j].iter().any(|m| !m.echo) {
+                out.push(score_paragraph(paragraph, &sorted[i..j]));
+            }
         }
         i = j;
+    }
+    // Where a topic is explained, the passages around keep mentioning it;
+    // an aside ("we'll get to tool use later") stands alone.
+    for p in &mut out {
+        let around: usize = talk
+            .iter()
+            .filter(|(q, _)| q.abs_diff(p.paragraph) == 1)
+            .map(|(_, n)| n)
+            .sum();
+        p.score += (around as f32).ln_1p() * AROUND;
     }
     out.sort_by(|a, b| {
         b.score
@@ -58,17 +82,16 @@ pub(crate) fn rank_passages(notes: &Notes, mentions: &[Mention]) -> Vec<Passage>
     out
 }
 
-fn paragraph_of(notes: &Notes, pos: usize) -> Option<usize> {
-    notes
-        .body
-        .partition_point(|p| p.offset <= pos)
-        .checked_sub(1)
+fn passage_of(passages: &[PassageRef], pos: u32) -> Option<usize> {
+    passages.partition_point(|p| p.offset <= pos).checked_sub(1)
 }
 
 /// Coverage counts most, then closeness of all the words, then repetition.
 fn score_paragraph(paragraph: usize, mentions: &[&Mention]) -> Passage {
     let mut slots = [0f32; MAX_SLOTS];
-    for m in mentions {
+    let all = mentions.len();
+    let mentions: Vec<&Mention> = mentions.iter().copied().filter(|m| !m.echo).collect();
+    for m in &mentions {
         let last = m.last.min(MAX_SLOTS - 1);
         for w in slots.iter_mut().take(last + 1).skip(m.first) {
             *w = w.max(m.weight);
@@ -76,17 +99,18 @@ fn score_paragraph(paragraph: usize, mentions: &[&Mention]) -> Passage {
     }
     let covered: Vec<usize> = (0..MAX_SLOTS).filter(|&s| slots[s] > 0.0).collect();
     let coverage: f32 = slots.iter().sum();
-    let (window, center) = tightest_window(mentions, &covered);
+    let (window, center) = tightest_window(&mentions, &covered);
     let closeness = if covered.len() > 1 {
         1.0 / (1.0 + window as f32 / CLOSE_CHARS)
     } else {
         0.0
     };
-    let repetition = (mentions.len() as f32).ln_1p() * 0.5;
+    let repetition = (all as f32).ln_1p() * 0.5;
     Passage {
         paragraph,
         center,
         score: coverage * 4.0 + closeness + repetition,
+        slots,
     }
 }
 
@@ -122,29 +146,22 @@ fn tightest_window(mentions: &[&Mention], covered: &[usize]) -> (u32, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::Paragraph;
+    use crate::search::index::Source;
 
-    fn notes(paras: &[&str]) -> Notes {
+    /// Passages of these lengths, two characters apart.
+    fn passages(lens: &[u32]) -> Vec<PassageRef> {
         let mut offset = 0;
-        let body = paras
-            .iter()
+        lens.iter()
             .enumerate()
-            .map(|(i, t)| {
-                let p = Paragraph {
-                    text: t.to_string(),
-                    line: i + 1,
+            .map(|(i, len)| {
+                let p = PassageRef {
                     offset,
-                    spoken: None,
+                    source: Source::Window(i as u32),
                 };
-                offset += t.chars().count() + 2;
+                offset += len + 2;
                 p
             })
-            .collect();
-        Notes {
-            body,
-            body_chars: offset.saturating_sub(2),
-            ..Notes::default()
-        }
+            .collect()
     }
 
     fn m(pos: u32, slot: usize) -> Mention {
@@ -153,29 +170,47 @@ mod tests {
             first: slot,
             last: slot,
             weight: 1.0,
+            echo: false,
         }
     }
 
     #[test]
     fn prefers_all_words_close_together_over_the_first_mention() {
-        // Paragraph 0 (0..100) mentions word 0 once; paragraph 1 (102..) has both.
-        let n = notes(&[&"가".repeat(100), &"나".repeat(100)]);
-        let ranked = rank_passages(&n, &[m(5, 0), m(110, 0), m(115, 1)]);
+        // Passage 0 (0..100) mentions word 0 once; passage 1 (102..) has both.
+        let ranked = rank_passages(&passages(&[100, 100]), &[m(5, 0), m(110, 0), m(115, 1)]);
         assert_eq!(ranked[0].paragraph, 1);
         assert_eq!(ranked[0].center, 110);
     }
 
     #[test]
     fn repetition_breaks_ties_and_earlier_wins_the_rest() {
-        let n = notes(&[&"가".repeat(50), &"나".repeat(50), &"다".repeat(50)]);
-        let ranked = rank_passages(&n, &[m(1, 0), m(60, 0), m(70, 0), m(110, 0)]);
+        let ranked = rank_passages(
+            &passages(&[50, 50, 50]),
+            &[m(1, 0), m(60, 0), m(70, 0), m(110, 0)],
+        );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0, 2]);
     }
 
     #[test]
+    fn echoes_count_as_talk_not_as_the_name() {
+        let echo = |pos| Mention {
+            echo: true,
+            ..m(pos, 0)
+        };
+        // Passage 0 names it once; passage 1 names it once and keeps
+        // talking about its words; passage 2 only echoes a word.
+        let ranked = rank_passages(
+            &passages(&[50, 50, 50]),
+            &[m(1, 0), m(60, 0), echo(65), echo(70), echo(110)],
+        );
+        let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
+        assert_eq!(order, vec![1, 0]);
+    }
+
+    #[test]
     fn nothing_in_nothing_out() {
-        assert!(rank_passages(&notes(&[]), &[m(0, 0)]).is_empty());
-        assert!(rank_passages(&notes(&["가"]), &[]).is_empty());
+        assert!(rank_passages(&passages(&[]), &[m(0, 0)]).is_empty());
+        assert!(rank_passages(&passages(&[1]), &[]).is_empty());
     }
 }

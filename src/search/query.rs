@@ -7,11 +7,14 @@
 use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
-use super::expansions::{letter_digit_split, part_group, phrase_ngrams, split_compound, Alts};
+use super::expansions::{
+    letter_digit_split, part_group, phrase_ngrams, split_compound, verb_forms, Alts,
+};
 use super::glossary::Concepts;
 use super::index::Index;
 use super::normalize::{choseong_query, edit_budget, word_key, Script};
 pub(crate) use super::slot::{Form, Slot, Tier};
+use super::stopwords::is_stopword;
 use super::tokenize::tokens;
 
 /// Longest query read, in characters; the rest is ignored.
@@ -46,6 +49,9 @@ pub(crate) struct Alt {
 pub(crate) struct Query {
     pub slots: Vec<Slot>,
     pub alts: Vec<Alt>,
+    /// Every word is a common one (`the the the`): searched as written, a
+    /// chapter must hold every word.
+    pub common_only: bool,
 }
 
 /// Which kinds of matching to use.
@@ -55,10 +61,14 @@ pub(crate) struct Options {
     pub fuzzy: bool,
 }
 
-/// The slots of a query text (stopwords dropped).
-pub(crate) fn slots(text: &str) -> Vec<Slot> {
+/// The slots of a query text (stopwords dropped), and whether it is only
+/// common English words, which are then kept: a phrase of several of them
+/// (`the the the`) is searched as written rather than emptied; one alone
+/// (`the`) is not a question.
+pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
     let cut: String = text.chars().take(MAX_QUERY_CHARS).collect();
     let mut out: Vec<(usize, Slot)> = Vec::new();
+    let mut common: Vec<(usize, Slot)> = Vec::new();
     for tok in tokens(&cut) {
         let Some(k) = word_key(tok.text) else {
             continue;
@@ -73,9 +83,16 @@ pub(crate) fn slots(text: &str) -> Vec<Slot> {
             out.push((tok.start, slot_of(tok.text, k, parts)));
         } else if !k.stop {
             out.push((tok.start, slot_of(tok.text, k, Vec::new())));
+        } else if k.script == Script::Latin {
+            common.push((tok.start, slot_of(tok.text, k, Vec::new())));
         }
     }
-    out.into_iter().map(|(_, s)| s).take(MAX_SLOTS).collect()
+    let common_only = out.is_empty() && common.len() >= 2;
+    if common_only {
+        out = common;
+    }
+    let slots = out.into_iter().map(|(_, s)| s).take(MAX_SLOTS).collect();
+    (slots, common_only)
 }
 
 fn slot_of(text: &str, k: super::normalize::WordKey, parts: Vec<String>) -> Slot {
@@ -95,6 +112,12 @@ fn slot_of(text: &str, k: super::normalize::WordKey, parts: Vec<String>) -> Slot
 /// Whether a term can match anything: it has postings or names a concept.
 fn usable(index: &Index, concepts: &Concepts, t: TermId) -> bool {
     index.df(t) > 0 || concepts.is_concept_term(t)
+}
+
+/// Whether a term may be a guess for another word (a completion, a typo
+/// fix): usable and not a common word (`teh` is not `the`).
+fn guessable(index: &Index, concepts: &Concepts, t: TermId) -> bool {
+    usable(index, concepts, t) && !is_stopword(index.dict.key(t))
 }
 
 fn prefix_ok(slot: &Slot) -> bool {
@@ -154,7 +177,7 @@ fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<
     let budget = edit_budget(len, slot.surface_chars);
     if opts.fuzzy && exact.is_none() && slot.choseong.is_none() && budget > 0 {
         let found = dict.fuzzy(&slot.key, budget, FUZZY_FLOOR, |t| {
-            usable(index, concepts, t)
+            guessable(index, concepts, t)
         });
         let best = found.first().map_or(0, |&(_, d)| d);
         for (term, d) in found.into_iter().take_while(|&(_, d)| d == best).take(6) {
@@ -177,7 +200,7 @@ fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<
         };
         let mut found: Vec<TermId> = dict
             .prefixed(&slot.key)
-            .filter(|&t| Some(t) != exact && usable(index, concepts, t))
+            .filter(|&t| Some(t) != exact && guessable(index, concepts, t))
             .filter(|&t| typed.is_none() || inflection(t))
             .take(400)
             .collect();
@@ -200,7 +223,7 @@ fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<
 
 /// Parses a query into slots and alternatives.
 pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Options) -> Query {
-    let slots = slots(text);
+    let (slots, common_only) = slots(text);
     let dict = &index.dict;
     let mut alts = Alts::default();
     let mut slot_forms: Vec<Vec<Form>> = Vec::with_capacity(slots.len());
@@ -238,6 +261,7 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
         }
         if !exact_found && slot.script == Script::Hangul {
             split_compound(index, slot, i, &mut alts);
+            verb_forms(index, slot, i, &mut alts);
         }
         slot_forms.push(fs);
     }
@@ -252,8 +276,9 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
                 } else if opts.fuzzy {
                     let chars: usize = group.iter().map(|s| s.surface_chars).sum();
                     let budget = edit_budget(joined.chars().count(), chars);
-                    let found =
-                        dict.fuzzy(&joined, budget, FUZZY_FLOOR, |t| usable(index, concepts, t));
+                    let found = dict.fuzzy(&joined, budget, FUZZY_FLOOR, |t| {
+                        guessable(index, concepts, t)
+                    });
                     for (t, d) in found.into_iter().take(3) {
                         let w = Tier::Fuzzy.weight()
                             * (1.0 - d as f32 / joined.chars().count().max(1) as f32);
@@ -317,5 +342,9 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
         *n <= MAX_PER_SPAN
     });
     out.truncate(256);
-    Query { slots, alts: out }
+    Query {
+        slots,
+        alts: out,
+        common_only,
+    }
 }

@@ -6,16 +6,21 @@
 //! translation saturating with frequency, BM25-style). Each word's total is
 //! then scaled by how rare the word is in the library (idf over the chapters
 //! any reading of it matched), so a word found in every chapter counts little.
-//! Chapters matching more of the (informative) words come first; then the
-//! summed score.
+//! Chapters matching more of the (informative) words surely (not by a typo
+//! fix or completion of a plain word) come first; then the summed score.
 
 use super::dictionary::TermId;
-use super::index::{Doc, Index, Posting, F_KEY_POINTS, F_SUMMARY, F_TITLE, F_TRANSLATION};
+use super::index::{
+    Doc, Index, Posting, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE, F_TRANSLATION,
+};
 use super::query::{Alt, Query, Tier};
 
 /// BM25 parameters for the translation.
 const K1: f32 = 1.2;
 const B: f32 = 0.5;
+/// What a reading found in the chapter's captions is worth (about one
+/// mention in the translation).
+const CAPTIONS: f32 = 0.5;
 /// Share of a reading's other fields added to its best field.
 const OTHER_FIELDS: f32 = 0.15;
 /// How far apart (in characters, per extra word) the words of a
@@ -55,15 +60,17 @@ pub(crate) fn length_norm(body_len: u32, avg_len: f32) -> f32 {
 pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
     let mut best = (0.0f32, 0u8);
     let mut total = 0.0f32;
-    for f in [F_TITLE, F_KEY_POINTS, F_SUMMARY, F_TRANSLATION] {
+    for f in [F_TITLE, F_KEY_POINTS, F_SUMMARY, F_TRANSLATION, F_CAPTIONS] {
         if fields & f == 0 {
             continue;
         }
-        let s = if f == F_TRANSLATION {
-            let tf = tf.max(1) as f32;
-            0.5 * tf * (K1 + 1.0) / (tf + norm)
-        } else {
-            field_weight(f)
+        let s = match f {
+            F_TRANSLATION => {
+                let tf = tf.max(1) as f32;
+                0.5 * tf * (K1 + 1.0) / (tf + norm)
+            }
+            F_CAPTIONS => CAPTIONS,
+            _ => field_weight(f),
         };
         total += s;
         if s > best.0 {
@@ -103,9 +110,9 @@ pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(
                 None => return,
             }
         }
-        // In the long translation, the words of a name must stand together.
-        if !found.is_empty() && fields & F_TRANSLATION != 0 && !near(index, p, &found) {
-            fields &= !F_TRANSLATION;
+        // In the long texts, the words of a name must stand together.
+        if !found.is_empty() && fields & F_TEXT != 0 && !near(index, p, &found) {
+            fields &= !F_TEXT;
         }
         if fields != 0 {
             f(p.doc, fields, tf);
@@ -132,6 +139,24 @@ pub(crate) fn near(index: &Index, first: &Posting, others: &[&Posting]) -> bool 
             list.get(*j).is_some_and(|&b| b.abs_diff(a) <= window)
         })
     })
+}
+
+/// The positions of the first posting's term that have every other term
+/// within a few words: where a name of several words is said as a whole.
+pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Posting]) -> Vec<u32> {
+    let window = NEAR_CHARS * others.len() as u32;
+    index
+        .positions(first)
+        .iter()
+        .copied()
+        .filter(|&a| {
+            others.iter().all(|q| {
+                let list = index.positions(q);
+                let i = list.partition_point(|&b| b.saturating_add(window) < a);
+                list.get(i).is_some_and(|&b| b.abs_diff(a) <= window)
+            })
+        })
+        .collect()
 }
 
 /// The first index at or after `from` whose posting is for `doc` or later.
@@ -169,10 +194,17 @@ pub(crate) fn rank(
     let mut touched: Vec<u32> = Vec::new();
     let mut seen = vec![false; docs];
     let allowed: Vec<bool> = index.docs.iter().map(&keep).collect();
+    // Per chapter and word: found by a sure reading (not a guess).
+    let mut sure = vec![false; docs * n];
     let mut slot_tier: Vec<Option<Tier>> = vec![None; n];
+    let mut slot_named = vec![false; n];
     for alt in &query.alts {
         let mut matched = false;
         let (first, last, w) = (alt.first.min(n - 1), alt.last.min(n - 1), alt.weight);
+        // A guess at a name (`rewrad` → `reward`) is as good as sure; a
+        // guess at a plain word of the translation is not.
+        let named = alt.terms.iter().all(|&t| index.is_name(t));
+        let is_sure = alt.tier <= Tier::Stem || named;
         for_each_match(index, &alt.terms, |d, fields, tf| {
             let di = d as usize;
             if !allowed.get(di).copied().unwrap_or(false) {
@@ -185,6 +217,9 @@ pub(crate) fn rank(
                     *cell = s;
                 }
             }
+            if is_sure {
+                sure[di * n + first..=di * n + last].fill(true);
+            }
             matched = true;
             if !seen[di] {
                 seen[di] = true;
@@ -194,6 +229,9 @@ pub(crate) fn rank(
         if matched {
             for t in &mut slot_tier[alt.first..=alt.last.min(n - 1)] {
                 *t = Some(t.map_or(alt.tier, |x| x.min(alt.tier)));
+            }
+            if named {
+                slot_named[first..=last].fill(true);
             }
         }
     }
@@ -205,6 +243,12 @@ pub(crate) fn rank(
         .flatten()
         .any(|t| matches!(t, Tier::Exact | Tier::Stem | Tier::Choseong));
     if dead && !strong {
+        return Vec::new();
+    }
+    // Some words found nothing and the rest are plain words of the notes,
+    // never a title, key point or summary word (`비트코인 가격`): the
+    // question shares a word with the notes, not a topic.
+    if dead && !slot_named.iter().any(|&named| named) {
         return Vec::new();
     }
     // Importance of each word: idf over the chapters any reading of it matched.
@@ -223,12 +267,24 @@ pub(crate) fn rank(
     let floor = COVERAGE_SHARE * importance.iter().copied().fold(0.0, f32::max);
     let mut out: Vec<Ranked> = touched
         .iter()
+        .filter(|&&d| {
+            // Common words mean something only all together.
+            !query.common_only
+                || best[d as usize * n..d as usize * n + n]
+                    .iter()
+                    .all(|&s| s > 0.0)
+        })
         .map(|&d| {
             let row = &best[d as usize * n..d as usize * n + n];
+            let sure_row = &sure[d as usize * n..d as usize * n + n];
+            // A plain word only guessed at here (a typo fix, a completion)
+            // adds to the score, not to the words covered: `환각 줄이기` is
+            // about hallucinations before it is about some `줄이고`.
             let coverage = row
                 .iter()
                 .zip(&importance)
-                .filter(|&(&s, &w)| s > 0.0 && w >= floor)
+                .zip(sure_row)
+                .filter(|&((&s, &w), &sure)| s > 0.0 && w >= floor && sure)
                 .count() as u32;
             let score = row.iter().zip(&importance).map(|(s, w)| s * w).sum();
             Ranked {

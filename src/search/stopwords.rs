@@ -1,6 +1,7 @@
 //! Words that carry no topic: articles, question words, "explain", "chapter".
-//! They are neither indexed nor searched, so `what is the` finds nothing and
-//! `에이전트가 뭐야` searches for 에이전트 alone.
+//! A query drops them, so `에이전트가 뭐야` searches for 에이전트 alone. The
+//! Korean ones are not indexed; the English ones are (a query of only
+//! common English words, `the the the`, is searched as written).
 
 use std::sync::OnceLock;
 
@@ -167,6 +168,9 @@ const KOREAN: &[&str] = &[
     "관한",
     "있는",
     "있나요",
+    "있나",
+    "있을까",
+    "있을까요",
     "있어",
     "있어요",
     "하는",

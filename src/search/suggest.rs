@@ -1,10 +1,16 @@
 //! Autocomplete: what someone has typed so far, matched against topic and
-//! chapter names — whole-name prefix (jamo level, so `환ㄱ` and `에이젼` work),
-//! word prefix (`arena` → LM Arena), 초성 (`ㅇㅇㅈ`), then typos — at most 25
-//! choices, each name at most 100 characters. Built for speed: names carry
-//! precomputed keys, so a keystroke costs a few string comparisons per name.
+//! chapter names — whole-name prefix (jamo level, so `환ㄱ` and `에이젼` work)
+//! or 초성 prefix (`ㅇㅇㅈ`), word prefix (`arena` → LM Arena), then typos —
+//! at most 25 choices, each name at most 100 characters. Reading the mind: a
+//! choice whose shown name starts with the input comes before one reached
+//! only through a hidden alias or reading (`멀티` → 멀티모달 before 대화,
+//! which hides 멀티턴), then the one the input covers more of (`토크` → 토큰
+//! before 토크나이저), then the more central topic; a choice reached through
+//! an alias shows it (`토큰 텀블러 → 시뮬레이션`). Built for speed: names
+//! carry precomputed keys, so a keystroke costs a few string comparisons per
+//! name.
 
-use super::completions::{NameList, Topic};
+use super::completions::{How, Match, Name, NameList, Topic};
 use super::fuzzy::osa_within;
 use super::normalize::{choseong_query, edit_budget, is_hangul, jamo_key, latin_key, word_key};
 use super::tokenize::tokens;
@@ -28,8 +34,10 @@ pub(crate) struct Typed {
     raw: Vec<char>,
     /// Keys with particles and plurals stripped, concatenated.
     stem: Vec<char>,
-    words: Vec<String>,
-    choseong: Option<String>,
+    /// Key of each typed word.
+    words: Vec<Vec<char>>,
+    /// The 초성 typed (`ㅇㅇㅈ`), if only consonants were.
+    choseong: Option<Vec<char>>,
     surface_chars: usize,
 }
 
@@ -62,8 +70,8 @@ impl Typed {
         Typed {
             raw: raw.chars().collect(),
             stem: stem.chars().collect(),
-            words: words.iter().map(|w| key(w)).collect(),
-            choseong,
+            words: words.iter().map(|w| key(w).chars().collect()).collect(),
+            choseong: choseong.map(|c| c.chars().collect()),
             surface_chars: compact.chars().count(),
         }
     }
@@ -79,49 +87,78 @@ impl Typed {
             .flatten()
             .copied()
             .collect();
-        out.extend(self.words.iter().filter_map(|w| w.chars().next()));
-        out.extend(self.choseong.iter().filter_map(|c| c.chars().next()));
+        out.extend(self.words.iter().filter_map(|w| w.first().copied()));
+        out.extend(self.choseong.iter().filter_map(|c| c.first().copied()));
         out.sort_unstable();
         out.dedup();
         out
     }
 
-    /// How well a name matches, best first: 0 whole name, 1 name prefix,
-    /// 2 word prefixes, 3 초성, 4 typo. `None` if it doesn't.
-    pub fn tier(&self, t: &Topic) -> Option<u8> {
+    /// How `t` matches what was typed, if it does: through which of its
+    /// names, and how that ranks (see [`Match`]).
+    pub fn matches(&self, t: &Topic) -> Option<Match> {
         if self.raw.is_empty() {
             return None;
         }
-        let forms = [&self.raw, &self.stem];
-        if t.keys
-            .iter()
-            .any(|k| forms.iter().any(|f| !f.is_empty() && k == *f))
-        {
-            return Some(0);
+        let forms = [self.raw.as_slice(), self.stem.as_slice()];
+        let mut best: Option<Match> = None;
+        for (i, name) in t.names.iter().enumerate() {
+            let Some((how, covered)) = self.how(&forms, name) else {
+                continue;
+            };
+            let found = Match::new(how, name.shown, covered, i);
+            if best.is_none_or(|b| found.rank() < b.rank()) {
+                best = Some(found);
+            }
+            if found.rank() == (0, 0) {
+                break; // a shown name typed whole: nothing ranks higher
+            }
         }
-        if t.keys
+        if best.is_some() {
+            return best;
+        }
+        // One typo at most while typing: a prefix is too short a context for
+        // two; and only when no name matches as typed.
+        let budget = edit_budget(self.raw.len(), self.surface_chars).min(1);
+        if budget == 0 {
+            return None;
+        }
+        let typo = |n: &&Name| prefix_within(&self.raw, &n.key, budget);
+        let found = |(i, n): (usize, &Name)| {
+            let covered = self.raw.len() as f32 / n.key.len().max(1) as f32;
+            Match::new(How::Typo, n.shown, covered, i)
+        };
+        let mut typos = t.names.iter().enumerate().filter(|(_, n)| typo(n));
+        let first = typos.next().map(found)?;
+        Some(
+            typos
+                .map(found)
+                .fold(first, |b, m| if m.rank() < b.rank() { m } else { b }),
+        )
+    }
+
+    /// How one name matches as typed: whole-name prefix or 초성 prefix, or
+    /// word prefixes; with how much of the name the input covers.
+    fn how(&self, forms: &[&[char]], name: &Name) -> Option<(How, f32)> {
+        let share = |typed: usize, of: usize| typed as f32 / of.max(1) as f32;
+        if let Some(f) = forms
             .iter()
-            .any(|k| forms.iter().any(|f| !f.is_empty() && k.starts_with(f)))
+            .find(|f| !f.is_empty() && name.key.starts_with(f))
         {
-            return Some(1);
+            return Some((How::Prefix, share(f.len(), name.key.len())));
+        }
+        if let (Some(c), Some(nc)) = (&self.choseong, &name.choseong) {
+            if nc.starts_with(c) {
+                return Some((How::Prefix, share(c.len(), nc.len())));
+            }
         }
         if !self.words.is_empty()
             && self
                 .words
                 .iter()
-                .all(|w| t.words.iter().any(|tw| tw.starts_with(w.as_str())))
+                .all(|w| name.words.iter().any(|nw| nw.starts_with(w)))
         {
-            return Some(2);
-        }
-        if let Some(c) = &self.choseong {
-            if t.choseong.iter().any(|tc| tc.starts_with(c.as_str())) {
-                return Some(3);
-            }
-        }
-        // One typo at most while typing: a prefix is too short a context for two.
-        let budget = edit_budget(self.raw.len(), self.surface_chars).min(1);
-        if budget > 0 && t.keys.iter().any(|k| prefix_within(&self.raw, k, budget)) {
-            return Some(4);
+            return Some((How::Words, share(self.raw.len(), name.key.len())));
         }
         None
     }
@@ -178,21 +215,25 @@ fn chapter_tag(s: &SearchIndex, library: &Library, t: &Topic) -> String {
 }
 
 /// The names of `names` that `typed` matches (all, in order, if nothing is
-/// typed), best tier first, at most 25.
+/// typed), best first, at most 25; with the match (`None` when nothing is
+/// typed). Order: [`Match::rank`], then the more central topic (higher
+/// score), then the list's order.
 fn matching<'n>(
     names: &'n NameList,
     typed: &Typed,
     keep: impl Fn(&Topic) -> bool,
-) -> Vec<&'n Topic> {
+) -> Vec<(&'n Topic, Option<Match>)> {
     if typed.is_empty() {
         return names
             .list
             .iter()
             .filter(|t| keep(t))
             .take(MAX_SUGGESTIONS)
+            .map(|t| (t, None))
             .collect();
     }
-    let mut found: Vec<(u8, u32)> = Vec::new();
+    let mut found: Vec<(Match, &'n Topic, u32)> = Vec::new();
+    let mut exact = 0;
     for i in names
         .starting_with(&typed.firsts())
         .into_iter()
@@ -204,19 +245,39 @@ fn matching<'n>(
         if !keep(t) {
             continue;
         }
-        if let Some(tier) = typed.tier(t) {
-            found.push((tier, i));
-            if tier == 0 && found.len() >= 4 * MAX_SUGGESTIONS {
+        if let Some(m) = typed.matches(t) {
+            found.push((m, t, i));
+            exact += usize::from(m.rank() == (0, 0));
+            if exact >= 4 * MAX_SUGGESTIONS {
                 break;
             }
         }
     }
-    found.sort_unstable();
+    found.sort_by(|(ma, ta, ia), (mb, tb, ib)| {
+        ma.rank()
+            .cmp(&mb.rank())
+            .then(tb.score.total_cmp(&ta.score))
+            .then(ia.cmp(ib))
+    });
     found
         .into_iter()
         .take(MAX_SUGGESTIONS)
-        .filter_map(|(_, i)| names.list.get(i as usize))
+        .map(|(m, t, _)| (t, Some(m)))
         .collect()
+}
+
+/// The choice's name: its label, after the alias it matched through when
+/// that is hidden (`토큰 텀블러 → 시뮬레이션 · simulation`), cut to leave
+/// `room` characters.
+fn shown_label(t: &Topic, m: Option<Match>, room: usize) -> String {
+    match m.filter(Match::hidden).and_then(|m| t.names.get(m.name)) {
+        Some(alias) => {
+            let alias = truncate(&alias.text, room / 2);
+            let rest = room.saturating_sub(alias.chars().count() + 3);
+            format!("{alias} → {}", truncate(&t.label, rest))
+        }
+        None => truncate(&t.label, room),
+    }
 }
 
 pub(crate) fn topics(
@@ -233,11 +294,11 @@ pub(crate) fn topics(
         course.is_none_or(|c| t.courses.contains(&c))
     })
     .into_iter()
-    .map(|t| {
+    .map(|(t, m)| {
         let tag = chapter_tag(s, library, t);
         let room = MAX_NAME.saturating_sub(tag.chars().count());
         Suggestion {
-            name: format!("{}{tag}", truncate(&t.label, room)),
+            name: format!("{}{tag}", shown_label(t, m, room)),
             value: truncate(&t.value, MAX_NAME),
         }
     })
@@ -254,7 +315,7 @@ pub(crate) fn chapters(
         return Vec::new();
     };
     let in_course = |t: &Topic| course.is_none_or(|c| t.courses.contains(&c));
-    let picked: Vec<&Topic> = match super::chapters::parse_number(prefix) {
+    let picked: Vec<(&Topic, Option<Match>)> = match super::chapters::parse_number(prefix) {
         Some(n) => {
             let mut found: Vec<(bool, &Topic)> = s
                 .chapter_names
@@ -273,7 +334,7 @@ pub(crate) fn chapters(
             } else {
                 found
                     .into_iter()
-                    .map(|(_, t)| t)
+                    .map(|(_, t)| (t, None))
                     .take(MAX_SUGGESTIONS)
                     .collect()
             }
@@ -282,7 +343,7 @@ pub(crate) fn chapters(
     };
     picked
         .into_iter()
-        .map(|t| {
+        .map(|(t, m)| {
             let value = match t.chapter {
                 Some((c, n)) if library.courses.len() > 1 => {
                     format!(
@@ -297,7 +358,7 @@ pub(crate) fn chapters(
                 None => t.value.clone(),
             };
             Suggestion {
-                name: truncate(&t.label, MAX_NAME),
+                name: shown_label(t, m, MAX_NAME),
                 value: truncate(&value, MAX_NAME),
             }
         })
@@ -305,42 +366,5 @@ pub(crate) fn chapters(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn osa_bounds() {
-        let c = |s: &str| s.chars().collect::<Vec<_>>();
-        assert!(osa_within(&c("agnet"), &c("agent"), 1));
-        assert!(!osa_within(&c("abc"), &c("xyz"), 2));
-        assert!(prefix_within(&c("hallu"), &c("hallucination"), 1));
-        assert!(prefix_within(&c("halu"), &c("hallucination"), 1));
-        assert!(!prefix_within(&c("xallu"), &c("hallucination"), 1));
-        // The table-free one-edit check agrees with the table.
-        let words = ["hallucination", "agent", "에이전트", "ab", "a"];
-        let typed = [
-            "halu",
-            "hallx",
-            "hlal",
-            "hallucinatoin",
-            "agnet",
-            "agen",
-            "aegnt",
-            "에이젼",
-            "에이전트",
-            "b",
-            "ba",
-        ];
-        for w in words {
-            for t in typed {
-                let (t, k) = (c(t), c(w));
-                if t.first() != k.first() || k.len() + 1 < t.len() {
-                    continue;
-                }
-                let lo = t.len().saturating_sub(1).max(1);
-                let table = (lo..=(t.len() + 1).min(k.len())).any(|n| osa_within(&t, &k[..n], 1));
-                assert_eq!(prefix_within_one(&t, &k), table, "{t:?} {k:?}");
-            }
-        }
-    }
-}
+#[path = "suggest_tests.rs"]
+mod tests;

@@ -4,8 +4,16 @@
 
 use async_trait::async_trait;
 
-use super::{SharedStore, StoreError};
+use super::{SharedStore, StoreError, WatchedRow};
 use crate::study::{Book, GuildSettings, MemberTotals, Unavailable, Watched};
+
+fn watched(row: WatchedRow) -> Watched {
+    Watched {
+        course: row.course,
+        chapter: row.chapter,
+        at: row.watched_at,
+    }
+}
 
 fn unavailable(error: StoreError) -> Unavailable {
     tracing::warn!(%error, "study database call failed");
@@ -30,6 +38,26 @@ impl Book for SharedStore {
             .map_err(unavailable)
     }
 
+    async fn mark_and_list(
+        &self,
+        guild: u64,
+        user: u64,
+        course: &str,
+        chapter: u32,
+        now: i64,
+        day: &str,
+    ) -> Result<(bool, Vec<Watched>), Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        let marked = store
+            .mark(guild, user, course, chapter, now, day)
+            .await
+            .map_err(unavailable)?;
+        Ok((
+            marked.added,
+            marked.watched.into_iter().map(watched).collect(),
+        ))
+    }
+
     async fn unwatch(
         &self,
         guild: u64,
@@ -47,14 +75,7 @@ impl Book for SharedStore {
     async fn watched(&self, guild: u64, user: u64) -> Result<Vec<Watched>, Unavailable> {
         let store = self.get().await.map_err(unavailable)?;
         let rows = store.watched(guild, user).await.map_err(unavailable)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Watched {
-                course: r.course,
-                chapter: r.chapter,
-                at: r.watched_at,
-            })
-            .collect())
+        Ok(rows.into_iter().map(watched).collect())
     }
 
     async fn study_days(&self, guild: u64, user: u64) -> Result<Vec<String>, Unavailable> {
@@ -80,8 +101,13 @@ impl Book for SharedStore {
     }
 
     async fn settings(&self, guild: u64) -> Result<GuildSettings, Unavailable> {
+        if let Some(settings) = self.fresh_settings(guild) {
+            return Ok(settings);
+        }
         let store = self.get().await.map_err(unavailable)?;
-        store.settings(guild).await.map_err(unavailable)
+        let settings = store.settings(guild).await.map_err(unavailable)?;
+        self.keep_settings(guild, &settings);
+        Ok(settings)
     }
 
     async fn save_settings(&self, guild: u64, settings: &GuildSettings) -> Result<(), Unavailable> {
@@ -89,7 +115,9 @@ impl Book for SharedStore {
         store
             .save_settings(guild, settings)
             .await
-            .map_err(unavailable)
+            .map_err(unavailable)?;
+        self.keep_settings(guild, settings);
+        Ok(())
     }
 
     async fn forget_member(&self, user: u64) -> Result<u64, Unavailable> {

@@ -4,11 +4,19 @@
 //! writes them in one transaction and only then answers each of them, so a
 //! press is still acknowledged only once its row is on disk — the same
 //! promise as before, paid for once per batch instead of once per press.
+//!
+//! A batch is a handful of statements whatever its size: one multi-row
+//! insert per table (`RETURNING` says which marks were new) and one read of
+//! the batch's members' chapters, which each press's reply shows — so a
+//! press costs no database round trip of its own.
 
-use sqlx::AnyPool;
+use std::collections::{HashMap, HashSet};
+
+use sqlx::{AnyPool, Row};
 use tokio::sync::{mpsc, oneshot};
 
-use super::{to_db, StoreError};
+use super::progress::WatchedRow;
+use super::{from_db, to_db, StoreError};
 
 /// Most marks written in one transaction.
 const MAX_BATCH: usize = 256;
@@ -24,8 +32,16 @@ pub(super) struct MarkJob {
     pub chapter: u32,
     pub now: i64,
     pub day: String,
-    /// Whether the mark was new, once committed.
-    pub reply: oneshot::Sender<Result<bool, StoreError>>,
+    /// Once committed: whether the mark was new, and the member's chapters.
+    pub reply: oneshot::Sender<Result<Marked, StoreError>>,
+}
+
+/// A committed mark: whether it was new, and everything the member has
+/// watched in that guild right after it (by course, then chapter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    pub added: bool,
+    pub watched: Vec<WatchedRow>,
 }
 
 /// Starts the writer on the current runtime; it ends when every sender (every
@@ -40,10 +56,10 @@ async fn write_marks(pool: AnyPool, mut queue: mpsc::Receiver<MarkJob>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         match commit(&pool, &batch).await {
-            Ok(added) => {
-                for (job, added) in batch.drain(..).zip(added) {
+            Ok(mut marked) => {
+                for (job, marked) in batch.drain(..).zip(marked.drain(..)) {
                     // A sender that gave up (its request was dropped) is fine.
-                    let _ = job.reply.send(Ok(added));
+                    let _ = job.reply.send(Ok(marked));
                 }
             }
             Err(error) => {
@@ -55,37 +71,137 @@ async fn write_marks(pool: AnyPool, mut queue: mpsc::Receiver<MarkJob>) {
     }
 }
 
-/// Writes every mark of `batch` in one transaction; per mark, whether it was new.
-async fn commit(pool: &AnyPool, batch: &[MarkJob]) -> Result<Vec<bool>, StoreError> {
+/// Writes every mark of `batch` in one transaction; per mark, whether it was
+/// new and the member's chapters after the batch.
+async fn commit(pool: &AnyPool, batch: &[MarkJob]) -> Result<Vec<Marked>, StoreError> {
     let mut tx = pool.begin().await?;
-    let mut added = Vec::with_capacity(batch.len());
-    for job in batch {
-        let rows = sqlx::query(
-            "INSERT INTO progress (guild_id, user_id, course, chapter, watched_at) \
-             VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (guild_id, user_id, course, chapter) DO NOTHING",
-        )
-        .bind(to_db(job.guild))
-        .bind(to_db(job.user))
-        .bind(job.course.as_str())
-        .bind(i64::from(job.chapter))
-        .bind(job.now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        sqlx::query(
-            "INSERT INTO activity_days (guild_id, user_id, day) VALUES ($1, $2, $3) \
-             ON CONFLICT (guild_id, user_id, day) DO NOTHING",
-        )
-        .bind(to_db(job.guild))
-        .bind(to_db(job.user))
-        .bind(job.day.as_str())
-        .execute(&mut *tx)
-        .await?;
-        added.push(rows > 0);
-    }
+    let inserted = insert_progress(&mut tx, batch).await?;
+    insert_days(&mut tx, batch).await?;
+    let lists = read_back(&mut tx, batch).await?;
     tx.commit().await?;
-    Ok(added)
+    // A key inserted by this batch is new for the first of its marks only
+    // (a member may press twice within one batch).
+    let mut claimed = HashSet::new();
+    Ok(batch
+        .iter()
+        .map(|job| {
+            let key = (job.guild, job.user, job.course.clone(), job.chapter);
+            let added = inserted.contains(&key) && claimed.insert(key);
+            Marked {
+                added,
+                watched: lists
+                    .get(&(job.guild, job.user))
+                    .cloned()
+                    .unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Key = (u64, u64, String, u32);
+
+/// `($1, $2, …), ($k+1, …)`: `rows` groups of `width` placeholders.
+fn placeholders(rows: usize, width: usize) -> String {
+    let mut out = String::new();
+    for r in 0..rows {
+        if r > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        for c in 0..width {
+            if c > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&format!("${}", r * width + c + 1));
+        }
+        out.push(')');
+    }
+    out
+}
+
+/// One insert for all the batch's marks; the keys that were new.
+async fn insert_progress(tx: &mut Tx, batch: &[MarkJob]) -> Result<HashSet<Key>, StoreError> {
+    let sql = format!(
+        "INSERT INTO progress (guild_id, user_id, course, chapter, watched_at) VALUES {} \
+         ON CONFLICT (guild_id, user_id, course, chapter) DO NOTHING \
+         RETURNING guild_id, user_id, course, chapter",
+        placeholders(batch.len(), 5)
+    );
+    let mut query = sqlx::query(&sql);
+    for job in batch {
+        query = query
+            .bind(to_db(job.guild))
+            .bind(to_db(job.user))
+            .bind(job.course.as_str())
+            .bind(i64::from(job.chapter))
+            .bind(job.now);
+    }
+    let rows = query.fetch_all(&mut **tx).await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                from_db(row.try_get(0)?),
+                from_db(row.try_get(1)?),
+                row.try_get::<String, _>(2)?,
+                u32::try_from(row.try_get::<i64, _>(3)?).unwrap_or(u32::MAX),
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StoreError::from)
+}
+
+/// One insert for the study days the batch's marks fall on.
+async fn insert_days(tx: &mut Tx, batch: &[MarkJob]) -> Result<(), StoreError> {
+    let days: HashSet<(u64, u64, &str)> = batch
+        .iter()
+        .map(|job| (job.guild, job.user, job.day.as_str()))
+        .collect();
+    let sql = format!(
+        "INSERT INTO activity_days (guild_id, user_id, day) VALUES {} \
+         ON CONFLICT (guild_id, user_id, day) DO NOTHING",
+        placeholders(days.len(), 3)
+    );
+    let mut query = sqlx::query(&sql);
+    for (guild, user, day) in days {
+        query = query.bind(to_db(guild)).bind(to_db(user)).bind(day);
+    }
+    query.execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Every chapter the batch's members watched in the batch's guilds, per
+/// member, by course then chapter (as `Store::watched` lists them).
+async fn read_back(
+    tx: &mut Tx,
+    batch: &[MarkJob],
+) -> Result<HashMap<(u64, u64), Vec<WatchedRow>>, StoreError> {
+    let mut by_guild: HashMap<u64, HashSet<u64>> = HashMap::new();
+    for job in batch {
+        by_guild.entry(job.guild).or_default().insert(job.user);
+    }
+    let mut lists: HashMap<(u64, u64), Vec<WatchedRow>> = HashMap::new();
+    for (guild, users) in by_guild {
+        let list: Vec<String> = (0..users.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT user_id, course, chapter, watched_at FROM progress \
+             WHERE guild_id = $1 AND user_id IN ({}) ORDER BY user_id, course, chapter",
+            list.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(to_db(guild));
+        for user in &users {
+            query = query.bind(to_db(*user));
+        }
+        for row in query.fetch_all(&mut **tx).await? {
+            let user = from_db(row.try_get(0)?);
+            lists.entry((guild, user)).or_default().push(WatchedRow {
+                course: row.try_get(1)?,
+                chapter: u32::try_from(row.try_get::<i64, _>(2)?).unwrap_or(u32::MAX),
+                watched_at: row.try_get(3)?,
+            });
+        }
+    }
+    Ok(lists)
 }
 
 /// The batch's error, for each of its marks.

@@ -29,6 +29,7 @@ use sqlx::AnyPool;
 use sqlx::Executor;
 
 pub use admin::Export;
+pub use marks::Marked;
 pub use progress::WatchedRow;
 pub use shared::{SharedStore, RETRY_EVERY};
 

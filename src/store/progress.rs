@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use super::marks::MarkJob;
+use super::marks::{MarkJob, Marked};
 use super::{from_db, to_db, Store, StoreError};
 use crate::study::MemberTotals;
 
@@ -29,6 +29,23 @@ impl Store {
         now: i64,
         day: &str,
     ) -> Result<bool, StoreError> {
+        Ok(self
+            .mark(guild, user, course, chapter, now, day)
+            .await?
+            .added)
+    }
+
+    /// [`Self::mark_watched`], answered with everything the member has
+    /// watched in `guild` right after it (read in the same batch).
+    pub async fn mark(
+        &self,
+        guild: u64,
+        user: u64,
+        course: &str,
+        chapter: u32,
+        now: i64,
+        day: &str,
+    ) -> Result<Marked, StoreError> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let job = MarkJob {
             guild,

@@ -68,6 +68,23 @@ pub trait Book: Send + Sync {
         now: i64,
         day: &str,
     ) -> Result<bool, Unavailable>;
+    /// [`Book::mark_watched`], then everything `user` watched in `guild`
+    /// (what a mark's reply shows). A backend that can read it back with the
+    /// write does so in one round trip.
+    async fn mark_and_list(
+        &self,
+        guild: u64,
+        user: u64,
+        course: &str,
+        chapter: u32,
+        now: i64,
+        day: &str,
+    ) -> Result<(bool, Vec<Watched>), Unavailable> {
+        let added = self
+            .mark_watched(guild, user, course, chapter, now, day)
+            .await?;
+        Ok((added, self.watched(guild, user).await?))
+    }
     /// Removes a mark; `false` when there was none.
     async fn unwatch(
         &self,

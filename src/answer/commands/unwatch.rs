@@ -58,5 +58,13 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answ
         (Locale::En, true) => "watched mark removed.",
         (Locale::En, false) => "was not marked as watched.",
     };
-    mark_reply(d, course, ch, l.pick("↩ 표시 지우기", "↩ Unmarked"), said).await
+    let rows = d.book.watched(guild, user).await.map_err(down(l))?;
+    mark_reply(
+        d,
+        course,
+        ch,
+        &rows,
+        l.pick("↩ 표시 지우기", "↩ Unmarked"),
+        said,
+    )
 }

@@ -57,9 +57,9 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answ
     let (course, ch) = resolve::chapter(d.lectern, l, course, typed)?;
     let day = study::local_day(d.now, &d.settings.time_zone());
     let (guild, user) = (d.member.guild, d.member.user);
-    let added = d
+    let (added, rows) = d
         .book
-        .mark_watched(guild, user, &course.id, ch.number, d.now, &day)
+        .mark_and_list(guild, user, &course.id, ch.number, d.now, &day)
         .await
         .map_err(down(l))?;
     let said = match (l, added) {
@@ -68,5 +68,12 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answ
         (Locale::En, true) => "marked as watched.",
         (Locale::En, false) => "already marked as watched.",
     };
-    mark_reply(d, course, ch, l.pick("✅ 봤어요", "✅ Watched"), said).await
+    mark_reply(
+        d,
+        course,
+        ch,
+        &rows,
+        l.pick("✅ 봤어요", "✅ Watched"),
+        said,
+    )
 }

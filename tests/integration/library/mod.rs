@@ -1,6 +1,7 @@
 //! Loading: the shipped content, every corpus folder, and its known defects;
 //! what one bad file is told (`diagnostics`).
 
+mod alignment;
 mod diagnostics;
 
 use std::fs;

@@ -1,7 +1,10 @@
 //! The search engine: its promises on a tiny library, quality on the real
 //! notes (labelled queries and moments), and no panic on any input.
 
+mod autocomplete;
 mod behaviour;
 mod eval;
 mod moments;
+mod passages;
 mod props;
+mod queries;

@@ -212,3 +212,40 @@ pub async fn concurrent_marks(store: &Store) {
     assert_eq!(totals.len(), 20);
     assert!(totals.iter().all(|m| m.done == 3));
 }
+
+/// A mark answers with the member's chapters as they are after it, even when
+/// it shares its batch with the member's other presses: every answer lists
+/// the chapter it marked, and the answers of one member never disagree with
+/// what is stored once the burst is over.
+pub async fn marks_answer_with_the_members_chapters(store: &Store) {
+    let guild = fresh_id();
+    let (a, b) = (fresh_id(), fresh_id());
+    let mut tasks = Vec::new();
+    for chapter in [1u32, 2, 3, 2, 1] {
+        for user in [a, b] {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                let marked = store
+                    .mark(guild, user, "llm", chapter, 7, "2026-01-01")
+                    .await
+                    .unwrap();
+                (user, chapter, marked)
+            }));
+        }
+    }
+    let mut added = 0;
+    for task in tasks {
+        let (user, chapter, marked) = task.await.unwrap();
+        added += usize::from(marked.added);
+        let chapters: Vec<u32> = marked.watched.iter().map(|w| w.chapter).collect();
+        assert!(chapters.contains(&chapter), "{chapters:?} lists {chapter}");
+        let mut sorted = chapters.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, chapters, "by chapter, each once");
+        let stored = store.watched(guild, user).await.unwrap();
+        assert!(stored.len() >= chapters.len());
+    }
+    assert_eq!(added, 2 * 3, "each (member, chapter) is new exactly once");
+    assert_eq!(store.watched(guild, a).await.unwrap().len(), 3);
+}

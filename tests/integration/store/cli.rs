@@ -55,3 +55,42 @@ async fn export_and_backup() {
         "postgres://me@127.0.0.1:1/x"
     );
 }
+
+/// `ask --format discord` answers a study command as the handler would,
+/// with the same database the text `ask` uses (it was "unavailable").
+#[tokio::test]
+async fn ask_as_discord_marks_in_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = store::sqlite_url(&dir.path().join("ask.sqlite3"));
+    let ask = |line: &str| {
+        Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["ask", line, "--format", "discord"])
+            .env("DATABASE_URL", &url)
+            .output()
+            .unwrap()
+    };
+    let out = ask("/watched 21");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let embed = &json["data"]["embeds"][0];
+    assert_eq!(embed["title"], "✅ 봤어요");
+    assert!(embed["description"]
+        .as_str()
+        .unwrap()
+        .contains("봤어요로 표시했어요"));
+
+    let again = ask("/watched 21");
+    let json: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert!(json["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap()
+        .contains("이미 봤어요로 표시돼 있어요"));
+    let store = Store::open(&url).await.unwrap();
+    let me = lectern::study::Member::local();
+    assert_eq!(store.watched(me.guild, me.user).await.unwrap().len(), 1);
+}

@@ -31,6 +31,7 @@ on_postgres!(
     forget_member,
     export_has_everything,
     concurrent_marks,
+    marks_answer_with_the_members_chapters,
 );
 
 #[tokio::test]

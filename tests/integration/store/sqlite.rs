@@ -69,6 +69,12 @@ async fn concurrent_marks() {
     super::backend::concurrent_marks(&store).await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn marks_answer_with_the_members_chapters() {
+    let (_dir, store) = temp_store().await;
+    super::backend::marks_answer_with_the_members_chapters(&store).await;
+}
+
 #[tokio::test]
 async fn backup_is_a_consistent_openable_copy() {
     let (dir, store) = temp_store().await;
