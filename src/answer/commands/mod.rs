@@ -147,3 +147,36 @@ impl Command {
 fn not_mine() -> Answer {
     Err(Box::default())
 }
+
+/// An option's name as the reader's Discord shows it (`쪽`, `개수`, `챕터`
+/// for Korean readers), read from the command table; unknown names as given.
+pub fn option_label(l: super::Locale, name: &str) -> &str {
+    let option = COMMANDS
+        .iter()
+        .flat_map(|c| c.all_options())
+        .chain([&super::spec::HIDE])
+        .find(|o| o.name == name);
+    match (l, option) {
+        (super::Locale::Ko, Some(o)) => o.ko,
+        _ => name,
+    }
+}
+
+/// A command's name as the reader's Discord shows it (`요약` for Korean
+/// readers of `summary`); unknown names as given.
+pub fn command_label(l: super::Locale, name: &str) -> &str {
+    match (l, find(name)) {
+        (super::Locale::Ko, Some(c)) => c.ko,
+        _ => name,
+    }
+}
+
+/// What an option takes, in the reader's language (its description in the
+/// command table); empty for unknown names.
+pub fn option_description(l: super::Locale, name: &str) -> &'static str {
+    COMMANDS
+        .iter()
+        .flat_map(|c| c.all_options())
+        .find(|o| o.name == name)
+        .map_or("", |o| l.pick(o.description_ko, o.description))
+}
