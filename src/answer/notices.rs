@@ -133,8 +133,15 @@ pub fn console_banner(l: Locale) -> &'static str {
 }
 
 /// The marker at the end of a text cut to fit: where to read on.
-pub fn read_more(l: Locale) -> &'static str {
-    l.pick("… (/read 로 더 보기)", "… (read more with /read)")
+pub fn read_more(l: Locale) -> String {
+    let read = format!("/{}", super::commands::command_label(l, "read"));
+    match l {
+        Locale::Ko => format!(
+            "… ({} 더 보기)",
+            crate::particle::with(&read, crate::particle::Particle::Toward)
+        ),
+        Locale::En => format!("… (read more with {read})"),
+    }
 }
 
 /// A slash line that can't be read, as an error reply (console, `ask`):

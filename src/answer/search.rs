@@ -116,17 +116,19 @@ pub(super) fn search(
     }
     // The ≈ legend only where an estimated moment is shown.
     let estimated = reply.text.contains('≈') || reply.fields.iter().any(|f| f.value.contains('≈'));
-    reply.footer = Some(
-        if estimated {
-            l.pick(
-                "≈ 표시는 추정 시각이에요 · /read 로 전체 번역",
-                "≈ marks an estimated moment · /read for the full text",
-            )
-        } else {
-            l.pick("/read 로 전체 번역", "/read for the full text")
-        }
-        .to_string(),
-    );
+    let read = format!("/{}", super::commands::command_label(l, "read"));
+    let full_text = match l {
+        Locale::Ko => format!("{} 전체 번역", with(&read, Particle::Toward)),
+        Locale::En => format!("{read} for the full text"),
+    };
+    reply.footer = Some(if estimated {
+        format!(
+            "{} · {full_text}",
+            l.pick("≈ 표시는 추정 시각이에요", "≈ marks an estimated moment")
+        )
+    } else {
+        full_text
+    });
     Ok(reply)
 }
 
