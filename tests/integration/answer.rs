@@ -9,6 +9,7 @@ use lectern::cli::Format;
 use crate::support::{golden, shipped};
 
 mod commands;
+mod courses;
 mod moment;
 mod no_notes;
 mod wording;
@@ -33,6 +34,7 @@ pub(crate) fn golden_both(name: &str, lectern: &lectern::app::Lectern, lines: &[
 /// The cases pinned in `tests/golden/answers/`. Each is a line as typed in Discord.
 const CASES: &[&str] = &[
     "/help",
+    "/courses",
     "/chapters",
     "/summary chapter:21",
     "/summary 21",

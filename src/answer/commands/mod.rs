@@ -7,6 +7,7 @@
 mod at;
 pub(super) mod board;
 mod chapters;
+mod courses;
 pub(super) mod forget_me;
 mod help;
 mod keypoints;
@@ -28,6 +29,8 @@ use super::Answer;
 /// only needed when several courses are loaded and none is the default.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Command {
+    /// Every loaded course (`/courses`).
+    Courses,
     Chapters {
         course: Option<String>,
     },
@@ -104,6 +107,7 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &where_::SPEC,
     &at::SPEC,
     &link::SPEC,
+    &courses::SPEC,
     &help::SPEC,
     &watched::SPEC,
     &unwatch::SPEC,
@@ -123,6 +127,7 @@ impl Command {
     /// This command's row of the table.
     pub fn spec(&self) -> &'static CommandSpec {
         match self {
+            Command::Courses => &courses::SPEC,
             Command::Chapters { .. } => &chapters::SPEC,
             Command::Summary { .. } => &summary::SPEC,
             Command::KeyPoints { .. } => &keypoints::SPEC,
