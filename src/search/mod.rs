@@ -42,6 +42,7 @@ mod snippet;
 mod stopwords;
 mod suggest;
 mod tokenize;
+mod topic_merge;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
 
