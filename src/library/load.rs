@@ -7,7 +7,6 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::library::chapter_file::ChapterFile;
@@ -18,6 +17,7 @@ use crate::library::diagnostics::Diagnostic;
 use crate::library::layout::{self, NotesFile, COURSE_DOC};
 use crate::library::lecture_doc::CourseMeta;
 use crate::library::model::{Course, Library};
+use crate::library::read_capped::read_capped;
 use crate::library::with_captions::{caption_files, is_captions_file, with_captions, CAPTIONS_DIR};
 
 /// Default cap on a chapter file's size.
@@ -268,7 +268,7 @@ fn load_course(dir: &Path, paths: CoursePaths<'_>, options: &LoadOptions, librar
             });
             if let Some((path, index)) = reference {
                 let course = build_indexed(path, index.clone(), files, diags);
-                let course = with_captions(course, paths.captions, options, diags);
+                let course = with_captions(course, paths.captions, options.max_file_bytes, diags);
                 return finish_course(dir, course, library);
             }
             let duration = meta.as_ref().and_then(|m| m.duration);
@@ -279,7 +279,7 @@ fn load_course(dir: &Path, paths: CoursePaths<'_>, options: &LoadOptions, librar
             course
         }
     };
-    let course = with_captions(course, paths.captions, options, diags);
+    let course = with_captions(course, paths.captions, options.max_file_bytes, diags);
     finish_course(dir, course, library);
 }
 
@@ -323,30 +323,4 @@ fn finish_course(dir: &Path, course: Option<Course>, library: &mut Library) {
         }
         library.courses.push(course);
     }
-}
-
-/// Reads a file, refusing (without reading it whole) one larger than `cap`.
-pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
-    // Only regular files: opening a FIFO or a device could block or never end.
-    let kind = fs::metadata(path).map_err(|e| format!("can't read file: {e}"))?;
-    if !kind.is_file() {
-        return Err("not a regular file; not loaded".to_string());
-    }
-    let file = fs::File::open(path).map_err(|e| format!("can't read file: {e}"))?;
-    if let Ok(meta) = file.metadata() {
-        if meta.len() > cap {
-            return Err(format!(
-                "file is {} bytes, over the {cap}-byte limit; not loaded",
-                meta.len()
-            ));
-        }
-    }
-    let mut bytes = Vec::new();
-    file.take(cap + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("can't read file: {e}"))?;
-    if bytes.len() as u64 > cap {
-        return Err(format!("file is over the {cap}-byte limit; not loaded"));
-    }
-    Ok(bytes)
 }

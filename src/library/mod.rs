@@ -17,6 +17,7 @@ pub mod load;
 pub mod mapped;
 pub mod markers;
 pub mod model;
+mod read_capped;
 mod with_captions;
 
 pub use diagnostics::{Diagnostic, Severity};

@@ -11,8 +11,8 @@ use crate::library::captions::{
     caption_windows, lang_from_file_name, parse_captions, WindowOptions,
 };
 use crate::library::diagnostics::Diagnostic;
-use crate::library::load::{read_capped, LoadOptions};
 use crate::library::model::{Course, CourseCaptions};
+use crate::library::read_capped::read_capped;
 
 /// The subfolder of a course folder that may hold its captions.
 pub(crate) const CAPTIONS_DIR: &str = "captions";
@@ -44,7 +44,7 @@ pub(crate) fn caption_files(dir: &Path) -> Vec<PathBuf> {
 pub(crate) fn with_captions(
     course: Option<Course>,
     paths: &[PathBuf],
-    options: &LoadOptions,
+    max_file_bytes: u64,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Course> {
     let mut course = course?;
@@ -65,7 +65,7 @@ pub(crate) fn with_captions(
             ));
             continue;
         }
-        let bytes = match read_capped(path, options.max_file_bytes) {
+        let bytes = match read_capped(path, max_file_bytes) {
             Ok(b) => b,
             Err(message) => {
                 diags.push(Diagnostic::error(&shown, 0, message));

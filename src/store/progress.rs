@@ -2,7 +2,6 @@
 
 use sqlx::Row;
 
-use super::marks::{MarkJob, Marked};
 use super::{from_db, to_db, Store, StoreError};
 use crate::study::MemberTotals;
 
@@ -16,51 +15,6 @@ pub struct WatchedRow {
 }
 
 impl Store {
-    /// Marks `chapter` of `course` watched and `day` (the guild's local date)
-    /// studied. Idempotent: `Ok(false)` when it was already marked. Answered
-    /// once committed, together with the other marks waiting at that moment
-    /// (group commit, see `store/marks.rs`).
-    pub async fn mark_watched(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<bool, StoreError> {
-        Ok(self
-            .mark(guild, user, course, chapter, now, day)
-            .await?
-            .added)
-    }
-
-    /// [`Self::mark_watched`], answered with everything the member has
-    /// watched in `guild` right after it (read in the same batch).
-    pub async fn mark(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<Marked, StoreError> {
-        let (reply, answer) = tokio::sync::oneshot::channel();
-        let job = MarkJob {
-            guild,
-            user,
-            course: course.to_string(),
-            chapter,
-            now,
-            day: day.to_string(),
-            reply,
-        };
-        let gone = || StoreError::Unavailable("the mark writer has stopped".into());
-        self.marks.send(job).await.map_err(|_| gone())?;
-        answer.await.map_err(|_| gone())?
-    }
-
     /// Removes the mark; `Ok(false)` when there was none. Study days stay.
     pub async fn unwatch(
         &self,
