@@ -170,10 +170,9 @@ impl SearchIndex {
         let ranked = rank::rank(&self.index, &q, top, |d| {
             course.is_none_or(|c| d.course == c)
         });
-        ranked
-            .iter()
-            .filter_map(|r| moments::build_hit_with(&self.index, library, &q, r, max_moments))
-            .take(limit)
+        moments::hits_in_order(&self.index, library, &q, &ranked, limit, max_moments)
+            .into_iter()
+            .map(|(_, hit)| hit)
             .collect()
     }
 

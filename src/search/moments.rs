@@ -135,24 +135,48 @@ pub(crate) fn chapter_of<'l>(
     (chapter.number == d.number).then_some((course.id.as_str(), chapter))
 }
 
-pub(crate) fn build_hit(
+/// The hits of `ranked` (best first), each with up to `max_moments`
+/// moments (a `/where` timeline wants every passage, a `/search` answer
+/// three), at most `limit`, with the chapters where the query is said
+/// before those that only mention it in passing: among chapters matching as
+/// many of the query's words, one whose passages hold the words (or whose
+/// title or alias matched) comes before one whose key points or summary
+/// name them but whose text and captions never say
+/// them (one chapter's key points say `GPU`; another's span is where GPUs
+/// are shown). Without captions the ranking's order stands.
+pub(crate) fn hits_in_order(
     index: &Index,
     library: &Library,
     query: &Query,
-    r: &Ranked,
-) -> Option<Hit> {
-    build_hit_with(index, library, query, r, MAX_MOMENTS)
+    ranked: &[Ranked],
+    limit: usize,
+    max_moments: usize,
+) -> Vec<(Ranked, Hit)> {
+    let mut hits: Vec<(Ranked, Hit, bool)> = ranked
+        .iter()
+        .filter_map(|r| {
+            let (hit, said) = build(index, library, query, r, max_moments)?;
+            Some((*r, hit, said))
+        })
+        .collect();
+    // Stable: the ranking's order holds within each group.
+    hits.sort_by(|a, b| b.0.coverage.cmp(&a.0.coverage).then(b.2.cmp(&a.2)));
+    hits.into_iter()
+        .take(limit)
+        .map(|(r, hit, _)| (r, hit))
+        .collect()
 }
 
-/// [`build_hit`] with up to `max_moments` moments (a `/where` timeline wants
-/// every passage, a `/search` answer three).
-pub(crate) fn build_hit_with(
+/// The hit, and whether the chapter is about the query: one of its
+/// passages holds it, a title or alias matched, or the course
+/// has no captions to tell.
+fn build(
     index: &Index,
     library: &Library,
     query: &Query,
     r: &Ranked,
     max_moments: usize,
-) -> Option<Hit> {
+) -> Option<(Hit, bool)> {
     let (course_id, chapter) = chapter_of(index, library, r.doc)?;
     let doc = index.docs.get(r.doc as usize)?;
     let mut found: Vec<Found> = Vec::new();
@@ -272,6 +296,15 @@ pub(crate) fn build_hit_with(
             snippet: snippet(text, center, &mut check),
         });
     }
+    // A title or alias that matched names the chapter's topic as surely as
+    // a passage that says it. Only captions tell what a chapter's span does
+    // not say: without them its text may sit in a neighbour's file.
+    let named = field == F_TITLE;
+    let heard = library
+        .courses
+        .get(doc.course as usize)
+        .is_some_and(|c| c.captions.is_some());
+    let said = named || !heard || !moments.is_empty();
     if moments.is_empty() {
         moments.push(HitMoment {
             moment: Moment::exact(chapter.start),
@@ -280,13 +313,14 @@ pub(crate) fn build_hit_with(
             snippet: field_snippet(chapter, field, &matcher),
         });
     }
-    Some(Hit {
+    let hit = Hit {
         course: course_id.to_string(),
         chapter: chapter.number,
         field: match_field(field),
         score: f64::from(r.score),
         moments,
-    })
+    };
+    Some((hit, said))
 }
 
 /// Where `words` query words are said one right after another: a mention
