@@ -9,7 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::glossary::Concepts;
 use super::index::Index;
-use super::moments::{hits_in_order, MAX_MOMENTS};
+use super::moments::MAX_MOMENTS;
+use super::order::hits_in_order;
 use super::query::{self, Options};
 use super::rank;
 use crate::library::Library;

@@ -135,42 +135,10 @@ pub(crate) fn chapter_of<'l>(
     (chapter.number == d.number).then_some((course.id.as_str(), chapter))
 }
 
-/// The hits of `ranked` (best first), each with up to `max_moments`
-/// moments (a `/where` timeline wants every passage, a `/search` answer
-/// three), at most `limit`, with the chapters where the query is said
-/// before those that only mention it in passing: among chapters matching as
-/// many of the query's words, one whose passages hold the words (or whose
-/// title or alias matched) comes before one whose key points or summary
-/// name them but whose text and captions never say
-/// them (one chapter's key points say `GPU`; another's span is where GPUs
-/// are shown). Without captions the ranking's order stands.
-pub(crate) fn hits_in_order(
-    index: &Index,
-    library: &Library,
-    query: &Query,
-    ranked: &[Ranked],
-    limit: usize,
-    max_moments: usize,
-) -> Vec<(Ranked, Hit)> {
-    let mut hits: Vec<(Ranked, Hit, bool)> = ranked
-        .iter()
-        .filter_map(|r| {
-            let (hit, said) = build(index, library, query, r, max_moments)?;
-            Some((*r, hit, said))
-        })
-        .collect();
-    // Stable: the ranking's order holds within each group.
-    hits.sort_by(|a, b| b.0.coverage.cmp(&a.0.coverage).then(b.2.cmp(&a.2)));
-    hits.into_iter()
-        .take(limit)
-        .map(|(r, hit, _)| (r, hit))
-        .collect()
-}
-
 /// The hit, and whether the chapter is about the query: one of its
 /// passages holds it, a title or alias matched, or the course
 /// has no captions to tell.
-fn build(
+pub(crate) fn build(
     index: &Index,
     library: &Library,
     query: &Query,
