@@ -94,6 +94,35 @@ proptest! {
         prop_assert_eq!(particle(&s, Particle::Subject), expected, "{} read {}", s, reading);
     }
 
+    /// A random word of Hangul, Latin letters and digits ending in a Hangul
+    /// syllable, a number or an acronym: the shape is decided by that end
+    /// alone, read aloud (the syllable's final, the number's Sino-Korean
+    /// reading, the last letter's name: only L 엘, M 엠, N 엔, R 알 end in a
+    /// consonant).
+    #[test]
+    fn mixed_words_follow_their_readable_end(
+        prefix in "[가-힣a-zA-Z0-9]{0,8}",
+        syllable in 0xAC00u32..=0xD7A3,
+        n in 0u64..1_000_000,
+        acronym in "[A-Z]{2,5}",
+    ) {
+        let c = char::from_u32(syllable).unwrap();
+        prop_assert_eq!(
+            particle(&format!("{prefix}{c}"), Particle::Topic),
+            particle(&c.to_string(), Particle::Topic)
+        );
+        let number = format!("{prefix} {n}");
+        prop_assert_eq!(
+            particle(&number, Particle::Topic),
+            particle(&n.to_string(), Particle::Topic),
+            "{}", number
+        );
+        let last = acronym.chars().last().unwrap();
+        let expected = if "LMNR".contains(last) { "은" } else { "는" };
+        let word = format!("{prefix} {acronym}");
+        prop_assert_eq!(particle(&word, Particle::Topic), expected, "{}", word);
+    }
+
     /// Any mix of Hangul, Latin letters, digits and marks: one of the two
     /// shapes, never both, never a panic.
     #[test]

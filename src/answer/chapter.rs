@@ -23,7 +23,7 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
     let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
     let mut reply = chapter_reply(lectern, l, course, ch, View::Summary);
     let Some(notes) = &ch.notes else {
-        reply.text = no_notes(l).to_string();
+        super::no_notes::fill(lectern, l, course, ch, &mut reply);
         return Ok(reply);
     };
     reply.text = if notes.summary.is_empty() {
@@ -32,10 +32,15 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
     } else {
         notes.summary.clone()
     };
-    if let Some(lead) = &notes.lead_summary {
+    // The overview only with what the summary doesn't already say.
+    if let Some(lead) = notes
+        .lead_summary
+        .as_deref()
+        .and_then(|lead| beyond(&reply.text, lead))
+    {
         reply.fields.push(Field {
             name: l.pick("개요", "Overview").to_string(),
-            value: lead.clone(),
+            value: lead.to_string(),
             inline: false,
         });
     }
@@ -49,7 +54,10 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
         let more = notes.key_points.len().saturating_sub(KEY_POINT_PREVIEW);
         if more > 0 {
             lines.push(match l {
-                Locale::Ko => format!("… 외 {more}개 (`/keypoints`)"),
+                Locale::Ko => format!(
+                    "… 외 {more}개 (`/{}`)",
+                    super::commands::command_label(l, "keypoints")
+                ),
                 Locale::En => format!("… and {more} more (`/keypoints`)"),
             });
         }
@@ -59,7 +67,39 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
             inline: false,
         });
     }
+    // Every key point already shown: no button for them.
+    if notes.key_points.len() <= KEY_POINT_PREVIEW {
+        reply.buttons.retain(|b| {
+            !matches!(
+                b,
+                Button::Run {
+                    command: Command::KeyPoints { .. },
+                    ..
+                }
+            )
+        });
+    }
     Ok(reply)
+}
+
+/// What `lead` says beyond `text`: `lead` without a repeat of `text` at its
+/// start or end; `None` when that leaves nothing new (compared by letters and
+/// digits only).
+fn beyond<'a>(text: &str, lead: &'a str) -> Option<&'a str> {
+    let (text, lead) = (text.trim(), lead.trim());
+    let rest = lead
+        .strip_prefix(text)
+        .or_else(|| lead.strip_suffix(text))
+        .unwrap_or(lead)
+        .trim();
+    let words = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let rest_words = words(rest);
+    (!rest_words.is_empty() && !words(text).contains(&rest_words)).then_some(rest)
 }
 
 pub(super) fn key_points(
@@ -70,6 +110,10 @@ pub(super) fn key_points(
 ) -> Answer {
     let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
     let mut reply = chapter_reply(lectern, l, course, ch, View::KeyPoints);
+    if ch.notes.is_none() {
+        super::no_notes::fill(lectern, l, course, ch, &mut reply);
+        return Ok(reply);
+    }
     reply.text = match &ch.notes {
         None => no_notes(l).to_string(),
         Some(n) if n.key_points.is_empty() => l
@@ -203,7 +247,8 @@ pub(super) fn chapter_reply(
             },
         });
     }
-    if view != View::KeyPoints && has_notes {
+    let has_key_points = ch.notes.as_ref().is_some_and(|n| !n.key_points.is_empty());
+    if view != View::KeyPoints && has_key_points {
         buttons.push(Button::Run {
             label: l.pick("핵심 포인트", "Key points").to_string(),
             command: Command::KeyPoints {

@@ -1,6 +1,8 @@
 //! `/help`: what Lectern can do, with an example for each command (the
 //! help rows of the command table).
 
+use super::slash::localize_line;
+use super::spec::HIDE;
 use super::{Answer, Field, Locale, Reply};
 use crate::app::Lectern;
 
@@ -9,7 +11,7 @@ pub(super) fn help(lectern: &Lectern, l: Locale) -> Answer {
         .iter()
         .filter_map(|c| c.help)
         .map(|row| Field {
-            name: format!("`{}`", row.example),
+            name: format!("`{}`", localize_line(l, row.example)),
             value: l.pick(row.ko, row.en).to_string(),
             inline: false,
         })
@@ -31,13 +33,16 @@ pub(super) fn help(lectern: &Lectern, l: Locale) -> Answer {
         title: l.pick("Lectern 도움말", "Lectern help").to_string(),
         text: format!("{intro}\n\n{}", courses.join("\n")),
         fields,
-        footer: Some(
-            l.pick(
-                "시각은 3:12:00, 192:00, 11520, 3h12m 모두 OK · hide:true 로 나만 보기",
-                "Times: 3:12:00, 192:00, 11520 or 3h12m · hide:true to keep an answer to yourself",
-            )
-            .to_string(),
-        ),
+        footer: Some(match l {
+            Locale::Ko => format!(
+                "시각은 3:12:00, 192:00, 11520, 3h12m, 4832초, 유튜브 링크 모두 OK · {}:true로 나만 보기",
+                HIDE.ko
+            ),
+            Locale::En => format!(
+                "Times: 3:12:00, 192:00, 11520, 3h12m or a YouTube link · {}:true to keep an answer to yourself",
+                HIDE.name
+            ),
+        }),
         color: lectern.library.courses.first().and_then(|c| c.color),
         ..Reply::default()
     })

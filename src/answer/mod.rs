@@ -8,7 +8,10 @@
 //! - `/chapters [course]` — the table of contents: number, Korean and English
 //!   title, start time with a link, and whether notes exist ([`toc`]).
 //! - `/summary chapter` — the summary, the first key points, a link to the
-//!   chapter and buttons for previous/next, key points and reading ([`chapter`]).
+//!   chapter and buttons for previous/next, key points and reading
+//!   ([`chapter`]); a chapter without notes yet gets its span, what the
+//!   captions say there, its nearest chapters with notes and how to add
+//!   notes ([`no_notes`]).
 //! - `/keypoints chapter` — every key point of a chapter ([`chapter`]).
 //! - `/read chapter [page]` — the full translation in pages of at most 4,000
 //!   characters, cut between paragraphs, sentences or words, "page n of m",
@@ -18,7 +21,9 @@
 //! - `/where query [course]` — where a topic comes up along the video: a
 //!   timeline picture of its density with the top three moments marked, one
 //!   line per marked moment and buttons to watch them ([`where_`]).
-//! - `/at time` — which chapter covers a moment, with a link to that second ([`moment`]).
+//! - `/at time` — which chapter covers a moment, with a link to that second;
+//!   the moment typed or pasted (a YouTube link, `t=4832s`, `4832초`,
+//!   full-width digits), a link into another video named as such ([`moment`]).
 //! - `/link chapter [at]` — a shareable link to a chapter, optionally at an
 //!   offset (`+2:30`) or an absolute time ([`moment`]).
 //! - `/help` — what the bot can do, with examples ([`help`]).
@@ -40,6 +45,7 @@ pub mod commands;
 pub mod desk;
 mod help;
 mod moment;
+mod no_notes;
 pub mod notices;
 mod read;
 mod reload;
@@ -47,6 +53,7 @@ mod reply;
 mod resolve;
 mod search;
 pub mod slash;
+mod slash_words;
 pub mod spec;
 pub mod state;
 mod toc;

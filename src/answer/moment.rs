@@ -1,5 +1,8 @@
 //! `/at time` and `/link chapter [at]`: from a moment to its chapter, and from
-//! a chapter (plus an offset or a time) to a link worth sharing.
+//! a chapter (plus an offset or a time) to a link worth sharing. Moments are
+//! read as people paste them ([`parse_pasted`]): a link into another video is
+//! said to be one, or, when no course is named, answered for the loaded
+//! course whose video it is.
 
 use super::chapter::{chapter_reply, chapter_title, watch_button, View};
 use super::resolve::{self, fail, Failure};
@@ -8,12 +11,19 @@ use crate::app::Lectern;
 use crate::library::Course;
 use crate::markdown::code_span;
 use crate::particle::{particle, with, Particle};
-use crate::timecode::{format_time, parse_time, parse_time_ref, Seconds, TimeRef};
+use crate::timecode::{format_time, parse_pasted, PasteError, Pasted, Seconds, TimeRef};
 
 pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {
-    let time = resolve::arg(l, l.pick("시각", "time"), time)?;
-    let course = resolve::course(lectern, l, course)?;
-    let seconds = parse_time(time).map_err(|_| bad_time(l, time))?;
+    let time = resolve::arg(l, "time", time)?;
+    let pasted = read_pasted(l, time)?;
+    let course = resolve::course(
+        lectern,
+        l,
+        course.or(linked_course(lectern, course, &pasted)),
+    )?;
+    let TimeRef::Absolute(seconds) = in_course(l, course, time, pasted)? else {
+        return Err(bad_time(l, time));
+    };
     check_in_video(l, course, seconds)?;
     let Some(ch) = course.chapter_at(seconds) else {
         return Err(bad_time(l, time));
@@ -63,12 +73,15 @@ pub(super) fn link(
     chapter: &str,
     at: Option<&str>,
 ) -> Answer {
-    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+    let linked = at
+        .and_then(|at| parse_pasted(at).ok())
+        .and_then(|pasted| linked_course(lectern, course, &pasted));
+    let (course, ch) = resolve::chapter(lectern, l, course.or(linked), chapter)?;
     let seconds = match at.map(str::trim).filter(|a| !a.is_empty()) {
         None => ch.start,
         Some(at) => {
             let at = resolve::arg(l, "at", at)?;
-            match parse_time_ref(at).map_err(|_| bad_time(l, at))? {
+            match in_course(l, course, at, read_pasted(l, at)?)? {
                 TimeRef::Absolute(s) => s,
                 TimeRef::Offset(off) => {
                     let length = ch.end.saturating_sub(ch.start);
@@ -125,6 +138,74 @@ pub(super) fn link(
     Ok(reply)
 }
 
+/// The loaded course whose video a pasted link points into, when the asker
+/// named no course: a link into another course's video answers for it.
+fn linked_course<'a>(
+    lectern: &'a Lectern,
+    named: Option<&str>,
+    pasted: &Pasted,
+) -> Option<&'a str> {
+    let video = pasted.video.as_deref().filter(|_| named.is_none())?;
+    let mut of_video = lectern
+        .library
+        .courses
+        .iter()
+        .filter(|c| c.video_id == video)
+        .map(|c| c.id.as_str());
+    // Two courses on one video: the default one, if it is one of them.
+    let default = lectern.default_course.as_deref();
+    let first = of_video.next()?;
+    Some(
+        std::iter::once(first)
+            .chain(of_video)
+            .find(|id| Some(*id) == default)
+            .unwrap_or(first),
+    )
+}
+
+/// What was pasted, read as a moment (a time, an offset or a YouTube link).
+fn read_pasted(l: Locale, typed: &str) -> Result<Pasted, Failure> {
+    parse_pasted(typed).map_err(|e| match e {
+        PasteError::Time(_) => bad_time(l, typed),
+        PasteError::LinkWithoutTime { .. } => fail(
+            l,
+            l.pick("링크에 시각이 없어요", "The link has no time"),
+            l.pick(
+                "이 링크에는 시각(`t=`)이 없어요. YouTube에서 \"현재 시간에 공유\"로 복사한 링크를 붙여 넣거나 `3:12:00`처럼 적어 주세요.",
+                "This link carries no time (`t=`). Paste a link copied with YouTube's \"Start at\", or write the time like `3:12:00`.",
+            ),
+            Vec::new(),
+        ),
+    })
+}
+
+/// The pasted moment, when it belongs to `course`'s video; a link into
+/// another video is said to be one.
+fn in_course(l: Locale, course: &Course, typed: &str, pasted: Pasted) -> Result<TimeRef, Failure> {
+    match pasted.video {
+        Some(video) if video != course.video_id => Err(fail(
+            l,
+            l.pick("이 강의의 영상이 아니에요", "Not this course's video"),
+            &match l {
+                Locale::Ko => format!(
+                    "{} 다른 영상({})의 링크예요. 「{}」 영상의 링크나 `3:12:00` 같은 시각을 적어 주세요.",
+                    with(&code_span(typed, 60), Particle::Topic),
+                    code_span(&video, 20),
+                    course.title_ko
+                ),
+                Locale::En => format!(
+                    "{} links to another video ({}). Paste a link to “{}” or write a time like `3:12:00`.",
+                    code_span(typed, 60),
+                    code_span(&video, 20),
+                    course.title
+                ),
+            },
+            Vec::new(),
+        )),
+        _ => Ok(pasted.at),
+    }
+}
+
 fn check_in_video(l: Locale, course: &Course, seconds: Seconds) -> Result<(), Failure> {
     // The video's own length is its last moment: `/at 3:31:24` is valid.
     if !course.duration_known || seconds <= course.duration {
@@ -147,8 +228,8 @@ fn bad_time(l: Locale, typed: &str) -> Failure {
         l,
         l.pick("시각을 알아볼 수 없어요", "Unrecognised time"),
         &match l {
-            Locale::Ko => format!("{} 시각으로 읽을 수 없어요. `3:12:00`, `192:00`, `11520`, `3h12m`처럼 적어 주세요.", with(&code_span(typed, 60), Particle::Topic)),
-            Locale::En => format!("{} is not a time. Write it like `3:12:00`, `192:00`, `11520` or `3h12m`.", code_span(typed, 60)),
+            Locale::Ko => format!("{} 시각으로 읽을 수 없어요. `3:12:00`, `192:00`, `11520`, `3h12m`, `4832초`처럼 적거나 YouTube 링크(`…?t=4832`)를 붙여 넣어 주세요.", with(&code_span(typed, 60), Particle::Topic)),
+            Locale::En => format!("{} is not a time. Write it like `3:12:00`, `192:00`, `11520` or `3h12m`, or paste a YouTube link (`…?t=4832`).", code_span(typed, 60)),
         },
         Vec::new(),
     )

@@ -3,7 +3,7 @@
 //! run, a cut text — worded here with every other answer, in both languages.
 
 use super::reply::did_you_mean;
-use super::slash::slash_suggestion;
+use super::slash::{localize_line, slash_suggestion, SlashError, SlashProblem};
 use super::{Locale, Reply};
 use crate::markdown::sanitize_echo;
 
@@ -27,10 +27,16 @@ pub fn stale_button(l: Locale) -> Reply {
 pub fn unsupported_interaction(l: Locale) -> Reply {
     Reply::error(
         l.pick("지원하지 않는 상호작용", "Unsupported interaction"),
-        l.pick(
-            "Lectern은 슬래시 명령과 버튼만 받아요. `/help`를 입력해 보세요.",
-            "Lectern answers slash commands and buttons. Try `/help`.",
-        ),
+        match l {
+            Locale::Ko => format!(
+                "Lectern은 슬래시 명령과 버튼만 받아요. {} 입력해 보세요.",
+                crate::particle::with(
+                    &format!("`/{}`", super::commands::command_label(l, "help")),
+                    crate::particle::Particle::Object
+                )
+            ),
+            Locale::En => "Lectern answers slash commands and buttons. Try `/help`.".into(),
+        },
         Vec::new(),
         "",
     )
@@ -69,15 +75,14 @@ pub fn unregistered_command(l: Locale, name: &str) -> Reply {
 
 /// A required option missing from a registered command (a stale registration).
 pub fn missing_option(l: Locale, command: &str, option: &str) -> Reply {
-    Reply::error(
-        l.pick("옵션이 빠졌어요", "Missing option"),
-        match l {
-            Locale::Ko => format!("`/{command}`에는 `{option}` 값이 필요해요."),
-            Locale::En => format!("`/{command}` needs `{option}`."),
+    let error = SlashError {
+        problem: SlashProblem::Missing {
+            command: super::commands::find(command).map_or("help", |c| c.name),
+            option: option.to_string(),
         },
-        vec![slash_suggestion(super::slash::usage(command))],
-        did_you_mean(l),
-    )
+        suggestions: vec![slash_suggestion(super::slash::usage(command))],
+    };
+    unreadable_line(l, error)
 }
 
 /// `/reload` asked by a member without Manage Server (or in a DM).
@@ -119,17 +124,42 @@ pub fn reload_failed(l: Locale) -> Reply {
     )
 }
 
-/// The marker at the end of a text cut to fit: where to read on.
-pub fn read_more(l: Locale) -> &'static str {
-    l.pick("… (/read 로 더 보기)", "… (read more with /read)")
+/// The console's first line: how to ask, search and leave.
+pub fn console_banner(l: Locale) -> &'static str {
+    l.pick(
+        "명령을 입력하세요. / 없이 적으면 검색이에요 (/help 도움말, /quit 또는 종료로 나가기)",
+        "Type a command; a line without / is a search (/help for help, /quit to leave)",
+    )
 }
 
-/// A slash line that can't be read, as an error reply (console, `ask`).
-pub fn unreadable_line(l: Locale, error: super::slash::SlashError) -> Reply {
+/// The marker at the end of a text cut to fit: where to read on.
+pub fn read_more(l: Locale) -> String {
+    let read = format!("/{}", super::commands::command_label(l, "read"));
+    match l {
+        Locale::Ko => format!(
+            "… ({} 더 보기)",
+            crate::particle::with(&read, crate::particle::Particle::Toward)
+        ),
+        Locale::En => format!("… (read more with {read})"),
+    }
+}
+
+/// A slash line that can't be read, as an error reply (console, `ask`):
+/// the suggested lines named as the reader's Discord shows them.
+pub fn unreadable_line(l: Locale, error: SlashError) -> Reply {
+    let suggestions = error
+        .suggestions
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            s.label = localize_line(l, &s.label);
+            s
+        })
+        .collect();
     Reply::error(
-        l.pick("명령을 알아볼 수 없어요", "Unrecognised command"),
+        error.title(l),
         error.message(l),
-        error.suggestions,
-        did_you_mean(l),
+        suggestions,
+        error.suggestions_heading(l),
     )
 }

@@ -4,11 +4,13 @@
 //! sentences or words; each page links to the moment it starts.
 
 use super::chapter::{chapter_reply, course_arg, no_notes, watch_button, View};
+use super::commands::option_label;
 use super::resolve::{self, fail};
 use super::{Answer, Button, Command, Locale, PAGE_CHARS};
 use crate::app::Lectern;
 use crate::cut::paginate;
 use crate::library::BodyKind;
+use crate::particle::{with, Particle};
 use crate::timecode::format_time;
 
 pub(super) fn read(
@@ -22,7 +24,7 @@ pub(super) fn read(
     let mut reply = chapter_reply(lectern, l, course, ch, View::Read);
     let notes = match &ch.notes {
         None => {
-            reply.text = no_notes(l).to_string();
+            super::no_notes::fill(lectern, l, course, ch, &mut reply);
             return Ok(reply);
         }
         Some(n) if !n.has_body() => {
@@ -47,8 +49,9 @@ pub(super) fn read(
                 l.pick("없는 페이지예요", "No such page"),
                 &match (l, total) {
                     (Locale::Ko, 1) => format!(
-                        "{}장의 번역은 한 쪽뿐이에요. `page`를 빼고 다시 해 보세요.",
-                        ch.number
+                        "{}장의 번역은 한 쪽뿐이에요. {} 빼고 다시 해 보세요.",
+                        ch.number,
+                        with(&format!("`{}`", option_label(l, "page")), Particle::Object)
                     ),
                     (Locale::En, 1) => format!(
                         "Chapter {}'s translation fits on one page. Try again without `page`.",

@@ -135,12 +135,14 @@ impl Reply {
         let message = message.into();
         let mut text = message.clone();
         if !suggestions.is_empty() {
-            text.push_str("\n\n");
-            text.push_str(did_you_mean);
-            for s in &suggestions {
-                text.push_str("\n• ");
-                text.push_str(&s.label);
+            // An empty heading: the message itself leads into the list.
+            let mut lines: Vec<String> = Vec::new();
+            if !did_you_mean.is_empty() {
+                lines.push(did_you_mean.to_string());
             }
+            lines.extend(suggestions.iter().map(|s| format!("• {}", s.label)));
+            text.push_str("\n\n");
+            text.push_str(&lines.join("\n"));
         }
         Reply {
             title: title.into(),

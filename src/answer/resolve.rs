@@ -1,26 +1,35 @@
 //! Turning what people typed into things the library knows: checked argument
 //! text, a course, a chapter. Each failure is already the error reply to send.
 
+use super::commands::{option_description, option_label};
 use super::reply::Retry;
 use super::{Locale, Reply, Suggestion, MAX_ARG_CHARS};
 use crate::app::Lectern;
 use crate::cut::char_len;
 use crate::library::{Chapter, Course};
 use crate::markdown::code_span;
+use crate::particle::{with, Particle};
 use crate::search::ChapterMatch;
 
 pub(super) type Failure = Box<Reply>;
 
 /// An argument, trimmed; refused when empty or longer than [`MAX_ARG_CHARS`].
-pub(super) fn arg<'a>(l: Locale, name: &str, value: &'a str) -> Result<&'a str, Failure> {
+/// `option` is the option's registered name: the messages name it as the
+/// reader's Discord shows it (`검색어` for `query`) and say what it takes.
+pub(super) fn arg<'a>(l: Locale, option: &str, value: &'a str) -> Result<&'a str, Failure> {
     let value = value.trim();
+    let label = option_label(l, option);
     if value.is_empty() {
+        let what = option_description(l, option);
         return Err(fail(
             l,
-            l.pick("빈 입력", "Empty input"),
             &match l {
-                Locale::Ko => format!("`{name}` 값이 비어 있어요. 무엇을 찾을지 적어 주세요."),
-                Locale::En => format!("`{name}` is empty. Please type what you are looking for."),
+                Locale::Ko => format!("{} 적어 주세요", with(label, Particle::Object)),
+                Locale::En => format!("Please fill in `{label}`"),
+            },
+            &match l {
+                Locale::Ko => format!("`{label}` 칸이 비어 있어요. 적을 것: {what}"),
+                Locale::En => format!("`{label}` is empty. It takes: {what}"),
             },
             Vec::new(),
         ));
@@ -31,11 +40,12 @@ pub(super) fn arg<'a>(l: Locale, name: &str, value: &'a str) -> Result<&'a str, 
             l,
             l.pick("입력이 너무 길어요", "Input too long"),
             &match l {
-                Locale::Ko => {
-                    format!("`{name}` 값이 {len}자예요. {MAX_ARG_CHARS}자 이내로 줄여 주세요.")
-                }
+                Locale::Ko => format!(
+                    "{} {len}자예요. {MAX_ARG_CHARS}자 이내로 줄여 주세요.",
+                    with(&format!("`{label}`"), Particle::Topic)
+                ),
                 Locale::En => format!(
-                    "`{name}` is {len} characters long. Please keep it under {MAX_ARG_CHARS}."
+                    "`{label}` is {len} characters long. Please keep it under {MAX_ARG_CHARS}."
                 ),
             },
             Vec::new(),
@@ -127,10 +137,15 @@ pub(super) fn course<'a>(
                 fail(
                     l,
                     l.pick("강의를 골라 주세요", "Which course?"),
-                    l.pick(
-                        "강의가 여러 개예요. `course` 옵션으로 하나를 골라 주세요.",
-                        "Several courses are loaded. Pick one with the `course` option.",
-                    ),
+                    &match l {
+                        Locale::Ko => format!(
+                            "강의가 여러 개예요. `{}` 옵션으로 하나를 골라 주세요.",
+                            option_label(l, "course")
+                        ),
+                        Locale::En => {
+                            "Several courses are loaded. Pick one with the `course` option.".into()
+                        }
+                    },
                     ids().into_iter().take(3).map(retry).collect(),
                 )
             }),
@@ -146,7 +161,7 @@ pub(super) fn chapter<'a>(
     course_name: Option<&str>,
     chapter: &str,
 ) -> Result<(&'a Course, &'a Chapter), Failure> {
-    let chapter = arg(l, l.pick("챕터", "chapter"), chapter)?;
+    let chapter = arg(l, "chapter", chapter)?;
     let (course_name, chapter) = match chapter.split_once(':') {
         Some((c, n)) if course_name.is_none() && lectern.library.course(c).is_some() => {
             (Some(c), n.trim())
@@ -179,8 +194,9 @@ fn not_found(l: Locale, course: &Course, typed: &str, suggestions: &[u32]) -> Fa
         l.pick("챕터를 찾을 수 없어요", "Chapter not found"),
         &match l {
             Locale::Ko => format!(
-                "{}에 해당하는 챕터가 없어요. 번호(1–{count})나 제목으로 찾아 주세요. 전체 목록은 `/chapters`.",
-                code_span(typed, 60)
+                "{}에 해당하는 챕터가 없어요. 번호(1–{count})나 제목으로 찾아 주세요. 전체 목록은 `/{}`.",
+                code_span(typed, 60),
+                super::commands::command_label(l, "chapters")
             ),
             Locale::En => format!(
                 "No chapter matches {}. Use a number (1–{count}) or a title; `/chapters` lists them all.",

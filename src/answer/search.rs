@@ -3,6 +3,7 @@
 //! second the topic comes up (≈ when estimated).
 
 use super::chapter::{course_arg, watch_button};
+use super::commands::option_label;
 use super::resolve::{self, fail, Failure};
 use super::{
     Answer, Button, Command, Field, Locale, Reply, Suggestion, DEFAULT_SEARCH_LIMIT,
@@ -10,6 +11,7 @@ use super::{
 };
 use crate::app::Lectern;
 use crate::markdown::{code_span, plain_echo};
+use crate::particle::{with, Particle};
 use crate::search::MatchField;
 use crate::timecode::format_time;
 
@@ -20,7 +22,7 @@ pub(super) fn search(
     query: &str,
     limit: Option<i64>,
 ) -> Answer {
-    let query = resolve::arg(l, l.pick("검색어", "query"), query)?;
+    let query = resolve::arg(l, "query", query)?;
     let limit = match limit {
         None => DEFAULT_SEARCH_LIMIT,
         Some(n) if (1..=MAX_SEARCH_LIMIT as i64).contains(&n) => n as usize,
@@ -29,7 +31,10 @@ pub(super) fn search(
                 l,
                 l.pick("결과 개수가 잘못됐어요", "Invalid limit"),
                 &match l {
-                    Locale::Ko => format!("`limit`은 1부터 {MAX_SEARCH_LIMIT} 사이로 정해 주세요."),
+                    Locale::Ko => format!(
+                        "{} 1부터 {MAX_SEARCH_LIMIT} 사이로 정해 주세요.",
+                        with(&format!("`{}`", option_label(l, "limit")), Particle::Topic)
+                    ),
                     Locale::En => format!("`limit` must be between 1 and {MAX_SEARCH_LIMIT}."),
                 },
                 Vec::new(),
@@ -111,55 +116,59 @@ pub(super) fn search(
     }
     // The ≈ legend only where an estimated moment is shown.
     let estimated = reply.text.contains('≈') || reply.fields.iter().any(|f| f.value.contains('≈'));
-    reply.footer = Some(
-        if estimated {
-            l.pick(
-                "≈ 표시는 추정 시각이에요 · /read 로 전체 번역",
-                "≈ marks an estimated moment · /read for the full text",
-            )
-        } else {
-            l.pick("/read 로 전체 번역", "/read for the full text")
-        }
-        .to_string(),
-    );
+    let read = format!("/{}", super::commands::command_label(l, "read"));
+    let full_text = match l {
+        Locale::Ko => format!("{} 전체 번역", with(&read, Particle::Toward)),
+        Locale::En => format!("{read} for the full text"),
+    };
+    reply.footer = Some(if estimated {
+        format!(
+            "{} · {full_text}",
+            l.pick("≈ 표시는 추정 시각이에요", "≈ marks an estimated moment")
+        )
+    } else {
+        full_text
+    });
     Ok(reply)
 }
 
-/// "Nothing found" for `query`, with a few real topics as suggestions and
-/// buttons that ask `again` about each.
+/// "Nothing found" for `query`, led into a few real topics (in the reader's
+/// script first) offered as buttons that ask `again` about each: one lead-in,
+/// whatever was typed (`asdfgh`, `@everyone`, emoji).
 pub(super) fn nothing_found(
     lectern: &Lectern,
     l: Locale,
     query: &str,
     again: impl Fn(String) -> Command,
 ) -> Failure {
-    fail(
-        l,
+    let topics = lectern.index.example_topics(3, l == Locale::En);
+    let typed_words = query.chars().any(char::is_alphanumeric);
+    Box::new(Reply::error(
         l.pick("검색 결과가 없어요", "Nothing found"),
-        &match l {
-            Locale::Ko => {
-                format!(
-                    "{}에 대한 내용을 찾지 못했어요. 이런 주제는 어떠세요?",
-                    code_span(query, 80)
-                )
-            }
-            Locale::En => {
-                format!(
-                    "Nothing about {} in the notes. Try one of these topics:",
-                    code_span(query, 80)
-                )
+        match (l, typed_words) {
+            (Locale::Ko, true) => format!(
+                "{}에 대한 내용은 노트에 없어요. 이런 주제를 찾아보세요:",
+                code_span(query, 80)
+            ),
+            (Locale::En, true) => format!(
+                "Nothing about {} in the notes. Try one of these topics:",
+                code_span(query, 80)
+            ),
+            (Locale::Ko, false) => "찾을 낱말이 없어요. 이런 주제를 찾아보세요:".to_string(),
+            (Locale::En, false) => {
+                "There are no words to look for. Try one of these topics:".to_string()
             }
         },
-        lectern
-            .index
-            .example_topics(3)
+        topics
             .into_iter()
+            .take(3)
             .map(|topic| {
                 let command = again(topic.clone());
                 Suggestion::run(topic, command)
             })
             .collect(),
-    )
+        "",
+    ))
 }
 
 fn field_label(l: Locale, field: MatchField) -> &'static str {

@@ -1,78 +1,12 @@
 //! Reading a slash command as typed in Discord (`/summary chapter:21`,
-//! `/summary 21`, `/search query:"multi modal" limit:3`, `/요약 21`) into a
-//! [`Command`]. The console and `lectern ask` use it; errors are plain messages.
+//! `/summary 21`, `/search query:"multi modal" limit:3`, `/요약 챕터:21`) into
+//! a [`Command`]; a line without `/` is a search (`에이전트` is `/search
+//! 에이전트`). The console and `lectern ask` use it; errors are worded by
+//! `slash_words` ([`SlashError`], [`localize_line`]).
 
-use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words, HIDE};
-use super::{Command, Locale, Suggestion, COMMANDS};
-use crate::markdown::code_span;
-use crate::particle::{with, Particle};
-
-/// A command line that could not be read, and what might have been meant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SlashError {
-    pub problem: SlashProblem,
-    pub suggestions: Vec<Suggestion>,
-}
-
-/// What was wrong with a command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SlashProblem {
-    Empty,
-    UnknownCommand(String),
-    ExtraWords {
-        command: &'static str,
-        words: String,
-    },
-    NotANumber {
-        option: String,
-        value: String,
-    },
-    Missing {
-        command: &'static str,
-        option: String,
-    },
-}
-
-impl SlashError {
-    /// The problem in the reader's language; user text shown as code.
-    pub fn message(&self, l: Locale) -> String {
-        let code = |s: &str| code_span(s, 40);
-        match (&self.problem, l) {
-            (SlashProblem::Empty, Locale::Ko) => "명령을 입력해 주세요. 예: `/help`".into(),
-            (SlashProblem::Empty, Locale::En) => "Type a command, e.g. `/help`.".into(),
-            (SlashProblem::UnknownCommand(name), Locale::Ko) => {
-                format!("{} 명령은 없어요.", code(&format!("/{name}")))
-            }
-            (SlashProblem::UnknownCommand(name), Locale::En) => {
-                format!("There is no command {}.", code(&format!("/{name}")))
-            }
-            (SlashProblem::ExtraWords { command, words }, Locale::Ko) => {
-                format!(
-                    "`/{command}` 명령은 {} 받지 않아요.",
-                    with(&code(words), Particle::Object)
-                )
-            }
-            (SlashProblem::ExtraWords { command, words }, Locale::En) => {
-                format!("`/{command}` doesn't take {}.", code(words))
-            }
-            (SlashProblem::NotANumber { option, value }, Locale::Ko) => {
-                format!(
-                    "`{option}`에는 숫자를 적어 주세요. {} 숫자가 아니에요.",
-                    with(&code(value), Particle::Topic)
-                )
-            }
-            (SlashProblem::NotANumber { option, value }, Locale::En) => {
-                format!("`{option}` must be a whole number, not {}.", code(value))
-            }
-            (SlashProblem::Missing { command, option }, Locale::Ko) => {
-                format!("`/{command}` 명령에는 `{option}` 값이 필요해요.")
-            }
-            (SlashProblem::Missing { command, option }, Locale::En) => {
-                format!("`/{command}` needs `{option}`.")
-            }
-        }
-    }
-}
+pub use super::slash_words::{localize_line, SlashError, SlashProblem};
+use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words, COURSE, HIDE};
+use super::{Command, Suggestion, COMMANDS};
 
 /// The commands a typed line can run (admin commands are the adapter's).
 fn answerable() -> impl Iterator<Item = &'static CommandSpec> {
@@ -82,7 +16,7 @@ fn answerable() -> impl Iterator<Item = &'static CommandSpec> {
 /// The option `name` (or one of its aliases) among a command's options.
 fn option_named(spec: &'static CommandSpec, name: &str) -> Option<&'static OptionSpec> {
     spec.all_options()
-        .find(|o| o.name == name || o.aliases.contains(&name))
+        .find(|o| o.name == name || o.ko == name || o.aliases.contains(&name))
 }
 
 /// Parses one slash-command line.
@@ -132,7 +66,12 @@ struct Unread {
 
 fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     let line = line.trim();
-    let line = line.strip_prefix('/').unwrap_or(line);
+    // A line without `/` is a search for what it says.
+    let line = match line.strip_prefix('/') {
+        Some(command) => command,
+        None if line.is_empty() => line,
+        None => return read(&format!("/search {line}")),
+    };
     let (name, rest) = match line.find(char::is_whitespace) {
         Some(i) => (&line[..i], &line[i..]),
         None => (line, ""),
@@ -144,7 +83,8 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
         });
     }
     let lower = name.to_lowercase();
-    let Some(spec) = answerable().find(|c| c.name == lower || c.aliases.contains(&lower.as_str()))
+    let Some(spec) = answerable()
+        .find(|c| c.name == lower || c.ko == lower || c.aliases.contains(&lower.as_str()))
     else {
         let mut ranked: Vec<(f64, &str)> = answerable()
             .map(|c| {
@@ -195,8 +135,13 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     // text option (query, chapter, time) takes all remaining words.
     let mut values: Vec<(&'static str, String)> =
         named.into_iter().map(|(o, v)| (o.name, v)).collect();
-    let free: Vec<&'static OptionSpec> = spec
-        .options
+    // A command whose only option is the course takes it by position too
+    // (`/chapters deep-dive-llms`).
+    let positional_options = match spec.options {
+        [] if spec.takes_course => std::slice::from_ref(&COURSE),
+        options => options,
+    };
+    let free: Vec<&'static OptionSpec> = positional_options
         .iter()
         .filter(|o| !values.iter().any(|(k, _)| *k == o.name))
         .collect();

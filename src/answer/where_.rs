@@ -34,7 +34,7 @@ struct Found<'a> {
 }
 
 pub(super) fn where_(lectern: &Lectern, l: Locale, course: Option<&str>, query: &str) -> Answer {
-    let query = resolve::arg(l, l.pick("검색어", "query"), query)?;
+    let query = resolve::arg(l, "query", query)?;
     let course = resolve::course(lectern, l, course)?;
     let hits = lectern.index.passages(
         &lectern.library,

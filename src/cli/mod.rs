@@ -7,7 +7,7 @@
 
 pub mod ask;
 mod check;
-mod console;
+pub mod console;
 pub(crate) mod db;
 mod discord;
 mod search;

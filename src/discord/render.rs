@@ -170,7 +170,7 @@ impl EmbedText {
 /// Cuts a reply's texts to every embed limit; the description has priority,
 /// then fields in order, so what is dropped is always the tail.
 pub fn fit_embed(reply: &Reply, l: Locale) -> EmbedText {
-    let more = notices::read_more(l);
+    let more = &notices::read_more(l);
     let title = truncate(reply.title.trim(), limits::EMBED_TITLE);
     let footer = truncate(
         reply.footer.as_deref().unwrap_or("").trim(),

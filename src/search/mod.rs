@@ -217,9 +217,10 @@ impl SearchIndex {
         chapters::find(self, course, query)
     }
 
-    /// A few real topics of the loaded notes (for "nothing found").
-    pub fn example_topics(&self, n: usize) -> Vec<String> {
-        self.topics.examples(n)
+    /// A few real topics of the loaded notes (for "nothing found"), named in
+    /// English for an English reader, else in Korean where they can be.
+    pub fn example_topics(&self, n: usize, english: bool) -> Vec<String> {
+        self.topics.examples(n, english)
     }
 
     /// `None` when the course id is unknown; `Some(None)` for all courses.

@@ -130,8 +130,10 @@ impl Topics {
         b.finish()
     }
 
-    /// A few real topics, most discussed first, from different chapters.
-    pub fn examples(&self, n: usize) -> Vec<String> {
+    /// Up to `n` real topics, most discussed first, from different chapters,
+    /// each named in the reader's script when it has such a name (`english`:
+    /// Latin letters, else Hangul), for "try one of these".
+    pub fn examples(&self, n: usize, english: bool) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut chapters = Vec::new();
         for t in &self.names.list {
@@ -142,9 +144,37 @@ impl Topics {
                 continue;
             }
             chapters.extend(t.chapter);
-            out.push(t.value.clone());
+            let in_script = |text: &str| {
+                let hangul = text.chars().any(super::jamo::is_syllable);
+                english != hangul
+            };
+            let name = t
+                .names
+                .iter()
+                .map(|name| name.text.as_str())
+                .find(|text| in_script(text) && text.chars().count() <= 24)
+                .unwrap_or(&t.value);
+            let name = if english {
+                capitalized(name)
+            } else {
+                name.to_string()
+            };
+            if !out.contains(&name) {
+                out.push(name);
+            }
         }
         out
+    }
+}
+
+/// `inference` → `Inference`, for a name written all in small letters
+/// (glossary style); anything else (`llm.c`, `GPT-2`) as written.
+fn capitalized(name: &str) -> String {
+    let plain = name.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) if plain => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        _ => name.to_string(),
     }
 }
 

@@ -8,9 +8,33 @@ use lectern::cli::Format;
 
 use crate::support::{golden, shipped};
 
+mod commands;
+mod courses;
+mod moment;
+mod no_notes;
+mod wording;
+
+/// Pins each line's answer, in Korean and in English, in
+/// `tests/golden/answers/<name>.ko.txt` and `<name>.en.txt`.
+pub(crate) fn golden_both(name: &str, lectern: &lectern::app::Lectern, lines: &[&str]) {
+    for locale in [Locale::Ko, Locale::En] {
+        let mut out = String::new();
+        for line in lines {
+            let reply = respond(lectern, line, locale);
+            out.push_str(&format!("=== {line}\n{}\n", render(&reply, Format::Text)));
+        }
+        let tag = match locale {
+            Locale::Ko => "ko",
+            Locale::En => "en",
+        };
+        golden(&format!("answers/{name}.{tag}.txt"), &out);
+    }
+}
+
 /// The cases pinned in `tests/golden/answers/`. Each is a line as typed in Discord.
 const CASES: &[&str] = &[
     "/help",
+    "/courses",
     "/chapters",
     "/summary chapter:21",
     "/summary 21",
@@ -114,7 +138,7 @@ fn summary_links_to_the_chapter_and_offers_navigation() {
 fn chapters_without_notes_still_answer() {
     let reply = ask("/summary 3");
     assert!(reply.is_ok());
-    assert!(reply.text.contains("아직 준비되지 않았어요"));
+    assert!(reply.text.contains("노트는 아직 없어요"));
     assert_eq!(
         reply.url.as_deref(),
         Some("https://www.youtube.com/watch?v=7xTGNNLPyMI&t=467s")
@@ -285,6 +309,19 @@ fn slash_lines_parse_named_positional_and_korean() {
         Some("/summary")
     );
     assert!(parse_slash("/read 21 two").is_err());
+    // A line without `/` is a search; Korean command and option names read.
+    assert_eq!(
+        parse_slash("에이전트 토큰").unwrap(),
+        Command::Search {
+            course: None,
+            query: "에이전트 토큰".into(),
+            limit: None
+        }
+    );
+    assert_eq!(
+        parse_slash("/읽기 챕터:21 쪽:2").unwrap(),
+        parse_slash("/read 21 2").unwrap()
+    );
 }
 
 #[test]
@@ -341,4 +378,17 @@ fn hide_is_an_option_never_a_word_of_the_query_or_chapter() {
     assert!(ask("/summary chapter:21 hide:true")
         .title
         .starts_with("21."));
+}
+
+#[test]
+fn golden_chapters_of_a_course() {
+    golden_both(
+        "chapters_course",
+        &crate::support::two_courses(),
+        &[
+            "/chapters other-course",
+            "/목차 강의:deep-dive-llms",
+            "/chapters nope",
+        ],
+    );
 }

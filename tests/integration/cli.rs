@@ -191,8 +191,8 @@ fn search_queries_file_gives_json_lines_in_order() {
     assert_eq!(queries, ["agents", "에이전트는", "pizza recipe"]);
 }
 
-#[test]
-fn console_answers_until_quit() {
+/// What `lectern console` prints for `input` piped in; it must exit 0.
+fn console_with(input: &str) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .arg("console")
         .current_dir(ROOT)
@@ -204,14 +204,32 @@ fn console_answers_until_quit() {
         .stdin
         .take()
         .unwrap()
-        .write_all("/summary 21\n/at 3:12:00\n/quit\n/help\n".as_bytes())
+        .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{input}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn console_answers_until_quit() {
+    let text = console_with("/summary 21\n/at 3:12:00\n/quit\n/help\n");
     assert!(text.contains("LLM의 미래 발전 방향입니다."));
     assert!(text.contains("t=11520s"));
     assert!(!text.contains("Lectern 도움말"), "stopped at /quit");
+}
+
+/// A line without `/` is a search; `/quit now`, `/exit` and `종료` leave
+/// (piped input: the path scripts and tests use, not the line editor).
+#[test]
+fn console_searches_plain_lines_and_leaves_on_any_quit_word() {
+    for quit in ["/quit now", "/exit", "종료"] {
+        let text = console_with(&format!("에이전트\n{quit}\n/help\n"));
+        assert!(text.contains("🔎 에이전트"), "{quit}: a search: {text}");
+        assert!(!text.contains("Lectern 도움말"), "{quit}: stopped");
+    }
+    assert!(lectern::cli::console::is_quit("/quit now"));
+    assert!(!lectern::cli::console::is_quit("quitting time"));
 }
 
 /// `lectern ask … | head`: a reader that closes its end before the answer is

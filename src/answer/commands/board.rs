@@ -104,11 +104,16 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
         })
         .collect();
     let text = if lines.is_empty() {
-        l.pick(
-            "아직 아무도 기록하지 않았어요. `/watched`로 시작해 보세요.",
-            "Nobody has marked a chapter yet. Start with `/watched`.",
-        )
-        .to_string()
+        match l {
+            Locale::Ko => format!(
+                "아직 아무도 기록하지 않았어요. {} 시작해 보세요.",
+                crate::particle::with(
+                    &format!("`/{}`", super::command_label(l, "watched")),
+                    crate::particle::Particle::Toward
+                )
+            ),
+            Locale::En => "Nobody has marked a chapter yet. Start with `/watched`.".into(),
+        }
     } else {
         lines.join("\n")
     };

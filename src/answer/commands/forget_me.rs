@@ -69,12 +69,16 @@ pub(crate) async fn act(d: &Desk<'_>, confirm: bool) -> Answer {
     if !confirm {
         return Ok(Reply {
             title: l.pick("🗑 내 기록 지우기", "🗑 Forget me").to_string(),
-            text: l
-                .pick(
-                    "모든 서버에서 내 진도와 공부한 날 기록을 지워요. 되돌릴 수 없어요. 아래 버튼을 누르거나 `/forget-me confirm:yes`를 입력해 확인해 주세요.",
-                    "This deletes your progress and study days in every server. It can't be undone. Press the button below, or type `/forget-me confirm:yes`, to confirm.",
-                )
-                .to_string(),
+            text: match l {
+                Locale::Ko => format!(
+                    "모든 서버에서 내 진도와 공부한 날 기록을 지워요. 되돌릴 수 없어요. 아래 버튼을 누르거나 {} 입력해 확인해 주세요.",
+                    crate::particle::with(
+                        &format!("`{}`", crate::answer::slash::localize_line(l, "/forget-me confirm:yes")),
+                        crate::particle::Particle::Object
+                    )
+                ),
+                Locale::En => "This deletes your progress and study days in every server. It can't be undone. Press the button below, or type `/forget-me confirm:yes`, to confirm.".into(),
+            },
             buttons: vec![Button::Run {
                 label: l.pick("모두 지우기", "Delete everything").to_string(),
                 command: Command::ForgetMe { confirm: true },

@@ -7,6 +7,7 @@
 mod at;
 pub(super) mod board;
 mod chapters;
+mod courses;
 pub(super) mod forget_me;
 mod help;
 mod keypoints;
@@ -28,6 +29,8 @@ use super::Answer;
 /// only needed when several courses are loaded and none is the default.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Command {
+    /// Every loaded course (`/courses`).
+    Courses,
     Chapters {
         course: Option<String>,
     },
@@ -104,6 +107,7 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &where_::SPEC,
     &at::SPEC,
     &link::SPEC,
+    &courses::SPEC,
     &help::SPEC,
     &watched::SPEC,
     &unwatch::SPEC,
@@ -123,6 +127,7 @@ impl Command {
     /// This command's row of the table.
     pub fn spec(&self) -> &'static CommandSpec {
         match self {
+            Command::Courses => &courses::SPEC,
             Command::Chapters { .. } => &chapters::SPEC,
             Command::Summary { .. } => &summary::SPEC,
             Command::KeyPoints { .. } => &keypoints::SPEC,
@@ -146,4 +151,37 @@ impl Command {
 /// (never happens: [`Command::spec`] picks the spec by variant).
 fn not_mine() -> Answer {
     Err(Box::default())
+}
+
+/// An option's name as the reader's Discord shows it (`쪽`, `개수`, `챕터`
+/// for Korean readers), read from the command table; unknown names as given.
+pub fn option_label(l: super::Locale, name: &str) -> &str {
+    let option = COMMANDS
+        .iter()
+        .flat_map(|c| c.all_options())
+        .chain([&super::spec::HIDE])
+        .find(|o| o.name == name);
+    match (l, option) {
+        (super::Locale::Ko, Some(o)) => o.ko,
+        _ => name,
+    }
+}
+
+/// A command's name as the reader's Discord shows it (`요약` for Korean
+/// readers of `summary`); unknown names as given.
+pub fn command_label(l: super::Locale, name: &str) -> &str {
+    match (l, find(name)) {
+        (super::Locale::Ko, Some(c)) => c.ko,
+        _ => name,
+    }
+}
+
+/// What an option takes, in the reader's language (its description in the
+/// command table); empty for unknown names.
+pub fn option_description(l: super::Locale, name: &str) -> &'static str {
+    COMMANDS
+        .iter()
+        .flat_map(|c| c.all_options())
+        .find(|o| o.name == name)
+        .map_or("", |o| l.pick(o.description_ko, o.description))
 }

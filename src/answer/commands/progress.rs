@@ -81,10 +81,13 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, member: Option<&str>
             resolve::fail(
                 l,
                 l.pick("멤버를 알아볼 수 없어요", "Unknown member"),
-                l.pick(
-                    "`member`에는 멤버를 멘션해 주세요 (예: @이름).",
-                    "Mention the member in `member` (e.g. @name).",
-                ),
+                &match l {
+                    Locale::Ko => format!(
+                        "`{}`에는 멤버를 멘션해 주세요 (예: @이름).",
+                        super::option_label(l, "member")
+                    ),
+                    Locale::En => "Mention the member in `member` (e.g. @name).".into(),
+                },
                 vec![Suggestion::run(
                     "/progress",
                     Command::Progress {

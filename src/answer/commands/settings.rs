@@ -127,6 +127,7 @@ fn is_reset(value: &str) -> bool {
 
 fn invalid(l: Locale, option: &str, value: &str, expected: &str) -> Box<Reply> {
     let value = crate::markdown::code_span(value, 40);
+    let option = super::option_label(l, option);
     resolve::fail(
         l,
         l.pick("설정 값을 알아볼 수 없어요", "Unreadable setting"),
@@ -251,13 +252,14 @@ pub(crate) async fn act(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
                 "저장했어요. 모든 명령에 바로 적용돼요.",
                 "Saved. Every command uses it from now on.",
             )
+            .to_string()
         } else {
             l.pick(
-                "`default`로 하나를 지우면 봇 기본값을 따라요.",
+                "하나를 `default`(또는 `기본값`)로 정하면 봇 기본값을 따라요.",
                 "Set one to `default` to fall back to the bot's default.",
             )
-        }
-        .to_string(),
+            .to_string()
+        },
         fields: vec![
             field(
                 l.pick("강의", "Course"),

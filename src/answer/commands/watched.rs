@@ -24,7 +24,7 @@ pub(super) const SPEC: CommandSpec = CommandSpec {
     usage: "/watched chapter:21",
     help: Some(HelpRow {
         example: "/watched chapter:21",
-        ko: "챕터를 봤다고 표시 (취소는 `/unwatch`)",
+        ko: "챕터를 봤다고 표시 (취소는 `/안봤어요`)",
         en: "Mark a chapter watched (undo with `/unwatch`)",
     }),
     op: "w",

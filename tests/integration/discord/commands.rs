@@ -194,6 +194,7 @@ fn definitions_follow_every_discord_rule() {
                 "where",
                 "at",
                 "link",
+                "courses",
                 "help",
                 "watched",
                 "unwatch",
@@ -242,6 +243,7 @@ fn korean_names_autocomplete_course_and_hide() {
             "어디",
             "시각",
             "링크",
+            "강의목록",
             "도움말",
             "봤어요",
             "안봤어요",
@@ -338,4 +340,61 @@ fn reload_is_for_server_managers_only() {
             assert!(c.get("contexts").is_none(), "{}", c["name"]);
         }
     }
+}
+
+/// `/chapters` registers the `course` it advertises, as every command with a
+/// course does: the loaded courses as choices, autocomplete over them when
+/// they don't fit as choices; typed, it takes the course named or by position.
+#[test]
+fn chapters_takes_its_course_option() {
+    use lectern::answer::slash::parse_slash;
+    use lectern::answer::Command;
+    use lectern::discord::{synthetic, Settings};
+
+    let two = commands::definitions_json(&two_courses());
+    let course = option(&two, "chapters", "course").expect("/chapters course");
+    assert_eq!(course["name_localizations"]["ko"], "강의");
+    assert_eq!(course["choices"].as_array().map(Vec::len), Some(2));
+
+    let mut library = two_courses().library;
+    let first = library.courses[0].clone();
+    for i in 0..30 {
+        let mut c = first.clone();
+        c.id = format!("course-{i:02}");
+        library.courses.push(c);
+    }
+    let many = lectern::app::Lectern::new(library, &crate::support::glossary());
+    let defs = commands::definitions_json(&many);
+    let course = option(&defs, "chapters", "course").expect("/chapters course");
+    assert_eq!(course["autocomplete"], true);
+    let r = crate::support::discord::respond(
+        &many,
+        &Settings::default(),
+        &synthetic::autocomplete_interaction("chapters", "course", "course-1", &[], "ko"),
+    );
+    let offered: Vec<&str> = r["data"]["choices"]
+        .as_array()
+        .expect("choices")
+        .iter()
+        .filter_map(|c| c["value"].as_str())
+        .collect();
+    assert_eq!(offered.len(), 10, "{offered:?}");
+    assert!(offered.iter().all(|v| v.starts_with("course-1")));
+
+    let of = |course: &str| Command::Chapters {
+        course: Some(course.into()),
+    };
+    for line in [
+        "/chapters other-course",
+        "/chapters course:other-course",
+        "/목차 강의:other-course",
+    ] {
+        assert_eq!(parse_slash(line).ok(), Some(of("other-course")), "{line}");
+    }
+    let reply = lectern::cli::ask::respond(
+        &two_courses(),
+        "/chapters other-course",
+        lectern::answer::Locale::Ko,
+    );
+    assert!(reply.title.contains("다른 강의"), "{}", reply.title);
 }

@@ -253,7 +253,7 @@ fn stretched_library_is_cut_to_fit() {
     );
     let description = r["data"]["embeds"][0]["description"].as_str().unwrap_or("");
     assert!(
-        description.ends_with("… (/read 로 더 보기)"),
+        description.ends_with("… (/읽기로 더 보기)"),
         "{description}"
     );
 }

@@ -338,3 +338,54 @@ fn where_in_a_course_without_captions_matches_reference() {
     let png = where_picture(&lectern, "토큰화", lectern::answer::Locale::Ko);
     check("where_no_captions", png);
 }
+
+/// Written here: English captions for the notes-only course's video, as a
+/// caption download would give them (a cue every few seconds). Tokenization
+/// is explained at length in chapter 2 (15:00–18:00), named in passing in
+/// chapters 1 and 4.
+fn own_captions() -> String {
+    let mut vtt = String::from("WEBVTT\n\n");
+    let mut cue = |at: u32, text: &str| {
+        let stamp = |s: u32| format!("00:{:02}:{:02}.000", s / 60, s % 60);
+        vtt.push_str(&format!("{} --> {}\n{text}\n\n", stamp(at), stamp(at + 4)));
+    };
+    cue(
+        130,
+        "before the model reads anything there is tokenization.",
+    );
+    cue(400, "people and models read text very differently.");
+    for (i, at) in (900..1080).step_by(12).enumerate() {
+        let line = match i % 3 {
+            0 => "tokenization merges the byte pairs that occur together most often.",
+            1 => "we repeat the merge and the vocabulary of tokens grows.",
+            _ => "so tokenization is learned from the training data.",
+        };
+        cue(at, line);
+    }
+    cue(
+        2000,
+        "how large should the vocabulary be? it is a trade-off.",
+    );
+    cue(
+        3000,
+        "finally, tokenization explains many of the model's odd mistakes.",
+    );
+    vtt
+}
+
+#[test]
+fn where_in_a_course_with_captions_matches_reference() {
+    let dir = crate::support::tempdir();
+    let course = dir.path().join("notes-only");
+    std::fs::create_dir_all(course.join("captions")).unwrap();
+    notes_only_course(&course);
+    std::fs::write(course.join("captions/abcdefghijk.en.vtt"), own_captions()).unwrap();
+    let lectern = lectern::app::Lectern::load(&crate::support::config(), &[course]);
+    let loaded = &lectern.library.courses[0];
+    assert!(
+        loaded.captions.is_some(),
+        "the captions load with the course"
+    );
+    let png = where_picture(&lectern, "토큰화", lectern::answer::Locale::Ko);
+    check("where_with_captions", png);
+}

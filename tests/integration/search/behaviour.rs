@@ -209,7 +209,7 @@ fn nonsense_and_stopwords_find_nothing() {
         .search(&f.library, "환각", Some("no-such-course"), 5)
         .is_empty());
     assert!(f.index.search(&f.library, "환각", None, 0).is_empty());
-    assert!(!f.index.example_topics(5).is_empty());
+    assert!(!f.index.example_topics(5, false).is_empty());
 }
 
 #[test]
