@@ -1,9 +1,10 @@
 //! Which passages each chapter's document holds, by time: time is the
-//! spine, not the file a text sits in. A paragraph whose aligned time is
-//! confident and lies in another chapter's span counts for that chapter (the
-//! v1 notes' files hold their neighbours' text); an unsure one stays with its
-//! file; each caption window counts for the chapter whose span holds its
-//! start. `/summary` still shows a file's own notes; only search follows this.
+//! spine, not the file a text sits in. With captions, a paragraph counts
+//! for the chapter whose span holds the time its link plays (the v1 notes'
+//! files hold their neighbours' text), so a hit's chapter is where its link
+//! lands; without them only a confident aligned time moves it, else it stays
+//! with its file. Each caption window counts for the chapter whose span
+//! holds its start. `/summary` still shows a file's own notes; only search follows this.
 
 use super::index::{PassageRef, Source, F_CAPTIONS, F_TRANSLATION};
 use crate::library::Course;
@@ -30,10 +31,16 @@ pub(crate) fn course_passages(course: &Course, first_doc: u32) -> Vec<Vec<(Passa
                 doc: first_doc + chi as u32,
                 paragraph: pi as u32,
             };
-            let said_in = p
-                .spoken
-                .filter(|s| s.confident())
-                .and_then(|s| chapter_index_at(course, s.start))
+            // With captions, the time a paragraph's link plays decides
+            // (its alignment, sure or not): a hit's chapter is where its
+            // link lands.
+            let at = if course.captions.is_some() {
+                Some(ch.moment_at(p.offset).seconds)
+            } else {
+                p.spoken.filter(|s| s.confident()).map(|s| s.start)
+            };
+            let said_in = at
+                .and_then(|at| chapter_index_at(course, at))
                 .unwrap_or(chi);
             if said_in == chi {
                 let offset = p.offset.min(u32::MAX as usize) as u32;

@@ -9,7 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::glossary::Concepts;
 use super::index::Index;
-use super::moments::build_hit;
+use super::moments::MAX_MOMENTS;
+use super::order::hits_in_order;
 use super::query::{self, Options};
 use super::rank;
 use crate::library::Library;
@@ -60,10 +61,8 @@ pub(crate) fn explain(
         course.is_none_or(|c| d.course == c)
     });
     let _ = writeln!(out, "chapters:");
-    for (i, r) in ranked.iter().enumerate() {
-        let Some(hit) = build_hit(index, library, &q, r) else {
-            continue;
-        };
+    let hits = hits_in_order(index, library, &q, &ranked, MAX_CHAPTERS, MAX_MOMENTS);
+    for (i, (r, hit)) in hits.iter().enumerate() {
         let _ = writeln!(
             out,
             "  {}. ch{} score {:.3}, {} of {} words, best field {}",

@@ -85,6 +85,45 @@ const PARTICLES: &[&str] = &[
     "란",
 ];
 
+/// Endings of the light verbs 하다 and 되다 on a noun (`다운로드하고`,
+/// `설명합니다`, `학습된`): the noun is the word a reader searches for.
+const LIGHT_VERB: &[&str] = &[
+    "하겠습니다",
+    "했습니다",
+    "됐습니다",
+    "되었습니다",
+    "합니다",
+    "됩니다",
+    "하려면",
+    "하려고",
+    "하는",
+    "하고",
+    "하면",
+    "하기",
+    "하여",
+    "하지",
+    "해서",
+    "해야",
+    "했고",
+    "했다",
+    "했던",
+    "하게",
+    "되는",
+    "되고",
+    "되면",
+    "되어",
+    "돼서",
+    "된",
+    "될",
+    "한",
+    "할",
+    "해",
+    "했",
+];
+
+/// Most characters in a light-verb ending.
+const MAX_LIGHT_VERB_CHARS: usize = 5;
+
 /// Plural marker that may precede a particle (`에이전트들에게`).
 const PLURAL: &str = "들";
 
@@ -94,6 +133,11 @@ const MAX_PARTICLE_CHARS: usize = 3;
 fn particles() -> &'static FxHashSet<&'static str> {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| PARTICLES.iter().copied().collect())
+}
+
+fn light_verb_endings() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| LIGHT_VERB.iter().copied().collect())
 }
 
 /// Whether a whole Hangul run is a particle (as in `LLM의`, `SFT에서`).
@@ -117,27 +161,31 @@ fn stem_before(word: &str, at: usize) -> Option<&str> {
     (n >= 2).then_some(rest)
 }
 
-/// Removes one particle (optionally after the plural 들) from the end of a
-/// Hangul word, longest first, only when at least two syllables remain.
-/// Returns the stem and whether anything was removed.
-pub(crate) fn strip_josa(word: &str) -> (&str, bool) {
-    let set = particles();
-    let mut stem = word;
+/// `word` without the longest ending of `set` (at most `max` characters)
+/// that leaves a stem of two or more syllables.
+fn strip_longest<'w>(word: &'w str, set: &FxHashSet<&str>, max: usize) -> Option<&'w str> {
     // Start of each of the last few characters, longest suffix first.
     let starts: Vec<usize> = word
         .char_indices()
         .rev()
-        .take(MAX_PARTICLE_CHARS)
+        .take(max)
         .map(|(i, _)| i)
         .collect();
-    for &at in starts.iter().rev() {
-        if set.contains(&word[at..]) {
-            if let Some(rest) = stem_before(word, at) {
-                stem = rest;
-                break;
-            }
-        }
-    }
+    starts
+        .iter()
+        .rev()
+        .filter(|&&at| set.contains(&word[at..]))
+        .find_map(|&at| stem_before(word, at))
+}
+
+/// Removes one particle (optionally after the plural 들) from the end of a
+/// Hangul word, longest first, only when at least two syllables remain; a
+/// word with none loses a light-verb ending instead (`다운로드하고` →
+/// 다운로드). Returns the stem and whether anything was removed.
+pub(crate) fn strip_josa(word: &str) -> (&str, bool) {
+    let mut stem = strip_longest(word, particles(), MAX_PARTICLE_CHARS)
+        .or_else(|| strip_longest(word, light_verb_endings(), MAX_LIGHT_VERB_CHARS))
+        .unwrap_or(word);
     if let Some(rest) = stem
         .strip_suffix(PLURAL)
         .and_then(|r| stem_before(r, r.len()))

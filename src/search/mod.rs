@@ -12,7 +12,7 @@
 //! - English ↔ Korean names: `glossary` (the file, pairs found in the notes,
 //!   and the concepts the engine looks names up in);
 //! - one search: `query` and `expansions` (what the words could mean), `rank`,
-//!   `moments` and `snippet` (what a hit shows);
+//!   `moments` and `snippet` (what a hit shows), `order` (which hits lead);
 //! - `chapters` (resolving a chapter name); autocomplete: `name_lists` (the
 //!   chapter and topic lists), `completions` (their entries and keys) and
 //!   `suggest` (matching a keystroke).
@@ -34,6 +34,7 @@ mod name_lists;
 mod normalize;
 #[cfg(test)]
 mod normalize_tests;
+mod order;
 mod passages;
 mod query;
 mod rank;
@@ -171,10 +172,9 @@ impl SearchIndex {
         let ranked = rank::rank(&self.index, &q, top, |d| {
             course.is_none_or(|c| d.course == c)
         });
-        ranked
-            .iter()
-            .filter_map(|r| moments::build_hit_with(&self.index, library, &q, r, max_moments))
-            .take(limit)
+        order::hits_in_order(&self.index, library, &q, &ranked, limit, max_moments)
+            .into_iter()
+            .map(|(_, hit)| hit)
             .collect()
     }
 

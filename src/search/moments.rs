@@ -135,24 +135,16 @@ pub(crate) fn chapter_of<'l>(
     (chapter.number == d.number).then_some((course.id.as_str(), chapter))
 }
 
-pub(crate) fn build_hit(
-    index: &Index,
-    library: &Library,
-    query: &Query,
-    r: &Ranked,
-) -> Option<Hit> {
-    build_hit_with(index, library, query, r, MAX_MOMENTS)
-}
-
-/// [`build_hit`] with up to `max_moments` moments (a `/where` timeline wants
-/// every passage, a `/search` answer three).
-pub(crate) fn build_hit_with(
+/// The hit, and whether the chapter is about the query: one of its
+/// passages holds it, a title or alias matched, or the course
+/// has no captions to tell.
+pub(crate) fn build(
     index: &Index,
     library: &Library,
     query: &Query,
     r: &Ranked,
     max_moments: usize,
-) -> Option<Hit> {
+) -> Option<(Hit, bool)> {
     let (course_id, chapter) = chapter_of(index, library, r.doc)?;
     let doc = index.docs.get(r.doc as usize)?;
     let mut found: Vec<Found> = Vec::new();
@@ -272,6 +264,15 @@ pub(crate) fn build_hit_with(
             snippet: snippet(text, center, &mut check),
         });
     }
+    // A title or alias that matched names the chapter's topic as surely as
+    // a passage that says it. Only captions tell what a chapter's span does
+    // not say: without them its text may sit in a neighbour's file.
+    let named = field == F_TITLE;
+    let heard = library
+        .courses
+        .get(doc.course as usize)
+        .is_some_and(|c| c.captions.is_some());
+    let said = named || !heard || !moments.is_empty();
     if moments.is_empty() {
         moments.push(HitMoment {
             moment: Moment::exact(chapter.start),
@@ -280,13 +281,14 @@ pub(crate) fn build_hit_with(
             snippet: field_snippet(chapter, field, &matcher),
         });
     }
-    Some(Hit {
+    let hit = Hit {
         course: course_id.to_string(),
         chapter: chapter.number,
         field: match_field(field),
         score: f64::from(r.score),
         moments,
-    })
+    };
+    Some((hit, said))
 }
 
 /// Where `words` query words are said one right after another: a mention

@@ -21,6 +21,18 @@ fn josa_is_stripped_longest_first() {
 }
 
 #[test]
+fn light_verb_endings_leave_the_noun() {
+    assert_eq!(strip_josa("다운로드하고"), ("다운로드", true));
+    assert_eq!(strip_josa("설명합니다"), ("설명", true));
+    assert_eq!(strip_josa("학습된"), ("학습", true));
+    assert_eq!(strip_josa("동작해"), ("동작", true));
+    // A particle comes off first; a one-syllable stem keeps its ending.
+    assert_eq!(strip_josa("모델에서"), ("모델", true));
+    assert_eq!(strip_josa("이해"), ("이해", false));
+    assert_eq!(strip_josa("역할"), ("역할", false));
+}
+
+#[test]
 fn josa_needs_a_stem_of_two_syllables() {
     assert_eq!(strip_josa("나는"), ("나는", false));
     assert_eq!(strip_josa("길이"), ("길이", false));

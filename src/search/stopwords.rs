@@ -160,6 +160,10 @@ const KOREAN: &[&str] = &[
     "설명해줘",
     "설명해주세요",
     "설명",
+    // "How does it work" (`어떻게 동작해`, `어떻게 작동하나요`): the
+    // question, not the topic.
+    "동작",
+    "작동",
     "대해",
     "대해서",
     "대한",

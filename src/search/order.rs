@@ -1,0 +1,52 @@
+//! Which hits come first once they are built. The ranking scores a chapter
+//! by where the query's words are found; with captions a chapter's passages
+//! also tell what its span of the video says. A chapter whose key points or
+//! summary list `GPU` but whose span never says it is not where GPUs are
+//! shown: among chapters matching as many of the query's words, those that
+//! say the query (see `moments::build`) come first.
+
+use super::index::Index;
+use super::moments::build;
+use super::query::Query;
+use super::rank::Ranked;
+use super::Hit;
+use crate::library::Library;
+
+/// The hits of `ranked`, at most `limit`, each with up to `max_moments`
+/// moments (a `/where` timeline wants every passage, `/search` three). Among
+/// chapters matching as many words, those that say the query (see `build`)
+/// come first; otherwise the ranking's order stands.
+pub(crate) fn hits_in_order(
+    index: &Index,
+    library: &Library,
+    query: &Query,
+    ranked: &[Ranked],
+    limit: usize,
+    max_moments: usize,
+) -> Vec<(Ranked, Hit)> {
+    // `ranked` comes grouped by coverage: each group is placed as its
+    // hits that say the query, then the rest; building stops once `limit`
+    // hits are placed for sure.
+    let mut out: Vec<(Ranked, Hit)> = Vec::new();
+    let (mut said, mut unsaid) = (Vec::new(), Vec::new());
+    let mut coverage = ranked.first().map_or(0, |r| r.coverage);
+    for r in ranked {
+        if r.coverage != coverage {
+            out.append(&mut said);
+            out.append(&mut unsaid);
+            coverage = r.coverage;
+        }
+        if out.len() + said.len() >= limit {
+            break;
+        }
+        match build(index, library, query, r, max_moments) {
+            Some((hit, true)) => said.push((*r, hit)),
+            Some((hit, false)) => unsaid.push((*r, hit)),
+            None => {}
+        }
+    }
+    out.append(&mut said);
+    out.append(&mut unsaid);
+    out.truncate(limit);
+    out
+}
