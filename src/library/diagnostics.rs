@@ -20,6 +20,16 @@ impl fmt::Display for Severity {
     }
 }
 
+/// What a finding is, where the loader acts on it beyond showing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Plain,
+    /// Where text is said, guessed from time markers alone; what alignment
+    /// to the captions finds replaces it.
+    MarkerGuess,
+}
+
 /// One finding about one place in the content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -29,6 +39,7 @@ pub struct Diagnostic {
     pub line: usize,
     pub severity: Severity,
     pub message: String,
+    pub kind: Kind,
 }
 
 impl Diagnostic {
@@ -38,6 +49,7 @@ impl Diagnostic {
             line,
             severity: Severity::Error,
             message: message.into(),
+            kind: Kind::Plain,
         }
     }
 
@@ -47,7 +59,14 @@ impl Diagnostic {
             line,
             severity: Severity::Warning,
             message: message.into(),
+            kind: Kind::Plain,
         }
+    }
+
+    /// The same finding, marked as being of `kind`.
+    pub fn of_kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
     }
 
     pub fn is_error(&self) -> bool {

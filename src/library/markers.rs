@@ -11,7 +11,7 @@
 //! 0.66 to 0.56).
 
 use crate::library::chapter_file::Marker;
-use crate::library::diagnostics::Diagnostic;
+use crate::library::diagnostics::{Diagnostic, Kind};
 use crate::library::model::{Anchor, Chapter};
 use crate::timecode::{format_time, Seconds};
 
@@ -113,14 +113,10 @@ pub fn anchors(
     anchors
 }
 
-/// The words that mark [`report_misplaced`]'s advice, a guess from markers
-/// alone that alignment to captions replaces.
-const GUESS: &str = "by the index, not this chapter";
-
 /// Whether a diagnostic is a marker-only guess about where text is said
 /// (replaced by what alignment finds when the course has captions).
 pub fn is_guess(d: &Diagnostic) -> bool {
-    d.message.contains(GUESS)
+    d.kind == Kind::MarkerGuess
 }
 
 /// One piece of advice per run of consecutive markers said in one other
@@ -130,18 +126,21 @@ fn report_misplaced(path: &str, misplaced: &[(Marker, u32)], diags: &mut Vec<Dia
         let (Some((first, number)), Some((last, _))) = (run.first(), run.last()) else {
             continue;
         };
-        diags.push(Diagnostic::warning(
-            path,
-            first.line,
-            format!(
-                "lines {}–{} are marked {}–{}, which is chapter {number} {GUESS}: move them to chapter {number}'s file, or fix their \
-                 markers if they run late; ignored",
+        diags.push(
+            Diagnostic::warning(
+                path,
                 first.line,
-                last.line,
-                format_time(first.seconds),
-                format_time(last.seconds),
-            ),
-        ));
+                format!(
+                    "lines {}–{} are marked {}–{}, which is chapter {number} by the index, not this chapter: move them to chapter {number}'s file, or fix their \
+                     markers if they run late; ignored",
+                    first.line,
+                    last.line,
+                    format_time(first.seconds),
+                    format_time(last.seconds),
+                ),
+            )
+            .of_kind(Kind::MarkerGuess),
+        );
     }
 }
 
