@@ -30,11 +30,8 @@ pub fn run(
     // none (and leaves no file behind).
     let state = parse_slash(line).is_ok_and(|c| is_state(&c));
     let reply = if state {
-        match local_runtime() {
-            Ok(runtime) => runtime.block_on(async {
-                let book = super::db::open_book(config_path).await;
-                respond_locally(lectern, line, locale, book.as_deref()).await
-            }),
+        match respond_with_database(lectern, config_path, line, locale) {
+            Ok(reply) => reply,
             Err(e) => {
                 eprintln!("lectern: {e}");
                 return ExitCode::from(EXIT_SETUP);
@@ -71,6 +68,20 @@ pub fn run(
     } else {
         ExitCode::from(1)
     }
+}
+
+/// Answers one line as the local member with the configured study
+/// database (`ask` of a study command, in any output format).
+pub(super) fn respond_with_database(
+    lectern: &Lectern,
+    config_path: Option<&Path>,
+    line: &str,
+    locale: Locale,
+) -> std::io::Result<Reply> {
+    Ok(local_runtime()?.block_on(async {
+        let book = super::db::open_book(config_path).await;
+        respond_locally(lectern, line, locale, book.as_deref()).await
+    }))
 }
 
 /// A runtime for the one-member adapters (`ask`, `console`).

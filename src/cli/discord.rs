@@ -286,11 +286,9 @@ pub fn ask(
         Ok((command, hide)) if crate::answer::state::is_state(&command) => {
             // The study commands answer as the one local member, with the
             // database `ask` uses; rendered as the handler renders them.
-            let reply = match super::ask::local_runtime() {
-                Ok(runtime) => runtime.block_on(async {
-                    let book = super::db::open_book(config_path).await;
-                    super::ask::respond_locally(lectern, line, locale, book.as_deref()).await
-                }),
+            let reply = match super::ask::respond_with_database(lectern, config_path, line, locale)
+            {
+                Ok(reply) => reply,
                 Err(e) => {
                     eprintln!("lectern: {e}");
                     return ExitCode::from(EXIT_SETUP);
