@@ -20,6 +20,7 @@ pub mod particle;
 #[cfg(test)]
 mod particle_tests;
 pub mod picture;
+pub mod quiz;
 pub mod search;
 pub mod store;
 pub mod study;
