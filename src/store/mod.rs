@@ -18,6 +18,7 @@ mod admin;
 mod book;
 mod marks;
 mod progress;
+mod quiz;
 mod settings;
 mod shared;
 
