@@ -17,7 +17,8 @@
 //! command bodies share (the [`Desk`], the unavailable line, the progress
 //! line) is in [`super::desk`], below both.
 
-use super::commands::{board, forget_me, progress, settings, unwatch, watched};
+use super::commands::{board, forget_me, progress, quiz, quiz_answer, review, settings};
+use super::commands::{unwatch, watched};
 use super::desk::{unavailable, Desk};
 use super::{answer, Answer, Command, Locale, Reply, Request};
 use crate::app::Lectern;
@@ -105,6 +106,17 @@ pub async fn answer_at(desk: &Desk<'_>, command: &Command) -> Reply {
             settings::act(desk, &asked).await
         }
         Command::ForgetMe { confirm } => forget_me::act(desk, *confirm).await,
+        Command::Quiz { course, chapter } => {
+            quiz::act(desk, course.as_deref(), chapter.as_deref()).await
+        }
+        Command::QuizAnswer {
+            course,
+            shown,
+            choice,
+            review,
+        } => quiz_answer::act(desk, course.as_deref(), shown, *choice, *review).await,
+        Command::Review => review::act(desk).await,
+        Command::ReviewAdd { course, shown } => review::add(desk, course.as_deref(), shown).await,
         other => Ok(answer(desk.lectern, &Request::new(other.clone(), desk.l))),
     };
     result.unwrap_or_else(|problem| *problem)

@@ -98,6 +98,30 @@ impl QuestionRef {
     }
 }
 
+/// A question as a button holds it: its reference and the fingerprint of
+/// what it showed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Shown {
+    pub reference: QuestionRef,
+    pub fingerprint: String,
+}
+
+impl Question {
+    /// What a button on this question holds.
+    pub fn shown(&self) -> Shown {
+        Shown {
+            reference: self.reference,
+            fingerprint: self.fingerprint.clone(),
+        }
+    }
+}
+
+/// A seed for a new question, from the moment and the member asking (short:
+/// five digits, it travels in buttons).
+pub fn seed(now: i64, user: u64) -> u32 {
+    (Rng::new(&[now as u64, user]).next() % 100_000) as u32
+}
+
 /// One question, worded for one reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {

@@ -13,8 +13,11 @@ mod help;
 mod keypoints;
 mod link;
 pub(super) mod progress;
+pub(super) mod quiz;
+pub(super) mod quiz_answer;
 mod read;
 mod reload;
+pub(super) mod review;
 mod search;
 pub(super) mod settings;
 mod summary;
@@ -95,6 +98,26 @@ pub enum Command {
     ForgetMe {
         confirm: bool,
     },
+    /// A practice question (`/quiz`); no chapter = one the asker hasn't watched.
+    Quiz {
+        course: Option<String>,
+        chapter: Option<String>,
+    },
+    /// A press of a question's answer button; `review` when the question
+    /// came from `/review`.
+    QuizAnswer {
+        course: Option<String>,
+        shown: crate::quiz::Shown,
+        choice: u32,
+        review: bool,
+    },
+    /// The asker's due review question (`/review`).
+    Review,
+    /// Puts a question into the asker's review ("복습에 넣기").
+    ReviewAdd {
+        course: Option<String>,
+        shown: crate::quiz::Shown,
+    },
 }
 
 /// Every command, in the order Discord and `/help` list them.
@@ -115,8 +138,16 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &board::SPEC,
     &settings::SPEC,
     &forget_me::SPEC,
+    &quiz::SPEC,
+    &review::SPEC,
+    &quiz_answer::SPEC,
+    &review::ADD_SPEC,
     &reload::SPEC,
 ];
+
+/// Commands only buttons run (their arguments are what a button holds):
+/// never registered with Discord.
+pub const BUTTON_ONLY: &[&str] = &[quiz_answer::SPEC.name, review::ADD_SPEC.name];
 
 /// The spec of a command by its registered (English) name.
 pub fn find(name: &str) -> Option<&'static CommandSpec> {
@@ -143,6 +174,10 @@ impl Command {
             Command::Board { .. } => &board::SPEC,
             Command::Settings { .. } => &settings::SPEC,
             Command::ForgetMe { .. } => &forget_me::SPEC,
+            Command::Quiz { .. } => &quiz::SPEC,
+            Command::QuizAnswer { .. } => &quiz_answer::SPEC,
+            Command::Review => &review::SPEC,
+            Command::ReviewAdd { .. } => &review::ADD_SPEC,
         }
     }
 }
