@@ -301,9 +301,10 @@ fn feedback(
             Locale::En => format!("You already answered: **{picked}**"),
         });
     }
+    let number = format!("{}번", q.answer + 1);
     lines.push(match l {
-        Locale::Ko => format!("정답은 {}.", with(&bold, Particle::Copula)),
-        Locale::En => format!("The answer is {bold}."),
+        Locale::Ko => format!("정답은 {}: {bold}", with(&number, Particle::Copula)),
+        Locale::En => format!("The answer is {}: {bold}", q.answer + 1),
     });
     lines.push(q.why.clone());
     let mut buttons = vec![

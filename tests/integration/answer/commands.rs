@@ -2,8 +2,8 @@
 //! table's: generated here, and a stale README fails (rewritten under the
 //! update rule, `INSTA_UPDATE=always`, like every golden).
 
-use lectern::answer::spec::HIDE;
 use lectern::answer::commands::BUTTON_ONLY;
+use lectern::answer::spec::HIDE;
 use lectern::answer::COMMANDS;
 
 use crate::support::root;
