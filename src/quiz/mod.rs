@@ -186,7 +186,11 @@ pub fn quizzable(course: &Course) -> Vec<u32> {
         .chapters
         .iter()
         .map(|c| c.number)
-        .filter(|&n| !candidates(course, n).is_empty())
+        .filter(|&n| {
+            !order::items(course, n).is_empty()
+                || !term::items(course, n).is_empty()
+                || !which::items(course, n).is_empty()
+        })
         .collect()
 }
 

@@ -5,7 +5,7 @@
 //! answer or the answer a word of it, and not a word the detail itself says.
 
 use super::rng::Rng;
-use super::words::{explaining_moment, mentions, same_idea, term_of};
+use super::words::{explaining_moment, holds, same_idea, term_of};
 use super::{draw, Choice, Draft, QuestionRef, CHOICES};
 use crate::library::Course;
 
@@ -26,15 +26,7 @@ fn pool(course: &Course) -> Vec<String> {
 
 /// Whether `other` may stand beside `term` (explained by `detail`).
 fn could_not_fit(term: &str, detail: &str, other: &str) -> bool {
-    let (term_l, detail_l, other_l) = (
-        term.to_lowercase(),
-        detail.to_lowercase(),
-        other.to_lowercase(),
-    );
-    !same_idea(term, other)
-        && !mentions(&detail_l, &other_l)
-        && !mentions(&other_l, &term_l)
-        && !mentions(&term_l, &other_l)
+    !same_idea(term, other) && !holds(detail, other) && !holds(other, term) && !holds(term, other)
 }
 
 /// The distractors `term` may have.
@@ -74,11 +66,9 @@ fn apart(candidate: &String, taken: &[String]) -> bool {
 }
 
 fn apart_from(candidate: &str, taken: &[String]) -> bool {
-    taken.iter().all(|t| {
-        !same_idea(t, candidate)
-            && !mentions(&t.to_lowercase(), &candidate.to_lowercase())
-            && !mentions(&candidate.to_lowercase(), &t.to_lowercase())
-    })
+    taken
+        .iter()
+        .all(|t| !same_idea(t, candidate) && !holds(t, candidate) && !holds(candidate, t))
 }
 
 pub(super) fn draft(course: &Course, r: QuestionRef) -> Option<Draft> {

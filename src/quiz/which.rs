@@ -4,7 +4,7 @@
 //! point's content words, and its body never names the point's term.
 
 use super::rng::Rng;
-use super::words::{content_words, explaining_moment, mentions, term_of};
+use super::words::{content_words, explaining_moment, holds, term_of};
 use super::{draw, Choice, Draft, QuestionRef, CHOICES};
 use crate::library::{Chapter, Course, KeyPoint};
 
@@ -14,7 +14,7 @@ fn eligible(course: &Course, chapter: u32, kp: &KeyPoint) -> Vec<u32> {
     if words.is_empty() {
         return Vec::new();
     }
-    let term = term_of(kp).map(|(t, _)| t.to_lowercase());
+    let term = term_of(kp).map(|(t, _)| t);
     course
         .chapters
         .iter()
@@ -32,20 +32,17 @@ fn apart(other: &Chapter, words: &[String], term: Option<&str>) -> bool {
     if notes.key_points.is_empty() && notes.summary.trim().is_empty() {
         return false;
     }
-    let mut headline = notes.summary.to_lowercase();
-    for kp in &notes.key_points {
-        headline.push('\n');
-        headline.push_str(&kp.plain().to_lowercase());
-    }
-    if words.iter().any(|w| mentions(&headline, w)) {
+    let said = |w: &str| {
+        holds(&notes.summary, w)
+            || notes
+                .key_points
+                .iter()
+                .any(|kp| kp.term.as_deref().is_some_and(|t| holds(t, w)) || holds(&kp.detail, w))
+    };
+    if words.iter().any(|w| said(w)) {
         return false;
     }
-    term.is_none_or(|t| {
-        notes
-            .body
-            .iter()
-            .all(|p| !mentions(&p.text.to_lowercase(), t))
-    })
+    term.is_none_or(|t| notes.body.iter().all(|p| !holds(&p.text, t)))
 }
 
 /// The key points of `chapter` this kind can ask about.

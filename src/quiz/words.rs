@@ -1,8 +1,9 @@
 //! Reading the notes for questions: a key point's term (`에이전트: 장시간
 //! 자율 작업`), its content words (particles dropped, so `모델이` and
-//! `모델은` are one word), whether a text mentions a word, the glossary's
+//! `모델은` are one word), whether a text holds a word, the glossary's
 //! other names of a term, and the body paragraph that explains a key point.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::library::{Chapter, KeyPoint, Moment};
@@ -85,29 +86,58 @@ fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
-/// Whether `text` (already lower-cased) mentions `word` (lower-cased).
-pub(crate) fn mentions(text_lower: &str, word_lower: &str) -> bool {
-    !word_lower.is_empty() && text_lower.contains(word_lower)
+/// A name as the glossary compares it: lower-cased, spaces removed.
+fn name_key(s: &str) -> String {
+    s.to_lowercase().split_whitespace().collect()
 }
 
-/// The compiled-in glossary, parsed once.
-fn glossary() -> &'static Glossary {
-    static GLOSSARY: OnceLock<Glossary> = OnceLock::new();
-    GLOSSARY.get_or_init(Glossary::builtin)
+/// Every glossary name (compiled-in glossary, [`name_key`]) → the concepts
+/// it names, built once.
+fn concepts_by_name() -> &'static HashMap<String, Vec<u32>> {
+    static NAMES: OnceLock<HashMap<String, Vec<u32>>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, c) in Glossary::builtin().concepts.iter().enumerate() {
+            for name in c.en.iter().chain(&c.ko) {
+                let ids = names.entry(name_key(name)).or_default();
+                if let Ok(i) = u32::try_from(i) {
+                    if !ids.contains(&i) {
+                        ids.push(i);
+                    }
+                }
+            }
+        }
+        names
+    })
 }
 
 /// Whether two terms name the same idea: equal but for case and spaces, or
 /// names of one glossary concept (`에이전트` and `agents`).
 pub fn same_idea(a: &str, b: &str) -> bool {
-    let key = |s: &str| s.to_lowercase().split_whitespace().collect::<String>();
-    let (a, b) = (key(a), key(b));
+    let (a, b) = (name_key(a), name_key(b));
     if a == b {
         return true;
     }
-    glossary().concepts.iter().any(|c| {
-        let names = || c.en.iter().chain(&c.ko).map(|n| key(n));
-        names().any(|n| n == a) && names().any(|n| n == b)
-    })
+    let names = concepts_by_name();
+    match (names.get(&a), names.get(&b)) {
+        (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
+        _ => false,
+    }
+}
+
+/// Whether `text` holds `word`, ASCII letters compared without case (what
+/// lower-casing both would say for the notes' Korean and English text,
+/// without copying `text`).
+pub(crate) fn holds(text: &str, word: &str) -> bool {
+    let (hay, needle) = (text.as_bytes(), word.as_bytes());
+    if needle.is_empty() || needle.len() > hay.len() {
+        return false;
+    }
+    if !needle.iter().any(u8::is_ascii_alphabetic) {
+        return text.contains(word);
+    }
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Where `chapter` explains `text`: the start of the body paragraph sharing
@@ -124,8 +154,7 @@ pub(crate) fn explaining_moment(chapter: &Chapter, text: &str) -> Moment {
         if moment.seconds < chapter.start || moment.seconds >= chapter.end {
             continue;
         }
-        let lower = para.text.to_lowercase();
-        let shared = words.iter().filter(|w| mentions(&lower, w)).count();
+        let shared = words.iter().filter(|w| holds(&para.text, w)).count();
         if shared > 0 && best.is_none_or(|(n, _)| shared > n) {
             best = Some((shared, moment));
         }
@@ -177,5 +206,8 @@ mod tests {
         assert!(same_idea("에이전트", "Agents"));
         assert!(same_idea("LM Arena", "lm arena"));
         assert!(!same_idea("에이전트", "멀티모달"));
+        assert!(holds("ChatGPT 같은 모델", "chatgpt"));
+        assert!(holds("에이전트라고", "에이전트"));
+        assert!(!holds("RL", "rlhf"));
     }
 }
