@@ -5,30 +5,19 @@
 //!
 //! Run with `cargo bench --bench quiz`.
 
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use lectern::app::Lectern;
-use lectern::config::Config;
 use lectern::locale::Locale;
 use lectern::quiz;
+
+#[path = "support/served_content.rs"]
+mod served_content;
+use served_content::lectern;
 
 #[path = "support/timing.rs"]
 mod timing;
 use timing::percentiles;
-
-fn lectern() -> Lectern {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = Config::load(&root.join("config/lectern.yaml")).expect("config");
-    let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
-    let content = if corpus.is_dir() {
-        vec![corpus]
-    } else {
-        config.content.clone()
-    };
-    Lectern::load(&config, &content)
-}
 
 fn generation(c: &mut Criterion) {
     let lectern = lectern();

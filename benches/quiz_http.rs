@@ -10,16 +10,16 @@
 #[path = "support/raw_http.rs"]
 #[allow(dead_code)] // the /search helpers are for the other HTTP benches
 mod raw_http;
+#[path = "support/served_content.rs"]
+mod served_content;
+use served_content::lectern;
 #[path = "../tests/integration/support/signing.rs"]
 mod signing;
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use lectern::answer::Command;
-use lectern::app::Lectern;
-use lectern::config::Config;
 use lectern::discord::custom_id::{self, Action, ClickMode};
 use lectern::discord::synthetic;
 use lectern::locale::Locale;
@@ -29,19 +29,6 @@ use serde_json::json;
 use tokio::io::AsyncWriteExt;
 
 const MEMBERS: u64 = 200;
-
-/// The same content the server under test serves (see `raw_http`).
-fn lectern() -> Lectern {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = Config::load(&root.join("config/lectern.yaml")).expect("config");
-    let corpus = root.join("../shared/corpus/deep-dive-llms/kr-translated-v1");
-    let content = if corpus.is_dir() {
-        vec![corpus]
-    } else {
-        config.content.clone()
-    };
-    Lectern::load(&config, &content)
-}
 
 fn main() {
     let lectern = lectern();

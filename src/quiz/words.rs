@@ -136,8 +136,12 @@ pub(crate) fn holds(text: &str, word: &str) -> bool {
     if !needle.iter().any(u8::is_ascii_alphabetic) {
         return text.contains(word);
     }
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    let first = needle[0];
+    let rest = needle.len();
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + rest)
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// Where `chapter` explains `text`: the start of the body paragraph sharing

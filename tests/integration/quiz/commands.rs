@@ -88,6 +88,14 @@ fn right_choice(lectern: &Lectern, buttons: &[Command]) -> usize {
         .answer
 }
 
+/// Member 7 asks `/quiz chapter:21`: the answer buttons, and which is right.
+async fn question_21(lectern: &Lectern, book: &dyn Book) -> (Vec<Command>, usize) {
+    let stated = ask(lectern, book, 7, "/quiz chapter:21", Locale::Ko, NOW).await;
+    let buttons = answer_buttons(&stated);
+    let right = right_choice(lectern, &buttons);
+    (buttons, right)
+}
+
 fn golden(name: &str, text: &str) {
     crate::support::golden(&format!("quiz/{name}"), &format!("{text}\n"));
 }
@@ -168,9 +176,7 @@ async fn golden_question_and_feedback_in_both_languages() {
 async fn the_first_answer_counts_and_a_wrong_one_enters_review() {
     let lectern = shipped();
     let book = MemoryBook::new();
-    let stated = ask(&lectern, &book, 7, "/quiz chapter:21", Locale::Ko, NOW).await;
-    let buttons = answer_buttons(&stated);
-    let right = right_choice(&lectern, &buttons);
+    let (buttons, right) = question_21(&lectern, &book).await;
     let wrong = (right + 1) % quiz::CHOICES;
     let first = run(&lectern, &book, 7, &buttons[wrong], Locale::Ko, NOW).await;
     assert!(first.reply.title.contains("틀렸어요"), "{:?}", first.reply);
@@ -309,9 +315,7 @@ async fn review_brings_a_missed_question_back_on_schedule() {
 async fn a_right_answer_can_be_put_into_review() {
     let lectern = shipped();
     let book = MemoryBook::new();
-    let stated = ask(&lectern, &book, 7, "/quiz chapter:21", Locale::Ko, NOW).await;
-    let buttons = answer_buttons(&stated);
-    let right = right_choice(&lectern, &buttons);
+    let (buttons, right) = question_21(&lectern, &book).await;
     let feedback = run(&lectern, &book, 7, &buttons[right], Locale::Ko, NOW)
         .await
         .reply;
@@ -365,9 +369,7 @@ async fn a_chapter_without_notes_names_the_chapters_that_have_questions() {
 async fn forget_me_removes_the_quiz_rows_too() {
     let lectern = shipped();
     let book = MemoryBook::new();
-    let stated = ask(&lectern, &book, 7, "/quiz chapter:21", Locale::Ko, NOW).await;
-    let buttons = answer_buttons(&stated);
-    let right = right_choice(&lectern, &buttons);
+    let (buttons, right) = question_21(&lectern, &book).await;
     run(
         &lectern,
         &book,
