@@ -41,6 +41,7 @@
 
 mod board_picture;
 mod chapter;
+mod command;
 pub mod commands;
 pub mod desk;
 mod help;
@@ -61,11 +62,12 @@ mod where_;
 
 pub use crate::locale::Locale;
 pub use board_picture::{board_picture, BOARD_PNG};
-pub use commands::{Command, COMMANDS};
+pub use command::Command;
+pub use commands::{COMMANDS, NAMES};
 pub use reload::reload_reply;
-use reply::Retry;
 pub use reply::{picture_saved, Attachment, Button, Field, Problem, Reply, Suggestion};
-pub use spec::{ArgError, Arguments, CommandSpec};
+use reply::{Answer, Retry};
+pub use spec::{ArgError, Arguments, CommandSpec, Names};
 
 use crate::app::Lectern;
 
@@ -186,7 +188,7 @@ impl Request {
 pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
     let command = &request.command;
     let reply = match command.spec().answering {
-        Some(answering) => (answering.run)(lectern, request.locale, command),
+        Some(answering) => (answering.run)(lectern, request.locale, NAMES, command),
         None => Err(Box::default()),
     };
     let mut reply = reply.unwrap_or_else(|problem| *problem);
@@ -199,6 +201,3 @@ pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
     }
     reply
 }
-
-/// Result of a command body: `Err` is an error reply, returned as is.
-type Answer = Result<Reply, Box<Reply>>;

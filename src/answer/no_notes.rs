@@ -71,7 +71,7 @@ pub(super) fn fill(lectern: &Lectern, l: Locale, course: &Course, ch: &Chapter, 
             value: lines.join("\n"),
             inline: false,
         });
-        let course_arg = super::chapter::course_arg(lectern, course);
+        let course_arg = super::resolve::course_arg(lectern, course);
         for c in near {
             let command = Command::Summary {
                 course: course_arg.clone(),

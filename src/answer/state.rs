@@ -19,7 +19,7 @@
 
 use super::commands::{board, forget_me, progress, settings, unwatch, watched};
 use super::desk::{unavailable, Desk};
-use super::{answer, Answer, Command, Locale, Reply, Request};
+use super::{answer, Answer, Command, Locale, Reply, Request, NAMES};
 use crate::app::Lectern;
 use crate::study::{Book, GuildSettings, Member};
 
@@ -63,6 +63,7 @@ pub async fn respond(
     let desk = Desk {
         lectern,
         l: locale,
+        names: NAMES,
         member,
         settings: &settings,
         book,

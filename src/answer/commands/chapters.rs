@@ -1,7 +1,8 @@
 //! `/chapters [course]`: the table of contents.
 
-use super::not_mine;
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
+use crate::answer::spec::{
+    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
+};
 use crate::answer::{toc, Answer, Command, Locale};
 use crate::app::Lectern;
 
@@ -38,9 +39,9 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
-        Command::Chapters { course } => toc::chapters(lectern, l, course.as_deref()),
+        Command::Chapters { course } => toc::chapters(lectern, l, names, course.as_deref()),
         _ => not_mine(),
     }
 }

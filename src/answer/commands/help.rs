@@ -1,6 +1,6 @@
 //! `/help`: what Lectern can do, with an example for each command.
 
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
+use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs};
 use crate::answer::{help, Answer, Command, Locale};
 use crate::app::Lectern;
 
@@ -32,6 +32,6 @@ fn values(_: &Command) -> Vec<Option<String>> {
     Vec::new()
 }
 
-fn run(lectern: &Lectern, l: Locale, _: &Command) -> Answer {
-    help::help(lectern, l)
+fn run(lectern: &Lectern, l: Locale, names: Names, _: &Command) -> Answer {
+    help::help(lectern, l, names)
 }

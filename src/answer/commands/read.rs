@@ -1,9 +1,8 @@
 //! `/read chapter [page]`: the full translation, page by page.
 
-use super::not_mine;
 use crate::answer::spec::{
-    number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
-    PAGE,
+    not_mine, number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names,
+    Needs, CHAPTER, PAGE,
 };
 use crate::answer::{read, Answer, Command, Locale};
 use crate::app::Lectern;
@@ -47,13 +46,13 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
         Command::Read {
             course,
             chapter,
             page,
-        } => read::read(lectern, l, course.as_deref(), chapter, *page),
+        } => read::read(lectern, l, names, course.as_deref(), chapter, *page),
         _ => not_mine(),
     }
 }
