@@ -1,11 +1,13 @@
 //! `/summary` and `/keypoints`: one chapter's notes, and the parts every
 //! chapter reply shares (title, link, footer, navigation buttons).
 
+use super::command::Command;
+use super::reply::{Answer, Button, Field, Reply};
 use super::resolve::{self, course_arg};
 use super::spec::Names;
-use super::{Answer, Button, Command, Field, Locale, Reply};
 use crate::app::Lectern;
 use crate::library::{Chapter, Course};
+use crate::locale::Locale;
 use crate::timecode::format_time;
 
 /// How many key points `/summary` previews.

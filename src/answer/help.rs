@@ -1,11 +1,11 @@
 //! `/help`: what Lectern can do, with an example for each command (the
 //! help rows of the command table).
 
+use super::reply::{Answer, Field, Reply};
 use super::slash_words::localize_line;
-use super::spec::Names;
-use super::spec::HIDE;
-use super::{Answer, Field, Locale, Reply};
+use super::spec::{Names, HIDE};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) fn help(lectern: &Lectern, l: Locale, names: Names) -> Answer {
     let fields = names

@@ -64,22 +64,14 @@ pub use crate::locale::Locale;
 pub use board_picture::{board_picture, BOARD_PNG};
 pub use command::Command;
 pub use commands::{COMMANDS, NAMES};
+pub use read::PAGE_CHARS;
 pub use reload::reload_reply;
+use reply::Retry;
 pub use reply::{picture_saved, Attachment, Button, Field, Problem, Reply, Suggestion};
-use reply::{Answer, Retry};
-pub use spec::{ArgError, Arguments, CommandSpec, Names};
+pub use search::{DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT};
+pub use spec::{ArgError, Arguments, CommandSpec, Names, MAX_ARG_CHARS};
 
 use crate::app::Lectern;
-
-/// Longest argument accepted, in characters.
-pub const MAX_ARG_CHARS: usize = 200;
-
-/// Largest page of `/read`, in characters.
-pub const PAGE_CHARS: usize = 4000;
-
-/// Default and largest number of `/search` results.
-pub const DEFAULT_SEARCH_LIMIT: usize = 5;
-pub const MAX_SEARCH_LIMIT: usize = 10;
 
 impl Command {
     /// The same command about another chapter (for "did you mean" buttons);

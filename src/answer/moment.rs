@@ -5,11 +5,12 @@
 //! course whose video it is.
 
 use super::chapter::{chapter_reply, chapter_title, watch_button, View};
+use super::reply::Answer;
 use super::resolve::{self, fail, Failure};
 use super::spec::Names;
-use super::{Answer, Locale};
 use crate::app::Lectern;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::markdown::code_span;
 use crate::particle::{particle, with, Particle};
 use crate::timecode::{format_time, parse_pasted, PasteError, Pasted, Seconds, TimeRef};

@@ -4,10 +4,12 @@
 //! video says in that span (from the course's captions, when it has them),
 //! the nearest chapters that do have notes, and how a group adds its own.
 
-use super::{Button, Command, Field, Locale, Reply};
+use super::command::Command;
+use super::reply::{Button, Field, Reply};
 use crate::app::Lectern;
 use crate::cut::truncate;
 use crate::library::{Chapter, Course};
+use crate::locale::Locale;
 use crate::markdown::sanitize_echo;
 use crate::timecode::{format_time, Seconds};
 

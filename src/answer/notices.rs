@@ -2,9 +2,10 @@
 //! interaction they don't take, a stale registration, a reload they can't
 //! run, a cut text — worded here with every other answer, in both languages.
 
-use super::reply::did_you_mean;
+use super::commands::NAMES;
+use super::reply::{did_you_mean, Reply};
 use super::slash::{localize_line, slash_suggestion, SlashError, SlashProblem};
-use super::{Locale, Reply, NAMES};
+use crate::locale::Locale;
 use crate::markdown::sanitize_echo;
 
 /// A button whose `custom_id` can't be read (an older format, a cut id).

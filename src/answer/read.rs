@@ -4,14 +4,19 @@
 //! sentences or words; each page links to the moment it starts.
 
 use super::chapter::{chapter_reply, no_notes, watch_button, View};
+use super::command::Command;
+use super::reply::{Answer, Button};
 use super::resolve::{self, course_arg, fail};
 use super::spec::Names;
-use super::{Answer, Button, Command, Locale, PAGE_CHARS};
 use crate::app::Lectern;
 use crate::cut::paginate;
 use crate::library::BodyKind;
+use crate::locale::Locale;
 use crate::particle::{with, Particle};
 use crate::timecode::format_time;
+
+/// Largest page of `/read`, in characters.
+pub const PAGE_CHARS: usize = 4000;
 
 pub(super) fn read(
     lectern: &Lectern,

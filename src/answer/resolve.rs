@@ -1,12 +1,12 @@
 //! Turning what people typed into things the library knows: checked argument
 //! text, a course, a chapter. Each failure is already the error reply to send.
 
-use super::reply::Retry;
-use super::spec::Names;
-use super::{Locale, Reply, Suggestion, MAX_ARG_CHARS};
+use super::reply::{Reply, Retry, Suggestion};
+use super::spec::{Names, MAX_ARG_CHARS};
 use crate::app::Lectern;
 use crate::cut::char_len;
 use crate::library::{Chapter, Course};
+use crate::locale::Locale;
 use crate::markdown::code_span;
 use crate::particle::{with, Particle};
 use crate::search::ChapterMatch;

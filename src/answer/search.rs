@@ -3,17 +3,20 @@
 //! second the topic comes up (≈ when estimated).
 
 use super::chapter::watch_button;
+use super::command::Command;
+use super::reply::{Answer, Button, Field, Reply, Suggestion};
 use super::resolve::{self, course_arg, fail, Failure};
 use super::spec::Names;
-use super::{
-    Answer, Button, Command, Field, Locale, Reply, Suggestion, DEFAULT_SEARCH_LIMIT,
-    MAX_SEARCH_LIMIT,
-};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::markdown::{code_span, plain_echo};
 use crate::particle::{with, Particle};
 use crate::search::MatchField;
 use crate::timecode::format_time;
+
+/// Default and largest number of `/search` results.
+pub const DEFAULT_SEARCH_LIMIT: usize = 5;
+pub const MAX_SEARCH_LIMIT: usize = 10;
 
 pub(super) fn search(
     lectern: &Lectern,

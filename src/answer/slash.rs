@@ -4,9 +4,11 @@
 //! 에이전트`). The console and `lectern ask` use it; errors are worded by
 //! `slash_words` ([`SlashError`], [`localize_line`]).
 
+use super::command::Command;
+use super::commands::NAMES;
+use super::reply::Suggestion;
 pub use super::slash_words::{localize_line, SlashError, SlashProblem};
 use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words, COURSE, HIDE};
-use super::{Command, Suggestion, NAMES};
 
 /// The commands a typed line can run (admin commands are the adapter's).
 fn answerable() -> impl Iterator<Item = &'static CommandSpec> {

@@ -12,6 +12,9 @@ use super::reply::Answer;
 use crate::app::Lectern;
 use crate::locale::Locale;
 
+/// Longest argument accepted, in characters.
+pub const MAX_ARG_CHARS: usize = 200;
+
 /// The locale every Korean text is registered under.
 pub const KO: &str = "ko";
 

@@ -1,9 +1,11 @@
 //! `/chapters [course]`: the table of contents.
 
+use super::command::Command;
+use super::reply::{Answer, Button, Reply};
 use super::resolve::{self, course_arg};
 use super::spec::Names;
-use super::{Answer, Button, Command, Locale, Reply};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::timecode::format_time;
 
 pub(super) fn chapters(lectern: &Lectern, l: Locale, names: Names, course: Option<&str>) -> Answer {

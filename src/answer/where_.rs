@@ -6,12 +6,14 @@
 //! text lists those three (chapter, time, snippet) with buttons to watch them.
 //! Nothing found is the usual "nothing found" answer, with no picture.
 
+use super::command::Command;
+use super::reply::{Answer, Attachment, Button, Reply};
 use super::resolve::{self, course_arg};
 use super::search::nothing_found;
 use super::spec::Names;
-use super::{Answer, Attachment, Button, Command, Locale, Reply};
 use crate::app::Lectern;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::markdown::plain_echo;
 use crate::particle::{with, Particle::Subject};
 use crate::picture::{timeline, ChapterStart, DensitySample, Mark, TimelineSpec};

@@ -4,13 +4,16 @@
 //! and the same page as a picture: members × chapters, the group's count per
 //! chapter at the bottom.
 
+use crate::answer::command::Command;
 use crate::answer::desk::{down, without_book, Desk};
+use crate::answer::reply::{Answer, Button, Reply};
 use crate::answer::spec::{
     not_mine, number_value, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
     PAGE,
 };
-use crate::answer::{board_picture, resolve, Answer, Button, Command, Locale, Reply};
+use crate::answer::{board_picture, resolve};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::picture::BoardMember;
 use crate::study;
 

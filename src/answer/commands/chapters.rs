@@ -1,10 +1,13 @@
 //! `/chapters [course]`: the table of contents.
 
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
     not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
 };
-use crate::answer::{toc, Answer, Command, Locale};
+use crate::answer::toc;
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "chapters",

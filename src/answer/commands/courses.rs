@@ -2,12 +2,14 @@
 //! many have notes, whether its video's captions are loaded, and a link —
 //! so a group with several lectures sees what it can ask about.
 
+use crate::answer::command::Command;
+use crate::answer::reply::{Answer, Button, Reply};
 use crate::answer::spec::{
     not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
 };
-use crate::answer::{Answer, Button, Command, Locale, Reply};
 use crate::app::Lectern;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::timecode::format_time;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {

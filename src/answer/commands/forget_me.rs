@@ -1,13 +1,15 @@
 //! `/forget-me`: deletes every row about the asker, in every server, after a
 //! confirm button; says how many went.
 
+use crate::answer::command::Command;
 use crate::answer::desk::{down, without_book, Desk};
+use crate::answer::reply::{Answer, Button, Reply};
 use crate::answer::spec::{
-    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs,
+    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs, OptionSpec,
+    Words,
 };
-use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::{Answer, Button, Command, Locale, Reply};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 /// The value of `confirm` that deletes without asking again.
 pub const CONFIRM: &str = "yes";

@@ -1,8 +1,11 @@
 //! `/help`: what Lectern can do, with an example for each command.
 
+use crate::answer::command::Command;
+use crate::answer::help;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs};
-use crate::answer::{help, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "help",

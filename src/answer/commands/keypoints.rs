@@ -1,10 +1,13 @@
 //! `/keypoints chapter`: every key point of a chapter.
 
+use crate::answer::chapter;
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
     not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs, CHAPTER,
 };
-use crate::answer::{chapter, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "keypoints",

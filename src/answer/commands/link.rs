@@ -1,11 +1,14 @@
 //! `/link chapter [at]`: a shareable link to a chapter or a moment in it.
 
+use crate::answer::command::Command;
+use crate::answer::moment;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
     not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs,
     OptionSpec, Words, CHAPTER,
 };
-use crate::answer::{moment, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "link",

@@ -25,8 +25,8 @@ pub(super) mod unwatch;
 pub(super) mod watched;
 mod where_;
 
+use super::command::Command;
 use super::spec::{CommandSpec, Names};
-use super::Command;
 
 /// Every command, in the order Discord and `/help` list them.
 pub const COMMANDS: &[&CommandSpec] = &[

@@ -2,13 +2,16 @@
 //! chapter with its link, per course, and the study streak counted in the
 //! server's time zone.
 
+use crate::answer::command::Command;
 use crate::answer::desk::{down, progress_line, watched_in, without_book, Desk};
+use crate::answer::reply::{Answer, Field, Reply, Suggestion};
+use crate::answer::resolve;
 use crate::answer::spec::{
-    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs,
+    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs, OptionSpec,
+    Words,
 };
-use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::{resolve, Answer, Command, Field, Locale, Reply, Suggestion};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
@@ -123,7 +126,7 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, member: Option<&str>
     };
     let fields = courses
         .iter()
-        .take(crate::answer::MAX_SEARCH_LIMIT)
+        .take(crate::answer::search::MAX_SEARCH_LIMIT)
         .map(|course| {
             let progress = study::course_progress(course, &watched_in(&rows, &course.id));
             Field {

@@ -1,11 +1,14 @@
 //! `/read chapter [page]`: the full translation, page by page.
 
+use crate::answer::command::Command;
+use crate::answer::read;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
     not_mine, number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names,
     Needs, CHAPTER, PAGE,
 };
-use crate::answer::{read, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "read",

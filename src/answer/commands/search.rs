@@ -1,11 +1,15 @@
 //! `/search query [limit]`: chapters and moments about a topic.
 
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
+use crate::answer::search;
+use crate::answer::search::MAX_SEARCH_LIMIT;
 use crate::answer::spec::{
     not_mine, number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind,
     Names, Needs, OptionSpec, Words,
 };
-use crate::answer::{search, Answer, Command, Locale, MAX_SEARCH_LIMIT};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 /// A topic (`/search`, `/where`).
 pub(super) const QUERY: OptionSpec = OptionSpec {

@@ -3,13 +3,15 @@
 //! options it shows them; `default` (or `기본값`) clears one, so the config
 //! applies again. Applied to every command by [`crate::answer::state`].
 
+use crate::answer::command::Command;
 use crate::answer::desk::{down, without_book, Desk};
-use crate::answer::spec::Words;
+use crate::answer::reply::{Answer, Field, Reply};
+use crate::answer::resolve;
 use crate::answer::spec::{
-    not_mine, Answering, ArgError, Arguments, CommandSpec, Kind, Names, Needs, OptionSpec,
+    not_mine, Answering, ArgError, Arguments, CommandSpec, Kind, Names, Needs, OptionSpec, Words,
 };
-use crate::answer::{resolve, Answer, Command, Field, Locale, Reply};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study::{self, GuildSettings};
 
 const fn text(

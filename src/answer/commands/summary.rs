@@ -1,10 +1,13 @@
 //! `/summary chapter`: a chapter's summary and first key points.
 
+use crate::answer::chapter;
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
     not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs, CHAPTER,
 };
-use crate::answer::{chapter, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "summary",

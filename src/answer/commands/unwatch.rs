@@ -1,11 +1,14 @@
 //! `/unwatch chapter [course]`: takes a "watched" mark back (study days stay).
 
+use crate::answer::command::Command;
 use crate::answer::desk::{down, mark_reply, without_book, Desk};
+use crate::answer::reply::Answer;
+use crate::answer::resolve;
 use crate::answer::spec::{
     not_mine, required, Answering, ArgError, Arguments, CommandSpec, Names, Needs, CHAPTER,
 };
-use crate::answer::{resolve, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "unwatch",

@@ -2,12 +2,15 @@
 //! marks a chapter done for whoever asked or pressed. Idempotent — a second
 //! press says it was already marked and changes nothing.
 
+use crate::answer::command::Command;
 use crate::answer::desk::{down, mark_reply, without_book, Desk};
+use crate::answer::reply::Answer;
+use crate::answer::resolve;
 use crate::answer::spec::{
     not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs, CHAPTER,
 };
-use crate::answer::{resolve, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {

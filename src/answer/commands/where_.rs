@@ -1,11 +1,14 @@
 //! `/where query [course]`: where a topic lives along the video, as a picture.
 
 use super::search::QUERY;
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
     not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
 };
-use crate::answer::{where_, Answer, Command, Locale};
+use crate::answer::where_;
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "where",
