@@ -58,12 +58,15 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answ
     let l = d.l;
     let (course, ch) = resolve::chapter(d.lectern, l, d.names, course, typed)?;
     let day = study::local_day(d.now, &d.settings.time_zone());
-    let (guild, user) = (d.member.guild, d.member.user);
-    let (added, rows) = d
-        .book
-        .mark_and_list(guild, user, &course.id, ch.number, d.now, &day)
-        .await
-        .map_err(down(l))?;
+    let mark = study::Mark {
+        guild: d.member.guild,
+        user: d.member.user,
+        course: &course.id,
+        chapter: ch.number,
+        at: d.now,
+        day: &day,
+    };
+    let (added, rows) = d.book.mark_and_list(&mark).await.map_err(down(l))?;
     let said = match (l, added) {
         (Locale::Ko, true) => "봤어요로 표시했어요.",
         (Locale::Ko, false) => "이미 봤어요로 표시돼 있어요.",
