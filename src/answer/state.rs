@@ -17,11 +17,14 @@
 //! command bodies share (the [`Desk`], the unavailable line, the progress
 //! line) is in [`super::desk`], below both.
 
-use super::commands::{board, forget_me, progress, quiz, quiz_answer, review, settings};
+use super::command::Command;
+use super::commands::{board, forget_me, progress, quiz, quiz_answer, review, settings, NAMES};
 use super::commands::{unwatch, watched};
 use super::desk::{unavailable, Desk};
-use super::{answer, Answer, Command, Locale, Reply, Request};
+use super::reply::{Answer, Reply};
+use super::{answer, Request};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study::{Book, GuildSettings, Member};
 
 /// A reply, with the command and language it was answered in after the
@@ -64,6 +67,7 @@ pub async fn respond(
     let desk = Desk {
         lectern,
         l: locale,
+        names: NAMES,
         member,
         settings: &settings,
         book,

@@ -9,7 +9,7 @@ mod book;
 mod memory;
 mod quiz_rows;
 
-pub use book::{Book, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
+pub use book::{Book, Mark, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
 pub use memory::MemoryBook;
 pub use quiz_rows::{QuizAnswer, ReviewCard};
 

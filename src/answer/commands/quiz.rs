@@ -5,14 +5,16 @@
 //! names the chapters that have some. The question's buttons answer it
 //! ([`super::quiz_answer`]); the daily post's quiz button runs this command.
 
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::desk::{down, watched_in, without_book, Desk};
-use crate::answer::spec::OptionSpec;
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
-use crate::answer::{resolve, Answer, Button, Command, Locale, Reply};
+use crate::answer::reply::{Answer, Button, Reply};
+use crate::answer::resolve;
+use crate::answer::spec::{not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow};
+use crate::answer::spec::{Names, Needs, OptionSpec};
 use crate::app::Lectern;
 use crate::cut::truncate;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::quiz::{self, Question};
 
 /// A chapter, optional here.
@@ -57,7 +59,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::Quiz { .. } => without_book(l),
         _ => not_mine(),
@@ -69,14 +71,14 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: Option<&str>)
     let seed = quiz::seed(d.now, d.member.user);
     let reference = match typed.map(str::trim).filter(|t| !t.is_empty()) {
         Some(typed) => {
-            let (course, ch) = resolve::chapter(d.lectern, l, course, typed)?;
+            let (course, ch) = resolve::chapter(d.lectern, l, d.names, course, typed)?;
             let Some(r) = quiz::pick(course, ch.number, seed) else {
                 return Err(Box::new(nothing_to_ask(l, course, Some(ch.number))));
             };
             (course, r)
         }
         None => {
-            let course = resolve::course(d.lectern, l, course)?;
+            let course = resolve::course(d.lectern, l, d.names, course)?;
             let rows = d
                 .book
                 .watched(d.member.guild, d.member.user)
@@ -150,7 +152,7 @@ pub(crate) fn question_reply(
     review: bool,
 ) -> Reply {
     let chapter = course.chapter(q.reference.chapter);
-    let name = chapter.map(|c| super::super::chapter::chapter_title(l, c));
+    let name = chapter.map(|c| crate::answer::chapter::chapter_title(l, c));
     let title = match (review, name) {
         (false, Some(n)) => format!("{} · {n}", l.pick("❓ 퀴즈", "❓ Quiz")),
         (true, Some(n)) => format!("{} · {n}", l.pick("🔁 복습", "🔁 Review")),
@@ -163,7 +165,7 @@ pub(crate) fn question_reply(
         .enumerate()
         .map(|(i, c)| format!("**{}.** {c}", i + 1))
         .collect();
-    let course_arg = super::super::chapter::course_arg(lectern, course);
+    let course_arg = crate::answer::resolve::course_arg(lectern, course);
     let buttons = q
         .choices
         .iter()

@@ -7,13 +7,15 @@
 //! A review's question (`review` set) updates its card instead. A button
 //! whose question now builds differently says the question changed.
 
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::desk::{down, without_book, Desk};
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, Kind, Needs};
-use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::{resolve, Answer, Button, Command, Locale, Reply};
+use crate::answer::reply::{Answer, Button, Reply};
+use crate::answer::resolve;
+use crate::answer::spec::{not_mine, Answering, ArgError, Arguments, CommandSpec, Kind};
+use crate::answer::spec::{Names, Needs, OptionSpec, Words};
 use crate::app::Lectern;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::particle::{with, Particle};
 use crate::quiz::{self, review, Question, QuestionRef, Shown};
 use crate::study::{QuizAnswer, ReviewCard};
@@ -142,7 +144,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::QuizAnswer { .. } => without_book(l),
         _ => not_mine(),
@@ -157,7 +159,7 @@ pub(super) fn still_asked<'a>(
     shown: &Shown,
 ) -> Result<(&'a Course, Question), Box<Reply>> {
     let l = d.l;
-    let course = resolve::course(d.lectern, l, course)?;
+    let course = resolve::course(d.lectern, l, d.names, course)?;
     match quiz::generate(course, shown.reference, l) {
         Some(q) if q.fingerprint == shown.fingerprint => Ok((course, q)),
         _ => Err(Box::new(changed(
@@ -188,7 +190,7 @@ fn next_button(lectern: &Lectern, l: Locale, course: &Course, chapter: u32) -> B
     Button::Run {
         label: l.pick("다음 문제", "Next question").to_string(),
         command: Command::Quiz {
-            course: super::super::chapter::course_arg(lectern, course),
+            course: crate::answer::resolve::course_arg(lectern, course),
             chapter: Some(chapter.to_string()),
         },
     }
@@ -323,7 +325,7 @@ fn feedback(
         buttons.push(Button::Run {
             label: l.pick("복습에 넣기", "Add to review").to_string(),
             command: Command::ReviewAdd {
-                course: super::super::chapter::course_arg(d.lectern, course),
+                course: crate::answer::resolve::course_arg(d.lectern, course),
                 shown: q.shown(),
             },
         });

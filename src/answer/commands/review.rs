@@ -7,13 +7,15 @@
 
 use jiff::Timestamp;
 
-use super::not_mine;
 use super::quiz::question_reply;
 use super::quiz_answer::{save, shown, shown_values, still_asked, QUESTION};
+use crate::answer::command::Command;
 use crate::answer::desk::{down, without_book, Desk};
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
-use crate::answer::{Answer, Command, Locale, Reply};
+use crate::answer::reply::{Answer, Reply};
+use crate::answer::spec::{not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow};
+use crate::answer::spec::{Names, Needs};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::quiz::{self, review, QuestionRef, Shown};
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
@@ -78,7 +80,7 @@ fn values_add(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::Review | Command::ReviewAdd { .. } => without_book(l),
         _ => not_mine(),
