@@ -30,6 +30,9 @@
 //! - `/watched`, `/unwatch`, `/progress`, `/board`, `/settings`,
 //!   `/forget-me` — study state per server ([`state`]): the same pure
 //!   rules, handed the study [`crate::study::Book`] by the adapter.
+//! - `/quiz`, `/review` — practice questions built from the notes
+//!   ([`crate::quiz`]), their answer buttons and spaced review, also
+//!   through [`state`] (answers and review cards are study state).
 //! - `/reload` (admins only) — reloads content now and reports chapters
 //!   added, updated and removed, and any warnings ([`reload_reply`]; the
 //!   reload itself is the adapter's I/O, see [`crate::live`]).

@@ -10,9 +10,10 @@
 //! now builds differently (the notes changed) is told so instead of being
 //! marked against another question.
 //!
-//! The kinds, each kept only where the notes make it unambiguous ([`term`],
-//! [`which`], [`order`]): a key point's term blanked out, the chapter a key
-//! point belongs to, and which of four passages comes first in a chapter.
+//! The kinds, each kept only where the notes make it unambiguous (one file
+//! each: `term.rs`, `which.rs`, `order.rs`): a key point's term blanked out,
+//! the chapter a key point belongs to, and which of four passages comes
+//! first in a chapter.
 
 mod order;
 pub mod review;
