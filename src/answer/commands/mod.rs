@@ -60,6 +60,24 @@ pub const COMMANDS: &[&CommandSpec] = &[
 /// never registered with Discord.
 pub const BUTTON_ONLY: &[&str] = &[quiz_answer::SPEC.name, review::ADD_SPEC.name];
 
+/// What a terminal shows for a button only buttons run (the console and
+/// `ask` have no buttons): the command as a typed line with named
+/// arguments, e.g. `/quiz-answer chapter:22 version:2b7cc kind:c item:1
+/// seed:99233 choice:0`. `None` for every other command.
+pub fn button_line(command: &Command) -> Option<String> {
+    let spec = command.spec();
+    if !BUTTON_ONLY.contains(&spec.name) {
+        return None;
+    }
+    let mut line = format!("/{}", spec.name);
+    for (option, value) in spec.all_options().zip(command.values()) {
+        if let Some(value) = value {
+            line.push_str(&format!(" {}:{value}", option.name));
+        }
+    }
+    Some(line)
+}
+
 /// The spec of a command by its registered (English) name.
 pub fn find(name: &str) -> Option<&'static CommandSpec> {
     NAMES.find(name)
