@@ -57,9 +57,15 @@ fn check(course: &Course, r: QuestionRef, q: &quiz::Question) {
     );
     assert_eq!(en.answer, q.answer);
     if r.kind == Kind::Term {
+        let kp = &ch.notes.as_ref().expect("notes").key_points[r.item as usize];
+        let said = kp.plain().to_lowercase();
         for (i, c) in q.choices.iter().enumerate() {
             if i != q.answer {
                 assert!(!quiz_same_idea(right, c), "alias offered: {r:?} {q:?}");
+                assert!(
+                    !said.contains(&c.to_lowercase()),
+                    "the key point says the distractor: {r:?} {q:?}"
+                );
             }
         }
     }
