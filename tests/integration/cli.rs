@@ -232,6 +232,24 @@ fn console_searches_plain_lines_and_leaves_on_any_quit_word() {
     assert!(!lectern::cli::console::is_quit("quitting time"));
 }
 
+/// A reply's buttons are numbered in the console and a typed number presses
+/// one: `/summary 21` then `2` is chapter 22's page (the "22장 ▶" button), and
+/// a number past the buttons is an ordinary line (a search).
+#[test]
+fn console_numbers_buttons_and_a_typed_number_presses_one() {
+    let text = console_with("/summary 21\n2\n9\n");
+    assert!(text.contains("[1] ◀ 20장  [2] 22장 ▶"), "{text}");
+    assert!(
+        text.contains("1–4 중 번호를 입력하면 그 버튼을 눌러요"),
+        "{text}"
+    );
+    assert!(text.contains("22. "), "the second button ran: {text}");
+    assert!(
+        text.contains("🔎 9"),
+        "a number past the buttons is a search: {text}"
+    );
+}
+
 /// `lectern ask … | head`: a reader that closes its end before the answer is
 /// written gets no panic message and no failure, in both output formats (and
 /// `lectern search … | head` too).
