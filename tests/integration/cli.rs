@@ -191,11 +191,18 @@ fn search_queries_file_gives_json_lines_in_order() {
     assert_eq!(queries, ["agents", "에이전트는", "pizza recipe"]);
 }
 
-/// What `lectern console` prints for `input` piped in; it must exit 0.
+/// What `lectern console` prints for `input` piped in; it must exit 0. The
+/// console keeps its study records in a database of its own, never the
+/// user's.
 fn console_with(input: &str) -> String {
+    let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .arg("console")
         .current_dir(ROOT)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", data.path().join("console.sqlite3").display()),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
