@@ -111,7 +111,7 @@ fn odd_and_hostile_bodies_get_the_same_answers() {
         .concat(),
         // Nested deeper than the parser allows.
         format!("{}{}", "[".repeat(200), "]".repeat(200)).into_bytes(),
-        press_text[..press_text.len() / 2].as_bytes().to_vec(),
+        press_text.as_bytes()[..press_text.len() / 2].to_vec(),
     ];
     for body in &bodies {
         same(body);
