@@ -3,9 +3,14 @@
 //! (`Lectern::load`: read, validate, align, index) and searched across every
 //! course and within one. Targets: load < 3 s, search p99 < 5 ms.
 //!
-//! The text is made up here (a seeded generator over a vocabulary of its
-//! own: made-up Korean and English words, each course with its own topic
-//! words beside words every course shares), never taken from the corpus.
+//! The text is made up here, never taken from the corpus: a seeded generator
+//! over made-up Korean and Latin words — 4,000 words every course shares,
+//! drawn with a strong skew (a few in every chapter, most in a few), and 60
+//! topic words per course, four of which each chapter is about: they name its
+//! title and key points and recur in its text, as in real notes. (Titles and
+//! key points made of the commonest words instead make every topic name
+//! match nearly every chapter, and building the topic list then costs about
+//! as much as the rest of the index: 2.3 s on this machine.)
 //!
 //! Then the two real courses side by side (`deep-dive-llms/kr-translated-v1`
 //! and `ai-prompt-engineering/kr`, each with the captions beside its notes
@@ -163,6 +168,9 @@ const LETTERS: &[&str] = &[
     "ka", "to", "ri", "mo", "ne", "sa", "lu", "vi", "de", "po", "qu", "xen", "tra", "bel", "cor",
     "dan", "fel", "gra", "hol", "jin",
 ];
+/// Words every course shares, and each course's own topic words.
+const COMMON: usize = 4_000;
+const TOPICS: usize = 60;
 const PARTICLES: &[&str] = &[
     "은", "는", "이", "가", "을", "를", "에서", "으로", "와", "의",
 ];
@@ -174,9 +182,9 @@ impl Words {
             common: Vec::new(),
             topics: Vec::new(),
         };
-        w.common = (0..600).map(|i| w.word(i % 3 == 0)).collect();
+        w.common = (0..COMMON).map(|i| w.word(i % 3 == 0)).collect();
         w.topics = (0..COURSES)
-            .map(|_| (0..40).map(|i| w.word(i % 2 == 0)).collect())
+            .map(|_| (0..TOPICS).map(|i| w.word(i % 2 == 0)).collect())
             .collect();
         w
     }
@@ -202,20 +210,36 @@ impl Words {
         (0..n).map(|_| parts[self.below(parts.len())]).collect()
     }
 
-    /// A sentence of `n` words of course `c`: mostly common words, one in
-    /// five its own topic words, some Korean ones with a particle.
-    fn sentence(&mut self, c: usize, n: usize) -> String {
+    /// A common word, the frequent ones far more often (`u³` skew, roughly
+    /// Zipf-like: a few words in every chapter, most in a few).
+    fn common_word(&mut self) -> String {
+        let u = self.below(1 << 20) as f64 / f64::from(1 << 20);
+        self.common[(u * u * u * COMMON as f64) as usize].clone()
+    }
+
+    /// One of the words chapter `n` of course `c` is about (4 per chapter,
+    /// from the course's topic words).
+    fn focus_word(&mut self, c: usize, n: usize) -> String {
+        let k = self.below(4);
+        self.topics[c][(n * 4 + k) % TOPICS].clone()
+    }
+
+    /// A sentence of `n` words of chapter `ch` of course `c`: mostly common
+    /// words, some of the course's topic words, a few of the chapter's own;
+    /// some Korean ones with a particle.
+    fn sentence(&mut self, c: usize, ch: usize, n: usize) -> String {
         let mut out = String::new();
         for i in 0..n {
             if i > 0 {
                 out.push(' ');
             }
-            let w = if self.below(5) == 0 {
-                let k = self.below(40);
-                self.topics[c][k].clone()
-            } else {
-                let k = self.below(self.common.len());
-                self.common[k].clone()
+            let w = match self.below(10) {
+                0 => self.focus_word(c, ch),
+                1 | 2 => {
+                    let k = self.below(TOPICS);
+                    self.topics[c][k].clone()
+                }
+                _ => self.common_word(),
             };
             out.push_str(&w);
             if self.below(3) == 0 && !w.is_ascii() {
@@ -231,7 +255,7 @@ impl Words {
     fn queries(&self) -> Vec<String> {
         let mut out = Vec::new();
         for (c, topic) in self.topics.iter().enumerate().step_by(5) {
-            out.push(topic[c % 40].clone());
+            out.push(topic[c % TOPICS].clone());
             out.push(format!("{} {}", topic[1], topic[2]));
             out.push(format!("{}{}", topic[3], PARTICLES[c % PARTICLES.len()]));
             let typo: String = topic[4].chars().skip(1).collect();
@@ -266,20 +290,23 @@ fn write_curriculum(root: &Path, words: &Words) -> usize {
     bytes
 }
 
+/// A chapter file: its title and key points name what the chapter is
+/// about (its focus words), its summary and translation are sentences.
 fn chapter_file(words: &mut Words, c: usize, n: usize, video: &str, start: u32) -> String {
-    let title = words.sentence(c, 3);
-    let title = title.trim_end_matches('.');
+    let title = format!(
+        "{} {} {}",
+        words.focus_word(c, n),
+        words.focus_word(c, n),
+        words.common_word()
+    );
     let mut out = format!(
         "---\ntitle: \"{n}. {title}\"\ntitleKr: \"{n}. {title}\"\nchapter: {n}\nsourceUrl: \"https://www.youtube.com/watch?v={video}&t={start}s\"\n---\n\n## 요약\n\n{}\n\n## 핵심 포인트\n\n",
-        words.sentence(c, 14)
+        words.sentence(c, n, 14)
     );
     for _ in 0..4 {
-        let _ = writeln!(
-            out,
-            "- **{}**: {}",
-            words.sentence(c, 2).trim_end_matches('.'),
-            words.sentence(c, 8)
-        );
+        let term = format!("{} {}", words.focus_word(c, n), words.common_word());
+        let detail = words.sentence(c, n, 8);
+        let _ = writeln!(out, "- **{term}**: {detail}");
     }
     out.push_str("\n## 전체 번역\n\n");
     let paragraphs = 15 + words.below(15);
@@ -287,8 +314,8 @@ fn chapter_file(words: &mut Words, c: usize, n: usize, video: &str, start: u32) 
         let at = start + (p as u32) * 280 / paragraphs as u32;
         let _ = write!(out, "[{}:{:02}] ", at / 60, at % 60);
         for _ in 0..3 {
-            let n = 12 + words.below(10);
-            out.push_str(&words.sentence(c, n));
+            let len = 12 + words.below(10);
+            out.push_str(&words.sentence(c, n, len));
             out.push(' ');
         }
         out.push_str("\n\n");
