@@ -52,7 +52,7 @@ fn curriculum(config: &Config) {
         started.elapsed().as_secs_f64()
     );
     let dirs = [temp.path().to_path_buf()];
-    let rss_before = rss_kib();
+    let rss_before = timing::rss_kib();
     // `Lectern::load`, in its two steps.
     let started = Instant::now();
     let (library, glossary) = lectern::app::read(config, &dirs);
@@ -72,13 +72,13 @@ fn curriculum(config: &Config) {
         (load - read).as_secs_f64(),
         lectern.library.courses.len(),
         lectern.library.diagnostics.len(),
-        rss_kib().saturating_sub(rss_before) / 1024
+        timing::rss_kib().saturating_sub(rss_before) / 1024
     );
     assert_eq!(chapters, COURSES * CHAPTERS, "every chapter loads");
 
     let queries = words.queries();
     let names: Vec<&str> = queries.iter().map(String::as_str).collect();
-    let times = latencies(3_000, |i| {
+    let times = timing::latencies(3_000, |i| {
         black_box(
             lectern
                 .index
@@ -87,7 +87,7 @@ fn curriculum(config: &Config) {
     });
     report("search, all 50 courses", &times, &names);
     let course = lectern.library.courses[7].id.clone();
-    let times = latencies(3_000, |i| {
+    let times = timing::latencies(3_000, |i| {
         black_box(
             lectern
                 .index
@@ -96,7 +96,7 @@ fn curriculum(config: &Config) {
     });
     report("search, one course", &times, &names);
     let prefixes: Vec<String> = names.iter().map(|q| q.chars().take(2).collect()).collect();
-    let times = latencies(3_000, |i| {
+    let times = timing::latencies(3_000, |i| {
         let p = &prefixes[i % prefixes.len()];
         black_box(lectern.index.suggest_topics(&lectern.library, p, None));
     });
@@ -115,11 +115,11 @@ fn real_courses(config: &Config) {
         eprintln!("NOTICE: corpus missing under {ROOT}/../shared/corpus; real courses skipped");
         return;
     }
-    let rss_before = rss_kib();
+    let rss_before = timing::rss_kib();
     let started = Instant::now();
     let lectern = Lectern::load(config, &dirs);
     let first = started.elapsed();
-    let rss_loaded = rss_kib();
+    let rss_loaded = timing::rss_kib();
     for c in &lectern.library.courses {
         let placed = lectern::library::align::placed(c);
         println!(
@@ -145,7 +145,7 @@ fn real_courses(config: &Config) {
         rss_before / 1024,
         rss_loaded / 1024,
         rss_loaded.saturating_sub(rss_before) / 1024,
-        status_kib("VmHWM:") / 1024
+        timing::status_kib("VmHWM:") / 1024
     );
 }
 
@@ -323,38 +323,11 @@ fn chapter_file(words: &mut Words, c: usize, n: usize, video: &str, start: u32) 
     out
 }
 
-/// Times `calls` individual calls of `f(i)` after a warm-up.
-fn latencies(calls: usize, mut f: impl FnMut(usize)) -> Vec<Duration> {
-    for i in 0..calls.min(200) {
-        f(i);
-    }
-    (0..calls)
-        .map(|i| {
-            let t = Instant::now();
-            f(i);
-            t.elapsed()
-        })
-        .collect()
-}
-
 fn report(name: &str, times: &[Duration], inputs: &[&str]) {
     let mut t = times.to_vec();
     t.sort_unstable();
     let at = |q: f64| t[((t.len() as f64 * q) as usize).min(t.len() - 1)];
-    let mut per: Vec<(Duration, &str)> = inputs
-        .iter()
-        .enumerate()
-        .map(|(k, q)| {
-            let mine: Vec<Duration> = times
-                .iter()
-                .skip(k)
-                .step_by(inputs.len())
-                .copied()
-                .collect();
-            (mine.iter().sum::<Duration>() / mine.len().max(1) as u32, *q)
-        })
-        .collect();
-    per.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let per = timing::slowest_inputs(times, inputs);
     println!(
         "  {name:<24} p50 {:>8.1} µs  p99 {:>8.1} µs  max {:>8.1} µs  ({} calls; slowest {:?} {:.0} µs)",
         at(0.50).as_secs_f64() * 1e6,
@@ -364,19 +337,4 @@ fn report(name: &str, times: &[Duration], inputs: &[&str]) {
         per[0].1,
         per[0].0.as_secs_f64() * 1e6
     );
-}
-
-fn status_kib(key: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(key))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
-        })
-        .unwrap_or(0)
-}
-
-fn rss_kib() -> u64 {
-    status_kib("VmRSS:")
 }
