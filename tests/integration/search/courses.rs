@@ -7,7 +7,10 @@
 //! `tests/fixtures/course_eval.tsv` (chapters and the span where the topic
 //! is said, read off that lecture's transcript and captions; see
 //! `course_eval.md`) and the topic queries of `search_eval.tsv` (deep-dive
-//! chapters). A hit counts only in the right course. Prints Hit@1 per
+//! chapters). A hit counts only in the right course. A query asked in both
+//! sets (`chain of thought`: both lectures explain it) is answered rightly
+//! by either course's labelled chapters, and its first hit is "the other
+//! course's" only when neither set names that course. Prints Hit@1 per
 //! course and together, the share of top links in the labelled span, the
 //! queries whose first hit is the other course's, and every miss; fails
 //! under the floors the engine has reached (regression guards: the issue's
@@ -28,11 +31,11 @@ const PROMPTING: &str = "ai-prompt-engineering";
 
 /// The issue's target, on both label sets together.
 const TARGET_HIT1: f64 = 0.95;
-/// Reached at session 20's end (regression guards): Hit@1 0.935 together
-/// (prompt engineering 0.825, deep dive 0.975), 9 queries whose first hit
-/// is the other course's.
-const FLOOR_HIT1: f64 = 0.93;
-const MAX_CROSSED: usize = 9;
+/// Reached in session 20 (regression guards): Hit@1 0.944 together
+/// (prompt engineering 0.828, deep dive 0.987), 7 queries whose first hit
+/// is in a course no label names.
+const FLOOR_HIT1: f64 = 0.94;
+const MAX_CROSSED: usize = 7;
 /// How far outside the span a top link may land and still count as in it.
 const SLACK: u32 = 30;
 
@@ -114,8 +117,9 @@ struct Tally {
 }
 
 impl Tally {
-    /// Counts one query about `course` answered by `hits`.
-    fn add(&mut self, course: &str, query: &str, expected: &[u32], hits: &[Hit]) {
+    /// Counts one query answered by `hits`; `expected` names the labelled
+    /// chapters per course (the query's own set first).
+    fn add(&mut self, query: &str, expected: &[(&str, Vec<u32>)], hits: &[Hit]) {
         self.n += 1;
         let top = hits.first();
         if std::env::var_os("LECTERN_EVAL_VERBOSE").is_some() {
@@ -133,15 +137,24 @@ impl Tally {
                 .collect();
             println!("{query:<36} {}", list.join(" "));
         }
-        if top.is_some_and(|h| h.course == course && expected.contains(&h.chapter)) {
+        let right = |h: &Hit| {
+            expected
+                .iter()
+                .any(|(course, chapters)| h.course == *course && chapters.contains(&h.chapter))
+        };
+        if top.is_some_and(right) {
             self.hit1 += 1;
             return;
         }
         let got = top.map_or("nothing".to_string(), |h| {
             format!("{} ch{}", h.course, h.chapter)
         });
-        let line = format!("{query:?} ({course} {expected:?}): got {got}");
-        if top.is_some_and(|h| h.course != course) {
+        let labels: Vec<String> = expected
+            .iter()
+            .map(|(course, chapters)| format!("{course} {chapters:?}"))
+            .collect();
+        let line = format!("{query:?} ({}): got {got}", labels.join(", "));
+        if top.is_some_and(|h| expected.iter().all(|(course, _)| h.course != *course)) {
             self.crossed.push(line.clone());
         }
         self.misses.push(line);
@@ -171,10 +184,36 @@ fn both_courses_answer_their_own_queries() {
     };
     let search = |q: &str| lectern.index.search(&lectern.library, q, None, 5);
 
+    let deep_dive_labels: Vec<(String, Vec<u32>)> = search_cases()
+        .into_iter()
+        .filter(|c| !c.expected.is_empty())
+        .map(|c| (c.query, c.expected))
+        .collect();
+    let prompting_labels: Vec<(String, Vec<u32>)> = prompting_cases()
+        .into_iter()
+        .map(|c| (c.query, c.chapters))
+        .collect();
+    // The query's own labels, then the other set's for the same query.
+    let labels = |query: &str, own: (&'static str, &[u32])| {
+        let (other, set) = if own.0 == PROMPTING {
+            (DEEP_DIVE, &deep_dive_labels)
+        } else {
+            (PROMPTING, &prompting_labels)
+        };
+        let mut all = vec![(own.0, own.1.to_vec())];
+        all.extend(
+            set.iter()
+                .filter(|(q, _)| q == query)
+                .map(|(_, chapters)| (other, chapters.clone())),
+        );
+        all
+    };
+
     let (mut prompting, mut in_span) = (Tally::default(), 0);
     for case in prompting_cases() {
         let hits = search(&case.query);
-        prompting.add(PROMPTING, &case.query, &case.chapters, &hits);
+        let expected = labels(&case.query, (PROMPTING, &case.chapters));
+        prompting.add(&case.query, &expected, &hits);
         let second = hits
             .first()
             .filter(|h| h.course == PROMPTING)
@@ -202,7 +241,8 @@ fn both_courses_answer_their_own_queries() {
             }
             continue;
         }
-        deep_dive.add(DEEP_DIVE, &case.query, &case.expected, &hits);
+        let expected = labels(&case.query, (DEEP_DIVE, &case.expected));
+        deep_dive.add(&case.query, &expected, &hits);
     }
     let together = Tally {
         n: prompting.n + deep_dive.n,
