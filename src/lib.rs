@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod cut;
+pub mod daily;
 pub mod discord;
 pub mod library;
 pub mod live;

@@ -25,6 +25,7 @@ struct Rows {
 #[derive(Debug, Default)]
 pub struct MemoryBook {
     rows: Mutex<Rows>,
+    daily: Mutex<super::daily::DailyRows>,
     down: AtomicBool,
 }
 
@@ -43,6 +44,16 @@ impl MemoryBook {
             return Err(Unavailable("switched off".into()));
         }
         self.rows.lock().map_err(|_| Unavailable("poisoned".into()))
+    }
+
+    /// The daily post's rows, under the same "down" switch.
+    pub(super) fn daily_rows(
+        &self,
+    ) -> Result<std::sync::MutexGuard<'_, super::daily::DailyRows>, Unavailable> {
+        drop(self.rows()?);
+        self.daily
+            .lock()
+            .map_err(|_| Unavailable("poisoned".into()))
     }
 }
 
@@ -178,6 +189,8 @@ impl Book for MemoryBook {
             }
             *u != user
         });
+        drop(rows);
+        self.daily_rows()?.forget_admin(user);
         Ok(removed)
     }
 }

@@ -6,9 +6,11 @@
 //! store implements and [`MemoryBook`] doubles in tests.
 
 mod book;
+mod daily;
 mod memory;
 
 pub use book::{Book, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
+pub use daily::DailyBook;
 pub use memory::MemoryBook;
 
 use jiff::tz::TimeZone;
