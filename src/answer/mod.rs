@@ -30,6 +30,8 @@
 //! - `/watched`, `/unwatch`, `/progress`, `/board`, `/settings`,
 //!   `/forget-me` — study state per server ([`state`]): the same pure
 //!   rules, handed the study [`crate::study::Book`] by the adapter.
+//! - `/daily` (admins) — the daily chapter post: its schedule, status, and
+//!   what the post says ([`daily_post`]; posting is the scheduler's).
 //! - `/reload` (admins only) — reloads content now and reports chapters
 //!   added, updated and removed, and any warnings ([`reload_reply`]; the
 //!   reload itself is the adapter's I/O, see [`crate::live`]).
@@ -42,6 +44,7 @@
 mod board_picture;
 mod chapter;
 pub mod commands;
+pub mod daily_post;
 pub mod desk;
 mod help;
 mod moment;

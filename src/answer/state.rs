@@ -17,7 +17,7 @@
 //! command bodies share (the [`Desk`], the unavailable line, the progress
 //! line) is in [`super::desk`], below both.
 
-use super::commands::{board, forget_me, progress, settings, unwatch, watched};
+use super::commands::{board, daily, forget_me, progress, settings, unwatch, watched};
 use super::desk::{unavailable, Desk};
 use super::{answer, Answer, Command, Locale, Reply, Request};
 use crate::app::Lectern;
@@ -105,6 +105,20 @@ pub async fn answer_at(desk: &Desk<'_>, command: &Command) -> Reply {
             settings::act(desk, &asked).await
         }
         Command::ForgetMe { confirm } => forget_me::act(desk, *confirm).await,
+        Command::Daily {
+            action,
+            channel,
+            time,
+            course,
+        } => {
+            let asked = daily::Asked {
+                action,
+                channel: channel.as_deref(),
+                time: time.as_deref(),
+                course: course.as_deref(),
+            };
+            daily::act(desk, &asked).await
+        }
         other => Ok(answer(desk.lectern, &Request::new(other.clone(), desk.l))),
     };
     result.unwrap_or_else(|problem| *problem)

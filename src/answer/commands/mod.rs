@@ -8,6 +8,7 @@ mod at;
 pub(super) mod board;
 mod chapters;
 mod courses;
+pub(super) mod daily;
 pub(super) mod forget_me;
 mod help;
 mod keypoints;
@@ -95,6 +96,14 @@ pub enum Command {
     ForgetMe {
         confirm: bool,
     },
+    /// The daily chapter post (`/daily`): `action` is set, off, status or
+    /// now (read by the command; anything else is answered with the list).
+    Daily {
+        action: String,
+        channel: Option<String>,
+        time: Option<String>,
+        course: Option<String>,
+    },
 }
 
 /// Every command, in the order Discord and `/help` list them.
@@ -115,6 +124,7 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &board::SPEC,
     &settings::SPEC,
     &forget_me::SPEC,
+    &daily::SPEC,
     &reload::SPEC,
 ];
 
@@ -143,6 +153,7 @@ impl Command {
             Command::Board { .. } => &board::SPEC,
             Command::Settings { .. } => &settings::SPEC,
             Command::ForgetMe { .. } => &forget_me::SPEC,
+            Command::Daily { .. } => &daily::SPEC,
         }
     }
 }
