@@ -382,8 +382,8 @@ fn status_reply(d: &Desk<'_>, schedules: &[(Schedule, Vec<daily::Post>)]) -> Rep
             }];
             lines.push(match (&next, next_at) {
                 (Some(title), Some(at)) => match l {
-                    Locale::Ko => format!("다음: {title} · {at}"),
-                    Locale::En => format!("Next: {title} · {at}"),
+                    Locale::Ko => format!("다음 글: {at} · {title}"),
+                    Locale::En => format!("Next post: {at} · {title}"),
                 },
                 _ => l
                     .pick(
