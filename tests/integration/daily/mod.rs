@@ -6,4 +6,5 @@
 mod command;
 mod rules;
 mod scheduler;
+mod serving;
 mod store;
