@@ -11,14 +11,15 @@
 //! and `ask` (one local server, no Discord) `now` shows the post as it would
 //! appear and says so.
 
+use super::daily_status::{last_post, status, status_reply, zone_name};
 use super::not_mine;
-use crate::answer::daily_post::{daily_post, failure_text};
+use crate::answer::daily_post::daily_post;
 use crate::answer::desk::{down, without_book, Desk};
 use crate::answer::spec::{Answering, ArgError, Arguments, Choice, CommandSpec, Kind, Needs};
 use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::{resolve, Answer, Command, Field, Locale, Reply};
+use crate::answer::{resolve, Answer, Command, Locale, Reply};
 use crate::app::Lectern;
-use crate::daily::{self, Outcome, Schedule};
+use crate::daily::{self, Schedule};
 use crate::study::LOCAL_GUILD;
 
 const ACTIONS: &[Choice] = &[
@@ -165,25 +166,23 @@ pub(crate) struct Asked<'a> {
 pub(crate) async fn act(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
     let l = d.l;
     let Some(action) = action(asked.action) else {
-        return Err(resolve::fail(
+        return Err(refuse(
             l,
-            l.pick("알 수 없는 동작", "Unknown action"),
-            l.pick(
+            ("알 수 없는 동작", "Unknown action"),
+            (
                 "설정, 끄기, 상태, 지금 올리기 중에서 골라 주세요.",
                 "Choose set, off, status or now.",
             ),
-            Vec::new(),
         ));
     };
     if action != Action::Status && !d.member.manager {
-        return Err(resolve::fail(
+        return Err(refuse(
             l,
-            l.pick("관리자 전용 명령", "Admins only"),
-            l.pick(
+            ("관리자 전용 명령", "Admins only"),
+            (
                 "오늘의 챕터는 서버 관리 권한이 있는 사람만 바꿀 수 있어요.",
                 "Only members with the Manage Server permission can change the daily post.",
             ),
-            Vec::new(),
         ));
     }
     match action {
@@ -204,15 +203,35 @@ fn channel_id(given: &str) -> Option<u64> {
     inner.parse().ok().filter(|&id| id != 0)
 }
 
-fn example(l: Locale) -> &'static str {
+pub(super) fn example(l: Locale) -> &'static str {
     l.pick(
         "예: `/오늘의챕터 동작:설정 채널:#공부방 시각:9:00` (9:00, 21:30, 오전 9시, 오후 9시 30분 모두 돼요)",
         "For example: `/daily action:set channel:#study time:9:00` (9:00, 09:00 and 21:30 all work)",
     )
 }
 
+/// An error reply: a title and a sentence, each given in (Korean, English).
+fn refuse(l: Locale, title: (&str, &str), text: (&str, &str)) -> Box<Reply> {
+    resolve::fail(
+        l,
+        l.pick(title.0, title.1),
+        l.pick(text.0, text.1),
+        Vec::new(),
+    )
+}
+
 fn bad_input(l: Locale, title: &str, what: &str) -> Box<Reply> {
     resolve::fail(l, title, &format!("{what}\n{}", example(l)), Vec::new())
+}
+
+/// The asking server's schedule of `course`, if set.
+async fn schedule_of(d: &Desk<'_>, course: &str) -> Result<Option<Schedule>, Box<Reply>> {
+    let schedules = d
+        .book
+        .schedules(Some(d.member.guild))
+        .await
+        .map_err(down(d.l))?;
+    Ok(schedules.into_iter().find(|s| s.course == course))
 }
 
 async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
@@ -256,13 +275,7 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
         }
     };
     let course = resolve::course(d.lectern, l, asked.course)?;
-    let existing = d
-        .book
-        .schedules(Some(d.member.guild))
-        .await
-        .map_err(down(l))?
-        .into_iter()
-        .find(|s| s.course == course.id);
+    let existing = schedule_of(d, &course.id).await?;
     let next_chapter = existing
         .and_then(|s| s.next_chapter)
         .or_else(|| daily::first_chapter(course));
@@ -321,132 +334,10 @@ async fn off(d: &Desk<'_>, course: Option<&str>) -> Answer {
     })
 }
 
-async fn status(d: &Desk<'_>) -> Answer {
-    let l = d.l;
-    let schedules = d
-        .book
-        .schedules(Some(d.member.guild))
-        .await
-        .map_err(down(l))?;
-    let mut with_posts = Vec::new();
-    for s in schedules {
-        let posts = d
-            .book
-            .recent_posts(s.guild, &s.course, 1)
-            .await
-            .map_err(down(l))?;
-        with_posts.push((s, posts));
-    }
-    let mut reply = status_reply(d, &with_posts);
-    if with_posts.is_empty() {
-        reply.text = format!(
-            "{}\n{}",
-            l.pick("아직 설정하지 않았어요.", "No daily post is set up yet."),
-            example(l)
-        );
-    }
-    Ok(reply)
-}
-
-fn zone_name(d: &Desk<'_>) -> String {
-    d.settings
-        .time_zone
-        .clone()
-        .unwrap_or_else(|| crate::study::DEFAULT_TIME_ZONE.to_string())
-}
-
-/// One field per schedule: channel, time and zone, next chapter, next post,
-/// last post and its outcome.
-fn status_reply(d: &Desk<'_>, schedules: &[(Schedule, Vec<daily::Post>)]) -> Reply {
-    let l = d.l;
-    let tz = d.settings.time_zone();
-    let zone = zone_name(d);
-    let now = jiff::Timestamp::from_second(d.now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    let fields = schedules
-        .iter()
-        .map(|(s, posts)| {
-            let course = d.lectern.library.course(&s.course);
-            let next = course
-                .and_then(|c| Some((c, daily::next_chapter(c, s.next_chapter)?)))
-                .and_then(|(c, n)| c.chapter(n))
-                .map(|ch| super::super::chapter::chapter_title(l, ch));
-            let last = posts.first();
-            let next_at = daily::next_post(s, last.map(|p| p.day.as_str()), now, &tz).map(|at| {
-                at.to_zoned(tz.clone())
-                    .strftime("%Y-%m-%d %H:%M")
-                    .to_string()
-            });
-            let mut lines = vec![match l {
-                Locale::Ko => format!("<#{}> · 매일 {} ({zone})", s.channel, s.time),
-                Locale::En => format!("<#{}> · daily at {} ({zone})", s.channel, s.time),
-            }];
-            lines.push(match (&next, next_at) {
-                (Some(title), Some(at)) => match l {
-                    Locale::Ko => format!("다음 글: {at} · {title}"),
-                    Locale::En => format!("Next post: {at} · {title}"),
-                },
-                _ => l
-                    .pick(
-                        "모든 챕터를 올렸어요. 다시 시작하려면 설정을 다시 해 주세요.",
-                        "Every chapter has been posted. Set it again to start over.",
-                    )
-                    .to_string(),
-            });
-            if let Some(p) = last {
-                lines.push(last_post(l, d.member.guild, p));
-            }
-            Field {
-                name: course.map_or(s.course.clone(), |c| {
-                    l.pick(&c.title_ko, &c.title).to_string()
-                }),
-                value: lines.join("\n"),
-                inline: false,
-            }
-        })
-        .collect::<Vec<Field>>();
-    Reply {
-        title: l.pick("📅 오늘의 챕터", "📅 Daily chapter").to_string(),
-        fields,
-        ephemeral: true,
-        ..Reply::default()
-    }
-}
-
-fn last_post(l: Locale, guild: u64, p: &daily::Post) -> String {
-    let what = match &p.outcome {
-        Outcome::Sent { message } => {
-            let link = format!(
-                "https://discord.com/channels/{guild}/{}/{message}",
-                p.channel
-            );
-            match l {
-                Locale::Ko => format!("[올렸어요]({link})"),
-                Locale::En => format!("[posted]({link})"),
-            }
-        }
-        Outcome::Pending => l.pick("올리는 중", "posting").to_string(),
-        Outcome::Failed { reason } => format!(
-            "{} — {}",
-            l.pick("실패", "failed"),
-            failure_text(l, *reason)
-        ),
-    };
-    match l {
-        Locale::Ko => format!("지난 글: {} · {}장 · {what}", p.day, p.chapter),
-        Locale::En => format!("Last post: {} · ch. {} · {what}", p.day, p.chapter),
-    }
-}
-
 async fn now(d: &Desk<'_>, course: Option<&str>) -> Answer {
     let l = d.l;
     let course = resolve::course(d.lectern, l, course)?;
-    let schedule = d
-        .book
-        .schedules(Some(d.member.guild))
-        .await
-        .map_err(down(l))?
-        .into_iter()
-        .find(|s| s.course == course.id);
+    let schedule = schedule_of(d, &course.id).await?;
     let not_set = || {
         bad_input(
             l,
@@ -465,14 +356,13 @@ async fn now(d: &Desk<'_>, course: Option<&str>) -> Answer {
         None => return Err(not_set()),
     };
     let Some(chapter) = chapter else {
-        return Err(resolve::fail(
+        return Err(refuse(
             l,
-            l.pick("모든 챕터를 올렸어요", "Every chapter is posted"),
-            l.pick(
+            ("모든 챕터를 올렸어요", "Every chapter is posted"),
+            (
                 "다시 처음부터 올리려면 설정을 다시 해 주세요.",
                 "Set it up again to start over.",
             ),
-            Vec::new(),
         ));
     };
     if d.member.guild == LOCAL_GUILD {

@@ -40,6 +40,11 @@ pub async fn ask(
     state::respond(lectern, &Request::new(command, l), who, book, NOW).await
 }
 
+/// `/daily set` of [`CHANNEL`] at 09:00.
+pub fn set_line() -> String {
+    format!("/daily set <#{CHANNEL}> 9:00")
+}
+
 fn golden(name: &str, text: &str) {
     crate::support::golden(&format!("daily/{name}"), &format!("{text}\n"));
 }
@@ -76,14 +81,7 @@ async fn status_goldens_in_korean_and_english() {
         let empty = ask(&lectern, &book, &me, "/daily status", l).await;
         golden(&format!("status-empty.{tag}.txt"), &to_text(&empty.reply));
     }
-    let set = ask(
-        &lectern,
-        &book,
-        &me,
-        &format!("/daily set <#{CHANNEL}> 9:00"),
-        Locale::Ko,
-    )
-    .await;
+    let set = ask(&lectern, &book, &me, &set_line(), Locale::Ko).await;
     assert!(set.reply.is_ok(), "{:?}", set.reply);
     golden("set.ko.txt", &to_text(&set.reply));
     for (tag, l) in [("ko", Locale::Ko), ("en", Locale::En)] {
@@ -104,24 +102,11 @@ async fn unreadable_times_get_an_example_in_the_readers_language() {
     let lectern = shipped();
     let book = MemoryBook::new();
     let me = admin();
-    let ko = ask(
-        &lectern,
-        &book,
-        &me,
-        &format!("/daily set <#{CHANNEL}> 25:00"),
-        Locale::Ko,
-    )
-    .await;
-    golden("bad-time.ko.txt", &to_text(&ko.reply));
-    let en = ask(
-        &lectern,
-        &book,
-        &me,
-        &format!("/daily set <#{CHANNEL}> 25:00"),
-        Locale::En,
-    )
-    .await;
-    golden("bad-time.en.txt", &to_text(&en.reply));
+    let bad = format!("/daily set <#{CHANNEL}> 25:00");
+    for (tag, l) in [("ko", Locale::Ko), ("en", Locale::En)] {
+        let refused = ask(&lectern, &book, &me, &bad, l).await;
+        golden(&format!("bad-time.{tag}.txt"), &to_text(&refused.reply));
+    }
     let korean = ask(
         &lectern,
         &book,
@@ -168,14 +153,7 @@ async fn off_removes_the_schedule() {
     let lectern = shipped();
     let book = MemoryBook::new();
     let me = admin();
-    ask(
-        &lectern,
-        &book,
-        &me,
-        &format!("/daily set <#{CHANNEL}> 9:00"),
-        Locale::Ko,
-    )
-    .await;
+    ask(&lectern, &book, &me, &set_line(), Locale::Ko).await;
     let off = ask(&lectern, &book, &me, "/daily off", Locale::Ko).await;
     assert!(off.reply.is_ok());
     assert!(book.schedules(None).await.unwrap().is_empty());
@@ -251,14 +229,7 @@ async fn now_asks_the_scheduler_and_refuses_a_second_post_the_same_day() {
     let me = admin();
     let unset = ask(&lectern, &book, &me, "/daily now", Locale::Ko).await;
     assert!(!unset.reply.is_ok());
-    ask(
-        &lectern,
-        &book,
-        &me,
-        &format!("/daily set <#{CHANNEL}> 9:00"),
-        Locale::Ko,
-    )
-    .await;
+    ask(&lectern, &book, &me, &set_line(), Locale::Ko).await;
     let asked = ask(&lectern, &book, &me, "/daily now", Locale::Ko).await;
     assert!(asked.reply.is_ok(), "{:?}", asked.reply);
     let s: Schedule = book.schedules(Some(GUILD)).await.unwrap().remove(0);

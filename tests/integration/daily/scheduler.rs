@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::command::{admin, ask, ADMIN, CHANNEL, GUILD};
+use super::command::{admin, ask, set_line, ADMIN, CHANNEL, GUILD};
 use crate::support::fake_discord::channels::DM_CHANNEL;
 use crate::support::fake_discord::{Event, FakeDiscord};
 use jiff::Timestamp;
@@ -60,14 +60,7 @@ fn posts(events: &[Event], channel: u64) -> Vec<serde_json::Value> {
 /// on 2026-11-29: the first post is due on the 30th at 00:00 UTC.
 async fn set_up(book: &dyn Book) {
     let lectern = crate::support::shipped();
-    let set = ask(
-        &lectern,
-        book,
-        &admin(),
-        &format!("/daily set <#{CHANNEL}> 9:00"),
-        Locale::Ko,
-    )
-    .await;
+    let set = ask(&lectern, book, &admin(), &set_line(), Locale::Ko).await;
     assert!(set.reply.is_ok(), "{:?}", set.reply);
 }
 
@@ -168,14 +161,7 @@ async fn two_schedulers_racing_on_postgres_post_once() {
     let guild = GUILD + (Timestamp::now().as_second() as u64 % 1_000_000);
     let me = lectern::study::Member { guild, ..admin() };
     let lectern = crate::support::shipped();
-    let set = ask(
-        &lectern,
-        a.as_ref(),
-        &me,
-        &format!("/daily set <#{CHANNEL}> 9:00"),
-        Locale::Ko,
-    )
-    .await;
+    let set = ask(&lectern, a.as_ref(), &me, &set_line(), Locale::Ko).await;
     assert!(set.reply.is_ok(), "{:?}", set.reply);
     let (one, two) = (
         scheduler(&fake, &live, a.clone()),
