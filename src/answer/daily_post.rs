@@ -4,10 +4,15 @@
 //! command table has `/quiz`, and the name of the discussion thread. Also
 //! the report an admin gets when a post fails, naming the permissions.
 
-use super::{chapter, Button, Command, Given, Locale, Reply};
+use super::chapter;
+use super::command::Command;
+use super::reply::{Button, Reply};
+use super::resolve::course_arg;
+use super::spec::{ArgError, Arguments, Names};
 use crate::app::Lectern;
 use crate::cut::truncate;
 use crate::daily::Failure;
+use crate::locale::Locale;
 
 /// Longest thread name Discord takes.
 pub const THREAD_NAME_CHARS: usize = 100;
@@ -24,13 +29,14 @@ pub struct DailyPost {
 pub fn daily_post(
     lectern: &Lectern,
     l: Locale,
+    names: Names,
     course: &str,
     number: u32,
     day: &str,
 ) -> Option<DailyPost> {
     let loaded = lectern.library.course(course)?;
     let ch = loaded.chapter(number)?;
-    let mut reply = chapter::summary(lectern, l, Some(course), &number.to_string())
+    let mut reply = chapter::summary(lectern, l, names, Some(course), &number.to_string())
         .unwrap_or_else(|problem| *problem);
     if !reply.is_ok() {
         return None;
@@ -54,7 +60,7 @@ pub fn daily_post(
         } => *chapter == this,
         _ => true,
     });
-    if let Some(quiz) = quiz_button(lectern, l, loaded, number) {
+    if let Some(quiz) = quiz_button(lectern, l, names, loaded, number) {
         reply.buttons.insert(1, quiz);
     }
     reply.ephemeral = false;
@@ -70,18 +76,39 @@ pub fn daily_post(
 fn quiz_button(
     lectern: &Lectern,
     l: Locale,
+    names: Names,
     course: &crate::library::Course,
     number: u32,
 ) -> Option<Button> {
-    let mut given = vec![("chapter", number.to_string())];
-    if let Some(c) = chapter::course_arg(lectern, course) {
-        given.push(("course", c));
-    }
-    let command = Command::from_arguments("quiz", &Given(given))?.ok()?;
+    let quiz = QuizArguments {
+        chapter: number.to_string(),
+        course: course_arg(lectern, course),
+    };
+    let command = (names.find("quiz")?.answering?.build)(&quiz).ok()?;
     Some(Button::Run {
         label: l.pick("📝 퀴즈 풀기", "📝 Take the quiz").to_string(),
         command,
     })
+}
+
+/// The arguments of the quiz button's command.
+struct QuizArguments {
+    chapter: String,
+    course: Option<String>,
+}
+
+impl Arguments for QuizArguments {
+    fn text(&self, name: &'static str) -> Option<String> {
+        match name {
+            "chapter" => Some(self.chapter.clone()),
+            "course" => self.course.clone(),
+            _ => None,
+        }
+    }
+
+    fn number(&self, name: &'static str) -> Result<Option<i64>, ArgError> {
+        Ok(self.text(name).and_then(|v| v.parse().ok()))
+    }
 }
 
 /// What a failure means, naming what to fix.

@@ -113,7 +113,14 @@ impl Scheduler {
         if !self.book.claim_post(&claim).await.ok()? {
             return None;
         }
-        let outcome = match daily_post(&lectern, l, &s.course, due.chapter, &day) {
+        let outcome = match daily_post(
+            &lectern,
+            l,
+            crate::answer::NAMES,
+            &s.course,
+            due.chapter,
+            &day,
+        ) {
             Some(post) => self.post(s.channel, &post.reply, &post.thread, l).await,
             None => Outcome::Failed {
                 reason: Failure::Other,

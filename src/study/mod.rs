@@ -9,7 +9,7 @@ mod book;
 mod daily;
 mod memory;
 
-pub use book::{Book, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
+pub use book::{Book, Mark, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
 pub use daily::DailyBook;
 pub use memory::MemoryBook;
 

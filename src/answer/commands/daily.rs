@@ -12,14 +12,16 @@
 //! appear and says so.
 
 use super::daily_status::{last_post, status, status_reply, zone_name};
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::daily_post::daily_post;
 use crate::answer::desk::{down, without_book, Desk};
-use crate::answer::spec::{Answering, ArgError, Arguments, Choice, CommandSpec, Kind, Needs};
-use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::{resolve, Answer, Command, Locale, Reply};
+use crate::answer::reply::{Answer, Reply};
+use crate::answer::resolve;
+use crate::answer::spec::{not_mine, Answering, ArgError, Arguments, Choice, CommandSpec, Kind};
+use crate::answer::spec::{Names, Needs, OptionSpec, Words};
 use crate::app::Lectern;
 use crate::daily::{self, Schedule};
+use crate::locale::Locale;
 use crate::study::LOCAL_GUILD;
 
 const ACTIONS: &[Choice] = &[
@@ -120,7 +122,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::Daily { .. } => without_book(l),
         _ => not_mine(),
@@ -274,7 +276,7 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
             ));
         }
     };
-    let course = resolve::course(d.lectern, l, asked.course)?;
+    let course = resolve::course(d.lectern, l, d.names, asked.course)?;
     let existing = schedule_of(d, &course.id).await?;
     let next_chapter = existing
         .and_then(|s| s.next_chapter)
@@ -306,7 +308,7 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
 async fn off(d: &Desk<'_>, course: Option<&str>) -> Answer {
     let l = d.l;
     let course = match course {
-        Some(c) => Some(resolve::course(d.lectern, l, Some(c))?.id.clone()),
+        Some(c) => Some(resolve::course(d.lectern, l, d.names, Some(c))?.id.clone()),
         None => None,
     };
     let removed = d
@@ -336,7 +338,7 @@ async fn off(d: &Desk<'_>, course: Option<&str>) -> Answer {
 
 async fn now(d: &Desk<'_>, course: Option<&str>) -> Answer {
     let l = d.l;
-    let course = resolve::course(d.lectern, l, course)?;
+    let course = resolve::course(d.lectern, l, d.names, course)?;
     let schedule = schedule_of(d, &course.id).await?;
     let not_set = || {
         bad_input(
@@ -366,7 +368,7 @@ async fn now(d: &Desk<'_>, course: Option<&str>) -> Answer {
         ));
     };
     if d.member.guild == LOCAL_GUILD {
-        let mut post = daily_post(d.lectern, l, &course.id, chapter, &today)
+        let mut post = daily_post(d.lectern, l, d.names, &course.id, chapter, &today)
             .map(|p| p.reply)
             .unwrap_or_default();
         post.footer = Some(

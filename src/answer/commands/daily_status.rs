@@ -6,8 +6,9 @@
 use super::daily::example;
 use crate::answer::daily_post::failure_text;
 use crate::answer::desk::{down, Desk};
-use crate::answer::{Answer, Field, Locale, Reply};
+use crate::answer::reply::{Answer, Field, Reply};
 use crate::daily::{self, Outcome, Schedule};
+use crate::locale::Locale;
 
 pub(super) async fn status(d: &Desk<'_>) -> Answer {
     let l = d.l;

@@ -7,7 +7,7 @@ use crate::support::shipped;
 use lectern::answer::daily_post::daily_post;
 use lectern::answer::slash::parse_slash;
 use lectern::answer::state::{self, Stated};
-use lectern::answer::{Button, Command, Locale, Request};
+use lectern::answer::{Button, Command, Locale, Request, NAMES};
 use lectern::app::Lectern;
 use lectern::cli::ask::to_text;
 use lectern::daily::{LocalTime, Schedule};
@@ -166,7 +166,8 @@ async fn off_removes_the_schedule() {
 fn post_goldens_in_korean_and_english() {
     let lectern = shipped();
     for (tag, l) in [("ko", Locale::Ko), ("en", Locale::En)] {
-        let post = daily_post(&lectern, l, "deep-dive-llms", 21, "2026-11-29").expect("a post");
+        let post =
+            daily_post(&lectern, l, NAMES, "deep-dive-llms", 21, "2026-11-29").expect("a post");
         golden(
             &format!("post.{tag}.txt"),
             &format!("{}\n\n# thread: {}", to_text(&post.reply), post.thread),
@@ -178,8 +179,24 @@ fn post_goldens_in_korean_and_english() {
         assert!(!post.reply.buttons.iter().any(|b| matches!(b,
             Button::Run { command: Command::Summary { chapter, .. }, .. } if chapter != "21")));
     }
-    assert!(daily_post(&lectern, Locale::Ko, "deep-dive-llms", 999, "2026-11-29").is_none());
-    assert!(daily_post(&lectern, Locale::Ko, "no-such-course", 21, "2026-11-29").is_none());
+    assert!(daily_post(
+        &lectern,
+        Locale::Ko,
+        NAMES,
+        "deep-dive-llms",
+        999,
+        "2026-11-29"
+    )
+    .is_none());
+    assert!(daily_post(
+        &lectern,
+        Locale::Ko,
+        NAMES,
+        "no-such-course",
+        21,
+        "2026-11-29"
+    )
+    .is_none());
 }
 
 /// The quiz button is `/quiz chapter:N`, present exactly when the command
@@ -187,12 +204,20 @@ fn post_goldens_in_korean_and_english() {
 #[test]
 fn the_quiz_button_appears_with_the_quiz_command() {
     let lectern = shipped();
-    let post = daily_post(&lectern, Locale::Ko, "deep-dive-llms", 21, "2026-11-29").unwrap();
+    let post = daily_post(
+        &lectern,
+        Locale::Ko,
+        NAMES,
+        "deep-dive-llms",
+        21,
+        "2026-11-29",
+    )
+    .unwrap();
     let quiz = post.reply.buttons.iter().find_map(|b| match b {
         Button::Run { command, label } if command.name() == "quiz" => Some((command, label)),
         _ => None,
     });
-    match lectern::answer::commands::find("quiz") {
+    match NAMES.find("quiz") {
         Some(_) => {
             let (command, label) = quiz.expect("a quiz button");
             assert!(label.contains("퀴즈"));

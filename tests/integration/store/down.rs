@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use lectern::store::{self, Options, SharedStore, Store, StoreError};
+use lectern::study::Mark;
 use sqlx::{Connection, Executor, SqliteConnection};
 
 fn quick() -> Options {
@@ -43,7 +44,14 @@ async fn shared_store_retries_until_the_database_appears() {
     tokio::time::sleep(store::RETRY_EVERY).await;
     let store = shared.get().await.expect("reopened after the retry window");
     store
-        .mark_watched(1, 2, "llm", 1, 0, "2026-01-01")
+        .mark_watched(&Mark {
+            guild: 1,
+            user: 2,
+            course: "llm",
+            chapter: 1,
+            at: 0,
+            day: "2026-01-01",
+        })
         .await
         .unwrap();
 }
@@ -59,7 +67,14 @@ async fn locked_file_fails_the_write_then_recovers() {
     other.execute("BEGIN IMMEDIATE").await.unwrap();
     let started = Instant::now();
     let error = store
-        .mark_watched(1, 2, "llm", 1, 0, "2026-01-01")
+        .mark_watched(&Mark {
+            guild: 1,
+            user: 2,
+            course: "llm",
+            chapter: 1,
+            at: 0,
+            day: "2026-01-01",
+        })
         .await
         .unwrap_err();
     assert!(matches!(error, StoreError::Unavailable(_)), "{error}");
@@ -69,7 +84,14 @@ async fn locked_file_fails_the_write_then_recovers() {
     other.execute("ROLLBACK").await.unwrap();
 
     assert!(store
-        .mark_watched(1, 2, "llm", 1, 0, "2026-01-01")
+        .mark_watched(&Mark {
+            guild: 1,
+            user: 2,
+            course: "llm",
+            chapter: 1,
+            at: 0,
+            day: "2026-01-01"
+        })
         .await
         .unwrap());
 }
