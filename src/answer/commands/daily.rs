@@ -205,11 +205,18 @@ fn channel_id(given: &str) -> Option<u64> {
     inner.parse().ok().filter(|&id| id != 0)
 }
 
-pub(super) fn example(l: Locale) -> &'static str {
-    l.pick(
-        "예: `/오늘의챕터 동작:설정 채널:#공부방 시각:9:00` (9:00, 21:30, 오전 9시, 오후 9시 30분 모두 돼요)",
-        "For example: `/daily action:set channel:#study time:9:00` (9:00, 09:00 and 21:30 all work)",
-    )
+/// An example of setting it up, in the names the reader's Discord shows.
+pub(super) fn example(l: Locale, names: Names) -> String {
+    let (daily, action) = (names.command(l, "daily"), names.option(l, "action"));
+    let (channel, time) = (names.option(l, "channel"), names.option(l, "time"));
+    match l {
+        Locale::Ko => format!(
+            "예: `/{daily} {action}:설정 {channel}:#공부방 {time}:9:00` (9:00, 21:30, 오전 9시, 오후 9시 30분 모두 돼요)"
+        ),
+        Locale::En => format!(
+            "For example: `/{daily} {action}:set {channel}:#study {time}:9:00` (9:00, 09:00 and 21:30 all work)"
+        ),
+    }
 }
 
 /// An error reply: a title and a sentence, each given in (Korean, English).
@@ -222,8 +229,9 @@ fn refuse(l: Locale, title: (&str, &str), text: (&str, &str)) -> Box<Reply> {
     )
 }
 
-fn bad_input(l: Locale, title: &str, what: &str) -> Box<Reply> {
-    resolve::fail(l, title, &format!("{what}\n{}", example(l)), Vec::new())
+fn bad_input(d: &Desk<'_>, title: &str, what: &str) -> Box<Reply> {
+    let example = example(d.l, d.names);
+    resolve::fail(d.l, title, &format!("{what}\n{example}"), Vec::new())
 }
 
 /// The asking server's schedule of `course`, if set.
@@ -240,7 +248,7 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
     let l = d.l;
     let channel = asked.channel.and_then(channel_id).ok_or_else(|| {
         bad_input(
-            l,
+            d,
             l.pick("채널을 정해 주세요", "Which channel?"),
             l.pick(
                 "오늘의 챕터를 올릴 채널이 필요해요.",
@@ -270,7 +278,7 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
                     .to_string(),
             };
             return Err(bad_input(
-                l,
+                d,
                 l.pick("시각을 알아볼 수 없어요", "Unreadable time"),
                 &what,
             ));
@@ -342,7 +350,7 @@ async fn now(d: &Desk<'_>, course: Option<&str>) -> Answer {
     let schedule = schedule_of(d, &course.id).await?;
     let not_set = || {
         bad_input(
-            l,
+            d,
             l.pick("먼저 설정해 주세요", "Set it up first"),
             l.pick(
                 "오늘의 챕터가 설정되어 있지 않아요.",

@@ -31,7 +31,7 @@ pub(super) async fn status(d: &Desk<'_>) -> Answer {
         reply.text = format!(
             "{}\n{}",
             l.pick("아직 설정하지 않았어요.", "No daily post is set up yet."),
-            example(l)
+            example(l, d.names)
         );
     }
     Ok(reply)
