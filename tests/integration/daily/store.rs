@@ -81,7 +81,7 @@ async fn forget_me_keeps_the_schedule(store: &Store, g: u64) {
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["guild_id"] == g.to_string())
+        .find(|s| s["guild_id"].as_str() == Some(g.to_string().as_str()))
         .expect("the schedule is exported")
         .clone();
     assert_eq!(exported["admin_id"], admin.to_string());
