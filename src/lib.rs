@@ -4,7 +4,8 @@
 //! (Korean-aware fuzzy lookup), [`answer`] (every command → one reply) — and thin
 //! adapters around it: the command line ([`cli`]) and Discord ([`discord`]).
 //! Study state is decided by [`study`] (pure) and kept by [`store`], the only
-//! code that speaks SQL.
+//! code that speaks SQL; the daily chapter post's rules are [`daily`] (pure),
+//! its scheduler an adapter ([`discord::daily`]).
 
 pub mod answer;
 pub mod app;

@@ -75,6 +75,29 @@ fn endpoint(db: &std::path::Path, fake: &FakeDiscord, token: Option<&str>) -> (S
     (served, addr)
 }
 
+/// Waits until the endpoint answers (its signal handlers are in place).
+async fn up(addr: &str, served: &Served) {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .no_proxy()
+        .build()
+        .expect("client");
+    let deadline = std::time::Instant::now() + WAIT;
+    while client
+        .get(format!("http://{addr}/healthz"))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the endpoint did not come up:\n{}",
+            served.stderr()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_http_endpoint_posts_with_discord_token_and_warns_without() {
     let dir = crate::support::tempdir();
@@ -85,7 +108,7 @@ async fn the_http_endpoint_posts_with_discord_token_and_warns_without() {
     let mut fake = FakeDiscord::start(TOKEN).await;
 
     // Without the token: a warning at start, no post.
-    let (mut served, _) = endpoint(&db, &fake, None);
+    let (mut served, addr) = endpoint(&db, &fake, None);
     let deadline = std::time::Instant::now() + WAIT;
     while !served.stderr().contains("DISCORD_TOKEN is not set") {
         assert!(
@@ -95,13 +118,15 @@ async fn the_http_endpoint_posts_with_discord_token_and_warns_without() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    up(&addr, &served).await;
     terminate(&served);
     assert!(served.wait(WAIT).await.success(), "{}", served.stderr());
     assert!(!fake.drain().iter().any(posted));
 
     // With it: the post goes out, and SIGTERM still stops the endpoint.
-    let (mut served, _) = endpoint(&db, &fake, Some(TOKEN));
+    let (mut served, addr) = endpoint(&db, &fake, Some(TOKEN));
     fake.expect("the daily post", WAIT, posted).await;
+    up(&addr, &served).await;
     terminate(&served);
     assert!(served.wait(WAIT).await.success(), "{}", served.stderr());
     let store = Store::open(&sqlite_url(&db)).await.unwrap();
@@ -111,4 +136,51 @@ async fn the_http_endpoint_posts_with_discord_token_and_warns_without() {
         .unwrap();
     assert_eq!(posts.len(), 1);
     assert_eq!(posts[0].chapter, 21);
+}
+
+/// `/daily set` as Discord sends it — the channel picked in a channel option
+/// (type 7) — from a member with Manage Server, then `/daily status`.
+#[tokio::test]
+async fn discord_reads_the_channel_option_and_the_time() {
+    use lectern::answer::Command;
+    use lectern::discord::{self, synthetic, Interaction, Settings};
+    let config = crate::support::config();
+    let live = Arc::new(Live::new(config.clone(), config.content.clone()));
+    let book = MemoryBook::new();
+    let interaction = |command: &Command, permissions: u64| -> Interaction {
+        let mut value = synthetic::command_interaction(command, None, "ko");
+        value["guild_id"] = serde_json::json!(GUILD.to_string());
+        value["member"]["permissions"] = serde_json::json!(permissions.to_string());
+        serde_json::from_value(value).expect("an interaction")
+    };
+    let set = Command::Daily {
+        action: "set".into(),
+        channel: Some(CHANNEL.to_string()),
+        time: Some("오후 9시 30분".into()),
+        course: None,
+    };
+    let raw = synthetic::command_interaction(&set, None, "ko");
+    assert_eq!(raw["data"]["options"][1]["type"], 7, "a channel option");
+    for (permissions, saved) in [
+        (synthetic::MEMBER_PERMISSIONS, false),
+        (synthetic::MANAGER_PERMISSIONS, true),
+    ] {
+        let response = discord::study::answer(
+            &live,
+            &Settings::default(),
+            Some(&book),
+            &interaction(&set, permissions),
+            super::command::NOW,
+        )
+        .await;
+        let json = discord::response_json(&response.into_response()).unwrap();
+        let description = json["data"]["embeds"][0]["description"]
+            .as_str()
+            .unwrap_or("");
+        assert_eq!(description.contains("21:30"), saved, "{json:#}");
+        assert_eq!(json["data"]["flags"], 64, "always private");
+    }
+    let schedule = book.schedules(Some(GUILD)).await.unwrap().remove(0);
+    assert_eq!(schedule.channel, CHANNEL);
+    assert_eq!(schedule.time, LocalTime::new(21, 30).unwrap());
 }
