@@ -117,27 +117,24 @@ pub(super) fn key_points(
 ) -> Answer {
     let (course, ch) = resolve::chapter(lectern, l, names, course, chapter)?;
     let mut reply = chapter_reply(lectern, l, course, ch, View::KeyPoints);
-    if ch.notes.is_none() {
+    let Some(notes) = &ch.notes else {
         super::no_notes::fill(lectern, l, course, ch, &mut reply);
         return Ok(reply);
-    }
-    reply.text = match &ch.notes {
-        None => no_notes(l).to_string(),
-        Some(n) if n.key_points.is_empty() => l
-            .pick(
-                "이 챕터에는 핵심 포인트가 없어요.",
-                "This chapter has no key points.",
-            )
-            .to_string(),
-        Some(n) => {
-            let heading = l.pick("**핵심 포인트**", "**Key points**");
-            let items: Vec<String> = n
-                .key_points
-                .iter()
-                .map(|k| format!("• {}", k.markdown()))
-                .collect();
-            format!("{heading}\n{}", items.join("\n"))
-        }
+    };
+    reply.text = if notes.key_points.is_empty() {
+        l.pick(
+            "이 챕터에는 핵심 포인트가 없어요.",
+            "This chapter has no key points.",
+        )
+        .to_string()
+    } else {
+        let heading = l.pick("**핵심 포인트**", "**Key points**");
+        let items: Vec<String> = notes
+            .key_points
+            .iter()
+            .map(|k| format!("• {}", k.markdown()))
+            .collect();
+        format!("{heading}\n{}", items.join("\n"))
     };
     Ok(reply)
 }

@@ -21,17 +21,7 @@ async fn creates_the_file_and_its_folder_in_wal_mode() {
     store.close().await;
     // Reopening runs the migrations again: already applied, nothing changes.
     let again = Store::open(&store::sqlite_url(&path)).await.unwrap();
-    again
-        .mark_watched(&Mark {
-            guild: 1,
-            user: 2,
-            course: "llm",
-            chapter: 1,
-            at: 0,
-            day: "2026-01-01",
-        })
-        .await
-        .unwrap();
+    again.mark_watched(&super::FIRST_MARK).await.unwrap();
     again.close().await;
     // File header bytes 18 and 19 are 2 in WAL mode.
     assert_eq!(
