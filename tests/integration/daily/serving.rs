@@ -184,3 +184,32 @@ async fn discord_reads_the_channel_option_and_the_time() {
     assert_eq!(schedule.channel, CHANNEL);
     assert_eq!(schedule.time, LocalTime::new(21, 30).unwrap());
 }
+
+/// `lectern ask` is the console's one local server: `/daily set` and
+/// `/daily status` work there; `/daily now` shows the post and says it
+/// isn't posted.
+#[test]
+fn ask_sets_shows_and_previews() {
+    let dir = crate::support::tempdir();
+    let url = sqlite_url(&dir.path().join("ask.sqlite3"));
+    let ask = |line: &str| -> String {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .current_dir(crate::support::root())
+            .args(["ask", line])
+            .env("DATABASE_URL", &url)
+            .env_remove("RUST_LOG")
+            .output()
+            .expect("run lectern ask");
+        assert!(
+            out.status.success(),
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(ask("/오늘의챕터 설정 <#123> 오전 8시").contains("매일 08:00 (Asia/Seoul)"));
+    assert!(ask("/daily status").contains("<#123> · 매일 08:00"));
+    let preview = ask("/daily now");
+    assert!(preview.contains("📅 오늘의 챕터"), "{preview}");
+    assert!(preview.contains("디스코드에 올리지 않아요"), "{preview}");
+}
