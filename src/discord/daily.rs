@@ -27,7 +27,7 @@ use crate::answer::daily_post::{daily_post, failure_report};
 use crate::answer::Locale;
 use crate::daily::{self, Failure, Outcome, Post, Schedule};
 use crate::live::Live;
-use crate::study::{Book, GuildSettings};
+use crate::study::{Book, GuildSettings, LOCAL_GUILD};
 
 /// How often the scheduler looks, unless configured otherwise.
 pub const DEFAULT_TICK: Duration = Duration::from_secs(30);
@@ -68,8 +68,10 @@ impl Scheduler {
             Err(_) => return Vec::new(),
         };
         let mut done = Vec::new();
-        for schedule in schedules {
-            if let Some(d) = self.serve(&schedule, now).await {
+        // The console's local server is never posted for: its schedules are
+        // previews, and it may share the database with a running bot.
+        for schedule in schedules.iter().filter(|s| s.guild != LOCAL_GUILD) {
+            if let Some(d) = self.serve(schedule, now).await {
                 done.push(d);
             }
         }

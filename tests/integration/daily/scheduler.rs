@@ -275,4 +275,15 @@ async fn daily_now_posts_at_the_next_tick_and_takes_the_day() {
     // Tomorrow's scheduled post is chapter 2.
     let tomorrow = s.tick(t("2026-11-30T00:00:00Z")).await;
     assert_eq!(tomorrow[0].chapter, 2);
+    // The console's local server (which may share the database) is never posted for.
+    let console = lectern::study::Member::local();
+    ask(&lectern, book.as_ref(), &console, &set_line(), Locale::Ko).await;
+    let mut local = book.schedules(Some(console.guild)).await.unwrap().remove(0);
+    local.now_requested = Some(t("2026-11-30T00:00:00Z").as_second());
+    book.save_schedule(&local).await.unwrap();
+    assert!(s.tick(t("2026-11-30T00:00:30Z")).await.is_empty());
+    assert!(
+        posts(&fake.drain(), CHANNEL).len() == 1,
+        "only tomorrow's post"
+    );
 }
