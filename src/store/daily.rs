@@ -117,6 +117,22 @@ impl Store {
         Ok(())
     }
 
+    /// Marks a `/daily now` on the schedule; `false` when there is none.
+    pub async fn request_now(&self, guild: u64, course: &str, at: i64) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE daily_schedules SET now_requested = $3 WHERE guild_id = $1 AND course = $2",
+        )
+        .bind(to_db(guild))
+        .bind(course)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(changed > 0)
+    }
+
     /// Removes a server's schedule of `course`, or all of them.
     pub async fn remove_schedules(
         &self,

@@ -24,6 +24,14 @@ impl DailyBook for SharedStore {
         store.save_schedule(schedule).await.map_err(unavailable)
     }
 
+    async fn request_now(&self, guild: u64, course: &str, at: i64) -> Result<bool, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store
+            .request_now(guild, course, at)
+            .await
+            .map_err(unavailable)
+    }
+
     async fn remove_schedules(&self, guild: u64, course: Option<&str>) -> Result<u64, Unavailable> {
         let store = self.get().await.map_err(unavailable)?;
         store

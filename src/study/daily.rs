@@ -22,6 +22,9 @@ pub trait DailyBook: Send + Sync {
     async fn schedules(&self, guild: Option<u64>) -> Result<Vec<Schedule>, Unavailable>;
     /// Creates or replaces the schedule of (`guild`, `course`).
     async fn save_schedule(&self, schedule: &Schedule) -> Result<(), Unavailable>;
+    /// Asks for a post at the next tick (`/daily now`), touching nothing else
+    /// of the schedule; `false` when there is no such schedule.
+    async fn request_now(&self, guild: u64, course: &str, at: i64) -> Result<bool, Unavailable>;
     /// Removes the server's schedule of `course`, or all of them; how many went.
     async fn remove_schedules(&self, guild: u64, course: Option<&str>) -> Result<u64, Unavailable>;
     /// Claims `post` (its server, course and day) as `Pending`: `true` when
@@ -89,6 +92,12 @@ impl DailyBook for MemoryBook {
         let key = (schedule.guild, schedule.course.clone());
         self.daily_rows()?.schedules.insert(key, schedule.clone());
         Ok(())
+    }
+
+    async fn request_now(&self, guild: u64, course: &str, at: i64) -> Result<bool, Unavailable> {
+        let mut rows = self.daily_rows()?;
+        let schedule = rows.schedules.get_mut(&(guild, course.to_string()));
+        Ok(schedule.map(|s| s.now_requested = Some(at)).is_some())
     }
 
     async fn remove_schedules(&self, guild: u64, course: Option<&str>) -> Result<u64, Unavailable> {

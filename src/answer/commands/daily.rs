@@ -388,7 +388,7 @@ async fn now(d: &Desk<'_>, course: Option<&str>) -> Answer {
         );
         return Ok(post);
     }
-    let Some(mut schedule) = schedule else {
+    let Some(schedule) = schedule else {
         return Err(not_set());
     };
     let last = d
@@ -411,8 +411,14 @@ async fn now(d: &Desk<'_>, course: Option<&str>) -> Answer {
             Vec::new(),
         ));
     }
-    schedule.now_requested = Some(d.now);
-    d.book.save_schedule(&schedule).await.map_err(down(l))?;
+    let asked = d
+        .book
+        .request_now(schedule.guild, &schedule.course, d.now)
+        .await
+        .map_err(down(l))?;
+    if !asked {
+        return Err(not_set());
+    }
     let title = course
         .chapter(chapter)
         .map(|ch| super::super::chapter::chapter_title(l, ch))
