@@ -19,7 +19,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::Timestamp;
-use serenity::all::CreateMessage;
 
 use super::poster::Poster;
 use super::render::channel_message;
@@ -143,14 +142,11 @@ impl Scheduler {
         if let (Outcome::Failed { reason }, Some(admin)) = (&outcome, s.admin) {
             if daily::should_report(previous.as_ref().map(|p| &p.outcome), *reason) {
                 let report = failure_report(&lectern, l, &s.course, s.channel, &day, *reason);
-                let message = CreateMessage::new()
-                    .embed(
-                        serenity::all::CreateEmbed::new()
-                            .title(report.title)
-                            .description(report.text),
-                    )
-                    .allowed_mentions(super::render::no_mentions());
-                reported = self.poster.direct(admin, message).await.is_ok();
+                reported = self
+                    .poster
+                    .direct(admin, channel_message(&report, l))
+                    .await
+                    .is_ok();
             }
         }
         tracing::info!(
