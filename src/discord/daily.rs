@@ -13,6 +13,8 @@
 //! all (the advisory lock of [`crate::study::DailyBook::hold_scheduler`]).
 //! Time comes from outside: [`Scheduler::tick`] takes "now" (tests drive it
 //! with a controllable clock), [`Scheduler::run`] a clock function.
+//! `/daily now` is served by the next tick; answered over Discord, it
+//! [`wake`]s this process's scheduler at once.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -30,6 +32,18 @@ use crate::study::{Book, GuildSettings, LOCAL_GUILD};
 
 /// How often the scheduler looks, unless configured otherwise.
 pub const DEFAULT_TICK: Duration = Duration::from_secs(30);
+
+/// Wakes the schedulers of this process before their next tick: a counter
+/// each scheduler watches (a wake during a tick is seen right after it).
+static WAKE: std::sync::LazyLock<tokio::sync::watch::Sender<u64>> =
+    std::sync::LazyLock::new(|| tokio::sync::watch::channel(0).0);
+
+/// Makes this process's scheduler look now (after a `/daily` answered here,
+/// so `/daily now` needn't wait for the tick; another instance holding the
+/// PostgreSQL lock still posts within one tick).
+pub fn wake() {
+    WAKE.send_modify(|n| *n = n.wrapping_add(1));
+}
 
 /// What one tick did with one schedule (for logs and tests).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,8 +201,9 @@ impl Scheduler {
         }
     }
 
-    /// Ticks every `every` (the first at once) with the time `clock` gives,
-    /// until `shutdown` completes. A tick under way is finished first.
+    /// Ticks every `every` (the first at once), and whenever [`wake`]d, with
+    /// the time `clock` gives, until `shutdown` completes. A tick under way
+    /// is finished first.
     pub async fn run(
         self,
         every: Duration,
@@ -198,11 +213,13 @@ impl Scheduler {
         let mut interval = tokio::time::interval(every.max(Duration::from_millis(10)));
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::pin!(shutdown);
+        let mut woken = WAKE.subscribe();
         loop {
             tokio::select! {
                 biased;
                 () = &mut shutdown => break,
                 _ = interval.tick() => {}
+                _ = woken.changed() => {}
             }
             self.tick(clock()).await;
         }

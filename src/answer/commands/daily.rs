@@ -7,7 +7,8 @@
 //!
 //! The rules are [`crate::daily`]'s; the post is [`crate::answer::daily_post`];
 //! the posting itself is the scheduler's (`discord::daily`), so `now` only
-//! asks for a post, which the scheduler makes within one tick. In the console
+//! asks for a post, which the scheduler makes at once when it runs in the
+//! instance that answered, else within one tick. In the console
 //! and `ask` (one local server, no Discord) `now` shows the post as it would
 //! appear and says so.
 
@@ -427,11 +428,11 @@ async fn now(d: &Desk<'_>, course: Option<&str>) -> Answer {
         title: l.pick("📅 오늘의 챕터", "📅 Daily chapter").to_string(),
         text: match l {
             Locale::Ko => format!(
-                "곧 <#{}>에 올라가요 (1분 안에): {title}. 오늘 정해진 시각에는 더 올리지 않아요.",
+                "곧 <#{}>에 올라가요: {title}. 오늘 정해진 시각에는 더 올리지 않아요.",
                 schedule.channel
             ),
             Locale::En => format!(
-                "Posting in <#{}> within a minute: {title}. Today's scheduled post is then skipped.",
+                "Posting in <#{}> now: {title}. Today's scheduled post is then skipped.",
                 schedule.channel
             ),
         },

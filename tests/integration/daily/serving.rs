@@ -213,3 +213,52 @@ fn ask_sets_shows_and_previews() {
     assert!(preview.contains("📅 오늘의 챕터"), "{preview}");
     assert!(preview.contains("디스코드에 올리지 않아요"), "{preview}");
 }
+
+/// `/daily now` over the gateway wakes the scheduler: the post goes out well
+/// before the next 30-second tick.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn daily_now_over_the_gateway_posts_at_once() {
+    use lectern::answer::Command;
+    use lectern::discord::synthetic;
+    let mut fake = FakeDiscord::start(TOKEN).await;
+    let config = crate::support::config();
+    let live = Arc::new(Live::new(config.clone(), config.content.clone()));
+    let book = Arc::new(MemoryBook::new());
+    book.save_schedule(&Schedule {
+        now_requested: None,
+        ..asked_now()
+    })
+    .await
+    .unwrap();
+    let bot = fake.run_bot(TOKEN, live, None, Some(book.clone() as Arc<dyn Book>));
+    fake.expect("identify", WAIT, |e| matches!(e, Event::Identify(_)))
+        .await;
+    let now = Command::Daily {
+        action: "now".into(),
+        channel: None,
+        time: None,
+        course: None,
+    };
+    let mut interaction = synthetic::command_interaction(&now, None, "ko");
+    interaction["guild_id"] = serde_json::json!(GUILD.to_string());
+    interaction["member"]["permissions"] =
+        serde_json::json!(synthetic::MANAGER_PERMISSIONS.to_string());
+    let started = std::time::Instant::now();
+    let answer = fake.answer_to(interaction, WAIT).await;
+    assert!(
+        answer["data"]["embeds"][0]["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("올라가요")),
+        "{answer:#}"
+    );
+    // The post may come before the interaction's callback (already logged).
+    if fake.count(posted) == 0 {
+        fake.expect("the post", WAIT, posted).await;
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    bot.finished(WAIT).await;
+}
