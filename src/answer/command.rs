@@ -72,6 +72,26 @@ pub enum Command {
     ForgetMe {
         confirm: bool,
     },
+    /// A practice question (`/quiz`); no chapter = one the asker hasn't watched.
+    Quiz {
+        course: Option<String>,
+        chapter: Option<String>,
+    },
+    /// A press of a question's answer button; `review` when the question
+    /// came from `/review`.
+    QuizAnswer {
+        course: Option<String>,
+        shown: crate::quiz::Shown,
+        choice: u32,
+        review: bool,
+    },
+    /// The asker's due review question (`/review`).
+    Review,
+    /// Puts a question into the asker's review ("복습에 넣기").
+    ReviewAdd {
+        course: Option<String>,
+        shown: crate::quiz::Shown,
+    },
     /// The daily chapter post (`/daily`): `action` is set, off, status or
     /// now (read by the command; anything else is answered with the list).
     Daily {

@@ -30,6 +30,9 @@
 //! - `/watched`, `/unwatch`, `/progress`, `/board`, `/settings`,
 //!   `/forget-me` — study state per server ([`state`]): the same pure
 //!   rules, handed the study [`crate::study::Book`] by the adapter.
+//! - `/quiz`, `/review` — practice questions built from the notes
+//!   ([`crate::quiz`]), their answer buttons and spaced review, also
+//!   through [`state`] (answers and review cards are study state).
 //! - `/daily` (admins) — the daily chapter post: its schedule, status, and
 //!   what the post says ([`daily_post`]; posting is the scheduler's).
 //! - `/reload` (admins only) — reloads content now and reports chapters

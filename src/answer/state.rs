@@ -18,7 +18,8 @@
 //! line) is in [`super::desk`], below both.
 
 use super::command::Command;
-use super::commands::{board, daily, forget_me, progress, settings, unwatch, watched, NAMES};
+use super::commands::{board, daily, forget_me, progress, quiz, quiz_answer, review, settings};
+use super::commands::{unwatch, watched, NAMES};
 use super::desk::{unavailable, Desk};
 use super::reply::{Answer, Reply};
 use super::{answer, Request};
@@ -109,6 +110,17 @@ pub async fn answer_at(desk: &Desk<'_>, command: &Command) -> Reply {
             settings::act(desk, &asked).await
         }
         Command::ForgetMe { confirm } => forget_me::act(desk, *confirm).await,
+        Command::Quiz { course, chapter } => {
+            quiz::act(desk, course.as_deref(), chapter.as_deref()).await
+        }
+        Command::QuizAnswer {
+            course,
+            shown,
+            choice,
+            review,
+        } => quiz_answer::act(desk, course.as_deref(), shown, *choice, *review).await,
+        Command::Review => review::act(desk).await,
+        Command::ReviewAdd { course, shown } => review::add(desk, course.as_deref(), shown).await,
         Command::Daily {
             action,
             channel,

@@ -199,7 +199,8 @@ pub fn to_json(reply: &Reply) -> serde_json::Value {
     }
 }
 
-/// For a terminal: title, link, body, fields, footer, and the link buttons.
+/// For a terminal: title, link, body, fields, footer, the link buttons, and
+/// the buttons only buttons run as the lines to type instead.
 pub fn to_text(reply: &Reply) -> String {
     let mut out = String::new();
     if let Some(problem) = &reply.error {
@@ -236,6 +237,10 @@ pub fn to_text(reply: &Reply) -> String {
         .filter_map(|b| match b {
             Button::Link { label, url } if Some(url) != reply.url.as_ref() => {
                 Some(format!("{label}: {url}"))
+            }
+            Button::Run { label, command } => {
+                let line = crate::answer::commands::button_line(command)?;
+                Some(format!("{}: {line}", crate::cut::truncate(label, 20)))
             }
             _ => None,
         })

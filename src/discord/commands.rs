@@ -33,9 +33,14 @@ pub fn has_course_option(lectern: &Lectern) -> bool {
     lectern.library.courses.len() > 1
 }
 
-/// The command definitions to register, for this library.
+/// The command definitions to register, for this library (all but the
+/// commands only buttons run).
 pub fn definitions(lectern: &Lectern) -> Vec<CreateCommand> {
-    COMMANDS.iter().map(|c| definition(lectern, c)).collect()
+    COMMANDS
+        .iter()
+        .filter(|c| !crate::answer::commands::BUTTON_ONLY.contains(&c.name))
+        .map(|c| definition(lectern, c))
+        .collect()
 }
 
 /// The definitions as the JSON array `PUT /applications/{id}/commands` receives.

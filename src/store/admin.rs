@@ -17,6 +17,31 @@ pub struct Export {
     /// The daily posts' schedules (with the id of the admin who set each up).
     pub daily_schedules: Vec<super::daily::ExportSchedule>,
     pub daily_posts: Vec<super::daily::ExportPost>,
+    pub quiz_answers: Vec<ExportAnswer>,
+    pub review_cards: Vec<ExportCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportAnswer {
+    pub guild_id: String,
+    pub user_id: String,
+    pub course: String,
+    pub question: String,
+    pub fingerprint: String,
+    pub choice: i64,
+    pub correct: bool,
+    pub answered_at: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportCard {
+    pub guild_id: String,
+    pub user_id: String,
+    pub course: String,
+    pub question: String,
+    pub state: String,
+    pub due: i64,
+    pub updated_at: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,7 +81,7 @@ impl Store {
     pub async fn forget_member(&self, user: u64) -> Result<u64, StoreError> {
         let mut tx = self.pool.begin().await?;
         let mut removed = 0;
-        for table in ["progress", "activity_days"] {
+        for table in ["progress", "activity_days", "quiz_answers", "review_cards"] {
             removed += sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
                 .bind(to_db(user))
                 .execute(&mut *tx)
@@ -123,6 +148,45 @@ impl Store {
         })
         .collect::<Result<_, sqlx::Error>>()?;
         let (daily_schedules, daily_posts) = super::daily::export(&mut tx).await?;
+        let quiz_answers = sqlx::query(
+            "SELECT guild_id, user_id, course, question, fingerprint, choice, correct, answered_at \
+             FROM quiz_answers ORDER BY guild_id, user_id, course, question",
+        )
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(ExportAnswer {
+                guild_id: id(r, 0)?,
+                user_id: id(r, 1)?,
+                course: r.try_get(2)?,
+                question: r.try_get(3)?,
+                fingerprint: r.try_get(4)?,
+                choice: r.try_get(5)?,
+                correct: r.try_get::<i64, _>(6)? != 0,
+                answered_at: r.try_get(7)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+        let review_cards = sqlx::query(
+            "SELECT guild_id, user_id, course, question, state, due, updated_at \
+             FROM review_cards ORDER BY guild_id, user_id, course, question",
+        )
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(ExportCard {
+                guild_id: id(r, 0)?,
+                user_id: id(r, 1)?,
+                course: r.try_get(2)?,
+                question: r.try_get(3)?,
+                state: r.try_get(4)?,
+                due: r.try_get(5)?,
+                updated_at: r.try_get(6)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
         tx.commit().await?;
         Ok(Export {
             progress,
@@ -130,6 +194,8 @@ impl Store {
             guild_settings,
             daily_schedules,
             daily_posts,
+            quiz_answers,
+            review_cards,
         })
     }
 

@@ -5,7 +5,9 @@
 use async_trait::async_trait;
 
 use super::{SharedStore, StoreError, WatchedRow};
-use crate::study::{Book, GuildSettings, Mark, MemberTotals, Unavailable, Watched};
+use crate::study::{
+    Book, GuildSettings, Mark, MemberTotals, QuizAnswer, ReviewCard, Unavailable, Watched,
+};
 
 fn watched(row: WatchedRow) -> Watched {
     Watched {
@@ -101,5 +103,45 @@ impl Book for SharedStore {
     async fn forget_member(&self, user: u64) -> Result<u64, Unavailable> {
         let store = self.get().await.map_err(unavailable)?;
         store.forget_member(user).await.map_err(unavailable)
+    }
+
+    async fn answer_once(
+        &self,
+        guild: u64,
+        user: u64,
+        answer: &QuizAnswer,
+    ) -> Result<(bool, QuizAnswer), Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store
+            .answer_once(guild, user, answer)
+            .await
+            .map_err(unavailable)
+    }
+
+    async fn card(
+        &self,
+        guild: u64,
+        user: u64,
+        course: &str,
+        question: &str,
+    ) -> Result<Option<ReviewCard>, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store
+            .card(guild, user, course, question)
+            .await
+            .map_err(unavailable)
+    }
+
+    async fn save_card(&self, guild: u64, user: u64, card: &ReviewCard) -> Result<(), Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store
+            .save_card(guild, user, card)
+            .await
+            .map_err(unavailable)
+    }
+
+    async fn cards(&self, guild: u64, user: u64) -> Result<Vec<ReviewCard>, Unavailable> {
+        let store = self.get().await.map_err(unavailable)?;
+        store.cards(guild, user).await.map_err(unavailable)
     }
 }

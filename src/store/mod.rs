@@ -20,6 +20,7 @@ mod daily;
 mod daily_book;
 mod marks;
 mod progress;
+mod quiz;
 mod settings;
 mod shared;
 

@@ -7,7 +7,7 @@
 
 use async_trait::async_trait;
 
-use super::{GuildSettings, MemberTotals};
+use super::{GuildSettings, MemberTotals, QuizAnswer, ReviewCard};
 
 /// The member the console and `lectern ask` act as: one local member…
 pub const LOCAL_USER: u64 = 1;
@@ -107,4 +107,24 @@ pub trait Book: super::DailyBook + Send + Sync {
     async fn save_settings(&self, guild: u64, settings: &GuildSettings) -> Result<(), Unavailable>;
     /// Deletes every row about `user` in every server; how many went.
     async fn forget_member(&self, user: u64) -> Result<u64, Unavailable>;
+    /// Keeps `answer` unless `user` already answered that question in
+    /// `guild`: whether it was kept, and the answer that counts (the first).
+    async fn answer_once(
+        &self,
+        guild: u64,
+        user: u64,
+        answer: &QuizAnswer,
+    ) -> Result<(bool, QuizAnswer), Unavailable>;
+    /// `user`'s card for a question, if it is in their review queue.
+    async fn card(
+        &self,
+        guild: u64,
+        user: u64,
+        course: &str,
+        question: &str,
+    ) -> Result<Option<ReviewCard>, Unavailable>;
+    /// Adds or replaces `user`'s card for its question.
+    async fn save_card(&self, guild: u64, user: u64, card: &ReviewCard) -> Result<(), Unavailable>;
+    /// Every card of `user` in `guild`, soonest due first.
+    async fn cards(&self, guild: u64, user: u64) -> Result<Vec<ReviewCard>, Unavailable>;
 }

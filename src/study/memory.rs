@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 
 use super::book::{Book, Mark, Unavailable, Watched};
-use super::{GuildSettings, MemberTotals};
+use super::{GuildSettings, MemberTotals, QuizAnswer, ReviewCard};
 
 type Key = (u64, u64);
 
@@ -19,7 +19,13 @@ struct Rows {
     progress: BTreeMap<Key, BTreeMap<(String, u32), i64>>,
     days: BTreeMap<Key, BTreeSet<String>>,
     settings: BTreeMap<u64, GuildSettings>,
+    /// (guild, user, course, question) → the first answer.
+    answers: BTreeMap<QuestionKey, QuizAnswer>,
+    /// (guild, user, course, question) → the card.
+    cards: BTreeMap<QuestionKey, ReviewCard>,
 }
+
+type QuestionKey = (u64, u64, String, String);
 
 /// Study state in a mutex; `set_down(true)` makes every call fail.
 #[derive(Debug, Default)]
@@ -183,8 +189,56 @@ impl Book for MemoryBook {
             }
             *u != user
         });
+        let before = rows.answers.len() + rows.cards.len();
+        rows.answers.retain(|(_, u, _, _), _| *u != user);
+        rows.cards.retain(|(_, u, _, _), _| *u != user);
+        removed += (before - rows.answers.len() - rows.cards.len()) as u64;
         drop(rows);
         self.daily_rows()?.forget_admin(user);
         Ok(removed)
+    }
+
+    async fn answer_once(
+        &self,
+        guild: u64,
+        user: u64,
+        answer: &QuizAnswer,
+    ) -> Result<(bool, QuizAnswer), Unavailable> {
+        let mut rows = self.rows()?;
+        let key = (guild, user, answer.course.clone(), answer.question.clone());
+        if let Some(first) = rows.answers.get(&key) {
+            return Ok((false, first.clone()));
+        }
+        rows.answers.insert(key, answer.clone());
+        Ok((true, answer.clone()))
+    }
+
+    async fn card(
+        &self,
+        guild: u64,
+        user: u64,
+        course: &str,
+        question: &str,
+    ) -> Result<Option<ReviewCard>, Unavailable> {
+        let key = (guild, user, course.to_string(), question.to_string());
+        Ok(self.rows()?.cards.get(&key).cloned())
+    }
+
+    async fn save_card(&self, guild: u64, user: u64, card: &ReviewCard) -> Result<(), Unavailable> {
+        let key = (guild, user, card.course.clone(), card.question.clone());
+        self.rows()?.cards.insert(key, card.clone());
+        Ok(())
+    }
+
+    async fn cards(&self, guild: u64, user: u64) -> Result<Vec<ReviewCard>, Unavailable> {
+        let rows = self.rows()?;
+        let mut mine: Vec<ReviewCard> = rows
+            .cards
+            .iter()
+            .filter(|((g, u, _, _), _)| *g == guild && *u == user)
+            .map(|(_, card)| card.clone())
+            .collect();
+        mine.sort_by(|a, b| a.due.cmp(&b.due).then(a.question.cmp(&b.question)));
+        Ok(mine)
     }
 }

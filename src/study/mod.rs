@@ -8,10 +8,12 @@
 mod book;
 mod daily;
 mod memory;
+mod quiz_rows;
 
 pub use book::{Book, Mark, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
 pub use daily::DailyBook;
 pub use memory::MemoryBook;
+pub use quiz_rows::{QuizAnswer, ReviewCard};
 
 use jiff::tz::TimeZone;
 use jiff::Timestamp;

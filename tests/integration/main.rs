@@ -23,6 +23,7 @@ mod library;
 mod live;
 mod ops;
 mod picture;
+mod quiz;
 mod search;
 mod store;
 mod study;

@@ -18,8 +18,11 @@ mod help;
 mod keypoints;
 mod link;
 pub(super) mod progress;
+pub(super) mod quiz;
+pub(super) mod quiz_answer;
 mod read;
 mod reload;
+pub(super) mod review;
 mod search;
 pub(super) mod settings;
 mod summary;
@@ -48,9 +51,35 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &board::SPEC,
     &settings::SPEC,
     &forget_me::SPEC,
+    &quiz::SPEC,
+    &review::SPEC,
+    &quiz_answer::SPEC,
+    &review::ADD_SPEC,
     &daily::SPEC,
     &reload::SPEC,
 ];
+
+/// Commands only buttons run (their arguments are what a button holds):
+/// never registered with Discord.
+pub const BUTTON_ONLY: &[&str] = &[quiz_answer::SPEC.name, review::ADD_SPEC.name];
+
+/// What a terminal shows for a button only buttons run (the console and
+/// `ask` have no buttons): the command as a typed line with named
+/// arguments, e.g. `/quiz-answer chapter:22 version:2b7cc kind:c item:1
+/// seed:99233 choice:0`. `None` for every other command.
+pub fn button_line(command: &Command) -> Option<String> {
+    let spec = command.spec();
+    if !BUTTON_ONLY.contains(&spec.name) {
+        return None;
+    }
+    let mut line = format!("/{}", spec.name);
+    for (option, value) in spec.all_options().zip(command.values()) {
+        if let Some(value) = value {
+            line.push_str(&format!(" {}:{value}", option.name));
+        }
+    }
+    Some(line)
+}
 
 /// The spec of a command by its registered (English) name.
 pub fn find(name: &str) -> Option<&'static CommandSpec> {
@@ -77,6 +106,10 @@ impl Command {
             Command::Board { .. } => &board::SPEC,
             Command::Settings { .. } => &settings::SPEC,
             Command::ForgetMe { .. } => &forget_me::SPEC,
+            Command::Quiz { .. } => &quiz::SPEC,
+            Command::QuizAnswer { .. } => &quiz_answer::SPEC,
+            Command::Review => &review::SPEC,
+            Command::ReviewAdd { .. } => &review::ADD_SPEC,
             Command::Daily { .. } => &daily::SPEC,
         }
     }

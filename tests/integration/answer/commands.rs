@@ -2,6 +2,7 @@
 //! table's: generated here, and a stale README fails (rewritten under the
 //! update rule, `INSTA_UPDATE=always`, like every golden).
 
+use lectern::answer::commands::BUTTON_ONLY;
 use lectern::answer::spec::HIDE;
 use lectern::answer::COMMANDS;
 
@@ -10,12 +11,13 @@ use crate::support::root;
 const START: &str = "<!-- korean-names:start (generated from the command table by tests/integration/answer/commands.rs) -->";
 const END: &str = "<!-- korean-names:end -->";
 
-/// Every command with its Korean name and its options' Korean names.
+/// Every registered command with its Korean name and its options' Korean
+/// names (the commands only buttons run are left out).
 fn korean_names_table() -> String {
     let mut out = String::from(
         "| command | Korean (Discord `ko`) | options: English → Korean |\n|---|---|---|\n",
     );
-    for spec in COMMANDS {
+    for spec in COMMANDS.iter().filter(|c| !BUTTON_ONLY.contains(&c.name)) {
         let options: Vec<String> = spec
             .all_options()
             .map(|o| format!("`{}` → `{}`", o.name, o.ko))

@@ -202,6 +202,8 @@ fn definitions_follow_every_discord_rule() {
                 "board",
                 "settings",
                 "forget-me",
+                "quiz",
+                "review",
                 "daily",
                 "reload"
             ]
@@ -252,6 +254,8 @@ fn korean_names_autocomplete_course_and_hide() {
             "현황판",
             "설정",
             "기록삭제",
+            "퀴즈",
+            "복습",
             "오늘의챕터",
             "새로고침"
         ]

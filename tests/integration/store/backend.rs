@@ -340,3 +340,92 @@ pub async fn marks_answer_with_the_members_chapters(store: &Store) {
     assert_eq!(added, 2 * 3, "each (member, chapter) is new exactly once");
     assert_eq!(store.watched(guild, a).await.unwrap().len(), 3);
 }
+
+fn answer(question: &str, choice: u32, correct: bool, at: i64) -> lectern::study::QuizAnswer {
+    lectern::study::QuizAnswer {
+        course: "llm".into(),
+        question: question.into(),
+        fingerprint: "abcde".into(),
+        choice,
+        correct,
+        at,
+    }
+}
+
+fn card(question: &str, due: i64) -> lectern::study::ReviewCard {
+    lectern::study::ReviewCard {
+        course: "llm".into(),
+        question: question.into(),
+        state: "{}".into(),
+        due,
+        updated_at: due - 10,
+    }
+}
+
+/// A member answers a question once: the first answer is kept and told.
+pub async fn quiz_answers_once(store: &Store) {
+    let (guild, user, other) = (fresh_id(), fresh_id(), fresh_id());
+    let first = answer("21:t:0:5", 2, false, 100);
+    let (kept, counted) = store.answer_once(guild, user, &first).await.unwrap();
+    assert!(kept);
+    assert_eq!(counted, first);
+    let second = answer("21:t:0:5", 1, true, 200);
+    let (kept, counted) = store.answer_once(guild, user, &second).await.unwrap();
+    assert!(!kept, "a second answer is not kept");
+    assert_eq!(counted, first, "the first answer counts");
+    let (kept, _) = store.answer_once(guild, other, &second).await.unwrap();
+    assert!(kept, "another member answers for themselves");
+}
+
+/// Cards are added, replaced whole and listed soonest first, per member.
+pub async fn review_cards_roundtrip(store: &Store) {
+    let (guild, user) = (fresh_id(), fresh_id());
+    assert_eq!(
+        store.card(guild, user, "llm", "1:c:0:1").await.unwrap(),
+        None
+    );
+    store
+        .save_card(guild, user, &card("1:c:0:1", 500))
+        .await
+        .unwrap();
+    store
+        .save_card(guild, user, &card("2:o:3:1", 300))
+        .await
+        .unwrap();
+    let mut later = card("2:o:3:1", 900);
+    later.state = "{\"reps\":1}".into();
+    store.save_card(guild, user, &later).await.unwrap();
+    assert_eq!(
+        store.card(guild, user, "llm", "2:o:3:1").await.unwrap(),
+        Some(later.clone())
+    );
+    let cards = store.cards(guild, user).await.unwrap();
+    let order: Vec<&str> = cards.iter().map(|c| c.question.as_str()).collect();
+    assert_eq!(order, vec!["1:c:0:1", "2:o:3:1"]);
+    assert!(store.cards(fresh_id(), user).await.unwrap().is_empty());
+}
+
+/// `/forget-me` and the export cover the quiz's rows.
+pub async fn quiz_rows_are_forgotten_and_exported(store: &Store) {
+    let (guild, user) = (fresh_id(), fresh_id());
+    store
+        .answer_once(guild, user, &answer("3:t:1:9", 0, false, 1))
+        .await
+        .unwrap();
+    store
+        .save_card(guild, user, &card("3:t:1:9", 60))
+        .await
+        .unwrap();
+    let export = store.export().await.unwrap();
+    let u = user.to_string();
+    assert!(export
+        .quiz_answers
+        .iter()
+        .any(|a| a.user_id == u && a.question == "3:t:1:9" && !a.correct));
+    assert!(export
+        .review_cards
+        .iter()
+        .any(|c| c.user_id == u && c.due == 60));
+    assert_eq!(store.forget_member(user).await.unwrap(), 2);
+    assert!(store.cards(guild, user).await.unwrap().is_empty());
+}

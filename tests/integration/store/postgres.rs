@@ -32,6 +32,9 @@ on_postgres!(
     export_has_everything,
     concurrent_marks,
     marks_answer_with_the_members_chapters,
+    quiz_answers_once,
+    review_cards_roundtrip,
+    quiz_rows_are_forgotten_and_exported,
 );
 
 #[tokio::test]

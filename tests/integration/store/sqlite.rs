@@ -74,6 +74,24 @@ async fn marks_answer_with_the_members_chapters() {
 }
 
 #[tokio::test]
+async fn quiz_answers_once() {
+    let (_dir, store) = temp_store().await;
+    super::backend::quiz_answers_once(&store).await;
+}
+
+#[tokio::test]
+async fn review_cards_roundtrip() {
+    let (_dir, store) = temp_store().await;
+    super::backend::review_cards_roundtrip(&store).await;
+}
+
+#[tokio::test]
+async fn quiz_rows_are_forgotten_and_exported() {
+    let (_dir, store) = temp_store().await;
+    super::backend::quiz_rows_are_forgotten_and_exported(&store).await;
+}
+
+#[tokio::test]
 async fn backup_is_a_consistent_openable_copy() {
     let (dir, store) = temp_store().await;
     store
