@@ -9,12 +9,19 @@
 //! request at once with a constant body on the same transport (no signature
 //! check, no JSON, no database): the floor that 1,000 fresh connections on
 //! this machine's cores cost before Lectern does any work.
+//!
+//! And, one press at a time on one thread, what each step of a press costs
+//! the server: checking its Ed25519 signature (strictly, as the endpoint
+//! does, and the plain check for comparison) and decoding its body (in one
+//! pass, as the endpoint does, and the reference reading it replaced).
 
 #[path = "support/raw_http.rs"]
 #[allow(dead_code)] // the /search helpers are for the other HTTP benches
 mod raw_http;
 #[path = "../tests/integration/support/signing.rs"]
 mod signing;
+#[path = "support/timing.rs"]
+mod timing;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -49,6 +56,7 @@ fn main() {
             raw_http::signed_interaction(&key, addr, &press)
         })
         .collect();
+    per_press_costs(&key);
     let floor = floor_p99(&requests);
     let started = Instant::now();
     let results = burst(addr, requests);
@@ -81,6 +89,59 @@ fn main() {
     );
     assert_eq!(ok as u64, PRESSES, "every press answered");
     assert_eq!(rows, expected, "none lost, none doubled");
+}
+
+/// The CPU one press costs in its verification and decoding, each timed
+/// over 2,000 runs on this thread (p50 and p99 of single runs).
+fn per_press_costs(key: &ed25519_dalek::SigningKey) {
+    use axum::http::{HeaderMap, HeaderValue};
+    use lectern::discord::http::{decode_interaction, verify};
+
+    let mut press = synthetic::component_interaction("v1:+w:2", "ko", false);
+    press["member"]["user"]["id"] = json!("1042");
+    let body = serde_json::to_vec(&press).unwrap();
+    let now = signing::unix_now();
+    let ts = now.to_string();
+    let mut headers = HeaderMap::new();
+    let signature = signing::signature(key, &ts, &body);
+    headers.insert(
+        "x-signature-ed25519",
+        HeaderValue::from_str(&signature).unwrap(),
+    );
+    headers.insert("x-signature-timestamp", HeaderValue::from_str(&ts).unwrap());
+    let verifying = key.verifying_key();
+    let message = [ts.as_bytes(), &body].concat();
+    let sig =
+        ed25519_dalek::Signature::from_bytes(&hex::decode(&signature).unwrap().try_into().unwrap());
+    println!(
+        "one press ({} bytes), single runs on one thread:",
+        body.len()
+    );
+    timing::percentiles(
+        "  verify (endpoint: headers, verify_strict, timestamp)",
+        2_000,
+        || {
+            verify(&verifying, &headers, &body, now).unwrap();
+        },
+    );
+    timing::percentiles("  ed25519 verify_strict alone", 2_000, || {
+        verifying.verify_strict(&message, &sig).unwrap();
+    });
+    timing::percentiles("  ed25519 plain verify alone (not used)", 2_000, || {
+        ed25519_dalek::Verifier::verify(&verifying, &message, &sig).unwrap();
+    });
+    timing::percentiles("  decode (endpoint: one pass)", 2_000, || {
+        std::hint::black_box(decode_interaction(&body).unwrap());
+    });
+    timing::percentiles(
+        "  decode the reference way (value, then Interaction)",
+        2_000,
+        || {
+            let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            let i: lectern::discord::Interaction = serde_json::from_value(value).unwrap();
+            std::hint::black_box(i);
+        },
+    );
 }
 
 /// Sends every request on its own connection at once; each request's status

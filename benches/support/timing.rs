@@ -1,5 +1,6 @@
 //! Percentile timing shared by the benchmarks: criterion reports means, the
-//! targets are p99s.
+//! targets are p99s. And the process's resident memory.
+#![allow(dead_code)] // each benchmark uses the helpers it needs
 
 use std::time::{Duration, Instant};
 
@@ -21,4 +22,56 @@ pub fn percentiles(name: &str, n: usize, mut f: impl FnMut()) {
         at(0.99),
         at(1.0)
     );
+}
+
+/// Times `calls` individual calls of `f(i)`, after up to 200 warm-up calls.
+pub fn latencies(calls: usize, mut f: impl FnMut(usize)) -> Vec<Duration> {
+    for i in 0..calls.min(200) {
+        f(i);
+    }
+    (0..calls)
+        .map(|i| {
+            let t = Instant::now();
+            f(i);
+            t.elapsed()
+        })
+        .collect()
+}
+
+/// A `/proc/self/status` figure in KiB (`VmRSS:`, `VmHWM:`); 0 where there
+/// is none.
+pub fn status_kib(key: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// Resident memory now, in KiB.
+pub fn rss_kib() -> u64 {
+    status_kib("VmRSS:")
+}
+
+/// Each input's mean time, slowest first, for calls that cycled through
+/// `inputs` in order (call `i` took `inputs[i % inputs.len()]`).
+pub fn slowest_inputs<'a>(times: &[Duration], inputs: &[&'a str]) -> Vec<(Duration, &'a str)> {
+    let mut per: Vec<(Duration, &str)> = inputs
+        .iter()
+        .enumerate()
+        .map(|(k, q)| {
+            let mine: Vec<Duration> = times
+                .iter()
+                .skip(k)
+                .step_by(inputs.len())
+                .copied()
+                .collect();
+            (mine.iter().sum::<Duration>() / mine.len().max(1) as u32, *q)
+        })
+        .collect();
+    per.sort_by_key(|p| std::cmp::Reverse(p.0));
+    per
 }

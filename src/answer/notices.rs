@@ -133,6 +133,16 @@ pub fn console_banner(l: Locale) -> &'static str {
     )
 }
 
+/// Under a reply's numbered buttons in the console: how to press one.
+pub fn console_press(l: Locale, buttons: usize) -> String {
+    match (l, buttons) {
+        (Locale::Ko, 1) => "1을 입력하면 버튼을 눌러요".to_string(),
+        (Locale::Ko, n) => format!("1–{n} 중 번호를 입력하면 그 버튼을 눌러요"),
+        (Locale::En, 1) => "Type 1 to press the button".to_string(),
+        (Locale::En, n) => format!("Type a number from 1 to {n} to press that button"),
+    }
+}
+
 /// The marker at the end of a text cut to fit: where to read on.
 pub fn read_more(l: Locale) -> String {
     let read = format!("/{}", NAMES.command(l, "read"));

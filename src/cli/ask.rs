@@ -10,7 +10,7 @@ use serde_json::json;
 use super::{Format, EXIT_SETUP};
 use crate::answer::slash::parse_slash;
 use crate::answer::state::{self, is_state};
-use crate::answer::{answer, notices, picture_saved, Button, Locale, Reply, Request};
+use crate::answer::{answer, notices, picture_saved, Button, Command, Locale, Reply, Request};
 use crate::app::Lectern;
 use crate::study::{Book, Member};
 
@@ -100,15 +100,29 @@ pub async fn respond_locally(
     locale: Locale,
     book: Option<&dyn Book>,
 ) -> Reply {
-    match (parse_slash(line), book) {
-        (Ok(command), Some(book)) => {
+    match parse_slash(line) {
+        Ok(command) => run_locally(lectern, command, locale, book).await,
+        Err(e) => notices::unreadable_line(locale, e),
+    }
+}
+
+/// Runs a command (typed, or a button pressed in the console) as the one
+/// local member, like [`respond_locally`].
+pub async fn run_locally(
+    lectern: &Lectern,
+    command: Command,
+    locale: Locale,
+    book: Option<&dyn Book>,
+) -> Reply {
+    let request = Request::new(command, locale);
+    match book {
+        Some(book) => {
             let now = crate::discord::http::unix_now();
-            let request = Request::new(command, locale);
             state::respond(lectern, &request, &Member::local(), book, now)
                 .await
                 .reply
         }
-        _ => respond(lectern, line, locale),
+        None => answer(lectern, &request),
     }
 }
 
@@ -202,6 +216,38 @@ pub fn to_json(reply: &Reply) -> serde_json::Value {
 /// For a terminal: title, link, body, fields, footer, the link buttons, and
 /// the buttons only buttons run as the lines to type instead.
 pub fn to_text(reply: &Reply) -> String {
+    terminal_text(reply, RunButtons::AsLines)
+}
+
+/// How a terminal shows the buttons that run a command.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum RunButtons {
+    /// `ask` (one answer, nothing to press): a button only a button can run
+    /// is shown as the line to type instead; the others are left out, as
+    /// each is a command the reader can type.
+    AsLines,
+    /// The console: every such button numbered, pressed by typing its number
+    /// (see [`run_buttons`]).
+    Numbered(Locale),
+}
+
+/// The commands a reply's buttons run, in the order [`RunButtons::Numbered`]
+/// numbers them (the console presses `n` as the n-th).
+pub(super) fn run_buttons(reply: &Reply) -> Vec<Command> {
+    if reply.error.is_some() {
+        return Vec::new();
+    }
+    reply
+        .buttons
+        .iter()
+        .filter_map(|b| match b {
+            Button::Run { command, .. } => Some(command.clone()),
+            Button::Link { .. } => None,
+        })
+        .collect()
+}
+
+pub(super) fn terminal_text(reply: &Reply, runs: RunButtons) -> String {
     let mut out = String::new();
     if let Some(problem) = &reply.error {
         out.push_str(&format!(
@@ -231,23 +277,34 @@ pub fn to_text(reply: &Reply) -> String {
     }
     out.push('\n');
     out.push_str(&reply.plain_text());
-    let links: Vec<String> = reply
-        .buttons
-        .iter()
-        .filter_map(|b| match b {
-            Button::Link { label, url } if Some(url) != reply.url.as_ref() => {
-                Some(format!("{label}: {url}"))
+    let mut lines: Vec<String> = Vec::new();
+    let mut numbered: Vec<String> = Vec::new();
+    for button in &reply.buttons {
+        match (button, runs) {
+            (Button::Link { label, url }, _) if Some(url) != reply.url.as_ref() => {
+                lines.push(format!("{label}: {url}"));
             }
-            Button::Run { label, command } => {
-                let line = crate::answer::commands::button_line(command)?;
-                Some(format!("{}: {line}", crate::cut::truncate(label, 20)))
+            (Button::Run { label, command }, RunButtons::AsLines) => {
+                if let Some(line) = crate::answer::commands::button_line(command) {
+                    lines.push(format!("{}: {line}", crate::cut::truncate(label, 20)));
+                }
             }
-            _ => None,
-        })
-        .collect();
-    if !links.is_empty() {
+            (Button::Run { label, .. }, RunButtons::Numbered(_)) => {
+                let n = numbered.len() + 1;
+                numbered.push(format!("[{n}] {}", crate::cut::truncate(label, 24)));
+            }
+            _ => {}
+        }
+    }
+    if !lines.is_empty() {
         out.push_str("\n\n");
-        out.push_str(&links.join("\n"));
+        out.push_str(&lines.join("\n"));
+    }
+    if let (RunButtons::Numbered(l), false) = (runs, numbered.is_empty()) {
+        out.push_str("\n\n");
+        out.push_str(&numbered.join("  "));
+        out.push('\n');
+        out.push_str(&notices::console_press(l, numbered.len()));
     }
     out
 }

@@ -1,6 +1,7 @@
 //! `lectern console`: type slash commands, read answers. A line without `/`
 //! is a search (`에이전트` is `/search 에이전트`); `/quit`, `/exit` or `종료`
-//! (with anything after them: `/quit now`) leaves.
+//! (with anything after them: `/quit now`) leaves. A reply's buttons are
+//! numbered: typing `2` presses the second (a quiz is answered this way).
 //!
 //! At a terminal, lines are read with `rustyline`: editing, and a history kept
 //! in the user's data directory (`lectern/console_history`; none when there is
@@ -10,8 +11,10 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::ask::{local_runtime, respond_locally, to_text};
-use crate::answer::{notices, Locale};
+use super::ask::{
+    local_runtime, respond_locally, run_buttons, run_locally, terminal_text, RunButtons,
+};
+use crate::answer::{notices, Command, Locale};
 use crate::app::Lectern;
 
 /// Words that leave the console, as a line's first word.
@@ -128,6 +131,7 @@ pub fn run(lectern: &Lectern, config_path: Option<&Path>, locale: Locale) -> Exi
         notices::console_banner(locale)
     );
     let mut input = Input::open();
+    let mut buttons: Vec<Command> = Vec::new();
     while let Some(line) = input.next_line(&mut out) {
         let line = line.trim();
         if line.is_empty() {
@@ -136,9 +140,24 @@ pub fn run(lectern: &Lectern, config_path: Option<&Path>, locale: Locale) -> Exi
         if is_quit(line) {
             break;
         }
-        let reply = runtime.block_on(respond_locally(lectern, line, locale, book.as_deref()));
-        let _ = writeln!(out, "{}\n", to_text(&reply));
+        let reply = runtime.block_on(async {
+            match pressed(line, &buttons) {
+                Some(command) => run_locally(lectern, command, locale, book.as_deref()).await,
+                None => respond_locally(lectern, line, locale, book.as_deref()).await,
+            }
+        });
+        buttons = run_buttons(&reply);
+        let text = terminal_text(&reply, RunButtons::Numbered(locale));
+        let _ = writeln!(out, "{text}\n");
     }
     input.save();
     ExitCode::SUCCESS
+}
+
+/// The button a line presses: its number among the last reply's buttons
+/// (`2` → the second). Any other line, or a number past them, is read as
+/// usual (a command, or a search).
+fn pressed(line: &str, buttons: &[Command]) -> Option<Command> {
+    let n: usize = line.parse().ok()?;
+    buttons.get(n.checked_sub(1)?).cloned()
 }

@@ -18,6 +18,7 @@ use crate::library::layout::{self, NotesFile, COURSE_DOC};
 use crate::library::lecture_doc::CourseMeta;
 use crate::library::model::{Course, Library};
 use crate::library::read_capped::read_capped;
+use crate::library::sibling_captions::sibling_captions;
 use crate::library::with_captions::{caption_files, is_captions_file, with_captions, CAPTIONS_DIR};
 
 /// Default cap on a chapter file's size.
@@ -199,7 +200,8 @@ struct CoursePaths<'a> {
     index: Option<&'a Path>,
     doc: Option<&'a Path>,
     chapters: &'a [PathBuf],
-    /// `.vtt`/`.srt` files in the folder or its `captions/` subfolder.
+    /// `.vtt`/`.srt` files in the folder or its `captions/` subfolder (when
+    /// there are none, the course's files in a `captions/` folder beside it).
     captions: &'a [PathBuf],
 }
 
@@ -268,7 +270,8 @@ fn load_course(dir: &Path, paths: CoursePaths<'_>, options: &LoadOptions, librar
             });
             if let Some((path, index)) = reference {
                 let course = build_indexed(path, index.clone(), files, diags);
-                let course = with_captions(course, paths.captions, options.max_file_bytes, diags);
+                let captions = course_captions(dir, paths.captions, course.as_ref());
+                let course = with_captions(course, &captions, options.max_file_bytes, diags);
                 return finish_course(dir, course, library);
             }
             let duration = meta.as_ref().and_then(|m| m.duration);
@@ -279,8 +282,18 @@ fn load_course(dir: &Path, paths: CoursePaths<'_>, options: &LoadOptions, librar
             course
         }
     };
-    let course = with_captions(course, paths.captions, options.max_file_bytes, diags);
+    let captions = course_captions(dir, paths.captions, course.as_ref());
+    let course = with_captions(course, &captions, options.max_file_bytes, diags);
     finish_course(dir, course, library);
+}
+
+/// The course's own caption files, else the ones of the `captions/` folder
+/// beside its folder whose names say they are this course's.
+fn course_captions(dir: &Path, own: &[PathBuf], course: Option<&Course>) -> Vec<PathBuf> {
+    match course {
+        Some(course) if own.is_empty() => sibling_captions(dir, course),
+        _ => own.to_vec(),
+    }
 }
 
 /// Adds a built course, renaming it if its id is taken.

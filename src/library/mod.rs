@@ -18,6 +18,7 @@ pub mod mapped;
 pub mod markers;
 pub mod model;
 mod read_capped;
+mod sibling_captions;
 mod with_captions;
 
 pub use diagnostics::{Diagnostic, Severity};

@@ -1,6 +1,7 @@
 //! Attaching a course video's captions at load: which of the folder's
-//! `.vtt`/`.srt` files (beside the notes or in a `captions/` subfolder) is
-//! used, read under the same size cap as notes. A broken or hostile file is
+//! `.vtt`/`.srt` files (beside the notes or in a `captions/` subfolder; else
+//! the course's own in a `captions/` folder beside it, see
+//! `sibling_captions`) is used, read under the same size cap as notes. A broken or hostile file is
 //! reported and never stops the notes from loading.
 
 use std::fs;

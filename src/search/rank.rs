@@ -37,6 +37,10 @@ pub(crate) struct Ranked {
     /// Number of query words it matched.
     pub coverage: u32,
     pub score: f32,
+    /// How much the matched words set this chapter apart within its own
+    /// course (idf over that course's chapters): breaks exact ties between
+    /// courses, where a word said in the captions is worth the same in each.
+    pub in_course: f32,
 }
 
 pub(crate) fn field_weight(field: u8) -> f32 {
@@ -262,6 +266,7 @@ pub(crate) fn rank(
             (1.0 + (total - df + 0.5) / (df + 0.5)).ln()
         })
         .collect();
+    let in_course = in_course_rarity(index, &touched, &best, n);
     // Words much more common than the query's rarest count for the score but
     // not for coverage: `llm spelling` is about spelling.
     let floor = COVERAGE_SHARE * importance.iter().copied().fold(0.0, f32::max);
@@ -291,6 +296,7 @@ pub(crate) fn rank(
                 doc: d,
                 coverage,
                 score,
+                in_course: in_course[d as usize],
             }
         })
         .collect();
@@ -298,6 +304,7 @@ pub(crate) fn rank(
         b.coverage
             .cmp(&a.coverage)
             .then(b.score.total_cmp(&a.score))
+            .then(b.in_course.total_cmp(&a.in_course))
             .then(a.doc.cmp(&b.doc))
     };
     if top < out.len() {
@@ -308,5 +315,41 @@ pub(crate) fn rank(
         out.truncate(top);
     }
     out.sort_by(order);
+    out
+}
+
+/// For every chapter, the summed idf of the query words it matched, counted
+/// over the chapters of its own course only (0 for chapters not `touched`).
+/// `best` holds each chapter's score per word (`n` words).
+fn in_course_rarity(index: &Index, touched: &[u32], best: &[f32], n: usize) -> Vec<f32> {
+    let courses = index
+        .docs
+        .iter()
+        .map(|d| d.course as usize + 1)
+        .max()
+        .unwrap_or(1);
+    let mut chapters = vec![0.0f32; courses];
+    for doc in &index.docs {
+        chapters[doc.course as usize] += 1.0;
+    }
+    let matched = |d: u32, slot: usize| best[d as usize * n + slot] > 0.0;
+    let mut df = vec![0.0f32; courses * n];
+    for &d in touched {
+        let c = index.docs[d as usize].course as usize;
+        for slot in (0..n).filter(|&slot| matched(d, slot)) {
+            df[c * n + slot] += 1.0;
+        }
+    }
+    let mut out = vec![0.0f32; index.docs.len()];
+    for &d in touched {
+        let c = index.docs[d as usize].course as usize;
+        out[d as usize] = (0..n)
+            .filter(|&slot| matched(d, slot))
+            .map(|slot| {
+                let df = df[c * n + slot];
+                (1.0 + (chapters[c] - df + 0.5) / (df + 0.5)).ln()
+            })
+            .sum();
+    }
     out
 }

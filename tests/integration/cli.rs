@@ -124,7 +124,11 @@ fn check_reports_duplicates_and_fails() {
             parts.next().unwrap(),
             parts.next().unwrap(),
         );
-        assert!(path.ends_with(".md") || path.ends_with(".yaml"), "{l}");
+        // Notes, the course index, or the captions beside the notes folder.
+        assert!(
+            path.ends_with(".md") || path.ends_with(".yaml") || path.ends_with(".vtt"),
+            "{l}"
+        );
         assert!(line.parse::<usize>().is_ok(), "{l}");
         assert!(sev == " error" || sev == " warning", "{l}");
     }
@@ -191,11 +195,18 @@ fn search_queries_file_gives_json_lines_in_order() {
     assert_eq!(queries, ["agents", "에이전트는", "pizza recipe"]);
 }
 
-/// What `lectern console` prints for `input` piped in; it must exit 0.
+/// What `lectern console` prints for `input` piped in; it must exit 0. The
+/// console keeps its study records in a database of its own, never the
+/// user's.
 fn console_with(input: &str) -> String {
+    let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .arg("console")
         .current_dir(ROOT)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", data.path().join("console.sqlite3").display()),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -230,6 +241,24 @@ fn console_searches_plain_lines_and_leaves_on_any_quit_word() {
     }
     assert!(lectern::cli::console::is_quit("/quit now"));
     assert!(!lectern::cli::console::is_quit("quitting time"));
+}
+
+/// A reply's buttons are numbered in the console and a typed number presses
+/// one: `/summary 21` then `2` is chapter 22's page (the "22장 ▶" button), and
+/// a number past the buttons is an ordinary line (a search).
+#[test]
+fn console_numbers_buttons_and_a_typed_number_presses_one() {
+    let text = console_with("/summary 21\n2\n9\n");
+    assert!(text.contains("[1] ◀ 20장  [2] 22장 ▶"), "{text}");
+    assert!(
+        text.contains("1–4 중 번호를 입력하면 그 버튼을 눌러요"),
+        "{text}"
+    );
+    assert!(text.contains("22. "), "the second button ran: {text}");
+    assert!(
+        text.contains("9에 대한 내용은"),
+        "a number past the buttons is a search: {text}"
+    );
 }
 
 /// `lectern ask … | head`: a reader that closes its end before the answer is

@@ -3,6 +3,7 @@
 //! gateway and over HTTP.
 
 mod commands;
+mod decode;
 mod gateway;
 mod golden;
 mod http;

@@ -7,6 +7,7 @@
 //! small fixtures are written by `fixtures`.
 
 mod fixtures;
+mod sibling_captions;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -8,56 +8,14 @@
 
 use std::collections::BTreeMap;
 
+use crate::support::labels::search_cases;
 use crate::support::{corpus, glossary};
 use lectern::library::{load_library, LoadOptions};
 use lectern::search::SearchIndex;
 
-const LABELS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/search_eval.tsv"
-);
-
 const MIN_HIT1: f64 = 0.90;
 const MIN_MRR5: f64 = 0.93;
 const MAX_NEGATIVES_ANSWERED: f64 = 0.05;
-
-struct Case {
-    query: String,
-    expected: Vec<u32>,
-    kind: String,
-}
-
-fn read_labels() -> Vec<Case> {
-    let text = std::fs::read_to_string(LABELS).expect("tests/fixtures/search_eval.tsv is readable");
-    let mut lines = text.lines();
-    let header = lines.next().unwrap_or_default();
-    assert_eq!(
-        header.trim_end(),
-        "query\texpected\tkind",
-        "unexpected TSV header"
-    );
-    lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert_eq!(cols.len(), 3, "bad TSV line: {l:?}");
-            let expected = cols[1]
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| {
-                    s.parse()
-                        .unwrap_or_else(|_| panic!("bad chapter number in {l:?}"))
-                })
-                .collect();
-            Case {
-                query: cols[0].to_string(),
-                expected,
-                kind: cols[2].trim().to_string(),
-            }
-        })
-        .collect()
-}
 
 #[derive(Default)]
 struct Tally {
@@ -78,7 +36,7 @@ fn search_quality_meets_targets() {
     let index = SearchIndex::build(&library, &glossary);
     let verbose = std::env::var_os("LECTERN_EVAL_VERBOSE").is_some();
 
-    let cases = read_labels();
+    let cases = search_cases();
     let mut kinds: BTreeMap<String, Tally> = BTreeMap::new();
     let (mut pos, mut neg) = (Tally::default(), Tally::default());
     let mut misses = Vec::new();

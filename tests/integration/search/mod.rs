@@ -3,6 +3,7 @@
 
 mod autocomplete;
 mod behaviour;
+mod courses;
 mod eval;
 mod moments;
 mod passages;

@@ -10,13 +10,9 @@
 //! engine has reached — guards against regressions, not the targets.
 
 use crate::support::corpus::{corpus_path, lectern_with};
+use crate::support::labels::{clock, distance, tsv_rows};
 use lectern::app::Lectern;
 use lectern::timecode::parse_time;
-
-const LABELS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/moment_eval.tsv"
-);
 
 /// How far outside the span a link may land and still count.
 const SLACK: u32 = 30;
@@ -50,27 +46,19 @@ struct Case {
 }
 
 fn read_labels() -> Vec<Case> {
-    let text = std::fs::read_to_string(LABELS).expect("moment_eval.tsv is readable");
-    let mut lines = text.lines();
-    assert_eq!(
-        lines.next().map(str::trim_end),
-        Some("query\tstart\tend\tsplit")
-    );
-    lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert_eq!(cols.len(), 4, "bad TSV line: {l:?}");
-            let time = |s: &str| parse_time(s).unwrap_or_else(|_| panic!("bad time in {l:?}"));
-            let (start, end) = (time(cols[1]), time(cols[2]));
-            assert!(start < end, "empty span in {l:?}");
+    tsv_rows("moment_eval.tsv", "query\tstart\tend\tsplit")
+        .into_iter()
+        .map(|cols| {
+            let time = |s: &str| parse_time(s).unwrap_or_else(|_| panic!("bad time in {cols:?}"));
+            let (start, end) = (time(&cols[1]), time(&cols[2]));
+            assert!(start < end, "empty span in {cols:?}");
             let split = cols[3].trim();
             assert!(
                 split == "tune" || split == "held-out",
-                "split is tune or held-out: {l:?}"
+                "split is tune or held-out: {cols:?}"
             );
             Case {
-                query: cols[0].to_string(),
+                query: cols[0].clone(),
                 start,
                 end,
                 held_out: split == "held-out",
@@ -149,15 +137,6 @@ impl Split {
     }
 }
 
-/// Seconds from `seconds` to the span `[start, end]` (0 inside it).
-fn distance(seconds: u32, start: u32, end: u32) -> u32 {
-    if seconds < start {
-        start - seconds
-    } else {
-        seconds.saturating_sub(end)
-    }
-}
-
 /// Runs every labelled query, prints the figures and misses, and returns
 /// (all, held-out).
 fn evaluate(name: &str, lectern: &Lectern, index: &[(u32, u32)]) -> (Split, Split) {
@@ -201,15 +180,6 @@ fn evaluate(name: &str, lectern: &Lectern, index: &[(u32, u32)]) -> (Split, Spli
         println!("    miss: {m}");
     }
     (all, held)
-}
-
-fn clock(seconds: u32) -> String {
-    format!(
-        "{}:{:02}:{:02}",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
 }
 
 fn assert_floors(name: &str, all: &Split, held: &Split, floors: &Floors) {

@@ -71,11 +71,12 @@ fn check(input: &str) {
     assert!(hits.len() <= 5);
     for h in &hits {
         assert!(!h.moments.is_empty() && h.moments.len() <= 3, "{input:?}");
-        // The first moment is the best passage, or the matching field itself
-        // when the translation never mentions the query.
+        // The first moment is the best passage (of the translation, or of
+        // the captions the corpus keeps beside the notes), or the matching
+        // field itself when neither says the query.
         let first = h.moments[0].field;
         assert!(
-            first == h.field || first == MatchField::Translation,
+            first == h.field || first == MatchField::Translation || first == MatchField::Captions,
             "{input:?}"
         );
         for m in &h.moments {

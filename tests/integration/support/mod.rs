@@ -13,6 +13,7 @@ pub mod discord;
 pub mod endpoint;
 pub mod fake_discord;
 pub mod golden;
+pub mod labels;
 pub mod limits;
 pub mod served;
 pub mod signing;

@@ -1,0 +1,261 @@
+//! Search with two real courses loaded side by side (issue 11): the v1 notes
+//! of *Deep Dive into LLMs* and the prompt-engineering lecture's Korean
+//! notes, each with its video's captions from the `captions/` folder beside
+//! its notes — exactly the corpus folders, as `--content` would name them.
+//!
+//! Two label sets: the prompt-engineering queries of
+//! `tests/fixtures/course_eval.tsv` (chapters and the span where the topic
+//! is said, read off that lecture's transcript and captions; see
+//! `course_eval.md`) and the topic queries of `search_eval.tsv` (deep-dive
+//! chapters). A hit counts only in the right course. Prints Hit@1 per
+//! course and together, the share of top links in the labelled span, the
+//! queries whose first hit is the other course's, and every miss; fails
+//! under the floors the engine has reached (regression guards: the issue's
+//! targets — Hit@1 ≥ 0.95 together, never the other course first — are
+//! printed beside them and not met yet).
+//!
+//! Set `LECTERN_EVAL_VERBOSE=1` to print the top five of every query.
+
+use lectern::app::Lectern;
+use lectern::search::Hit;
+use lectern::timecode::parse_time;
+
+use crate::support::corpus::{corpus, corpus_path};
+use crate::support::labels::{chapters, clock, distance, search_cases, tsv_rows};
+
+const DEEP_DIVE: &str = "deep-dive-llms";
+const PROMPTING: &str = "ai-prompt-engineering";
+
+/// The issue's target, on both label sets together.
+const TARGET_HIT1: f64 = 0.95;
+/// Reached at session 20's end (regression guards): Hit@1 0.935 together
+/// (prompt engineering 0.825, deep dive 0.975), 9 queries whose first hit
+/// is the other course's.
+const FLOOR_HIT1: f64 = 0.93;
+const MAX_CROSSED: usize = 9;
+/// How far outside the span a top link may land and still count as in it.
+const SLACK: u32 = 30;
+
+/// A labelled query about the prompt-engineering lecture.
+struct Case {
+    query: String,
+    /// The chapters that answer it, the one the span is in first.
+    chapters: Vec<u32>,
+    start: u32,
+    end: u32,
+}
+
+fn prompting_cases() -> Vec<Case> {
+    tsv_rows("course_eval.tsv", "query\tchapters\tstart\tend\tlang")
+        .into_iter()
+        .map(|cols| {
+            let time = |s: &str| parse_time(s).unwrap_or_else(|_| panic!("bad time in {cols:?}"));
+            let (start, end) = (time(&cols[2]), time(&cols[3]));
+            assert!(start < end, "empty span in {cols:?}");
+            assert!(
+                matches!(cols[4].as_str(), "ko" | "en"),
+                "lang is ko or en: {cols:?}"
+            );
+            let chapters = chapters(&cols[1]);
+            assert!(!chapters.is_empty(), "no chapter in {cols:?}");
+            Case {
+                query: cols[0].clone(),
+                chapters,
+                start,
+                end,
+            }
+        })
+        .collect()
+}
+
+/// The lecture's chapter starts from the table of contents of its English
+/// transcript (`N. [Title](#anchor) (m:ss)`), in order.
+fn prompting_chapter_starts() -> Option<Vec<(u32, u32)>> {
+    let path = corpus_path("ai-prompt-engineering/eng/_index.md")?;
+    let text = std::fs::read_to_string(path).expect("the transcript is readable");
+    let starts: Vec<(u32, u32)> = text
+        .lines()
+        .filter_map(|l| {
+            let (number, rest) = l.split_once(". [")?;
+            let time = rest.rsplit_once(" (")?.1.strip_suffix(')')?;
+            Some((number.parse().ok()?, parse_time(time).ok()?))
+        })
+        .collect();
+    assert_eq!(starts.len(), 11, "the table of contents lists 11 chapters");
+    Some(starts)
+}
+
+/// Both corpus folders as `lectern --content A --content B` loads them
+/// (with the shipped course index as reference for the deep-dive notes).
+fn both_courses() -> Option<Lectern> {
+    let deep_dive = corpus("kr-translated-v1")?;
+    let prompting = corpus_path("ai-prompt-engineering/kr")?;
+    let lectern = Lectern::load(&crate::support::config(), &[deep_dive, prompting]);
+    let ids: Vec<&str> = lectern
+        .library
+        .courses
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, [DEEP_DIVE, PROMPTING]);
+    for course in &lectern.library.courses {
+        assert!(course.captions.is_some(), "{} has captions", course.id);
+    }
+    Some(lectern)
+}
+
+#[derive(Default)]
+struct Tally {
+    n: usize,
+    hit1: usize,
+    /// Queries whose first hit is the other course's.
+    crossed: Vec<String>,
+    misses: Vec<String>,
+}
+
+impl Tally {
+    /// Counts one query about `course` answered by `hits`.
+    fn add(&mut self, course: &str, query: &str, expected: &[u32], hits: &[Hit]) {
+        self.n += 1;
+        let top = hits.first();
+        if std::env::var_os("LECTERN_EVAL_VERBOSE").is_some() {
+            let list: Vec<String> = hits
+                .iter()
+                .map(|h| {
+                    format!(
+                        "{}:{}({}:{:.2})",
+                        h.course,
+                        h.chapter,
+                        h.field.as_str(),
+                        h.score
+                    )
+                })
+                .collect();
+            println!("{query:<36} {}", list.join(" "));
+        }
+        if top.is_some_and(|h| h.course == course && expected.contains(&h.chapter)) {
+            self.hit1 += 1;
+            return;
+        }
+        let got = top.map_or("nothing".to_string(), |h| {
+            format!("{} ch{}", h.course, h.chapter)
+        });
+        let line = format!("{query:?} ({course} {expected:?}): got {got}");
+        if top.is_some_and(|h| h.course != course) {
+            self.crossed.push(line.clone());
+        }
+        self.misses.push(line);
+    }
+
+    fn hit1(&self) -> f64 {
+        self.hit1 as f64 / self.n.max(1) as f64
+    }
+
+    fn report(&self, name: &str) {
+        println!(
+            "  {name:<22} n={:<4} Hit@1 {:.3}  first hit in the other course: {}",
+            self.n,
+            self.hit1(),
+            self.crossed.len()
+        );
+    }
+}
+
+#[test]
+fn both_courses_answer_their_own_queries() {
+    let Some(starts) = prompting_chapter_starts() else {
+        return;
+    };
+    let Some(lectern) = both_courses() else {
+        return;
+    };
+    let search = |q: &str| lectern.index.search(&lectern.library, q, None, 5);
+
+    let (mut prompting, mut in_span) = (Tally::default(), 0);
+    for case in prompting_cases() {
+        let hits = search(&case.query);
+        prompting.add(PROMPTING, &case.query, &case.chapters, &hits);
+        let second = hits
+            .first()
+            .filter(|h| h.course == PROMPTING)
+            .and_then(|h| h.moments.first())
+            .map(|m| m.moment.seconds);
+        if second.is_some_and(|s| distance(s, case.start, case.end) <= SLACK) {
+            in_span += 1;
+        } else {
+            let at = second.map_or("—".to_string(), clock);
+            println!(
+                "    off span: {:?} span {}–{}: top link {at}",
+                case.query,
+                clock(case.start),
+                clock(case.end)
+            );
+        }
+    }
+    let (mut deep_dive, mut negatives, mut answered) = (Tally::default(), 0, Vec::new());
+    for case in search_cases() {
+        let hits = search(&case.query);
+        if case.expected.is_empty() {
+            negatives += 1;
+            if let Some(h) = hits.first() {
+                answered.push(format!("{:?}: {} ch{}", case.query, h.course, h.chapter));
+            }
+            continue;
+        }
+        deep_dive.add(DEEP_DIVE, &case.query, &case.expected, &hits);
+    }
+    let together = Tally {
+        n: prompting.n + deep_dive.n,
+        hit1: prompting.hit1 + deep_dive.hit1,
+        crossed: [prompting.crossed.clone(), deep_dive.crossed.clone()].concat(),
+        misses: Vec::new(),
+    };
+    println!("two courses loaded ({DEEP_DIVE} v1 + {PROMPTING} kr, both with captions):");
+    prompting.report(PROMPTING);
+    println!(
+        "  {:<22} top link within {SLACK} s of the labelled span: {in_span}/{}",
+        "", prompting.n
+    );
+    deep_dive.report(DEEP_DIVE);
+    together.report("together");
+    println!(
+        "  negatives answered: {}/{negatives} {answered:?}",
+        answered.len()
+    );
+    for m in prompting.misses.iter().chain(&deep_dive.misses) {
+        println!("    miss: {m}");
+    }
+
+    // The labels agree with the lecture's own chapter list.
+    for case in prompting_cases() {
+        let at = starts.iter().rev().find(|&&(_, s)| s <= case.start);
+        assert_eq!(
+            at.map(|&(n, _)| n),
+            Some(case.chapters[0]),
+            "{:?}: its span starts in another chapter",
+            case.query
+        );
+    }
+    assert!(prompting.n >= 30, "{} labelled queries", prompting.n);
+    for &(number, _) in &starts {
+        let n = prompting_cases()
+            .iter()
+            .filter(|c| c.chapters[0] == number)
+            .count();
+        assert!(n >= 2, "chapter {number} has {n} labelled queries");
+    }
+    println!(
+        "  targets: Hit@1 ≥ {TARGET_HIT1} together, no first hit in the other course; crossed: {:#?}",
+        together.crossed
+    );
+    assert!(
+        together.crossed.len() <= MAX_CROSSED,
+        "{} queries' first hit is the other course's, over {MAX_CROSSED}",
+        together.crossed.len()
+    );
+    assert!(
+        together.hit1() >= FLOOR_HIT1,
+        "Hit@1 {:.3} with both courses, under {FLOOR_HIT1}",
+        together.hit1()
+    );
+}
