@@ -119,6 +119,9 @@ pub struct DiscordConfig {
     /// Whether answers are visible only to the asker unless they say otherwise.
     #[serde(default)]
     pub ephemeral_by_default: bool,
+    /// How often the daily chapter scheduler looks, in seconds (default 30).
+    #[serde(default)]
+    pub daily_tick_seconds: Option<u64>,
 }
 
 fn default_content() -> Vec<PathBuf> {

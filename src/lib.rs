@@ -5,13 +5,15 @@
 //! adapters around it: the command line ([`cli`]) and Discord ([`discord`]).
 //! Study state is decided by [`study`] (pure) and kept by [`store`], the only
 //! code that speaks SQL; [`quiz`] (pure) builds practice questions from the
-//! notes and schedules their review.
+//! notes and schedules their review; the daily chapter post's rules are
+//! [`daily`] (pure), its scheduler an adapter ([`discord::daily`]).
 
 pub mod answer;
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod cut;
+pub mod daily;
 pub mod discord;
 pub mod library;
 pub mod live;

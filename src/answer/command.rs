@@ -92,4 +92,12 @@ pub enum Command {
         course: Option<String>,
         shown: crate::quiz::Shown,
     },
+    /// The daily chapter post (`/daily`): `action` is set, off, status or
+    /// now (read by the command; anything else is answered with the list).
+    Daily {
+        action: String,
+        channel: Option<String>,
+        time: Option<String>,
+        course: Option<String>,
+    },
 }

@@ -33,6 +33,8 @@
 //! - `/quiz`, `/review` — practice questions built from the notes
 //!   ([`crate::quiz`]), their answer buttons and spaced review, also
 //!   through [`state`] (answers and review cards are study state).
+//! - `/daily` (admins) — the daily chapter post: its schedule, status, and
+//!   what the post says ([`daily_post`]; posting is the scheduler's).
 //! - `/reload` (admins only) — reloads content now and reports chapters
 //!   added, updated and removed, and any warnings ([`reload_reply`]; the
 //!   reload itself is the adapter's I/O, see [`crate::live`]).
@@ -46,6 +48,7 @@ mod board_picture;
 mod chapter;
 mod command;
 pub mod commands;
+pub mod daily_post;
 pub mod desk;
 mod help;
 mod moment;

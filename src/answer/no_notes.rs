@@ -18,6 +18,9 @@ const CAPTION_LINES: usize = 2;
 /// Longest caption line shown, in characters.
 const CAPTION_CHARS: usize = 160;
 
+/// The name of the field with what the video says (Korean, English).
+pub(super) const SAID: (&str, &str) = ("이 구간의 영상 자막", "What the video says here");
+
 /// Fills `reply` (a chapter reply's frame) with the no-notes page of `ch`.
 pub(super) fn fill(lectern: &Lectern, l: Locale, course: &Course, ch: &Chapter, reply: &mut Reply) {
     let length = ch.end.saturating_sub(ch.start);
@@ -40,9 +43,7 @@ pub(super) fn fill(lectern: &Lectern, l: Locale, course: &Course, ch: &Chapter, 
             .map(|(at, text)| format!("[▶ {}]({}) “{text}”", format_time(*at), course.link(*at)))
             .collect();
         reply.fields.push(Field {
-            name: l
-                .pick("이 구간의 영상 자막", "What the video says here")
-                .into(),
+            name: l.pick(SAID.0, SAID.1).into(),
             value: lines.join("\n"),
             inline: false,
         });

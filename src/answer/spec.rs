@@ -27,6 +27,20 @@ pub enum Kind {
     Number { min: u64, max: Option<u64> },
     /// True or false.
     Switch,
+    /// A text channel of the server (Discord offers a picker; typed, a
+    /// `<#id>` mention or the id).
+    Channel,
+    /// One of a few fixed values, offered as choices.
+    Choice { choices: &'static [Choice] },
+}
+
+/// One fixed value of a [`Kind::Choice`] option, and its shown names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// What is sent and read (`set`).
+    pub value: &'static str,
+    pub name: &'static str,
+    pub ko: &'static str,
 }
 
 /// How a typed slash line fills a text option with words.

@@ -18,8 +18,8 @@
 //! line) is in [`super::desk`], below both.
 
 use super::command::Command;
-use super::commands::{board, forget_me, progress, quiz, quiz_answer, review, settings, NAMES};
-use super::commands::{unwatch, watched};
+use super::commands::{board, daily, forget_me, progress, quiz, quiz_answer, review, settings};
+use super::commands::{unwatch, watched, NAMES};
 use super::desk::{unavailable, Desk};
 use super::reply::{Answer, Reply};
 use super::{answer, Request};
@@ -121,6 +121,20 @@ pub async fn answer_at(desk: &Desk<'_>, command: &Command) -> Reply {
         } => quiz_answer::act(desk, course.as_deref(), shown, *choice, *review).await,
         Command::Review => review::act(desk).await,
         Command::ReviewAdd { course, shown } => review::add(desk, course.as_deref(), shown).await,
+        Command::Daily {
+            action,
+            channel,
+            time,
+            course,
+        } => {
+            let asked = daily::Asked {
+                action,
+                channel: channel.as_deref(),
+                time: time.as_deref(),
+                course: course.as_deref(),
+            };
+            daily::act(desk, &asked).await
+        }
         other => Ok(answer(desk.lectern, &Request::new(other.clone(), desk.l))),
     };
     result.unwrap_or_else(|problem| *problem)

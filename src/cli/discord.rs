@@ -132,19 +132,22 @@ pub fn serve(config_path: Option<&Path>, args: &ServeArgs) -> Result<ExitCode, S
             let ops = args.ops.or(http_config.ops);
             let runtime = runtime()?;
             let book = runtime.block_on(super::db::open_book(config_path));
+            let daily = runtime.block_on(http_daily(&live, &settings, book.as_ref()));
             let endpoint = Arc::new(Endpoint {
                 live,
                 settings,
                 key,
                 book,
             });
-            let served = runtime.block_on(crate::discord::http::serve(
-                endpoint,
-                addr,
-                limits,
-                ops,
-                shutdown_signal(),
-            ));
+            let served = runtime.block_on(async {
+                let served =
+                    crate::discord::http::serve(endpoint, addr, limits, ops, shutdown_signal())
+                        .await;
+                if let Some(daily) = daily {
+                    daily.stop(AFTER_SHUTDOWN).await;
+                }
+                served
+            });
             // Whatever is still running (a stuck task) gets no more time.
             runtime.shutdown_timeout(AFTER_SHUTDOWN);
             served.map_err(|e| SetupError(format!("can't serve HTTP on {addr}: {e}")))?;
@@ -171,6 +174,30 @@ pub fn serve(config_path: Option<&Path>, args: &ServeArgs) -> Result<ExitCode, S
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The daily chapter scheduler of the HTTP endpoint: it needs the bot token,
+/// read from `DISCORD_TOKEN` for this alone; without it, a warning when
+/// schedules exist. Posts go to the same REST base as follow-ups.
+async fn http_daily(
+    live: &Arc<crate::live::Live>,
+    settings: &Settings,
+    book: Option<&Arc<dyn crate::study::Book>>,
+) -> Option<crate::discord::daily::Running> {
+    use crate::discord::daily::{spawn, warn_without_token, Scheduler};
+    let book = book?.clone();
+    let Ok(token) = token_from_env() else {
+        warn_without_token(book.as_ref()).await;
+        return None;
+    };
+    let http = crate::discord::register::http_client(&token, settings.api_base.as_deref());
+    let scheduler = Scheduler {
+        live: live.clone(),
+        book,
+        poster: Arc::new(crate::discord::poster::HttpPoster::new(Arc::new(http))),
+    };
+    tracing::info!("daily chapter posts: on (DISCORD_TOKEN set)");
+    Some(spawn(scheduler, settings.daily_tick()))
 }
 
 /// The configured transport limits, with the connection cap kept below the

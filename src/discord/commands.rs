@@ -11,7 +11,9 @@
 //! `tests/integration/discord/commands.rs` checks the generated JSON against every rule
 //! Discord enforces (name pattern, lengths, counts, the 8,000-character total).
 
-use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption, InteractionContext};
+use serenity::all::{
+    ChannelType, CommandOptionType, CreateCommand, CreateCommandOption, InteractionContext,
+};
 
 use super::limits;
 use crate::answer::MAX_ARG_CHARS;
@@ -87,6 +89,13 @@ fn option_definition(o: &OptionSpec) -> CreateCommandOption {
             }
         }
         Kind::Switch => localized(CommandOptionType::Boolean, o),
+        Kind::Channel => localized(CommandOptionType::Channel, o)
+            .channel_types(vec![ChannelType::Text, ChannelType::News]),
+        Kind::Choice { choices } => choices
+            .iter()
+            .fold(localized(CommandOptionType::String, o), |option, c| {
+                option.add_string_choice_localized(c.name, c.value, [(KO, c.ko)])
+            }),
     }
 }
 

@@ -27,6 +27,8 @@ use serenity::cache::Settings as CacheSettings;
 use serenity::gateway::{ShardManager, ShardMessenger, ShardRunnerMessage};
 use serenity::model::id::ShardId;
 
+use super::daily::Scheduler;
+use super::poster::HttpPoster;
 use super::register::{ensure_application_id, http_client, register, SetupError, Target};
 use super::{study, Settings};
 use crate::live::Live;
@@ -34,6 +36,8 @@ use crate::study::Book;
 
 /// How long shards get to close after a shutdown request.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+/// How long a daily post under way gets to finish at shutdown.
+const DAILY_GRACE: Duration = Duration::from_secs(2);
 /// Time for a restarted shard's close handshake (see [`close_shards`]).
 const RESTARTED_CLOSE_WAIT: Duration = Duration::from_millis(1500);
 
@@ -82,6 +86,19 @@ pub async fn run_gateway(
         let count = register(&http, &live.get(), target).await?;
         tracing::info!(application = app, count, "registered commands {target}");
     }
+    // The daily chapter posts, with a REST client of their own.
+    let daily = options.book.clone().map(|book| {
+        let poster = HttpPoster::new(Arc::new(http_client(
+            &options.token,
+            options.api_proxy.as_deref(),
+        )));
+        let scheduler = Scheduler {
+            live: live.clone(),
+            book,
+            poster: Arc::new(poster),
+        };
+        super::daily::spawn(scheduler, settings.daily_tick())
+    });
     let sessions = Arc::new(AtomicUsize::new(0));
     let bot = Bot {
         live,
@@ -98,7 +115,7 @@ pub async fn run_gateway(
     let run = client.start();
     tokio::pin!(run);
     tokio::pin!(shutdown);
-    tokio::select! {
+    let result = tokio::select! {
         result = &mut run => result.map_err(SetupError::from),
         () = &mut shutdown => {
             tracing::info!("shutting down");
@@ -114,7 +131,11 @@ pub async fn run_gateway(
             tracing::info!("disconnected");
             Ok(())
         }
+    };
+    if let Some(daily) = daily {
+        daily.stop(DAILY_GRACE).await;
     }
+    result
 }
 
 /// Closes every shard with a normal close (1000) so Discord sees the bot go.

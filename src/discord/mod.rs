@@ -24,11 +24,14 @@
 //! - [`gateway`]: `lectern serve` over the gateway.
 //! - [`study`]: the study commands and the server's settings, in front of
 //!   [`answer_live_apart`] (both transports call [`study::answer`]).
+//! - [`daily`]: the daily chapter scheduler (claim, post, thread, report),
+//!   posting through [`poster`].
 //! - [`followup`]: a picture over the HTTP endpoint (deferred, then sent
 //!   through the interaction webhook).
 
 pub mod commands;
 pub mod custom_id;
+pub mod daily;
 mod decode;
 pub mod followup;
 pub mod gateway;
@@ -37,6 +40,7 @@ pub mod http;
 pub mod limits;
 pub mod ops;
 pub mod options;
+pub mod poster;
 pub mod register;
 pub mod reload;
 pub mod render;
@@ -62,6 +66,8 @@ pub struct Settings {
     /// REST base for the HTTP endpoint's follow-ups instead of
     /// [`followup::DISCORD_API`] (an API proxy; tests use a fake Discord).
     pub api_base: Option<String>,
+    /// How often the daily chapter scheduler looks (`None`: [`daily::DEFAULT_TICK`]).
+    pub daily_tick: Option<std::time::Duration>,
 }
 
 impl Settings {
@@ -69,7 +75,15 @@ impl Settings {
         Settings {
             ephemeral_by_default: config.ephemeral_by_default,
             api_base: None,
+            daily_tick: config
+                .daily_tick_seconds
+                .map(|s| std::time::Duration::from_secs(s.max(1))),
         }
+    }
+
+    /// The daily scheduler's tick.
+    pub fn daily_tick(&self) -> std::time::Duration {
+        self.daily_tick.unwrap_or(daily::DEFAULT_TICK)
     }
 }
 

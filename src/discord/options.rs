@@ -70,6 +70,7 @@ impl Values {
                         Value::Number(f.trunc() as i64)
                     }
                     CommandDataOptionValue::Boolean(b) => Value::Switch(*b),
+                    CommandDataOptionValue::Channel(id) => Value::Text(id.get().to_string()),
                     _ => return None,
                 };
                 Some((o.name.clone(), value))

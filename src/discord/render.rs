@@ -15,6 +15,7 @@ use std::collections::HashSet;
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
     CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
+    CreateMessage,
 };
 
 use super::custom_id::{self, Action, ClickMode};
@@ -148,6 +149,21 @@ pub fn message(reply: &Reply, frame: &Frame) -> CreateInteractionResponseMessage
         message = message.ephemeral(true);
     }
     message
+}
+
+/// A reply as a message the bot posts in a channel (the daily chapter):
+/// its buttons answer whoever presses them privately.
+pub fn channel_message(reply: &Reply, l: Locale) -> CreateMessage {
+    let frame = Frame {
+        locale: l,
+        source: None,
+        hidden: true,
+        set_flag: false,
+    };
+    CreateMessage::new()
+        .embed(embed(reply, l))
+        .components(rows(reply, &frame))
+        .allowed_mentions(no_mentions())
 }
 
 /// Mentions parse nothing: no `@everyone`, users, roles or reply pings.

@@ -83,6 +83,10 @@ pub async fn answer(
                     let l = Locale::from_tag(&i.locale);
                     let request = Request::new(invocation.command, l);
                     let stated = state::respond(&lectern, &request, &member, book, now).await;
+                    if matches!(stated.command, Command::Daily { .. }) && stated.reply.is_ok() {
+                        // A `/daily now` goes out at once from this instance's scheduler.
+                        super::daily::wake();
+                    }
                     let hidden = invocation.hide.unwrap_or_else(|| {
                         hidden_by_default(&stated.settings, settings.ephemeral_by_default)
                     });

@@ -31,6 +31,7 @@ pub const MANAGER_PERMISSIONS: u64 = MEMBER_PERMISSIONS | (1 << 5);
 const STRING: u8 = 3;
 const INTEGER: u8 = 4;
 const BOOLEAN: u8 = 5;
+const CHANNEL: u8 = 7;
 
 /// The interaction fields every kind shares.
 fn base(kind: u8, locale: &str, data: Value) -> Map<String, Value> {
@@ -110,6 +111,7 @@ pub fn options_of(command: &Command, hide: Option<bool>) -> Vec<Value> {
             let value = value?;
             Some(match (o.kind, value.parse::<i64>()) {
                 (Kind::Number { .. }, Ok(n)) => option(o.name, INTEGER, json!(n)),
+                (Kind::Channel, Ok(_)) => option(o.name, CHANNEL, json!(value)),
                 _ => option(o.name, STRING, json!(value)),
             })
         })

@@ -14,6 +14,9 @@ pub struct Export {
     pub progress: Vec<ExportProgress>,
     pub activity_days: Vec<ExportDay>,
     pub guild_settings: Vec<ExportSettings>,
+    /// The daily posts' schedules (with the id of the admin who set each up).
+    pub daily_schedules: Vec<super::daily::ExportSchedule>,
+    pub daily_posts: Vec<super::daily::ExportPost>,
     pub quiz_answers: Vec<ExportAnswer>,
     pub review_cards: Vec<ExportCard>,
 }
@@ -72,7 +75,9 @@ fn id(row: &sqlx::any::AnyRow, index: usize) -> Result<String, sqlx::Error> {
 
 impl Store {
     /// Deletes every row about `user`, in every guild, in one transaction;
-    /// returns how many rows went.
+    /// returns how many rows went. A daily schedule they set up is the
+    /// server's and stays, without their id (failures are then only shown
+    /// by `/daily status`).
     pub async fn forget_member(&self, user: u64) -> Result<u64, StoreError> {
         let mut tx = self.pool.begin().await?;
         let mut removed = 0;
@@ -83,6 +88,10 @@ impl Store {
                 .await?
                 .rows_affected();
         }
+        sqlx::query("UPDATE daily_schedules SET admin_id = NULL WHERE admin_id = $1")
+            .bind(to_db(user))
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(removed)
     }
@@ -138,6 +147,7 @@ impl Store {
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;
+        let (daily_schedules, daily_posts) = super::daily::export(&mut tx).await?;
         let quiz_answers = sqlx::query(
             "SELECT guild_id, user_id, course, question, fingerprint, choice, correct, answered_at \
              FROM quiz_answers ORDER BY guild_id, user_id, course, question",
@@ -182,6 +192,8 @@ impl Store {
             progress,
             activity_days,
             guild_settings,
+            daily_schedules,
+            daily_posts,
             quiz_answers,
             review_cards,
         })

@@ -16,6 +16,8 @@
 
 mod admin;
 mod book;
+mod daily;
+mod daily_book;
 mod marks;
 mod progress;
 mod quiz;
@@ -30,6 +32,7 @@ use sqlx::AnyPool;
 use sqlx::Executor;
 
 pub use admin::Export;
+pub use daily::SCHEDULER_LOCK;
 pub use marks::Marked;
 pub use progress::WatchedRow;
 pub use shared::{SharedStore, RETRY_EVERY};

@@ -31,6 +31,8 @@ pub struct SharedStore {
     open: ArcSwapOption<Store>,
     state: Mutex<State>,
     settings: std::sync::Mutex<HashMap<u64, (Instant, GuildSettings)>>,
+    /// The daily scheduler's advisory lock (PostgreSQL).
+    scheduler: Mutex<super::daily::SchedulerLock>,
 }
 
 #[derive(Debug, Default)]
@@ -48,6 +50,7 @@ impl SharedStore {
             open: ArcSwapOption::empty(),
             state: Mutex::new(State::default()),
             settings: std::sync::Mutex::new(HashMap::new()),
+            scheduler: Mutex::new(super::daily::SchedulerLock::default()),
         };
         if let Err(error) = shared.get().await {
             tracing::warn!("database not available yet (will retry): {error}");
@@ -86,6 +89,15 @@ impl SharedStore {
 }
 
 impl SharedStore {
+    /// The database URL it opens.
+    pub(super) fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub(super) fn scheduler_lock(&self) -> &Mutex<super::daily::SchedulerLock> {
+        &self.scheduler
+    }
+
     /// The server's settings as last read, if still fresh.
     pub(super) fn fresh_settings(&self, guild: u64) -> Option<GuildSettings> {
         let cache = self.settings.lock().ok()?;

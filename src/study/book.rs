@@ -70,8 +70,9 @@ pub struct Watched {
 pub struct Unavailable(pub String);
 
 /// Study state, per server. Every write is committed before it returns.
+/// The daily post's state is the [`super::DailyBook`] part.
 #[async_trait]
-pub trait Book: Send + Sync {
+pub trait Book: super::DailyBook + Send + Sync {
     /// Marks a chapter watched and its day studied; `false` when already marked.
     async fn mark_watched(&self, mark: &Mark<'_>) -> Result<bool, Unavailable>;
     /// [`Book::mark_watched`], then everything `user` watched in `guild`

@@ -31,6 +31,7 @@ type QuestionKey = (u64, u64, String, String);
 #[derive(Debug, Default)]
 pub struct MemoryBook {
     rows: Mutex<Rows>,
+    daily: Mutex<super::daily::DailyRows>,
     down: AtomicBool,
 }
 
@@ -49,6 +50,16 @@ impl MemoryBook {
             return Err(Unavailable("switched off".into()));
         }
         self.rows.lock().map_err(|_| Unavailable("poisoned".into()))
+    }
+
+    /// The daily post's rows, under the same "down" switch.
+    pub(super) fn daily_rows(
+        &self,
+    ) -> Result<std::sync::MutexGuard<'_, super::daily::DailyRows>, Unavailable> {
+        drop(self.rows()?);
+        self.daily
+            .lock()
+            .map_err(|_| Unavailable("poisoned".into()))
     }
 }
 
@@ -182,6 +193,8 @@ impl Book for MemoryBook {
         rows.answers.retain(|(_, u, _, _), _| *u != user);
         rows.cards.retain(|(_, u, _, _), _| *u != user);
         removed += (before - rows.answers.len() - rows.cards.len()) as u64;
+        drop(rows);
+        self.daily_rows()?.forget_admin(user);
         Ok(removed)
     }
 

@@ -6,10 +6,12 @@
 //! store implements and [`MemoryBook`] doubles in tests.
 
 mod book;
+mod daily;
 mod memory;
 mod quiz_rows;
 
 pub use book::{Book, Mark, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
+pub use daily::DailyBook;
 pub use memory::MemoryBook;
 pub use quiz_rows::{QuizAnswer, ReviewCard};
 

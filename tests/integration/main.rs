@@ -14,6 +14,7 @@ mod adversarial;
 mod answer;
 mod captions;
 mod cli;
+mod daily;
 mod discord;
 mod hostile;
 mod http;

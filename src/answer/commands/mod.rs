@@ -11,6 +11,8 @@ mod at;
 pub(super) mod board;
 mod chapters;
 mod courses;
+pub(super) mod daily;
+mod daily_status;
 pub(super) mod forget_me;
 mod help;
 mod keypoints;
@@ -53,6 +55,7 @@ pub const COMMANDS: &[&CommandSpec] = &[
     &review::SPEC,
     &quiz_answer::SPEC,
     &review::ADD_SPEC,
+    &daily::SPEC,
     &reload::SPEC,
 ];
 
@@ -107,6 +110,7 @@ impl Command {
             Command::QuizAnswer { .. } => &quiz_answer::SPEC,
             Command::Review => &review::SPEC,
             Command::ReviewAdd { .. } => &review::ADD_SPEC,
+            Command::Daily { .. } => &daily::SPEC,
         }
     }
 }

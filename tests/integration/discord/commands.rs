@@ -204,6 +204,7 @@ fn definitions_follow_every_discord_rule() {
                 "forget-me",
                 "quiz",
                 "review",
+                "daily",
                 "reload"
             ]
         );
@@ -255,6 +256,7 @@ fn korean_names_autocomplete_course_and_hide() {
             "기록삭제",
             "퀴즈",
             "복습",
+            "오늘의챕터",
             "새로고침"
         ]
     );
@@ -330,11 +332,15 @@ fn reload_is_for_server_managers_only() {
         // No options at all: no course, and no hide (always private).
         assert_eq!(reload["options"], serde_json::json!([]));
         assert_eq!(reload["name_localizations"]["ko"], "새로고침");
-        // `/settings` is the other admin command (it changes the server).
-        let settings = list.iter().find(|c| c["name"] == "settings").unwrap();
-        assert_eq!(settings["default_member_permissions"], "32");
+        // `/settings` and `/daily` are the other admin commands (they change the server).
+        for name in ["settings", "daily"] {
+            let admin = list.iter().find(|c| c["name"] == name).unwrap();
+            assert_eq!(admin["default_member_permissions"], "32");
+        }
         // Every other command stays open to everyone, everywhere.
-        let admin = |c: &&serde_json::Value| c["name"] == "reload" || c["name"] == "settings";
+        let admin = |c: &&serde_json::Value| {
+            c["name"] == "reload" || c["name"] == "settings" || c["name"] == "daily"
+        };
         for c in list.iter().filter(|c| !admin(c)) {
             assert!(
                 c.get("default_member_permissions").is_none(),

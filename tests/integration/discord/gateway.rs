@@ -293,7 +293,7 @@ async fn register_overwrites_the_commands() {
     assert_eq!(path, format!("/api/v10/applications/{APP_ID}/commands"));
     assert_eq!(body, commands::definitions_json(&shipped()));
     assert!(
-        run.stdout().contains("registered 19 commands globally"),
+        run.stdout().contains("registered 20 commands globally"),
         "{}",
         run.stderr()
     );

@@ -14,8 +14,12 @@
 //! with each file part.
 //! Gateway: Hello (op 10), Identify (op 2) → READY, Resume (op 6) → RESUMED,
 //! Heartbeat (op 1) → ACK (op 11), dispatches (op 0) and closes on request.
+//! Channels (the daily post): see [`channels`].
 #![allow(dead_code)]
 
+pub mod channels;
+
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -70,6 +74,22 @@ pub enum Event {
         path: String,
         files: Vec<FilePart>,
     },
+    /// A message the bot posted in a channel (or a DM channel).
+    Posted {
+        channel: u64,
+        message: u64,
+        body: Value,
+    },
+    /// A thread the bot started on one of its messages.
+    Thread {
+        channel: u64,
+        message: u64,
+        name: String,
+    },
+    /// The bot opened a direct-message channel with `recipient`.
+    DmOpened {
+        recipient: u64,
+    },
     Connected,
     Identify(Value),
     Resume(Value),
@@ -99,6 +119,10 @@ struct Shared {
     control: Mutex<UnboundedReceiver<Control>>,
     seq: AtomicU64,
     sessions: AtomicU64,
+    /// Ids for posted messages.
+    next_id: AtomicU64,
+    /// Channels that refuse posts, with the status they answer.
+    failing: std::sync::Mutex<HashMap<u64, u16>>,
 }
 
 pub struct FakeDiscord {
@@ -109,6 +133,7 @@ pub struct FakeDiscord {
     control: UnboundedSender<Control>,
     /// Everything seen so far, in order.
     pub log: Vec<Event>,
+    shared: Arc<Shared>,
 }
 
 impl FakeDiscord {
@@ -127,8 +152,11 @@ impl FakeDiscord {
             control: Mutex::new(control_rx),
             seq: AtomicU64::new(0),
             sessions: AtomicU64::new(0),
+            next_id: AtomicU64::new(1),
+            failing: std::sync::Mutex::new(HashMap::new()),
         });
         let s = shared.clone();
+        let kept = shared.clone();
         tokio::spawn(async move {
             while let Ok((sock, _)) = http.accept().await {
                 tokio::spawn(http_connection(sock, s.clone()));
@@ -145,7 +173,29 @@ impl FakeDiscord {
             events,
             control,
             log: Vec::new(),
+            shared: kept,
         }
+    }
+
+    /// Makes posts to `channel` fail with `status` (403, 404, …) until
+    /// [`FakeDiscord::heal`].
+    pub fn fail_channel(&self, channel: u64, status: u16) {
+        self.shared.failing.lock().unwrap().insert(channel, status);
+    }
+
+    pub fn heal(&self, channel: u64) {
+        self.shared.failing.lock().unwrap().remove(&channel);
+    }
+
+    /// Takes every event that has arrived, without waiting, into the log;
+    /// returns them.
+    pub fn drain(&mut self) -> Vec<Event> {
+        let mut new = Vec::new();
+        while let Ok(e) = self.events.try_recv() {
+            self.log.push(e.clone());
+            new.push(e);
+        }
+        new
     }
 
     /// Waits for the next event that `pred` accepts (others are logged).
@@ -332,6 +382,7 @@ async fn respond_http(sock: &mut TcpStream, status: u16, reply: Option<Value>) -
         200 => "OK",
         204 => "No Content",
         401 => "Unauthorized",
+        403 => "Forbidden",
         _ => "Not Found",
     };
     let reply = reply.map(|v| v.to_string()).unwrap_or_default();
@@ -368,6 +419,9 @@ fn route(s: &Shared, method: &str, path: &str, auth: &str, body: &[u8]) -> (u16,
         .trim_start_matches("/api/v10/")
         .split('/')
         .collect();
+    if let Some(answer) = channels::route(s, method, &parts, body) {
+        return answer;
+    }
     match (method, parts.as_slice()) {
         ("GET", ["gateway"]) => (200, Some(json!({ "url": s.gateway_url }))),
         ("GET", ["gateway", "bot"]) => (
