@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use super::dictionary::{Dictionary, TermId};
 use super::normalize::{is_hangul, strip_josa, word_key};
 use super::stopwords::is_stopword;
-use super::tokenize::for_each_token;
+use super::tokenize::{for_each_token, RawToken};
 use crate::library::Library;
 
 /// Concept glossary: English and Korean terms for one idea.
@@ -230,6 +230,46 @@ mod tests {
         assert!(pairs("GPT-2(2019)").is_empty());
         assert!(pairs("(").is_empty());
     }
+
+    /// `im_start` was read as `im` + `start`, and `I'm` normalises to `im`:
+    /// every "I'm going to start" of the captions was a special token.
+    #[test]
+    fn im_start_is_one_word_that_no_common_word_reaches() {
+        let mut dict = Dictionary::default();
+        let names = [
+            "special tokens",
+            "im_start",
+            "im_end",
+            "llm.c",
+            "9.11",
+            "GPT-2",
+        ];
+        let concept = Concept {
+            en: names.iter().map(|s| s.to_string()).collect(),
+            ko: vec!["특수 토큰".into()],
+            heard: Vec::new(),
+        };
+        let concepts = Concepts::build(&[concept], &[], &mut dict);
+        let terms = |name: &str| -> Vec<String> {
+            let phrase = concepts.phrases.iter().find(|p| p.text == name);
+            let terms = phrase.map_or(&[][..], |p| p.terms.as_slice());
+            terms.iter().map(|&t| dict.key(t).to_string()).collect()
+        };
+        assert_eq!(terms("im_start"), ["imstart"]);
+        assert_eq!(terms("im_end"), ["imend"]);
+        assert_eq!(terms("llm.c"), ["llmc"]);
+        assert_eq!(terms("9.11"), ["911"]);
+        // Common words, once normalised, reach none of these names.
+        for word in ["I'm", "start", "end", "LLM", "c", "9", "11"] {
+            let key = word_key(word).map(|k| k.key).unwrap_or_default();
+            for name in ["im_start", "im_end", "llm.c", "9.11"] {
+                assert!(!terms(name).contains(&key), "{word} reaches {name}");
+            }
+        }
+        // A hyphenated name stays its words (captions say them apart).
+        assert_eq!(terms("GPT-2"), ["gpt", "2"]);
+        assert_eq!(terms("special tokens"), ["special", "token"]);
+    }
 }
 
 /// One name of a concept.
@@ -259,17 +299,42 @@ pub(crate) struct Concepts {
     terms: rustc_hash::FxHashSet<TermId>,
 }
 
-/// The terms of a phrase (stopwords and synthetic joins left out).
+/// Whether a joined token is one word of code or a number (`im_start`,
+/// `llm.c`, `9.11`) rather than a hyphenated English compound
+/// (`self-attention`, which captions also say as two words).
+fn one_word(token: &RawToken) -> bool {
+    token.joined && token.text.contains(['_', '.'])
+}
+
+/// The terms of a phrase (stopwords left out). A name written as one word
+/// with `_` or `.` (`im_start`, `llm.c`, `9.11`) is that one word, as the
+/// notes index it: its parts alone are other words once normalised
+/// (`I'm` → `im`, `start`), and would make every "I'm going to start" a
+/// mention of the name. Other joins (`GPT-2`) stay their parts.
 fn phrase_terms(dict: &mut Dictionary, text: &str) -> Vec<TermId> {
+    let mut tokens: Vec<RawToken> = Vec::new();
+    for_each_token(text, |t| tokens.push(t));
+    let whole: Vec<(usize, usize)> = tokens
+        .iter()
+        .filter(|t| one_word(t))
+        .map(|t| (t.start, t.start + t.chars))
+        .collect();
+    let inside = |t: &RawToken| {
+        whole
+            .iter()
+            .any(|&(s, e)| s <= t.start && t.start + t.chars <= e)
+    };
+    let mut kept: Vec<&RawToken> = tokens
+        .iter()
+        .filter(|t| if t.joined { one_word(t) } else { !inside(t) })
+        .collect();
+    kept.sort_by_key(|t| t.start);
     let mut terms = Vec::new();
-    for_each_token(text, |t| {
-        if t.joined {
-            return;
-        }
+    for t in kept {
         if let Some(k) = word_key(t.text).filter(|k| !k.stop) {
             terms.push(dict.intern(&k.key, k.script, k.choseong.as_deref()));
         }
-    });
+    }
     terms
 }
 
