@@ -126,6 +126,7 @@ pub(crate) fn find(s: &SearchIndex, course: &Course, input: &str) -> ChapterMatc
     }
     let ranked = rank(&s.index, &q, MAX_SUGGESTIONS, |d| d.course == ci);
     let suggestions = ranked
+        .chapters
         .iter()
         .filter_map(|r| s.index.docs.get(r.doc as usize))
         .map(|d| d.number)

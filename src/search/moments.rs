@@ -14,7 +14,7 @@ use super::index::{
 use super::jamo::syllable_pair;
 use super::normalize::word_key;
 use super::passages::{rank_passages, Mention};
-use super::query::Query;
+use super::query::{Query, MAX_SLOTS};
 use super::rank::{alt_score, near, positions_together, Ranked};
 use super::snippet::{first_match, snippet};
 use super::tokenize::for_each_token;
@@ -143,6 +143,7 @@ pub(crate) fn build(
     library: &Library,
     query: &Query,
     r: &Ranked,
+    importance: &[f32],
     max_moments: usize,
 ) -> Option<(Hit, bool)> {
     let (course_id, chapter) = chapter_of(index, library, r.doc)?;
@@ -233,19 +234,33 @@ pub(crate) fn build(
     // The best passage leads, whatever field matched best: the link plays it
     // and the snippet shows it.
     // When a name matched best (`보상 모델` is chapter 20's alias), a
-    // passage is its match only if it holds the name's words about as well;
-    // one with a word of it (`모델`) is not, and the chapter start is.
+    // passage says it only if it holds the name's words about as well; one
+    // with a word of it (`모델`) does not. A chapter none of whose passages
+    // says its name leads no one to its span (see `order`). The link may
+    // still play a passage without the name when the name holds only the
+    // query's common words (`대화` of `대화 특수 토큰`): the rarer words
+    // tell where it is discussed.
     let name = (field & F_TEXT == 0).then_some((top.first, top.last, top.weight * NAME_SHARE));
+    let says_name = |slots: &[f32; MAX_SLOTS]| {
+        name.is_none_or(|(first, last, w)| {
+            let held = slots.get(first..=last).unwrap_or(&[]);
+            !held.is_empty() && held.iter().all(|&s| s >= w)
+        })
+    };
+    let common_name = (top.first..=top.last).all(|s| importance.get(s).is_some_and(|&w| w < 1.0));
+    let mut said_here = name.is_none();
     let passages = index.passages(doc);
-    for passage in rank_passages(passages, &mentions) {
+    for passage in rank_passages(passages, &mentions, importance) {
+        let says = says_name(&passage.slots);
+        said_here |= says;
         if moments.len() >= max_moments {
-            break;
-        }
-        if let Some((first, last, w)) = name {
-            let slots = passage.slots.get(first..=last).unwrap_or(&[]);
-            if slots.is_empty() || slots.iter().any(|&s| s < w) {
-                continue;
+            if said_here {
+                break;
             }
+            continue;
+        }
+        if !says && !common_name {
+            continue;
         }
         let Some(at) = passages.get(passage.paragraph) else {
             continue;
@@ -272,7 +287,7 @@ pub(crate) fn build(
         .courses
         .get(doc.course as usize)
         .is_some_and(|c| c.captions.is_some());
-    let said = named || !heard || !moments.is_empty();
+    let said = named || !heard || (said_here && !moments.is_empty());
     if moments.is_empty() {
         moments.push(HitMoment {
             moment: Moment::exact(chapter.start),

@@ -8,7 +8,7 @@
 use super::index::Index;
 use super::moments::build;
 use super::query::Query;
-use super::rank::Ranked;
+use super::rank::{Ranked, Ranking};
 use super::Hit;
 use crate::library::Library;
 
@@ -20,10 +20,11 @@ pub(crate) fn hits_in_order(
     index: &Index,
     library: &Library,
     query: &Query,
-    ranked: &[Ranked],
+    ranking: &Ranking,
     limit: usize,
     max_moments: usize,
 ) -> Vec<(Ranked, Hit)> {
+    let ranked = &ranking.chapters;
     // `ranked` comes grouped by coverage: each group is placed as its
     // hits that say the query, then the rest; building stops once `limit`
     // hits are placed for sure.
@@ -39,7 +40,7 @@ pub(crate) fn hits_in_order(
         if out.len() + said.len() >= limit {
             break;
         }
-        match build(index, library, query, r, max_moments) {
+        match build(index, library, query, r, &ranking.importance, max_moments) {
             Some((hit, true)) => said.push((*r, hit)),
             Some((hit, false)) => unsaid.push((*r, hit)),
             None => {}

@@ -178,17 +178,25 @@ pub(crate) fn alt_score(alt: &Alt, doc: &Doc, fields: u8, tf: u32) -> (f32, u8) 
     (alt.weight * s, f)
 }
 
+/// The chapters of a ranking, best first, and how much each query word
+/// counts (its idf over the chapters it was found in, the rarest word 1).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ranking {
+    pub chapters: Vec<Ranked>,
+    pub importance: Vec<f32>,
+}
+
 /// Ranks the chapters that `keep` allows; the best `top` of them, best first.
 pub(crate) fn rank(
     index: &Index,
     query: &Query,
     top: usize,
     keep: impl Fn(&Doc) -> bool,
-) -> Vec<Ranked> {
+) -> Ranking {
     let n = query.slots.len();
     let docs = index.docs.len();
     if n == 0 || docs == 0 || query.alts.is_empty() {
-        return Vec::new();
+        return Ranking::default();
     }
     let mut best = vec![0.0f32; docs * n];
     let mut touched: Vec<u32> = Vec::new();
@@ -243,13 +251,13 @@ pub(crate) fn rank(
         .flatten()
         .any(|t| matches!(t, Tier::Exact | Tier::Stem | Tier::Choseong));
     if dead && !strong {
-        return Vec::new();
+        return Ranking::default();
     }
     // Some words found nothing and the rest are plain words of the notes,
     // never a title, key point or summary word (`비트코인 가격`): the
     // question shares a word with the notes, not a topic.
     if dead && !slot_named.iter().any(|&named| named) {
-        return Vec::new();
+        return Ranking::default();
     }
     // Importance of each word: idf over the chapters any reading of it matched.
     let total = index.docs.len() as f32;
@@ -302,11 +310,28 @@ pub(crate) fn rank(
     };
     if top < out.len() {
         if top == 0 {
-            return Vec::new();
+            return Ranking::default();
         }
         out.select_nth_unstable_by(top - 1, order);
         out.truncate(top);
     }
     out.sort_by(order);
-    out
+    // For the passages, a word found nowhere counts for nothing.
+    let live = |slot: usize| slot_tier[slot].is_some();
+    let most = (0..n)
+        .filter(|&s| live(s))
+        .map(|s| importance[s])
+        .fold(0.0, f32::max);
+    Ranking {
+        chapters: out,
+        importance: (0..n)
+            .map(|s| {
+                if live(s) {
+                    importance[s] / most.max(1e-6)
+                } else {
+                    0.0
+                }
+            })
+            .collect(),
+    }
 }
