@@ -12,9 +12,9 @@ use super::index::{
     Doc, Index, PassageRef, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE,
 };
 use super::jamo::syllable_pair;
-use super::normalize::word_key;
+use super::normalize::lookup_key;
 use super::passages::{rank_passages, Mention};
-use super::query::{Query, MAX_SLOTS};
+use super::query::{Query, Slot, MAX_SLOTS};
 use super::rank::{alt_score, near, positions_together, Ranked};
 use super::snippet::{first_match, snippet};
 use super::tokenize::for_each_token;
@@ -81,7 +81,7 @@ impl<'a> Matcher<'a> {
         if key_pair(token).is_some_and(|p| !self.pairs.contains(&p)) {
             return None;
         }
-        let k = word_key(token)?;
+        let k = lookup_key(token)?;
         let t = self.dict.get(&k.key)?;
         self.terms.get(&t).map(|&w| (k.stem_chars, w))
     }
@@ -135,17 +135,17 @@ pub(crate) fn chapter_of<'l>(
     (chapter.number == d.number).then_some((course.id.as_str(), chapter))
 }
 
-/// The hit, and whether the chapter is about the query: one of its
-/// passages holds it, a title or alias matched, or the course
-/// has no captions to tell.
-pub(crate) fn build(
-    index: &Index,
-    library: &Library,
+/// The hit (its snippets cut by [`Built::finish`]), and whether the
+/// chapter is about the query: one of its passages holds it, a title or
+/// alias matched, or the course has no captions to tell.
+pub(crate) fn build<'a>(
+    index: &'a Index,
+    library: &'a Library,
     query: &Query,
     r: &Ranked,
     importance: &[f32],
     max_moments: usize,
-) -> Option<(Hit, bool)> {
+) -> Option<Built<'a>> {
     let (course_id, chapter) = chapter_of(index, library, r.doc)?;
     let doc = index.docs.get(r.doc as usize)?;
     let mut found: Vec<Found> = Vec::new();
@@ -202,7 +202,6 @@ pub(crate) fn build(
     let top = found.iter().max_by(|a, b| a.score.total_cmp(&b.score))?;
     let field = top.best_field;
     let matcher = Matcher::new(&index.dict, terms);
-    let mut check = |t: &str| matcher.check(t);
     let mentions: Vec<Mention> = found
         .iter()
         .flat_map(|f| {
@@ -222,7 +221,7 @@ pub(crate) fn build(
         .collect();
     // Common words mean something only as written, one after another.
     let mentions = if query.common_only {
-        let runs = phrase_runs(&mentions, query.slots.len());
+        let runs = phrase_runs(&mentions, &query.slots);
         if runs.is_empty() {
             return None;
         }
@@ -231,6 +230,7 @@ pub(crate) fn build(
         mentions
     };
     let mut moments: Vec<HitMoment> = Vec::new();
+    let mut sources: Vec<SnippetOf> = Vec::new();
     // The best passage leads, whatever field matched best: the link plays it
     // and the snippet shows it.
     // When a name matched best (`보상 모델` is chapter 20's alias), a
@@ -276,8 +276,9 @@ pub(crate) fn build(
             moment,
             field,
             weight: passage.score,
-            snippet: snippet(text, center, &mut check),
+            snippet: String::new(),
         });
+        sources.push(SnippetOf::Passage(text, center));
     }
     // A title or alias that matched names the chapter's topic as surely as
     // a passage that says it. Only captions tell what a chapter's span does
@@ -293,8 +294,9 @@ pub(crate) fn build(
             moment: Moment::exact(chapter.start),
             field: match_field(field),
             weight: FALLBACK_WEIGHT,
-            snippet: field_snippet(chapter, field, &matcher),
+            snippet: String::new(),
         });
+        sources.push(SnippetOf::Field(chapter, field));
     }
     let hit = Hit {
         course: course_id.to_string(),
@@ -303,21 +305,91 @@ pub(crate) fn build(
         score: f64::from(r.score),
         moments,
     };
-    Some((hit, said))
+    Some(Built {
+        hit,
+        said,
+        sources,
+        matcher,
+    })
 }
 
-/// Where `words` query words are said one right after another: a mention
-/// covering them all at the first of each such run.
-fn phrase_runs(mentions: &[Mention], words: usize) -> Vec<Mention> {
-    const WORD_CHARS: u32 = 8;
-    let mut at: Vec<u32> = mentions.iter().map(|m| m.pos).collect();
-    at.sort_unstable();
-    at.dedup();
-    let span = WORD_CHARS * words.saturating_sub(1) as u32;
-    at.windows(words.max(1))
-        .filter(|w| w[w.len() - 1] - w[0] <= span)
-        .map(|w| Mention {
-            pos: w[0],
+/// A hit before its snippets are cut: only the hits shown need them.
+pub(crate) struct Built<'a> {
+    pub hit: Hit,
+    /// Whether the chapter says the query (see [`build`]).
+    pub said: bool,
+    /// What each moment's snippet is cut from, in order.
+    sources: Vec<SnippetOf<'a>>,
+    matcher: Matcher<'a>,
+}
+
+/// The text a moment's snippet comes from.
+enum SnippetOf<'a> {
+    /// A passage's text and the character to centre on.
+    Passage(&'a str, usize),
+    /// The chapter's matching name field (its start is the moment).
+    Field(&'a Chapter, u8),
+}
+
+impl Built<'_> {
+    /// The hit with its snippets.
+    pub fn finish(self) -> Hit {
+        let Built {
+            mut hit,
+            sources,
+            matcher,
+            ..
+        } = self;
+        let mut check = |t: &str| matcher.check(t);
+        for (moment, source) in hit.moments.iter_mut().zip(sources) {
+            moment.snippet = match source {
+                SnippetOf::Passage(text, center) => snippet(text, center, &mut check),
+                SnippetOf::Field(chapter, field) => field_snippet(chapter, field, &matcher),
+            };
+        }
+        hit
+    }
+}
+
+/// Where the query's words are said as written, one right after another
+/// and in order: a mention covering them all at the first of each such run.
+fn phrase_runs(mentions: &[Mention], slots: &[Slot]) -> Vec<Mention> {
+    /// What may stand between two words (a space, a comma and space).
+    const BETWEEN: u32 = 2;
+    let words = slots.len();
+    let mut at: Vec<Vec<u32>> = vec![Vec::new(); words];
+    for m in mentions.iter().filter(|m| m.first == m.last) {
+        if let Some(list) = at.get_mut(m.first) {
+            list.push(m.pos);
+        }
+    }
+    for list in &mut at {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let Some((first, rest)) = at.split_first() else {
+        return Vec::new();
+    };
+    let said_from = |start: u32| {
+        let mut prev = start;
+        rest.iter().zip(slots).all(|(list, before)| {
+            let gap = before.surface_chars as u32 + BETWEEN;
+            let i = list.partition_point(|&p| p <= prev);
+            match list.get(i) {
+                Some(&next) if next - prev <= gap => {
+                    prev = next;
+                    true
+                }
+                _ => false,
+            }
+        })
+    };
+    first
+        .iter()
+        .copied()
+        .filter(|&p| said_from(p))
+        .map(|pos| Mention {
+            pos,
             first: 0,
             last: words.saturating_sub(1),
             weight: 1.0,

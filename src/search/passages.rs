@@ -56,8 +56,12 @@ pub(crate) fn rank_passages(
     let mut i = 0;
     while i < sorted.len() {
         let para = passage_of(passages, sorted[i].pos);
+        // The passage ends where the next one starts.
+        let end = passages
+            .get(para.map_or(0, |p| p + 1))
+            .map_or(u32::MAX, |next| next.offset);
         let mut j = i + 1;
-        while j < sorted.len() && passage_of(passages, sorted[j].pos) == para {
+        while j < sorted.len() && sorted[j].pos < end {
             j += 1;
         }
         if let Some(paragraph) = para {
@@ -70,12 +74,14 @@ pub(crate) fn rank_passages(
     }
     // Where a topic is explained, the passages around keep mentioning it;
     // an aside ("we'll get to tool use later") stands alone.
+    // `talk` is in passage order: the neighbours are found by halving.
+    let talk_at = |q: usize| {
+        talk.binary_search_by_key(&q, |&(p, _)| p)
+            .map_or(0, |i| talk[i].1)
+    };
     for p in &mut out {
-        let around: usize = talk
-            .iter()
-            .filter(|(q, _)| q.abs_diff(p.paragraph) == 1)
-            .map(|(_, n)| n)
-            .sum();
+        let before = p.paragraph.checked_sub(1).map_or(0, talk_at);
+        let around = before + talk_at(p.paragraph + 1);
         p.score += (around as f32).ln_1p() * AROUND;
     }
     out.sort_by(|a, b| {
