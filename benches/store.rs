@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use lectern::store::{self, Store};
+use lectern::study::Mark;
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
@@ -31,8 +32,15 @@ fn write_command(c: &mut Criterion) {
     let mut samples = Vec::with_capacity(2_000);
     for n in 0..2_000u32 {
         let started = Instant::now();
-        rt.block_on(store.mark_watched(1, u64::from(n % 200), "llm", n, 0, "2026-01-01"))
-            .unwrap();
+        rt.block_on(store.mark_watched(&Mark {
+            guild: 1,
+            user: u64::from(n % 200),
+            course: "llm",
+            chapter: n,
+            at: 0,
+            day: "2026-01-01",
+        }))
+        .unwrap();
         samples.push(started.elapsed());
     }
     let (p50, p99) = percentiles(samples);
@@ -42,8 +50,15 @@ fn write_command(c: &mut Criterion) {
     c.bench_function("store/watched (new mark, SQLite file)", |b| {
         b.iter(|| {
             chapter += 1;
-            rt.block_on(store.mark_watched(2, 7, "llm", chapter, 0, "2026-01-01"))
-                .unwrap()
+            rt.block_on(store.mark_watched(&Mark {
+                guild: 2,
+                user: 7,
+                course: "llm",
+                chapter,
+                at: 0,
+                day: "2026-01-01",
+            }))
+            .unwrap()
         })
     });
 }

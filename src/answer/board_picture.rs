@@ -3,8 +3,9 @@
 //! The `/board` command (study state) hands in the members it shows, with
 //! the names the interaction gave; they go into the PNG and nowhere else.
 
-use super::{Attachment, Locale};
+use super::reply::Attachment;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::picture::{board, BoardMember, BoardSpec, PictureError};
 
 /// The board picture's file name (the embed shows `attachment://board.png`).

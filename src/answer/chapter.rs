@@ -1,10 +1,13 @@
 //! `/summary` and `/keypoints`: one chapter's notes, and the parts every
 //! chapter reply shares (title, link, footer, navigation buttons).
 
-use super::resolve;
-use super::{Answer, Button, Command, Field, Locale, Reply};
+use super::command::Command;
+use super::reply::{Answer, Button, Field, Reply};
+use super::resolve::{self, course_arg};
+use super::spec::Names;
 use crate::app::Lectern;
 use crate::library::{Chapter, Course};
+use crate::locale::Locale;
 use crate::timecode::format_time;
 
 /// How many key points `/summary` previews.
@@ -19,8 +22,14 @@ pub(super) enum View {
     Link,
 }
 
-pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapter: &str) -> Answer {
-    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+pub(super) fn summary(
+    lectern: &Lectern,
+    l: Locale,
+    names: Names,
+    course: Option<&str>,
+    chapter: &str,
+) -> Answer {
+    let (course, ch) = resolve::chapter(lectern, l, names, course, chapter)?;
     let mut reply = chapter_reply(lectern, l, course, ch, View::Summary);
     let Some(notes) = &ch.notes else {
         super::no_notes::fill(lectern, l, course, ch, &mut reply);
@@ -54,10 +63,7 @@ pub(super) fn summary(lectern: &Lectern, l: Locale, course: Option<&str>, chapte
         let more = notes.key_points.len().saturating_sub(KEY_POINT_PREVIEW);
         if more > 0 {
             lines.push(match l {
-                Locale::Ko => format!(
-                    "… 외 {more}개 (`/{}`)",
-                    super::commands::command_label(l, "keypoints")
-                ),
+                Locale::Ko => format!("… 외 {more}개 (`/{}`)", names.command(l, "keypoints")),
                 Locale::En => format!("… and {more} more (`/keypoints`)"),
             });
         }
@@ -105,32 +111,30 @@ fn beyond<'a>(text: &str, lead: &'a str) -> Option<&'a str> {
 pub(super) fn key_points(
     lectern: &Lectern,
     l: Locale,
+    names: Names,
     course: Option<&str>,
     chapter: &str,
 ) -> Answer {
-    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+    let (course, ch) = resolve::chapter(lectern, l, names, course, chapter)?;
     let mut reply = chapter_reply(lectern, l, course, ch, View::KeyPoints);
-    if ch.notes.is_none() {
+    let Some(notes) = &ch.notes else {
         super::no_notes::fill(lectern, l, course, ch, &mut reply);
         return Ok(reply);
-    }
-    reply.text = match &ch.notes {
-        None => no_notes(l).to_string(),
-        Some(n) if n.key_points.is_empty() => l
-            .pick(
-                "이 챕터에는 핵심 포인트가 없어요.",
-                "This chapter has no key points.",
-            )
-            .to_string(),
-        Some(n) => {
-            let heading = l.pick("**핵심 포인트**", "**Key points**");
-            let items: Vec<String> = n
-                .key_points
-                .iter()
-                .map(|k| format!("• {}", k.markdown()))
-                .collect();
-            format!("{heading}\n{}", items.join("\n"))
-        }
+    };
+    reply.text = if notes.key_points.is_empty() {
+        l.pick(
+            "이 챕터에는 핵심 포인트가 없어요.",
+            "This chapter has no key points.",
+        )
+        .to_string()
+    } else {
+        let heading = l.pick("**핵심 포인트**", "**Key points**");
+        let items: Vec<String> = notes
+            .key_points
+            .iter()
+            .map(|k| format!("• {}", k.markdown()))
+            .collect();
+        format!("{heading}\n{}", items.join("\n"))
     };
     Ok(reply)
 }
@@ -153,11 +157,6 @@ pub(super) fn chapter_title(l: Locale, ch: &Chapter) -> String {
     } else {
         format!("{}. {first} · {second}", ch.number)
     }
-}
-
-/// The course argument to put into buttons: only needed with several courses.
-pub(super) fn course_arg(lectern: &Lectern, course: &Course) -> Option<String> {
-    (lectern.library.courses.len() > 1).then(|| course.id.clone())
 }
 
 /// `▶ 3:09:39부터 보기`.

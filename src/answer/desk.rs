@@ -4,14 +4,18 @@
 //! both the command files and the dispatch in [`super::state`], so neither
 //! imports the other back.
 
-use super::{Answer, Locale, Reply};
+use super::reply::{Answer, Reply};
+use super::spec::Names;
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study::{Book, GuildSettings, Member, Unavailable};
 
 /// What a command needs besides its arguments, for the state commands.
 pub struct Desk<'a> {
     pub lectern: &'a Lectern,
     pub l: Locale,
+    /// Commands and options as the reader's Discord shows them.
+    pub names: Names,
     pub member: &'a Member,
     pub settings: &'a GuildSettings,
     pub book: &'a dyn Book,

@@ -1,17 +1,18 @@
 //! `/help`: what Lectern can do, with an example for each command (the
 //! help rows of the command table).
 
-use super::slash::localize_line;
-use super::spec::HIDE;
-use super::{Answer, Field, Locale, Reply};
+use super::reply::{Answer, Field, Reply};
+use super::slash_words::localize_line;
+use super::spec::{Names, HIDE};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
-pub(super) fn help(lectern: &Lectern, l: Locale) -> Answer {
-    let fields = super::COMMANDS
-        .iter()
+pub(super) fn help(lectern: &Lectern, l: Locale, names: Names) -> Answer {
+    let fields = names
+        .all()
         .filter_map(|c| c.help)
         .map(|row| Field {
-            name: format!("`{}`", localize_line(l, row.example)),
+            name: format!("`{}`", localize_line(l, names, row.example)),
             value: l.pick(row.ko, row.en).to_string(),
             inline: false,
         })

@@ -41,6 +41,7 @@
 
 mod board_picture;
 mod chapter;
+mod command;
 pub mod commands;
 pub mod desk;
 mod help;
@@ -61,23 +62,16 @@ mod where_;
 
 pub use crate::locale::Locale;
 pub use board_picture::{board_picture, BOARD_PNG};
-pub use commands::{Command, COMMANDS};
+pub use command::Command;
+pub use commands::{COMMANDS, NAMES};
+pub use read::PAGE_CHARS;
 pub use reload::reload_reply;
 use reply::Retry;
 pub use reply::{picture_saved, Attachment, Button, Field, Problem, Reply, Suggestion};
-pub use spec::{ArgError, Arguments, CommandSpec};
+pub use search::{DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT};
+pub use spec::{ArgError, Arguments, CommandSpec, Names, MAX_ARG_CHARS};
 
 use crate::app::Lectern;
-
-/// Longest argument accepted, in characters.
-pub const MAX_ARG_CHARS: usize = 200;
-
-/// Largest page of `/read`, in characters.
-pub const PAGE_CHARS: usize = 4000;
-
-/// Default and largest number of `/search` results.
-pub const DEFAULT_SEARCH_LIMIT: usize = 5;
-pub const MAX_SEARCH_LIMIT: usize = 10;
 
 impl Command {
     /// The same command about another chapter (for "did you mean" buttons);
@@ -186,7 +180,7 @@ impl Request {
 pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
     let command = &request.command;
     let reply = match command.spec().answering {
-        Some(answering) => (answering.run)(lectern, request.locale, command),
+        Some(answering) => (answering.run)(lectern, request.locale, NAMES, command),
         None => Err(Box::default()),
     };
     let mut reply = reply.unwrap_or_else(|problem| *problem);
@@ -199,6 +193,3 @@ pub fn answer(lectern: &Lectern, request: &Request) -> Reply {
     }
     reply
 }
-
-/// Result of a command body: `Err` is an error reply, returned as is.
-type Answer = Result<Reply, Box<Reply>>;

@@ -5,20 +5,29 @@
 //! course whose video it is.
 
 use super::chapter::{chapter_reply, chapter_title, watch_button, View};
+use super::reply::Answer;
 use super::resolve::{self, fail, Failure};
-use super::{Answer, Locale};
+use super::spec::Names;
 use crate::app::Lectern;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::markdown::code_span;
 use crate::particle::{particle, with, Particle};
 use crate::timecode::{format_time, parse_pasted, PasteError, Pasted, Seconds, TimeRef};
 
-pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str) -> Answer {
-    let time = resolve::arg(l, "time", time)?;
+pub(super) fn at(
+    lectern: &Lectern,
+    l: Locale,
+    names: Names,
+    course: Option<&str>,
+    time: &str,
+) -> Answer {
+    let time = resolve::arg(l, names, "time", time)?;
     let pasted = read_pasted(l, time)?;
     let course = resolve::course(
         lectern,
         l,
+        names,
         course.or(linked_course(lectern, course, &pasted)),
     )?;
     let TimeRef::Absolute(seconds) = in_course(l, course, time, pasted)? else {
@@ -69,6 +78,7 @@ pub(super) fn at(lectern: &Lectern, l: Locale, course: Option<&str>, time: &str)
 pub(super) fn link(
     lectern: &Lectern,
     l: Locale,
+    names: Names,
     course: Option<&str>,
     chapter: &str,
     at: Option<&str>,
@@ -76,11 +86,11 @@ pub(super) fn link(
     let linked = at
         .and_then(|at| parse_pasted(at).ok())
         .and_then(|pasted| linked_course(lectern, course, &pasted));
-    let (course, ch) = resolve::chapter(lectern, l, course.or(linked), chapter)?;
+    let (course, ch) = resolve::chapter(lectern, l, names, course.or(linked), chapter)?;
     let seconds = match at.map(str::trim).filter(|a| !a.is_empty()) {
         None => ch.start,
         Some(at) => {
-            let at = resolve::arg(l, "at", at)?;
+            let at = resolve::arg(l, names, "at", at)?;
             match in_course(l, course, at, read_pasted(l, at)?)? {
                 TimeRef::Absolute(s) => s,
                 TimeRef::Offset(off) => {

@@ -4,10 +4,12 @@
 //! video says in that span (from the course's captions, when it has them),
 //! the nearest chapters that do have notes, and how a group adds its own.
 
-use super::{Button, Command, Field, Locale, Reply};
+use super::command::Command;
+use super::reply::{Button, Field, Reply};
 use crate::app::Lectern;
 use crate::cut::truncate;
 use crate::library::{Chapter, Course};
+use crate::locale::Locale;
 use crate::markdown::sanitize_echo;
 use crate::timecode::{format_time, Seconds};
 
@@ -71,7 +73,7 @@ pub(super) fn fill(lectern: &Lectern, l: Locale, course: &Course, ch: &Chapter, 
             value: lines.join("\n"),
             inline: false,
         });
-        let course_arg = super::chapter::course_arg(lectern, course);
+        let course_arg = super::resolve::course_arg(lectern, course);
         for c in near {
             let command = Command::Summary {
                 course: course_arg.clone(),

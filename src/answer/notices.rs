@@ -2,9 +2,10 @@
 //! interaction they don't take, a stale registration, a reload they can't
 //! run, a cut text — worded here with every other answer, in both languages.
 
-use super::reply::did_you_mean;
+use super::commands::NAMES;
+use super::reply::{did_you_mean, Reply};
 use super::slash::{localize_line, slash_suggestion, SlashError, SlashProblem};
-use super::{Locale, Reply};
+use crate::locale::Locale;
 use crate::markdown::sanitize_echo;
 
 /// A button whose `custom_id` can't be read (an older format, a cut id).
@@ -31,7 +32,7 @@ pub fn unsupported_interaction(l: Locale) -> Reply {
             Locale::Ko => format!(
                 "Lectern은 슬래시 명령과 버튼만 받아요. {} 입력해 보세요.",
                 crate::particle::with(
-                    &format!("`/{}`", super::commands::command_label(l, "help")),
+                    &format!("`/{}`", NAMES.command(l, "help")),
                     crate::particle::Particle::Object
                 )
             ),
@@ -77,7 +78,7 @@ pub fn unregistered_command(l: Locale, name: &str) -> Reply {
 pub fn missing_option(l: Locale, command: &str, option: &str) -> Reply {
     let error = SlashError {
         problem: SlashProblem::Missing {
-            command: super::commands::find(command).map_or("help", |c| c.name),
+            command: NAMES.find(command).map_or("help", |c| c.name),
             option: option.to_string(),
         },
         suggestions: vec![slash_suggestion(super::slash::usage(command))],
@@ -134,7 +135,7 @@ pub fn console_banner(l: Locale) -> &'static str {
 
 /// The marker at the end of a text cut to fit: where to read on.
 pub fn read_more(l: Locale) -> String {
-    let read = format!("/{}", super::commands::command_label(l, "read"));
+    let read = format!("/{}", NAMES.command(l, "read"));
     match l {
         Locale::Ko => format!(
             "… ({} 더 보기)",
@@ -152,13 +153,13 @@ pub fn unreadable_line(l: Locale, error: SlashError) -> Reply {
         .iter()
         .cloned()
         .map(|mut s| {
-            s.label = localize_line(l, &s.label);
+            s.label = localize_line(l, NAMES, &s.label);
             s
         })
         .collect();
     Reply::error(
-        error.title(l),
-        error.message(l),
+        error.title(l, NAMES),
+        error.message(l, NAMES),
         suggestions,
         error.suggestions_heading(l),
     )

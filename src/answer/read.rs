@@ -3,24 +3,30 @@
 //! Pages hold at most [`PAGE_CHARS`] characters and end between paragraphs,
 //! sentences or words; each page links to the moment it starts.
 
-use super::chapter::{chapter_reply, course_arg, no_notes, watch_button, View};
-use super::commands::option_label;
-use super::resolve::{self, fail};
-use super::{Answer, Button, Command, Locale, PAGE_CHARS};
+use super::chapter::{chapter_reply, no_notes, watch_button, View};
+use super::command::Command;
+use super::reply::{Answer, Button};
+use super::resolve::{self, course_arg, fail};
+use super::spec::Names;
 use crate::app::Lectern;
 use crate::cut::paginate;
 use crate::library::BodyKind;
+use crate::locale::Locale;
 use crate::particle::{with, Particle};
 use crate::timecode::format_time;
+
+/// Largest page of `/read`, in characters.
+pub const PAGE_CHARS: usize = 4000;
 
 pub(super) fn read(
     lectern: &Lectern,
     l: Locale,
+    names: Names,
     course: Option<&str>,
     chapter: &str,
     page: Option<i64>,
 ) -> Answer {
-    let (course, ch) = resolve::chapter(lectern, l, course, chapter)?;
+    let (course, ch) = resolve::chapter(lectern, l, names, course, chapter)?;
     let mut reply = chapter_reply(lectern, l, course, ch, View::Read);
     let notes = match &ch.notes {
         None => {
@@ -51,7 +57,7 @@ pub(super) fn read(
                     (Locale::Ko, 1) => format!(
                         "{}장의 번역은 한 쪽뿐이에요. {} 빼고 다시 해 보세요.",
                         ch.number,
-                        with(&format!("`{}`", option_label(l, "page")), Particle::Object)
+                        with(&format!("`{}`", names.option(l, "page")), Particle::Object)
                     ),
                     (Locale::En, 1) => format!(
                         "Chapter {}'s translation fits on one page. Try again without `page`.",

@@ -2,10 +2,11 @@
 //! The reload itself is I/O and happens in the adapter ([`crate::live`]);
 //! this only words the report.
 
-use super::{Field, Locale, Reply};
+use super::reply::{Field, Reply};
 use crate::cut::truncate;
 use crate::library::changes::ReloadReport;
 use crate::library::Severity;
+use crate::locale::Locale;
 
 /// At most this many diagnostics are listed; the rest are counted.
 const LISTED: usize = 10;

@@ -3,8 +3,12 @@
 //! Text is Discord-flavoured Markdown (`**bold**`, `[label](url)`); adapters
 //! that show plain text use [`Reply::plain_text`].
 
-use super::{Command, Locale};
+use super::command::Command;
+use crate::locale::Locale;
 use crate::markdown::markdown_to_plain;
+
+/// Result of a command body: `Err` is an error reply, returned as is.
+pub(super) type Answer = Result<Reply, Box<Reply>>;
 
 /// One answer to one request.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -37,10 +41,10 @@ pub struct Attachment {
 }
 
 /// The line telling a terminal reader where the picture of a reply was saved.
-pub fn picture_saved(l: super::Locale, path: &str) -> String {
+pub fn picture_saved(l: Locale, path: &str) -> String {
     match l {
-        super::Locale::Ko => format!("그림: {path}"),
-        super::Locale::En => format!("Picture: {path}"),
+        Locale::Ko => format!("그림: {path}"),
+        Locale::En => format!("Picture: {path}"),
     }
 }
 

@@ -1,12 +1,12 @@
 //! Turning what people typed into things the library knows: checked argument
 //! text, a course, a chapter. Each failure is already the error reply to send.
 
-use super::commands::{option_description, option_label};
-use super::reply::Retry;
-use super::{Locale, Reply, Suggestion, MAX_ARG_CHARS};
+use super::reply::{Reply, Retry, Suggestion};
+use super::spec::{Names, MAX_ARG_CHARS};
 use crate::app::Lectern;
 use crate::cut::char_len;
 use crate::library::{Chapter, Course};
+use crate::locale::Locale;
 use crate::markdown::code_span;
 use crate::particle::{with, Particle};
 use crate::search::ChapterMatch;
@@ -16,11 +16,16 @@ pub(super) type Failure = Box<Reply>;
 /// An argument, trimmed; refused when empty or longer than [`MAX_ARG_CHARS`].
 /// `option` is the option's registered name: the messages name it as the
 /// reader's Discord shows it (`검색어` for `query`) and say what it takes.
-pub(super) fn arg<'a>(l: Locale, option: &str, value: &'a str) -> Result<&'a str, Failure> {
+pub(super) fn arg<'a>(
+    l: Locale,
+    names: Names,
+    option: &str,
+    value: &'a str,
+) -> Result<&'a str, Failure> {
     let value = value.trim();
-    let label = option_label(l, option);
+    let label = names.option(l, option);
     if value.is_empty() {
-        let what = option_description(l, option);
+        let what = names.option_description(l, option);
         return Err(fail(
             l,
             &match l {
@@ -68,13 +73,14 @@ pub(super) fn fail(l: Locale, title: &str, message: &str, suggestions: Vec<Sugge
 pub(super) fn course<'a>(
     lectern: &'a Lectern,
     l: Locale,
+    names: Names,
     named: Option<&str>,
 ) -> Result<&'a Course, Failure> {
     let courses = &lectern.library.courses;
     let ids = || courses.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
     let retry = |id: String| Suggestion::retry(id.clone(), Retry::Course(id));
     if let Some(name) = named.map(str::trim).filter(|n| !n.is_empty()) {
-        let name = arg(l, "course", name)?;
+        let name = arg(l, names, "course", name)?;
         if let Some(c) = lectern.library.course(name) {
             return Ok(c);
         }
@@ -140,7 +146,7 @@ pub(super) fn course<'a>(
                     &match l {
                         Locale::Ko => format!(
                             "강의가 여러 개예요. `{}` 옵션으로 하나를 골라 주세요.",
-                            option_label(l, "course")
+                            names.option(l, "course")
                         ),
                         Locale::En => {
                             "Several courses are loaded. Pick one with the `course` option.".into()
@@ -152,33 +158,48 @@ pub(super) fn course<'a>(
     }
 }
 
+/// The course argument to put into buttons, the way back from [`course`]:
+/// only needed with several courses.
+pub(super) fn course_arg(lectern: &Lectern, course: &Course) -> Option<String> {
+    (lectern.library.courses.len() > 1).then(|| course.id.clone())
+}
+
 /// The chapter a command is about. Accepts a number, a title in either
 /// language, an alias, a fuzzy name, or `course-id:chapter` (what
 /// autocomplete sends when several courses are loaded).
 pub(super) fn chapter<'a>(
     lectern: &'a Lectern,
     l: Locale,
+    names: Names,
     course_name: Option<&str>,
     chapter: &str,
 ) -> Result<(&'a Course, &'a Chapter), Failure> {
-    let chapter = arg(l, "chapter", chapter)?;
+    let chapter = arg(l, names, "chapter", chapter)?;
     let (course_name, chapter) = match chapter.split_once(':') {
         Some((c, n)) if course_name.is_none() && lectern.library.course(c).is_some() => {
             (Some(c), n.trim())
         }
         _ => (course_name, chapter),
     };
-    let course = course(lectern, l, course_name)?;
+    let course = course(lectern, l, names, course_name)?;
     match lectern.index.find_chapter(course, chapter) {
         ChapterMatch::Found(n) => match course.chapter(n) {
             Some(ch) => Ok((course, ch)),
-            None => Err(not_found(l, course, chapter, &[])),
+            None => Err(not_found(l, names, course, chapter, &[])),
         },
-        ChapterMatch::NotFound { suggestions } => Err(not_found(l, course, chapter, &suggestions)),
+        ChapterMatch::NotFound { suggestions } => {
+            Err(not_found(l, names, course, chapter, &suggestions))
+        }
     }
 }
 
-fn not_found(l: Locale, course: &Course, typed: &str, suggestions: &[u32]) -> Failure {
+fn not_found(
+    l: Locale,
+    names: Names,
+    course: &Course,
+    typed: &str,
+    suggestions: &[u32],
+) -> Failure {
     let chapters: Vec<&Chapter> = suggestions
         .iter()
         .filter_map(|&n| course.chapter(n))
@@ -196,7 +217,7 @@ fn not_found(l: Locale, course: &Course, typed: &str, suggestions: &[u32]) -> Fa
             Locale::Ko => format!(
                 "{}에 해당하는 챕터가 없어요. 번호(1–{count})나 제목으로 찾아 주세요. 전체 목록은 `/{}`.",
                 code_span(typed, 60),
-                super::commands::command_label(l, "chapters")
+                names.command(l, "chapters")
             ),
             Locale::En => format!(
                 "No chapter matches {}. Use a number (1–{count}) or a title; `/chapters` lists them all.",

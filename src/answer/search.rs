@@ -2,27 +2,31 @@
 //! moments — a snippet with the matched words in bold and a deep link to the
 //! second the topic comes up (≈ when estimated).
 
-use super::chapter::{course_arg, watch_button};
-use super::commands::option_label;
-use super::resolve::{self, fail, Failure};
-use super::{
-    Answer, Button, Command, Field, Locale, Reply, Suggestion, DEFAULT_SEARCH_LIMIT,
-    MAX_SEARCH_LIMIT,
-};
+use super::chapter::watch_button;
+use super::command::Command;
+use super::reply::{Answer, Button, Field, Reply, Suggestion};
+use super::resolve::{self, course_arg, fail, Failure};
+use super::spec::Names;
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::markdown::{code_span, plain_echo};
 use crate::particle::{with, Particle};
 use crate::search::MatchField;
 use crate::timecode::format_time;
 
+/// Default and largest number of `/search` results.
+pub const DEFAULT_SEARCH_LIMIT: usize = 5;
+pub const MAX_SEARCH_LIMIT: usize = 10;
+
 pub(super) fn search(
     lectern: &Lectern,
     l: Locale,
+    names: Names,
     course: Option<&str>,
     query: &str,
     limit: Option<i64>,
 ) -> Answer {
-    let query = resolve::arg(l, "query", query)?;
+    let query = resolve::arg(l, names, "query", query)?;
     let limit = match limit {
         None => DEFAULT_SEARCH_LIMIT,
         Some(n) if (1..=MAX_SEARCH_LIMIT as i64).contains(&n) => n as usize,
@@ -33,7 +37,7 @@ pub(super) fn search(
                 &match l {
                     Locale::Ko => format!(
                         "{} 1부터 {MAX_SEARCH_LIMIT} 사이로 정해 주세요.",
-                        with(&format!("`{}`", option_label(l, "limit")), Particle::Topic)
+                        with(&format!("`{}`", names.option(l, "limit")), Particle::Topic)
                     ),
                     Locale::En => format!("`limit` must be between 1 and {MAX_SEARCH_LIMIT}."),
                 },
@@ -43,7 +47,7 @@ pub(super) fn search(
     };
     // A named course narrows the search; otherwise every course is searched.
     let scope = match course {
-        Some(name) => Some(resolve::course(lectern, l, Some(name))?),
+        Some(name) => Some(resolve::course(lectern, l, names, Some(name))?),
         None => None,
     };
     let hits = lectern
@@ -116,7 +120,7 @@ pub(super) fn search(
     }
     // The ≈ legend only where an estimated moment is shown.
     let estimated = reply.text.contains('≈') || reply.fields.iter().any(|f| f.value.contains('≈'));
-    let read = format!("/{}", super::commands::command_label(l, "read"));
+    let read = format!("/{}", names.command(l, "read"));
     let full_text = match l {
         Locale::Ko => format!("{} 전체 번역", with(&read, Particle::Toward)),
         Locale::En => format!("{read} for the full text"),

@@ -4,13 +4,15 @@
 //! 에이전트`). The console and `lectern ask` use it; errors are worded by
 //! `slash_words` ([`SlashError`], [`localize_line`]).
 
+use super::command::Command;
+use super::commands::NAMES;
+use super::reply::Suggestion;
 pub use super::slash_words::{localize_line, SlashError, SlashProblem};
 use super::spec::{ArgError, Arguments, CommandSpec, Kind, OptionSpec, Words, COURSE, HIDE};
-use super::{Command, Suggestion, COMMANDS};
 
 /// The commands a typed line can run (admin commands are the adapter's).
 fn answerable() -> impl Iterator<Item = &'static CommandSpec> {
-    COMMANDS.iter().copied().filter(|c| c.answering.is_some())
+    NAMES.all().filter(|c| c.answering.is_some())
 }
 
 /// The option `name` (or one of its aliases) among a command's options.
@@ -225,7 +227,7 @@ impl Arguments for Typed<'_> {
 
 /// An example of a command's use, by its registered name.
 pub fn usage(command: &str) -> &'static str {
-    super::commands::find(command).map_or("/help", |c| c.usage)
+    NAMES.find(command).map_or("/help", |c| c.usage)
 }
 
 /// Splits on whitespace, keeping "double" or 'single' quoted runs (also after

@@ -3,8 +3,9 @@
 //! heading of its examples), and lines written with the command and option
 //! names the reader's Discord shows ([`localize_line`]).
 
-use super::commands::{command_label, option_description, option_label};
-use super::{Locale, Suggestion};
+use super::reply::Suggestion;
+use super::spec::Names;
+use crate::locale::Locale;
 use crate::markdown::code_span;
 use crate::particle::{with, Particle};
 
@@ -37,7 +38,7 @@ pub enum SlashProblem {
 impl SlashError {
     /// The reply's title: "unrecognised command" only when the command itself
     /// is unknown; otherwise what is wrong with its arguments.
-    pub fn title(&self, l: Locale) -> String {
+    pub fn title(&self, l: Locale, names: Names) -> String {
         match &self.problem {
             SlashProblem::Empty | SlashProblem::UnknownCommand(_) => l
                 .pick("명령을 알아볼 수 없어요", "Unrecognised command")
@@ -45,7 +46,7 @@ impl SlashError {
             SlashProblem::Missing { option, .. } => match l {
                 Locale::Ko => format!(
                     "{} 적어 주세요",
-                    with(option_label(l, option), Particle::Object)
+                    with(names.option(l, option), Particle::Object)
                 ),
                 Locale::En => format!("Missing `{option}`"),
             },
@@ -69,10 +70,10 @@ impl SlashError {
 
     /// The problem in the reader's language, naming commands and options as
     /// the reader's Discord shows them; user text shown as code.
-    pub fn message(&self, l: Locale) -> String {
+    pub fn message(&self, l: Locale, names: Names) -> String {
         let code = |s: &str| code_span(s, 40);
-        let command = |c: &str| format!("`/{}`", command_label(l, c));
-        let option = |o: &str| format!("`{}`", option_label(l, o));
+        let command = |c: &str| format!("`/{}`", names.command(l, c));
+        let option = |o: &str| format!("`{}`", names.option(l, o));
         match (&self.problem, l) {
             (SlashProblem::Empty, Locale::Ko) => {
                 format!("명령을 입력해 주세요. 예: {}", command("help"))
@@ -122,7 +123,7 @@ impl SlashError {
                     "{}에는 {} 필요해요: {}.",
                     command(c),
                     with(&option(o), Particle::Subject),
-                    option_description(l, o)
+                    names.option_description(l, o)
                 )
             }
             (
@@ -136,7 +137,7 @@ impl SlashError {
                     "{} needs {}: {}.",
                     command(c),
                     option(o),
-                    option_description(l, o)
+                    names.option_description(l, o)
                 )
             }
         }
@@ -145,21 +146,21 @@ impl SlashError {
 
 /// A slash line with its command and option names as the reader's Discord
 /// shows them (`/요약 챕터:21` for Korean readers); read back the same.
-pub fn localize_line(l: Locale, line: &str) -> String {
+pub fn localize_line(l: Locale, names: Names, line: &str) -> String {
     let Some((name, rest)) = line
         .strip_prefix('/')
         .map(|r| r.split_once(' ').unwrap_or((r, "")))
     else {
         return line.to_string();
     };
-    let mut words = vec![format!("/{}", command_label(l, name))];
+    let mut words = vec![format!("/{}", names.command(l, name))];
     for word in rest.split_whitespace() {
         let (open, bare) = match word.strip_prefix('[') {
             Some(bare) => ("[", bare),
             None => ("", word),
         };
         words.push(match bare.split_once(':') {
-            Some((key, value)) => format!("{open}{}:{value}", option_label(l, key)),
+            Some((key, value)) => format!("{open}{}:{value}", names.option(l, key)),
             None => word.to_string(),
         });
     }

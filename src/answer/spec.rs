@@ -7,8 +7,13 @@
 //! [`CommandSpec`] of each. A command's spec lives in its own file under
 //! `answer/commands/`, next to the functions that build, encode and answer it.
 
-use super::{Answer, Command, Locale};
+use super::command::Command;
+use super::reply::Answer;
 use crate::app::Lectern;
+use crate::locale::Locale;
+
+/// Longest argument accepted, in characters.
+pub const MAX_ARG_CHARS: usize = 200;
 
 /// The locale every Korean text is registered under.
 pub const KO: &str = "ko";
@@ -76,8 +81,8 @@ pub struct Answering {
     /// The command's argument values, in the order of the spec's options,
     /// then the course when the command takes one; `None` = not given.
     pub values: fn(&Command) -> Vec<Option<String>>,
-    /// Answers it.
-    pub run: fn(&Lectern, Locale, &Command) -> Answer,
+    /// Answers it, naming other commands and options through [`Names`].
+    pub run: fn(&Lectern, Locale, Names, &Command) -> Answer,
 }
 
 /// One command, in both languages, and everything every adapter needs of it.
@@ -113,6 +118,71 @@ impl CommandSpec {
     pub fn all_options(&self) -> impl Iterator<Item = &'static OptionSpec> {
         let course = self.takes_course.then_some(&COURSE);
         self.options.iter().chain(course)
+    }
+}
+
+/// What a command's `run` answers when handed another command's variant
+/// (never happens: the table picks the spec by variant).
+pub(crate) fn not_mine() -> Answer {
+    Err(Box::default())
+}
+
+/// The command table as wording reads it: commands and options by their
+/// registered names, worded as the reader's Discord shows them. The table
+/// builds it (`commands::NAMES`) and hands it down, so the wording below the
+/// command files names other commands without importing the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Names {
+    commands: &'static [&'static CommandSpec],
+}
+
+impl Names {
+    pub const fn new(commands: &'static [&'static CommandSpec]) -> Names {
+        Names { commands }
+    }
+
+    /// Every command, in the table's order.
+    pub fn all(self) -> impl Iterator<Item = &'static CommandSpec> {
+        self.commands.iter().copied()
+    }
+
+    /// The spec of a command by its registered (English) name.
+    pub fn find(self, name: &str) -> Option<&'static CommandSpec> {
+        self.all().find(|c| c.name == name)
+    }
+
+    /// A command's name as the reader's Discord shows it (`요약` for Korean
+    /// readers of `summary`); unknown names as given.
+    pub fn command(self, l: Locale, name: &str) -> &str {
+        match (l, self.find(name)) {
+            (Locale::Ko, Some(c)) => c.ko,
+            _ => name,
+        }
+    }
+
+    /// An option's name as the reader's Discord shows it (`쪽`, `개수`,
+    /// `챕터` for Korean readers); unknown names as given.
+    pub fn option(self, l: Locale, name: &str) -> &str {
+        match (l, self.option_spec(name)) {
+            (Locale::Ko, Some(o)) => o.ko,
+            _ => name,
+        }
+    }
+
+    /// What an option takes, in the reader's language (its description in
+    /// the table); empty for unknown names.
+    pub fn option_description(self, l: Locale, name: &str) -> &'static str {
+        self.all()
+            .flat_map(|c| c.all_options())
+            .find(|o| o.name == name)
+            .map_or("", |o| l.pick(o.description_ko, o.description))
+    }
+
+    fn option_spec(self, name: &str) -> Option<&'static OptionSpec> {
+        self.all()
+            .flat_map(|c| c.all_options())
+            .chain([&HIDE])
+            .find(|o| o.name == name)
     }
 }
 

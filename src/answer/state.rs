@@ -17,10 +17,13 @@
 //! command bodies share (the [`Desk`], the unavailable line, the progress
 //! line) is in [`super::desk`], below both.
 
-use super::commands::{board, forget_me, progress, settings, unwatch, watched};
+use super::command::Command;
+use super::commands::{board, forget_me, progress, settings, unwatch, watched, NAMES};
 use super::desk::{unavailable, Desk};
-use super::{answer, Answer, Command, Locale, Reply, Request};
+use super::reply::{Answer, Reply};
+use super::{answer, Request};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study::{Book, GuildSettings, Member};
 
 /// A reply, with the command and language it was answered in after the
@@ -63,6 +66,7 @@ pub async fn respond(
     let desk = Desk {
         lectern,
         l: locale,
+        names: NAMES,
         member,
         settings: &settings,
         book,

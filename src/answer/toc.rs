@@ -1,13 +1,15 @@
 //! `/chapters [course]`: the table of contents.
 
-use super::chapter::course_arg;
-use super::resolve;
-use super::{Answer, Button, Command, Locale, Reply};
+use super::command::Command;
+use super::reply::{Answer, Button, Reply};
+use super::resolve::{self, course_arg};
+use super::spec::Names;
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::timecode::format_time;
 
-pub(super) fn chapters(lectern: &Lectern, l: Locale, course: Option<&str>) -> Answer {
-    let course = resolve::course(lectern, l, course)?;
+pub(super) fn chapters(lectern: &Lectern, l: Locale, names: Names, course: Option<&str>) -> Answer {
+    let course = resolve::course(lectern, l, names, course)?;
     let lines: Vec<String> = course
         .chapters
         .iter()

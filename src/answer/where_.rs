@@ -6,12 +6,14 @@
 //! text lists those three (chapter, time, snippet) with buttons to watch them.
 //! Nothing found is the usual "nothing found" answer, with no picture.
 
-use super::chapter::course_arg;
-use super::resolve;
+use super::command::Command;
+use super::reply::{Answer, Attachment, Button, Reply};
+use super::resolve::{self, course_arg};
 use super::search::nothing_found;
-use super::{Answer, Attachment, Button, Command, Locale, Reply};
+use super::spec::Names;
 use crate::app::Lectern;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::markdown::plain_echo;
 use crate::particle::{with, Particle::Subject};
 use crate::picture::{timeline, ChapterStart, DensitySample, Mark, TimelineSpec};
@@ -33,9 +35,15 @@ struct Found<'a> {
     moment: &'a HitMoment,
 }
 
-pub(super) fn where_(lectern: &Lectern, l: Locale, course: Option<&str>, query: &str) -> Answer {
-    let query = resolve::arg(l, "query", query)?;
-    let course = resolve::course(lectern, l, course)?;
+pub(super) fn where_(
+    lectern: &Lectern,
+    l: Locale,
+    names: Names,
+    course: Option<&str>,
+    query: &str,
+) -> Answer {
+    let query = resolve::arg(l, names, "query", query)?;
+    let course = resolve::course(lectern, l, names, course)?;
     let hits = lectern.index.passages(
         &lectern.library,
         query,

@@ -22,7 +22,7 @@ use crate::discord::http::{public_key_from_env, Endpoint};
 use crate::discord::register::{
     application_id_from_env, ensure_application_id, http_client, register, token_from_env, Target,
 };
-use crate::discord::render::{self, Frame};
+use crate::discord::render;
 use crate::discord::transport::{raise_open_file_limit, Limits};
 use crate::discord::{commands, handle, response_json, synthetic, Interaction, Settings};
 use crate::live::{Live, WatchGuard};
@@ -294,15 +294,9 @@ pub fn ask(
                     return ExitCode::from(EXIT_SETUP);
                 }
             };
-            let frame = Frame {
-                locale,
-                source: Some(&command),
-                hidden: hide.unwrap_or(settings.ephemeral_by_default),
-                set_flag: true,
-            };
-            let message = render::message(&reply, &frame);
+            let hidden = hide.unwrap_or(settings.ephemeral_by_default);
             (
-                serenity::all::CreateInteractionResponse::Message(message),
+                render::new_message(&reply, locale, Some(&command), hidden),
                 reply.is_ok(),
             )
         }
@@ -333,16 +327,8 @@ pub fn ask(
             // Discord would never send a line it can't parse; show the error
             // reply as the handler renders errors.
             let reply = super::ask::respond(lectern, line, locale);
-            let frame = Frame {
-                locale,
-                source: None,
-                hidden: settings.ephemeral_by_default,
-                set_flag: true,
-            };
-            (
-                serenity::all::CreateInteractionResponse::Message(render::message(&reply, &frame)),
-                false,
-            )
+            let hidden = settings.ephemeral_by_default;
+            (render::new_message(&reply, locale, None, hidden), false)
         }
     };
     print_response(&response, ok)

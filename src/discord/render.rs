@@ -111,18 +111,29 @@ fn shows_in_embed(file: &Attachment) -> bool {
         && deliverable(file)
 }
 
-/// A reply as a new message only the asker sees (errors, notices, the
-/// reload report).
-pub fn private_message(reply: &Reply, l: Locale) -> CreateInteractionResponse {
+/// A reply to `source` as a new message, seen by the asker only when
+/// `hidden` (or when the reply is ephemeral).
+pub fn new_message(
+    reply: &Reply,
+    l: Locale,
+    source: Option<&Command>,
+    hidden: bool,
+) -> CreateInteractionResponse {
     CreateInteractionResponse::Message(message(
         reply,
         &Frame {
             locale: l,
-            source: None,
-            hidden: true,
+            source,
+            hidden,
             set_flag: true,
         },
     ))
+}
+
+/// A reply as a new message only the asker sees (errors, notices, the
+/// reload report).
+pub fn private_message(reply: &Reply, l: Locale) -> CreateInteractionResponse {
+    new_message(reply, l, None, true)
 }
 
 /// The message: embed, buttons, flags and empty `allowed_mentions`. A

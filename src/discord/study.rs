@@ -138,16 +138,10 @@ pub async fn answer(
     answer_live_apart(live, settings, &adjusted).await
 }
 
+/// A study reply as a new message, rendered for the command and language it
+/// was answered in.
 fn new_message(stated: &state::Stated, hidden: bool) -> CreateInteractionResponse {
-    CreateInteractionResponse::Message(render::message(
-        &stated.reply,
-        &Frame {
-            locale: stated.locale,
-            source: Some(&stated.command),
-            hidden,
-            set_flag: true,
-        },
-    ))
+    render::new_message(&stated.reply, stated.locale, Some(&stated.command), hidden)
 }
 
 /// The interaction as if the asker had given the server's settings: its

@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 
 use super::{SharedStore, StoreError, WatchedRow};
-use crate::study::{Book, GuildSettings, MemberTotals, Unavailable, Watched};
+use crate::study::{Book, GuildSettings, Mark, MemberTotals, Unavailable, Watched};
 
 fn watched(row: WatchedRow) -> Watched {
     Watched {
@@ -22,36 +22,14 @@ fn unavailable(error: StoreError) -> Unavailable {
 
 #[async_trait]
 impl Book for SharedStore {
-    async fn mark_watched(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<bool, Unavailable> {
+    async fn mark_watched(&self, mark: &Mark<'_>) -> Result<bool, Unavailable> {
         let store = self.get().await.map_err(unavailable)?;
-        store
-            .mark_watched(guild, user, course, chapter, now, day)
-            .await
-            .map_err(unavailable)
+        store.mark_watched(mark).await.map_err(unavailable)
     }
 
-    async fn mark_and_list(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<(bool, Vec<Watched>), Unavailable> {
+    async fn mark_and_list(&self, mark: &Mark<'_>) -> Result<(bool, Vec<Watched>), Unavailable> {
         let store = self.get().await.map_err(unavailable)?;
-        let marked = store
-            .mark(guild, user, course, chapter, now, day)
-            .await
-            .map_err(unavailable)?;
+        let marked = store.mark(mark).await.map_err(unavailable)?;
         Ok((
             marked.added,
             marked.watched.into_iter().map(watched).collect(),

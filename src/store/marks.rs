@@ -17,6 +17,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::progress::WatchedRow;
 use super::{from_db, to_db, Store, StoreError};
+use crate::study::Mark;
 
 /// Most marks written in one transaction.
 const MAX_BATCH: usize = 256;
@@ -49,40 +50,21 @@ impl Store {
     /// studied. Idempotent: `Ok(false)` when it was already marked. Answered
     /// once committed, together with the other marks waiting at that moment
     /// (group commit, see `store/marks.rs`).
-    pub async fn mark_watched(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<bool, StoreError> {
-        Ok(self
-            .mark(guild, user, course, chapter, now, day)
-            .await?
-            .added)
+    pub async fn mark_watched(&self, mark: &Mark<'_>) -> Result<bool, StoreError> {
+        Ok(self.mark(mark).await?.added)
     }
 
     /// [`Self::mark_watched`], answered with everything the member has
     /// watched in `guild` right after it (read in the same batch).
-    pub async fn mark(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<Marked, StoreError> {
+    pub async fn mark(&self, mark: &Mark<'_>) -> Result<Marked, StoreError> {
         let (reply, answer) = oneshot::channel();
         let job = MarkJob {
-            guild,
-            user,
-            course: course.to_string(),
-            chapter,
-            now,
-            day: day.to_string(),
+            guild: mark.guild,
+            user: mark.user,
+            course: mark.course.to_string(),
+            chapter: mark.chapter,
+            now: mark.at,
+            day: mark.day.to_string(),
             reply,
         };
         let gone = || StoreError::Unavailable("the mark writer has stopped".into());

@@ -40,6 +40,20 @@ impl Member {
     }
 }
 
+/// One chapter marked watched: by whom, in which server, when, and the
+/// server's local day it counts as studied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark<'a> {
+    pub guild: u64,
+    pub user: u64,
+    pub course: &'a str,
+    pub chapter: u32,
+    /// Unix seconds.
+    pub at: i64,
+    /// The server's local date, `YYYY-MM-DD`.
+    pub day: &'a str,
+}
+
 /// One watched chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Watched {
@@ -58,32 +72,14 @@ pub struct Unavailable(pub String);
 /// Study state, per server. Every write is committed before it returns.
 #[async_trait]
 pub trait Book: Send + Sync {
-    /// Marks a chapter watched and `day` studied; `false` when already marked.
-    async fn mark_watched(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<bool, Unavailable>;
+    /// Marks a chapter watched and its day studied; `false` when already marked.
+    async fn mark_watched(&self, mark: &Mark<'_>) -> Result<bool, Unavailable>;
     /// [`Book::mark_watched`], then everything `user` watched in `guild`
     /// (what a mark's reply shows). A backend that can read it back with the
     /// write does so in one round trip.
-    async fn mark_and_list(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<(bool, Vec<Watched>), Unavailable> {
-        let added = self
-            .mark_watched(guild, user, course, chapter, now, day)
-            .await?;
-        Ok((added, self.watched(guild, user).await?))
+    async fn mark_and_list(&self, mark: &Mark<'_>) -> Result<(bool, Vec<Watched>), Unavailable> {
+        let added = self.mark_watched(mark).await?;
+        Ok((added, self.watched(mark.guild, mark.user).await?))
     }
     /// Removes a mark; `false` when there was none.
     async fn unwatch(

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use async_trait::async_trait;
 
-use super::book::{Book, Unavailable, Watched};
+use super::book::{Book, Mark, Unavailable, Watched};
 use super::{GuildSettings, MemberTotals};
 
 type Key = (u64, u64);
@@ -48,23 +48,17 @@ impl MemoryBook {
 
 #[async_trait]
 impl Book for MemoryBook {
-    async fn mark_watched(
-        &self,
-        guild: u64,
-        user: u64,
-        course: &str,
-        chapter: u32,
-        now: i64,
-        day: &str,
-    ) -> Result<bool, Unavailable> {
+    async fn mark_watched(&self, mark: &Mark<'_>) -> Result<bool, Unavailable> {
         let mut rows = self.rows()?;
-        let mine = rows.progress.entry((guild, user)).or_default();
-        let added = !mine.contains_key(&(course.to_string(), chapter));
-        mine.entry((course.to_string(), chapter)).or_insert(now);
+        let key = (mark.guild, mark.user);
+        let mine = rows.progress.entry(key).or_default();
+        let chapter = (mark.course.to_string(), mark.chapter);
+        let added = !mine.contains_key(&chapter);
+        mine.entry(chapter).or_insert(mark.at);
         rows.days
-            .entry((guild, user))
+            .entry(key)
             .or_default()
-            .insert(day.to_string());
+            .insert(mark.day.to_string());
         Ok(added)
     }
 

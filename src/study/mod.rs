@@ -8,7 +8,7 @@
 mod book;
 mod memory;
 
-pub use book::{Book, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
+pub use book::{Book, Mark, Member, Unavailable, Watched, LOCAL_GUILD, LOCAL_USER};
 pub use memory::MemoryBook;
 
 use jiff::tz::TimeZone;

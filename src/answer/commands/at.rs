@@ -1,11 +1,14 @@
 //! `/at time`: which chapter covers a moment of the video.
 
-use super::not_mine;
+use crate::answer::command::Command;
+use crate::answer::moment;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
-    required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs, OptionSpec, Words,
+    not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs,
+    OptionSpec, Words,
 };
-use crate::answer::{moment, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "at",
@@ -52,9 +55,9 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
-        Command::At { course, time } => moment::at(lectern, l, course.as_deref(), time),
+        Command::At { course, time } => moment::at(lectern, l, names, course.as_deref(), time),
         _ => not_mine(),
     }
 }

@@ -4,13 +4,16 @@
 //! and the same page as a picture: members × chapters, the group's count per
 //! chapter at the bottom.
 
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::desk::{down, without_book, Desk};
+use crate::answer::reply::{Answer, Button, Reply};
 use crate::answer::spec::{
-    number_value, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, PAGE,
+    not_mine, number_value, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
+    PAGE,
 };
-use crate::answer::{board_picture, resolve, Answer, Button, Command, Locale, Reply};
+use crate::answer::{board_picture, resolve};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::picture::BoardMember;
 use crate::study;
 
@@ -51,7 +54,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::Board { .. } => without_book(l),
         _ => not_mine(),
@@ -73,7 +76,7 @@ fn ago(l: Locale, days: Option<i64>) -> String {
 
 pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -> Answer {
     let l = d.l;
-    let course = resolve::course(d.lectern, l, course)?;
+    let course = resolve::course(d.lectern, l, d.names, course)?;
     let members = d
         .book
         .member_totals(d.member.guild, Some(&course.id))
@@ -108,7 +111,7 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
             Locale::Ko => format!(
                 "아직 아무도 기록하지 않았어요. {} 시작해 보세요.",
                 crate::particle::with(
-                    &format!("`/{}`", super::command_label(l, "watched")),
+                    &format!("`/{}`", d.names.command(l, "watched")),
                     crate::particle::Particle::Toward
                 )
             ),
@@ -117,7 +120,7 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, page: Option<i64>) -
     } else {
         lines.join("\n")
     };
-    let course_arg = crate::answer::chapter::course_arg(d.lectern, course);
+    let course_arg = resolve::course_arg(d.lectern, course);
     let turn = |label: &str, page: usize| Button::Run {
         label: label.to_string(),
         command: Command::Board {

@@ -1,9 +1,13 @@
 //! `/chapters [course]`: the table of contents.
 
-use super::not_mine;
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
-use crate::answer::{toc, Answer, Command, Locale};
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
+use crate::answer::spec::{
+    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
+};
+use crate::answer::toc;
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "chapters",
@@ -38,9 +42,9 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
-        Command::Chapters { course } => toc::chapters(lectern, l, course.as_deref()),
+        Command::Chapters { course } => toc::chapters(lectern, l, names, course.as_deref()),
         _ => not_mine(),
     }
 }

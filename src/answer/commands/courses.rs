@@ -2,11 +2,14 @@
 //! many have notes, whether its video's captions are loaded, and a link —
 //! so a group with several lectures sees what it can ask about.
 
-use super::not_mine;
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
-use crate::answer::{Answer, Button, Command, Locale, Reply};
+use crate::answer::command::Command;
+use crate::answer::reply::{Answer, Button, Reply};
+use crate::answer::spec::{
+    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
+};
 use crate::app::Lectern;
 use crate::library::Course;
+use crate::locale::Locale;
 use crate::timecode::format_time;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
@@ -40,14 +43,14 @@ fn values(_: &Command) -> Vec<Option<String>> {
     Vec::new()
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
-        Command::Courses => Ok(courses(lectern, l)),
+        Command::Courses => Ok(courses(lectern, l, names)),
         _ => not_mine(),
     }
 }
 
-fn courses(lectern: &Lectern, l: Locale) -> Reply {
+fn courses(lectern: &Lectern, l: Locale, names: Names) -> Reply {
     let list = &lectern.library.courses;
     let several = list.len() > 1;
     let text = list
@@ -87,7 +90,7 @@ fn courses(lectern: &Lectern, l: Locale) -> Reply {
         footer: list
             .iter()
             .find(|c| several && lectern.default_course.as_deref() != Some(c.id.as_str()))
-            .map(|example| how_to_pick(l, &example.id)),
+            .map(|example| how_to_pick(l, names, &example.id)),
         ..Reply::default()
     }
 }
@@ -133,9 +136,9 @@ fn course_line(lectern: &Lectern, course: &Course, l: Locale) -> String {
 }
 
 /// How to ask about one course, with a real id as the example.
-fn how_to_pick(l: Locale, id: &str) -> String {
-    let option = super::option_label(l, "course");
-    let chapters = super::command_label(l, "chapters");
+fn how_to_pick(l: Locale, names: Names, id: &str) -> String {
+    let option = names.option(l, "course");
+    let chapters = names.command(l, "chapters");
     match l {
         Locale::Ko => format!(
             "명령에 {option}:ID를 붙이면 그 강의에서 찾아요 · 예: /{chapters} {option}:{id}"

@@ -1,12 +1,15 @@
 //! `/forget-me`: deletes every row about the asker, in every server, after a
 //! confirm button; says how many went.
 
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::desk::{down, without_book, Desk};
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs};
-use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::{Answer, Button, Command, Locale, Reply};
+use crate::answer::reply::{Answer, Button, Reply};
+use crate::answer::spec::{
+    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs, OptionSpec,
+    Words,
+};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 /// The value of `confirm` that deletes without asking again.
 pub const CONFIRM: &str = "yes";
@@ -57,7 +60,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::ForgetMe { .. } => without_book(l),
         _ => not_mine(),
@@ -73,7 +76,7 @@ pub(crate) async fn act(d: &Desk<'_>, confirm: bool) -> Answer {
                 Locale::Ko => format!(
                     "모든 서버에서 내 진도와 공부한 날 기록을 지워요. 되돌릴 수 없어요. 아래 버튼을 누르거나 {} 입력해 확인해 주세요.",
                     crate::particle::with(
-                        &format!("`{}`", crate::answer::slash::localize_line(l, "/forget-me confirm:yes")),
+                        &format!("`{}`", crate::answer::slash_words::localize_line(l, d.names, "/forget-me confirm:yes")),
                         crate::particle::Particle::Object
                     )
                 ),

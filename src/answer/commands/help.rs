@@ -1,8 +1,11 @@
 //! `/help`: what Lectern can do, with an example for each command.
 
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
-use crate::answer::{help, Answer, Command, Locale};
+use crate::answer::command::Command;
+use crate::answer::help;
+use crate::answer::reply::Answer;
+use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "help",
@@ -32,6 +35,6 @@ fn values(_: &Command) -> Vec<Option<String>> {
     Vec::new()
 }
 
-fn run(lectern: &Lectern, l: Locale, _: &Command) -> Answer {
-    help::help(lectern, l)
+fn run(lectern: &Lectern, l: Locale, names: Names, _: &Command) -> Answer {
+    help::help(lectern, l, names)
 }

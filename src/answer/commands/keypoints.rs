@@ -1,11 +1,13 @@
 //! `/keypoints chapter`: every key point of a chapter.
 
-use super::not_mine;
+use crate::answer::chapter;
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
-    required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
+    not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs, CHAPTER,
 };
-use crate::answer::{chapter, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "keypoints",
@@ -41,10 +43,10 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
         Command::KeyPoints { course, chapter } => {
-            chapter::key_points(lectern, l, course.as_deref(), chapter)
+            chapter::key_points(lectern, l, names, course.as_deref(), chapter)
         }
         _ => not_mine(),
     }

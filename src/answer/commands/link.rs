@@ -1,12 +1,14 @@
 //! `/link chapter [at]`: a shareable link to a chapter or a moment in it.
 
-use super::not_mine;
+use crate::answer::command::Command;
+use crate::answer::moment;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
-    required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs, OptionSpec, Words,
-    CHAPTER,
+    not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs,
+    OptionSpec, Words, CHAPTER,
 };
-use crate::answer::{moment, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "link",
@@ -61,13 +63,13 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
         Command::Link {
             course,
             chapter,
             at,
-        } => moment::link(lectern, l, course.as_deref(), chapter, at.as_deref()),
+        } => moment::link(lectern, l, names, course.as_deref(), chapter, at.as_deref()),
         _ => not_mine(),
     }
 }

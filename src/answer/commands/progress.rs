@@ -2,12 +2,16 @@
 //! chapter with its link, per course, and the study streak counted in the
 //! server's time zone.
 
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::desk::{down, progress_line, watched_in, without_book, Desk};
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs};
-use crate::answer::spec::{OptionSpec, Words};
-use crate::answer::{resolve, Answer, Command, Field, Locale, Reply, Suggestion};
+use crate::answer::reply::{Answer, Field, Reply, Suggestion};
+use crate::answer::resolve;
+use crate::answer::spec::{
+    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs, OptionSpec,
+    Words,
+};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
@@ -55,7 +59,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::Progress { .. } => without_book(l),
         _ => not_mine(),
@@ -84,7 +88,7 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, member: Option<&str>
                 &match l {
                     Locale::Ko => format!(
                         "`{}`에는 멤버를 멘션해 주세요 (예: @이름).",
-                        super::option_label(l, "member")
+                        d.names.option(l, "member")
                     ),
                     Locale::En => "Mention the member in `member` (e.g. @name).".into(),
                 },
@@ -99,7 +103,7 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, member: Option<&str>
         })?,
     };
     let courses = match course {
-        Some(named) => vec![resolve::course(d.lectern, l, Some(named))?],
+        Some(named) => vec![resolve::course(d.lectern, l, d.names, Some(named))?],
         None => d.lectern.library.courses.iter().collect(),
     };
     let guild = d.member.guild;
@@ -122,7 +126,7 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, member: Option<&str>
     };
     let fields = courses
         .iter()
-        .take(crate::answer::MAX_SEARCH_LIMIT)
+        .take(crate::answer::search::MAX_SEARCH_LIMIT)
         .map(|course| {
             let progress = study::course_progress(course, &watched_in(&rows, &course.id));
             Field {

@@ -1,12 +1,14 @@
 //! `/read chapter [page]`: the full translation, page by page.
 
-use super::not_mine;
+use crate::answer::command::Command;
+use crate::answer::read;
+use crate::answer::reply::Answer;
 use crate::answer::spec::{
-    number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
-    PAGE,
+    not_mine, number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names,
+    Needs, CHAPTER, PAGE,
 };
-use crate::answer::{read, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "read",
@@ -47,13 +49,13 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
         Command::Read {
             course,
             chapter,
             page,
-        } => read::read(lectern, l, course.as_deref(), chapter, *page),
+        } => read::read(lectern, l, names, course.as_deref(), chapter, *page),
         _ => not_mine(),
     }
 }

@@ -1,12 +1,15 @@
 //! `/search query [limit]`: chapters and moments about a topic.
 
-use super::not_mine;
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
+use crate::answer::search;
+use crate::answer::search::MAX_SEARCH_LIMIT;
 use crate::answer::spec::{
-    number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Needs,
-    OptionSpec, Words,
+    not_mine, number_value, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind,
+    Names, Needs, OptionSpec, Words,
 };
-use crate::answer::{search, Answer, Command, Locale, MAX_SEARCH_LIMIT};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 /// A topic (`/search`, `/where`).
 pub(super) const QUERY: OptionSpec = OptionSpec {
@@ -74,13 +77,13 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
         Command::Search {
             course,
             query,
             limit,
-        } => search::search(lectern, l, course.as_deref(), query, *limit),
+        } => search::search(lectern, l, names, course.as_deref(), query, *limit),
         _ => not_mine(),
     }
 }

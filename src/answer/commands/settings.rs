@@ -3,12 +3,15 @@
 //! options it shows them; `default` (or `기본값`) clears one, so the config
 //! applies again. Applied to every command by [`crate::answer::state`].
 
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::desk::{down, without_book, Desk};
-use crate::answer::spec::Words;
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, Kind, Needs, OptionSpec};
-use crate::answer::{resolve, Answer, Command, Field, Locale, Reply};
+use crate::answer::reply::{Answer, Field, Reply};
+use crate::answer::resolve;
+use crate::answer::spec::{
+    not_mine, Answering, ArgError, Arguments, CommandSpec, Kind, Names, Needs, OptionSpec, Words,
+};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study::{self, GuildSettings};
 
 const fn text(
@@ -95,7 +98,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::Settings { .. } => without_book(l),
         _ => not_mine(),
@@ -125,9 +128,10 @@ fn is_reset(value: &str) -> bool {
     )
 }
 
-fn invalid(l: Locale, option: &str, value: &str, expected: &str) -> Box<Reply> {
+fn invalid(d: &Desk<'_>, option: &str, value: &str, expected: &str) -> Box<Reply> {
+    let l = d.l;
     let value = crate::markdown::code_span(value, 40);
-    let option = super::option_label(l, option);
+    let option = d.names.option(l, option);
     resolve::fail(
         l,
         l.pick("설정 값을 알아볼 수 없어요", "Unreadable setting"),
@@ -154,15 +158,15 @@ fn parse<T>(
     }
 }
 
-fn read_switch(l: Locale, v: &str) -> Result<bool, Box<Reply>> {
+fn read_switch(d: &Desk<'_>, v: &str) -> Result<bool, Box<Reply>> {
     match v.trim().to_lowercase().as_str() {
         "yes" | "true" | "on" | "예" | "네" | "켜기" => Ok(true),
         "no" | "false" | "off" | "아니오" | "아니요" | "끄기" => Ok(false),
         _ => Err(invalid(
-            l,
+            d,
             "hidden",
             v,
-            l.pick("예 또는 아니오로 적어 주세요.", "Use yes or no."),
+            d.l.pick("예 또는 아니오로 적어 주세요.", "Use yes or no."),
         )),
     }
 }
@@ -174,7 +178,7 @@ fn apply(
 ) -> Result<GuildSettings, Box<Reply>> {
     let l = d.l;
     if let Some(course) = parse(asked.course, |v| {
-        resolve::course(d.lectern, l, Some(v)).map(|c| c.id.clone())
+        resolve::course(d.lectern, l, d.names, Some(v)).map(|c| c.id.clone())
     })? {
         s.default_course = course;
     }
@@ -182,7 +186,7 @@ fn apply(
         "ko" | "korean" | "한국어" => Ok("ko".to_string()),
         "en" | "english" | "영어" => Ok("en".to_string()),
         _ => Err(invalid(
-            l,
+            d,
             "language",
             v,
             l.pick("ko 또는 en으로 적어 주세요.", "Use ko or en."),
@@ -190,13 +194,13 @@ fn apply(
     })? {
         s.locale = language;
     }
-    if let Some(hidden) = parse(asked.hidden, |v| read_switch(l, v))? {
+    if let Some(hidden) = parse(asked.hidden, |v| read_switch(d, v))? {
         s.hidden_by_default = hidden;
     }
     if let Some(zone) = parse(asked.time_zone, |v| match study::time_zone(v) {
         Some(_) => Ok(v.trim().to_string()),
         None => Err(invalid(
-            l,
+            d,
             "time_zone",
             v,
             l.pick(

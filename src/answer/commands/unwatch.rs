@@ -1,10 +1,14 @@
 //! `/unwatch chapter [course]`: takes a "watched" mark back (study days stay).
 
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::desk::{down, mark_reply, without_book, Desk};
-use crate::answer::spec::{required, Answering, ArgError, Arguments, CommandSpec, Needs, CHAPTER};
-use crate::answer::{resolve, Answer, Command, Locale};
+use crate::answer::reply::Answer;
+use crate::answer::resolve;
+use crate::answer::spec::{
+    not_mine, required, Answering, ArgError, Arguments, CommandSpec, Names, Needs, CHAPTER,
+};
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "unwatch",
@@ -36,7 +40,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::Unwatch { .. } => without_book(l),
         _ => not_mine(),
@@ -45,7 +49,7 @@ fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
 
 pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answer {
     let l = d.l;
-    let (course, ch) = resolve::chapter(d.lectern, l, course, typed)?;
+    let (course, ch) = resolve::chapter(d.lectern, l, d.names, course, typed)?;
     let (guild, user) = (d.member.guild, d.member.user);
     let removed = d
         .book

@@ -2,13 +2,15 @@
 //! marks a chapter done for whoever asked or pressed. Idempotent — a second
 //! press says it was already marked and changes nothing.
 
-use super::not_mine;
+use crate::answer::command::Command;
 use crate::answer::desk::{down, mark_reply, without_book, Desk};
+use crate::answer::reply::Answer;
+use crate::answer::resolve;
 use crate::answer::spec::{
-    required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs, CHAPTER,
+    not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs, CHAPTER,
 };
-use crate::answer::{resolve, Answer, Command, Locale};
 use crate::app::Lectern;
+use crate::locale::Locale;
 use crate::study;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
@@ -45,7 +47,7 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
     match command {
         Command::Watched { .. } => without_book(l),
         _ => not_mine(),
@@ -54,14 +56,17 @@ fn run(_: &Lectern, l: Locale, command: &Command) -> Answer {
 
 pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: &str) -> Answer {
     let l = d.l;
-    let (course, ch) = resolve::chapter(d.lectern, l, course, typed)?;
+    let (course, ch) = resolve::chapter(d.lectern, l, d.names, course, typed)?;
     let day = study::local_day(d.now, &d.settings.time_zone());
-    let (guild, user) = (d.member.guild, d.member.user);
-    let (added, rows) = d
-        .book
-        .mark_and_list(guild, user, &course.id, ch.number, d.now, &day)
-        .await
-        .map_err(down(l))?;
+    let mark = study::Mark {
+        guild: d.member.guild,
+        user: d.member.user,
+        course: &course.id,
+        chapter: ch.number,
+        at: d.now,
+        day: &day,
+    };
+    let (added, rows) = d.book.mark_and_list(&mark).await.map_err(down(l))?;
     let said = match (l, added) {
         (Locale::Ko, true) => "봤어요로 표시했어요.",
         (Locale::Ko, false) => "이미 봤어요로 표시돼 있어요.",

@@ -1,10 +1,14 @@
 //! `/where query [course]`: where a topic lives along the video, as a picture.
 
-use super::not_mine;
 use super::search::QUERY;
-use crate::answer::spec::{required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Needs};
-use crate::answer::{where_, Answer, Command, Locale};
+use crate::answer::command::Command;
+use crate::answer::reply::Answer;
+use crate::answer::spec::{
+    not_mine, required, Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs,
+};
+use crate::answer::where_;
 use crate::app::Lectern;
+use crate::locale::Locale;
 
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "where",
@@ -40,9 +44,11 @@ fn values(command: &Command) -> Vec<Option<String>> {
     }
 }
 
-fn run(lectern: &Lectern, l: Locale, command: &Command) -> Answer {
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
     match command {
-        Command::Where { course, query } => where_::where_(lectern, l, course.as_deref(), query),
+        Command::Where { course, query } => {
+            where_::where_(lectern, l, names, course.as_deref(), query)
+        }
         _ => not_mine(),
     }
 }

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use lectern::store::Store;
-use lectern::study::GuildSettings;
+use lectern::study::{GuildSettings, Mark};
 
 /// An id no other test of this run (or an earlier run) uses.
 pub fn fresh_id() -> u64 {
@@ -24,22 +24,50 @@ pub fn fresh_id() -> u64 {
 pub async fn progress_roundtrip(store: &Store) {
     let (guild, other_guild, user) = (fresh_id(), fresh_id(), fresh_id());
     assert!(store
-        .mark_watched(guild, user, "llm", 2, 1_000, "2026-01-01")
+        .mark_watched(&Mark {
+            guild,
+            user,
+            course: "llm",
+            chapter: 2,
+            at: 1_000,
+            day: "2026-01-01"
+        })
         .await
         .unwrap());
     assert!(
         !store
-            .mark_watched(guild, user, "llm", 2, 2_000, "2026-01-02")
+            .mark_watched(&Mark {
+                guild,
+                user,
+                course: "llm",
+                chapter: 2,
+                at: 2_000,
+                day: "2026-01-02"
+            })
             .await
             .unwrap(),
         "a second mark of the same chapter is not new"
     );
     assert!(store
-        .mark_watched(guild, user, "llm", 1, 3_000, "2026-01-02")
+        .mark_watched(&Mark {
+            guild,
+            user,
+            course: "llm",
+            chapter: 1,
+            at: 3_000,
+            day: "2026-01-02"
+        })
         .await
         .unwrap());
     assert!(store
-        .mark_watched(other_guild, user, "llm", 5, 4_000, "2026-01-03")
+        .mark_watched(&Mark {
+            guild: other_guild,
+            user,
+            course: "llm",
+            chapter: 5,
+            at: 4_000,
+            day: "2026-01-03"
+        })
         .await
         .unwrap());
 
@@ -66,12 +94,26 @@ pub async fn board_totals(store: &Store) {
     let (a, b) = (fresh_id(), fresh_id());
     for (chapter, at) in [(1, 10), (2, 20), (3, 30)] {
         store
-            .mark_watched(guild, a, "llm", chapter, at, "2026-01-01")
+            .mark_watched(&Mark {
+                guild,
+                user: a,
+                course: "llm",
+                chapter,
+                at,
+                day: "2026-01-01",
+            })
             .await
             .unwrap();
     }
     store
-        .mark_watched(guild, b, "other", 1, 50, "2026-01-01")
+        .mark_watched(&Mark {
+            guild,
+            user: b,
+            course: "other",
+            chapter: 1,
+            at: 50,
+            day: "2026-01-01",
+        })
         .await
         .unwrap();
     let mut all = store.member_totals(guild, None).await.unwrap();
@@ -122,19 +164,47 @@ pub async fn settings_roundtrip(store: &Store) {
 pub async fn forget_member(store: &Store) {
     let (g1, g2, user, other) = (fresh_id(), fresh_id(), fresh_id(), fresh_id());
     store
-        .mark_watched(g1, user, "llm", 1, 1, "2026-01-01")
+        .mark_watched(&Mark {
+            guild: g1,
+            user,
+            course: "llm",
+            chapter: 1,
+            at: 1,
+            day: "2026-01-01",
+        })
         .await
         .unwrap();
     store
-        .mark_watched(g1, user, "llm", 2, 2, "2026-01-02")
+        .mark_watched(&Mark {
+            guild: g1,
+            user,
+            course: "llm",
+            chapter: 2,
+            at: 2,
+            day: "2026-01-02",
+        })
         .await
         .unwrap();
     store
-        .mark_watched(g2, user, "llm", 1, 3, "2026-01-02")
+        .mark_watched(&Mark {
+            guild: g2,
+            user,
+            course: "llm",
+            chapter: 1,
+            at: 3,
+            day: "2026-01-02",
+        })
         .await
         .unwrap();
     store
-        .mark_watched(g1, other, "llm", 1, 4, "2026-01-02")
+        .mark_watched(&Mark {
+            guild: g1,
+            user: other,
+            course: "llm",
+            chapter: 1,
+            at: 4,
+            day: "2026-01-02",
+        })
         .await
         .unwrap();
     // 3 progress rows + 3 study days (g1: 2 days, g2: 1 day).
@@ -153,7 +223,14 @@ pub async fn forget_member(store: &Store) {
 pub async fn export_has_everything(store: &Store) {
     let (guild, user) = (fresh_id(), fresh_id());
     store
-        .mark_watched(guild, user, "llm", 7, 77, "2026-02-03")
+        .mark_watched(&Mark {
+            guild,
+            user,
+            course: "llm",
+            chapter: 7,
+            at: 77,
+            day: "2026-02-03",
+        })
         .await
         .unwrap();
     store
@@ -196,7 +273,14 @@ pub async fn concurrent_marks(store: &Store) {
                 // Every member marks chapters 1..=3, each twice.
                 let chapter = (round % 3) + 1;
                 store
-                    .mark_watched(guild, user, "llm", chapter, i as i64, "2026-01-01")
+                    .mark_watched(&Mark {
+                        guild,
+                        user,
+                        course: "llm",
+                        chapter,
+                        at: i as i64,
+                        day: "2026-01-01",
+                    })
                     .await
             }));
         }
@@ -226,7 +310,14 @@ pub async fn marks_answer_with_the_members_chapters(store: &Store) {
             let store = store.clone();
             tasks.push(tokio::spawn(async move {
                 let marked = store
-                    .mark(guild, user, "llm", chapter, 7, "2026-01-01")
+                    .mark(&Mark {
+                        guild,
+                        user,
+                        course: "llm",
+                        chapter,
+                        at: 7,
+                        day: "2026-01-01",
+                    })
                     .await
                     .unwrap();
                 (user, chapter, marked)

@@ -4,6 +4,7 @@
 use std::process::Command;
 
 use lectern::store::{self, Store};
+use lectern::study::Mark;
 
 fn lectern(url: &str, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
@@ -20,7 +21,14 @@ async fn export_and_backup() {
     let url = store::sqlite_url(&dir.path().join("live.sqlite3"));
     let store = Store::open(&url).await.unwrap();
     store
-        .mark_watched(11, 22, "llm", 4, 1_700_000_000, "2023-11-15")
+        .mark_watched(&Mark {
+            guild: 11,
+            user: 22,
+            course: "llm",
+            chapter: 4,
+            at: 1_700_000_000,
+            day: "2023-11-15",
+        })
         .await
         .unwrap();
 

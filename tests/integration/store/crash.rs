@@ -9,6 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use lectern::store::{self, Store};
+use lectern::study::Mark;
 
 const GUILD: u64 = 42;
 
@@ -23,14 +24,14 @@ async fn writer() {
         .unwrap();
     for n in 0..100_000u32 {
         store
-            .mark_watched(
-                GUILD,
-                u64::from(n % 50),
-                "llm",
-                n,
-                i64::from(n),
-                "2026-01-01",
-            )
+            .mark_watched(&Mark {
+                guild: GUILD,
+                user: u64::from(n % 50),
+                course: "llm",
+                chapter: n,
+                at: i64::from(n),
+                day: "2026-01-01",
+            })
             .await
             .unwrap();
         println!("ack {n}");
@@ -90,7 +91,14 @@ async fn crash_mid_burst() {
     assert!(lost.is_empty(), "acknowledged writes lost: {lost:?}");
     // The store still takes writes after the crash.
     assert!(reopened
-        .mark_watched(GUILD, 1, "llm", 999_999, 0, "2026-01-02")
+        .mark_watched(&Mark {
+            guild: GUILD,
+            user: 1,
+            course: "llm",
+            chapter: 999_999,
+            at: 0,
+            day: "2026-01-02"
+        })
         .await
         .unwrap());
 }

@@ -42,10 +42,7 @@ async fn shared_store_retries_until_the_database_appears() {
     ));
     tokio::time::sleep(store::RETRY_EVERY).await;
     let store = shared.get().await.expect("reopened after the retry window");
-    store
-        .mark_watched(1, 2, "llm", 1, 0, "2026-01-01")
-        .await
-        .unwrap();
+    store.mark_watched(&super::FIRST_MARK).await.unwrap();
 }
 
 #[tokio::test]
@@ -58,18 +55,12 @@ async fn locked_file_fails_the_write_then_recovers() {
     let mut other = SqliteConnection::connect(&url).await.unwrap();
     other.execute("BEGIN IMMEDIATE").await.unwrap();
     let started = Instant::now();
-    let error = store
-        .mark_watched(1, 2, "llm", 1, 0, "2026-01-01")
-        .await
-        .unwrap_err();
+    let error = store.mark_watched(&super::FIRST_MARK).await.unwrap_err();
     assert!(matches!(error, StoreError::Unavailable(_)), "{error}");
     assert!(started.elapsed() < Duration::from_secs(3));
     // Reads still work while the writer holds the lock (WAL).
     store.watched(1, 2).await.unwrap();
     other.execute("ROLLBACK").await.unwrap();
 
-    assert!(store
-        .mark_watched(1, 2, "llm", 1, 0, "2026-01-01")
-        .await
-        .unwrap());
+    assert!(store.mark_watched(&super::FIRST_MARK).await.unwrap());
 }

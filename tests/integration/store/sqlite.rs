@@ -1,6 +1,7 @@
 //! The store on SQLite, the default: a file created on first run.
 
 use lectern::store::{self, Backend, Store};
+use lectern::study::Mark;
 
 async fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -20,10 +21,7 @@ async fn creates_the_file_and_its_folder_in_wal_mode() {
     store.close().await;
     // Reopening runs the migrations again: already applied, nothing changes.
     let again = Store::open(&store::sqlite_url(&path)).await.unwrap();
-    again
-        .mark_watched(1, 2, "llm", 1, 0, "2026-01-01")
-        .await
-        .unwrap();
+    again.mark_watched(&super::FIRST_MARK).await.unwrap();
     again.close().await;
     // File header bytes 18 and 19 are 2 in WAL mode.
     assert_eq!(
@@ -79,7 +77,14 @@ async fn marks_answer_with_the_members_chapters() {
 async fn backup_is_a_consistent_openable_copy() {
     let (dir, store) = temp_store().await;
     store
-        .mark_watched(5, 6, "llm", 3, 9, "2026-01-01")
+        .mark_watched(&Mark {
+            guild: 5,
+            user: 6,
+            course: "llm",
+            chapter: 3,
+            at: 9,
+            day: "2026-01-01",
+        })
         .await
         .unwrap();
     let copy = dir.path().join("backup.sqlite3");

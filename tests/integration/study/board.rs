@@ -8,7 +8,7 @@ use lectern::answer::slash::parse_slash;
 use lectern::answer::state;
 use lectern::answer::{board_picture, Locale, Request, BOARD_PNG};
 use lectern::picture::{BoardMember, MAX_PNG_BYTES};
-use lectern::study::{Book, Member, MemoryBook};
+use lectern::study::{Book, Mark, Member, MemoryBook};
 
 /// 2026-01-02 01:00 in Seoul.
 const NOW: i64 = 1_767_283_200;
@@ -26,9 +26,16 @@ fn member(user: u64, name: &str) -> Member {
 
 async fn mark(book: &MemoryBook, user: u64, chapters: &[u32], at: i64) {
     for &chapter in chapters {
-        book.mark_watched(GUILD, user, COURSE, chapter, at, "2026-01-02")
-            .await
-            .expect("the memory book writes");
+        book.mark_watched(&Mark {
+            guild: GUILD,
+            user,
+            course: COURSE,
+            chapter,
+            at,
+            day: "2026-01-02",
+        })
+        .await
+        .expect("the memory book writes");
     }
 }
 

@@ -12,7 +12,7 @@ use lectern::answer::slash::parse_slash;
 use lectern::discord::{self, synthetic, Interaction, Settings};
 use lectern::live::Live;
 use lectern::store::{Options, SharedStore};
-use lectern::study::{Book, GuildSettings, MemoryBook};
+use lectern::study::{Book, GuildSettings, Mark, MemoryBook};
 use serde_json::{json, Value};
 
 const NOW: i64 = 1_767_283_200;
@@ -52,14 +52,14 @@ async fn a_board_of_120_members_fits_discord_and_pages_by_50() {
     for user in 0..120u64 {
         for chapter in 0..=(user % 24) as u32 {
             let at = NOW - 3_600 * i64::from(chapter);
-            book.mark_watched(
-                GUILD,
-                1_000_000_000_000_000_000 + user,
-                "deep-dive-llms",
-                chapter + 1,
+            book.mark_watched(&Mark {
+                guild: GUILD,
+                user: 1_000_000_000_000_000_000 + user,
+                course: "deep-dive-llms",
+                chapter: chapter + 1,
                 at,
-                "2026-01-01",
-            )
+                day: "2026-01-01",
+            })
             .await
             .unwrap();
         }
