@@ -15,7 +15,7 @@ use super::jamo::syllable_pair;
 use super::normalize::lookup_key;
 use super::passages::{rank_passages, Mention};
 use super::query::{Query, Slot, MAX_SLOTS};
-use super::rank::{alt_score, near, positions_together, Ranked};
+use super::rank::{alt_score, heard, near, positions_together, Ranked};
 use super::snippet::{first_match, snippet};
 use super::tokenize::for_each_token;
 use super::{Hit, HitMoment, MatchField};
@@ -151,13 +151,15 @@ pub(crate) fn build<'a>(
     let mut found: Vec<Found> = Vec::new();
     let mut terms: FxHashMap<TermId, f32> = FxHashMap::default();
     'alts: for alt in &query.alts {
-        let (mut fields, mut tf, mut postings) = (u8::MAX, u32::MAX, Vec::new());
+        let (mut fields, mut tf, mut said, mut postings) =
+            (u8::MAX, u32::MAX, u32::MAX, Vec::new());
         for &t in &alt.terms {
             let Some(p) = index.posting(t, r.doc) else {
                 continue 'alts;
             };
             fields &= p.fields;
             tf = tf.min(u32::from(p.tf));
+            said = said.min(heard(p));
             postings.push(p);
         }
         if let Some((first, rest)) = postings.split_first() {
@@ -184,7 +186,7 @@ pub(crate) fn build<'a>(
             }
             _ => (Vec::new(), Vec::new()),
         };
-        let (score, best_field) = alt_score(alt, doc, fields, tf);
+        let (score, best_field) = alt_score(alt, doc, fields, tf, said);
         for &t in &alt.terms {
             let w = terms.entry(t).or_insert(0.0);
             *w = w.max(alt.weight);

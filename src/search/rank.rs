@@ -18,9 +18,14 @@ use super::query::{Alt, Query, Tier};
 /// BM25 parameters for the translation.
 const K1: f32 = 1.2;
 const B: f32 = 0.5;
-/// What a reading found in the chapter's captions is worth (about one
-/// mention in the translation).
+/// What a reading found in the chapter's captions is worth: one mention
+/// about as much as one in the translation, more the more often the video
+/// says it there (saturating like the translation): where a topic is
+/// explained, its words keep being said.
 const CAPTIONS: f32 = 0.5;
+/// How fast repetition in the captions saturates (at most 1.5× one
+/// mention): a word said often is a hint, not a name.
+const HEARD_K: f32 = 0.5;
 /// Share of a reading's other fields added to its best field.
 const OTHER_FIELDS: f32 = 0.15;
 /// How far apart (in characters, per extra word) the words of a
@@ -54,10 +59,10 @@ pub(crate) fn length_norm(body_len: u32, avg_len: f32) -> f32 {
 }
 
 /// How much a reading found in `fields` (with `tf` occurrences in the
-/// translation, whose length norm is `norm`) is worth, and the field that
-/// contributes most.
+/// translation, whose length norm is `norm`, and `heard` in the captions)
+/// is worth, and the field that contributes most.
 #[inline]
-pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
+pub(crate) fn field_score(fields: u8, tf: u32, heard: u32, norm: f32) -> (f32, u8) {
     let mut best = (0.0f32, 0u8);
     let mut total = 0.0f32;
     for f in [F_TITLE, F_KEY_POINTS, F_SUMMARY, F_TRANSLATION, F_CAPTIONS] {
@@ -69,7 +74,10 @@ pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
                 let tf = tf.max(1) as f32;
                 0.5 * tf * (K1 + 1.0) / (tf + norm)
             }
-            F_CAPTIONS => CAPTIONS,
+            F_CAPTIONS => {
+                let n = heard.max(1) as f32;
+                CAPTIONS * n * (HEARD_K + 1.0) / (n + HEARD_K)
+            }
             _ => field_weight(f),
         };
         total += s;
@@ -80,11 +88,15 @@ pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
     (best.0 + OTHER_FIELDS * (total - best.0), best.1)
 }
 
-/// Calls `f(doc, fields, tf)` for every chapter containing all `terms` in
+/// Calls `f(doc, fields, tf, heard)` for every chapter containing all `terms` in
 /// one field (for one term: every chapter containing it). Several terms are
 /// intersected by walking the rarest term's postings with a cursor into each
 /// other list (postings are sorted by chapter), galloping ahead.
-pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(u32, u8, u32)) {
+pub(crate) fn for_each_match(
+    index: &Index,
+    terms: &[TermId],
+    mut f: impl FnMut(u32, u8, u32, u32),
+) {
     let Some(&rarest) = terms.iter().min_by_key(|&&t| index.df(t)) else {
         return;
     };
@@ -96,7 +108,7 @@ pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(
     let mut cursors = vec![0usize; others.len()];
     let mut found: Vec<&Posting> = Vec::with_capacity(others.len());
     'docs: for p in index.postings(rarest) {
-        let (mut fields, mut tf) = (p.fields, u32::from(p.tf));
+        let (mut fields, mut tf, mut said) = (p.fields, u32::from(p.tf), heard(p));
         found.clear();
         for (list, at) in others.iter().zip(cursors.iter_mut()) {
             *at = gallop(list, *at, p.doc);
@@ -104,6 +116,7 @@ pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(
                 Some(q) if q.doc == p.doc => {
                     fields &= q.fields;
                     tf = tf.min(u32::from(q.tf));
+                    said = said.min(heard(q));
                     found.push(q);
                 }
                 Some(_) => continue 'docs,
@@ -115,9 +128,15 @@ pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(
             fields &= !F_TEXT;
         }
         if fields != 0 {
-            f(p.doc, fields, tf);
+            f(p.doc, fields, tf, said);
         }
     }
+}
+
+/// About how often a term is said in the chapter's captions: its kept
+/// positions beyond those in the translation.
+pub(crate) fn heard(p: &Posting) -> u32 {
+    u32::from(p.pos_len).saturating_sub(u32::from(p.tf))
 }
 
 /// Whether some occurrence of the first posting's term has an occurrence of
@@ -173,8 +192,8 @@ fn gallop(list: &[Posting], from: usize, doc: u32) -> usize {
 }
 
 /// The score of one reading in one chapter.
-pub(crate) fn alt_score(alt: &Alt, doc: &Doc, fields: u8, tf: u32) -> (f32, u8) {
-    let (s, f) = field_score(fields, tf, doc.norm);
+pub(crate) fn alt_score(alt: &Alt, doc: &Doc, fields: u8, tf: u32, heard: u32) -> (f32, u8) {
+    let (s, f) = field_score(fields, tf, heard, doc.norm);
     (alt.weight * s, f)
 }
 
@@ -213,12 +232,12 @@ pub(crate) fn rank(
         // guess at a plain word of the translation is not.
         let named = alt.terms.iter().all(|&t| index.is_name(t));
         let is_sure = alt.tier <= Tier::Stem || named;
-        for_each_match(index, &alt.terms, |d, fields, tf| {
+        for_each_match(index, &alt.terms, |d, fields, tf, heard| {
             let di = d as usize;
             if !allowed.get(di).copied().unwrap_or(false) {
                 return;
             }
-            let (s, _) = field_score(fields, tf, index.docs[di].norm);
+            let (s, _) = field_score(fields, tf, heard, index.docs[di].norm);
             let s = w * s;
             for cell in &mut best[di * n + first..=di * n + last] {
                 if s > *cell {
