@@ -9,7 +9,7 @@
 //! `LECTERN_BENCH_CHAPTERS` changes the synthetic size; `LECTERN_BENCH_QUICK`
 //! skips the criterion part; `LECTERN_BENCH_PROFILE` just searches the
 //! synthetic library for a while (for `perf`; `LECTERN_BENCH_QUERY` picks
-//! one query).
+//! one query), or the captioned notes with `LECTERN_BENCH_PROFILE=captions`.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -155,6 +155,16 @@ fn main() {
     });
     report("search (captions)", &times);
     slowest(&times, QUERIES);
+    if std::env::var("LECTERN_BENCH_PROFILE").is_ok_and(|v| v == "captions") {
+        // Just searching the captioned notes, for a profiler to look at.
+        let until = Instant::now() + Duration::from_secs(8);
+        while Instant::now() < until {
+            for q in QUERIES {
+                black_box(captioned_index.search(&captioned, q, None, 5));
+            }
+        }
+        return;
+    }
 
     let n: usize = std::env::var("LECTERN_BENCH_CHAPTERS")
         .ok()

@@ -126,6 +126,7 @@ pub(crate) fn find(s: &SearchIndex, course: &Course, input: &str) -> ChapterMatc
     }
     let ranked = rank(&s.index, &q, MAX_SUGGESTIONS, |d| d.course == ci);
     let suggestions = ranked
+        .chapters
         .iter()
         .filter_map(|r| s.index.docs.get(r.doc as usize))
         .map(|d| d.number)
@@ -146,7 +147,7 @@ fn by_title(index: &Index, q: &query::Query, chapters: &Course, course: u32) -> 
     // (doc, per-slot best score, name terms matched)
     let mut rows: Vec<(u32, Vec<f32>, Vec<u32>)> = Vec::new();
     for alt in &q.alts {
-        for_each_match(index, &alt.terms, |doc, fields, _| {
+        for_each_match(index, &alt.terms, |doc, fields, _, _| {
             if fields & F_TITLE == 0
                 || index
                     .docs

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use super::dictionary::{Dictionary, TermId};
 use super::normalize::{is_hangul, strip_josa, word_key};
 use super::stopwords::is_stopword;
-use super::tokenize::for_each_token;
+use super::tokenize::{for_each_token, RawToken};
 use crate::library::Library;
 
 /// Concept glossary: English and Korean terms for one idea.
@@ -188,50 +188,6 @@ fn preceding_phrase(before: &str, max_words: usize, hangul: bool) -> Option<Stri
     (phrase.chars().count() <= MAX_INNER).then_some(phrase)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pairs(text: &str) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        pairs_in(text, &mut out);
-        out.into_iter()
-            .map(|c| (c.en[0].clone(), c.ko[0].clone()))
-            .collect()
-    }
-
-    #[test]
-    fn korean_then_english() {
-        assert_eq!(
-            pairs("UTF-8 바이트에서 시작해 바이트 페어 인코딩(BPE) 알고리즘을"),
-            vec![("BPE".into(), "바이트 페어 인코딩".into())]
-        );
-        assert_eq!(
-            pairs("LLM의 환각(hallucination) 문제"),
-            vec![("hallucination".into(), "환각".into())]
-        );
-        assert_eq!(
-            pairs("이 과정을 지도학습 미세조정(SFT)이라 하며"),
-            vec![("SFT".into(), "지도학습 미세조정".into())]
-        );
-    }
-
-    #[test]
-    fn english_then_korean_and_noise() {
-        assert_eq!(
-            pairs("we use the Chain of Thought(사고 사슬) idea"),
-            vec![("Chain of Thought".into(), "사고 사슬".into())]
-        );
-        assert_eq!(
-            pairs("a reward function(보상 함수)"),
-            vec![("reward function".into(), "보상 함수".into())]
-        );
-        assert!(pairs("약 44TB(예: FineWeb)").is_empty());
-        assert!(pairs("GPT-2(2019)").is_empty());
-        assert!(pairs("(").is_empty());
-    }
-}
-
 /// One name of a concept.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
@@ -259,17 +215,42 @@ pub(crate) struct Concepts {
     terms: rustc_hash::FxHashSet<TermId>,
 }
 
-/// The terms of a phrase (stopwords and synthetic joins left out).
+/// Whether a joined token is one word of code or a number (`im_start`,
+/// `llm.c`, `9.11`) rather than a hyphenated English compound
+/// (`self-attention`, which captions also say as two words).
+fn one_word(token: &RawToken) -> bool {
+    token.joined && token.text.contains(['_', '.'])
+}
+
+/// The terms of a phrase (stopwords left out). A name written as one word
+/// with `_` or `.` (`im_start`, `llm.c`, `9.11`) is that one word, as the
+/// notes index it: its parts alone are other words once normalised
+/// (`I'm` → `im`, `start`), and would make every "I'm going to start" a
+/// mention of the name. Other joins (`GPT-2`) stay their parts.
 fn phrase_terms(dict: &mut Dictionary, text: &str) -> Vec<TermId> {
+    let mut tokens: Vec<RawToken> = Vec::new();
+    for_each_token(text, |t| tokens.push(t));
+    let whole: Vec<(usize, usize)> = tokens
+        .iter()
+        .filter(|t| one_word(t))
+        .map(|t| (t.start, t.start + t.chars))
+        .collect();
+    let inside = |t: &RawToken| {
+        whole
+            .iter()
+            .any(|&(s, e)| s <= t.start && t.start + t.chars <= e)
+    };
+    let mut kept: Vec<&RawToken> = tokens
+        .iter()
+        .filter(|t| if t.joined { one_word(t) } else { !inside(t) })
+        .collect();
+    kept.sort_by_key(|t| t.start);
     let mut terms = Vec::new();
-    for_each_token(text, |t| {
-        if t.joined {
-            return;
-        }
+    for t in kept {
         if let Some(k) = word_key(t.text).filter(|k| !k.stop) {
             terms.push(dict.intern(&k.key, k.script, k.choseong.as_deref()));
         }
-    });
+    }
     terms
 }
 

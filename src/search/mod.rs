@@ -12,7 +12,8 @@
 //! - English ↔ Korean names: `glossary` (the file, pairs found in the notes,
 //!   and the concepts the engine looks names up in);
 //! - one search: `query` and `expansions` (what the words could mean), `rank`,
-//!   `moments` and `snippet` (what a hit shows), `order` (which hits lead);
+//!   `moments`, `shown` and `snippet` (what a hit shows), `order` (which
+//!   hits lead);
 //! - `chapters` (resolving a chapter name); autocomplete: `name_lists` (the
 //!   chapter and topic lists), `completions` (their entries and keys) and
 //!   `suggest` (matching a keystroke).
@@ -25,6 +26,8 @@ mod expansions;
 mod explain;
 mod fuzzy;
 mod glossary;
+#[cfg(test)]
+mod glossary_tests;
 mod index;
 mod indexer;
 mod jamo;
@@ -38,6 +41,7 @@ mod order;
 mod passages;
 mod query;
 mod rank;
+mod shown;
 mod slot;
 mod snippet;
 mod stopwords;

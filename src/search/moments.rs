@@ -5,19 +5,17 @@
 //! whose passages mentions the query links to its start with the matching
 //! title, key point or summary as the snippet.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::dictionary::{Dictionary, TermId};
+use super::dictionary::TermId;
 use super::index::{
     Doc, Index, PassageRef, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE,
 };
-use super::jamo::syllable_pair;
-use super::normalize::word_key;
 use super::passages::{rank_passages, Mention};
-use super::query::Query;
-use super::rank::{alt_score, near, positions_together, Ranked};
-use super::snippet::{first_match, snippet};
-use super::tokenize::for_each_token;
+use super::query::{Query, Slot, MAX_SLOTS};
+use super::rank::{alt_score, heard, near, positions_together, Ranked};
+pub(crate) use super::shown::Built;
+use super::shown::{Matcher, SnippetOf};
 use super::{Hit, HitMoment, MatchField};
 use crate::library::{Chapter, Library, Moment};
 
@@ -31,72 +29,6 @@ const FALLBACK_WEIGHT: f32 = 4.0;
 /// A passage holds a name's match when each of its words is found there
 /// with at least this share of the name's weight.
 const NAME_SHARE: f32 = 0.5;
-
-/// Recognises the words to bold: tokens whose term is one the query matched.
-pub(crate) struct Matcher<'a> {
-    dict: &'a Dictionary,
-    /// The matched terms, with the weight of the best reading holding each.
-    terms: FxHashMap<TermId, f32>,
-    /// First two letters of the matched terms' keys (`'\0'` for a one-letter
-    /// key): a token whose key can't start with one of them is skipped
-    /// without normalising it.
-    pairs: FxHashSet<(char, char)>,
-}
-
-/// The first two letters of a token's key, when they are cheap to know.
-fn key_pair(token: &str) -> Option<(char, char)> {
-    let mut chars = token.chars();
-    let c = chars.next()?;
-    if c.is_ascii_alphanumeric() {
-        return match chars.next() {
-            None => Some((c.to_ascii_lowercase(), '\0')),
-            Some(d) if d.is_ascii_alphanumeric() => {
-                Some((c.to_ascii_lowercase(), d.to_ascii_lowercase()))
-            }
-            Some(_) => None,
-        };
-    }
-    syllable_pair(c)
-}
-
-impl<'a> Matcher<'a> {
-    pub fn new(dict: &'a Dictionary, terms: FxHashMap<TermId, f32>) -> Self {
-        let pairs = terms
-            .keys()
-            .filter_map(|&t| {
-                let mut k = dict.key(t).chars();
-                Some((k.next()?, k.next().unwrap_or('\0')))
-            })
-            .collect();
-        Matcher { dict, terms, pairs }
-    }
-
-    pub fn check(&self, token: &str) -> Option<usize> {
-        self.matched(token).map(|(chars, _)| chars)
-    }
-
-    /// For a token the query matched: how many leading characters to bold
-    /// and the weight of the reading.
-    fn matched(&self, token: &str) -> Option<(usize, f32)> {
-        if key_pair(token).is_some_and(|p| !self.pairs.contains(&p)) {
-            return None;
-        }
-        let k = word_key(token)?;
-        let t = self.dict.get(&k.key)?;
-        self.terms.get(&t).map(|&w| (k.stem_chars, w))
-    }
-
-    /// The weight of the best reading matched in `text` (0 for none).
-    fn best_in(&self, text: &str) -> f32 {
-        let mut best = 0.0f32;
-        for_each_token(text, |t| {
-            if let Some((_, w)) = self.matched(t.text) {
-                best = best.max(w);
-            }
-        });
-        best
-    }
-}
 
 pub(crate) fn match_field(f: u8) -> MatchField {
     match f {
@@ -135,28 +67,31 @@ pub(crate) fn chapter_of<'l>(
     (chapter.number == d.number).then_some((course.id.as_str(), chapter))
 }
 
-/// The hit, and whether the chapter is about the query: one of its
-/// passages holds it, a title or alias matched, or the course
-/// has no captions to tell.
-pub(crate) fn build(
-    index: &Index,
-    library: &Library,
+/// The hit (its snippets cut by [`Built::finish`]), and whether the
+/// chapter is about the query: one of its passages holds it, a title or
+/// alias matched, or the course has no captions to tell.
+pub(crate) fn build<'a>(
+    index: &'a Index,
+    library: &'a Library,
     query: &Query,
     r: &Ranked,
+    importance: &[f32],
     max_moments: usize,
-) -> Option<(Hit, bool)> {
+) -> Option<Built<'a>> {
     let (course_id, chapter) = chapter_of(index, library, r.doc)?;
     let doc = index.docs.get(r.doc as usize)?;
     let mut found: Vec<Found> = Vec::new();
     let mut terms: FxHashMap<TermId, f32> = FxHashMap::default();
     'alts: for alt in &query.alts {
-        let (mut fields, mut tf, mut postings) = (u8::MAX, u32::MAX, Vec::new());
+        let (mut fields, mut tf, mut said, mut postings) =
+            (u8::MAX, u32::MAX, u32::MAX, Vec::new());
         for &t in &alt.terms {
             let Some(p) = index.posting(t, r.doc) else {
                 continue 'alts;
             };
             fields &= p.fields;
             tf = tf.min(u32::from(p.tf));
+            said = said.min(heard(p));
             postings.push(p);
         }
         if let Some((first, rest)) = postings.split_first() {
@@ -183,7 +118,7 @@ pub(crate) fn build(
             }
             _ => (Vec::new(), Vec::new()),
         };
-        let (score, best_field) = alt_score(alt, doc, fields, tf);
+        let (score, best_field) = alt_score(alt, doc, fields, tf, said);
         for &t in &alt.terms {
             let w = terms.entry(t).or_insert(0.0);
             *w = w.max(alt.weight);
@@ -201,7 +136,6 @@ pub(crate) fn build(
     let top = found.iter().max_by(|a, b| a.score.total_cmp(&b.score))?;
     let field = top.best_field;
     let matcher = Matcher::new(&index.dict, terms);
-    let mut check = |t: &str| matcher.check(t);
     let mentions: Vec<Mention> = found
         .iter()
         .flat_map(|f| {
@@ -221,7 +155,7 @@ pub(crate) fn build(
         .collect();
     // Common words mean something only as written, one after another.
     let mentions = if query.common_only {
-        let runs = phrase_runs(&mentions, query.slots.len());
+        let runs = phrase_runs(&mentions, &query.slots);
         if runs.is_empty() {
             return None;
         }
@@ -230,22 +164,37 @@ pub(crate) fn build(
         mentions
     };
     let mut moments: Vec<HitMoment> = Vec::new();
+    let mut sources: Vec<SnippetOf> = Vec::new();
     // The best passage leads, whatever field matched best: the link plays it
     // and the snippet shows it.
     // When a name matched best (`보상 모델` is chapter 20's alias), a
-    // passage is its match only if it holds the name's words about as well;
-    // one with a word of it (`모델`) is not, and the chapter start is.
+    // passage says it only if it holds the name's words about as well; one
+    // with a word of it (`모델`) does not. A chapter none of whose passages
+    // says its name leads no one to its span (see `order`). The link may
+    // still play a passage without the name when the name holds only the
+    // query's common words (`대화` of `대화 특수 토큰`): the rarer words
+    // tell where it is discussed.
     let name = (field & F_TEXT == 0).then_some((top.first, top.last, top.weight * NAME_SHARE));
+    let says_name = |slots: &[f32; MAX_SLOTS]| {
+        name.is_none_or(|(first, last, w)| {
+            let held = slots.get(first..=last).unwrap_or(&[]);
+            !held.is_empty() && held.iter().all(|&s| s >= w)
+        })
+    };
+    let common_name = (top.first..=top.last).all(|s| importance.get(s).is_some_and(|&w| w < 1.0));
+    let mut said_here = name.is_none();
     let passages = index.passages(doc);
-    for passage in rank_passages(passages, &mentions) {
+    for passage in rank_passages(passages, &mentions, importance) {
+        let says = says_name(&passage.slots);
+        said_here |= says;
         if moments.len() >= max_moments {
-            break;
-        }
-        if let Some((first, last, w)) = name {
-            let slots = passage.slots.get(first..=last).unwrap_or(&[]);
-            if slots.is_empty() || slots.iter().any(|&s| s < w) {
-                continue;
+            if said_here {
+                break;
             }
+            continue;
+        }
+        if !says && !common_name {
+            continue;
         }
         let Some(at) = passages.get(passage.paragraph) else {
             continue;
@@ -261,8 +210,9 @@ pub(crate) fn build(
             moment,
             field,
             weight: passage.score,
-            snippet: snippet(text, center, &mut check),
+            snippet: String::new(),
         });
+        sources.push(SnippetOf::Passage(text, center));
     }
     // A title or alias that matched names the chapter's topic as surely as
     // a passage that says it. Only captions tell what a chapter's span does
@@ -272,14 +222,15 @@ pub(crate) fn build(
         .courses
         .get(doc.course as usize)
         .is_some_and(|c| c.captions.is_some());
-    let said = named || !heard || !moments.is_empty();
+    let said = named || !heard || (said_here && !moments.is_empty());
     if moments.is_empty() {
         moments.push(HitMoment {
             moment: Moment::exact(chapter.start),
             field: match_field(field),
             weight: FALLBACK_WEIGHT,
-            snippet: field_snippet(chapter, field, &matcher),
+            snippet: String::new(),
         });
+        sources.push(SnippetOf::Field(chapter, field));
     }
     let hit = Hit {
         course: course_id.to_string(),
@@ -288,21 +239,53 @@ pub(crate) fn build(
         score: f64::from(r.score),
         moments,
     };
-    Some((hit, said))
+    Some(Built {
+        hit,
+        said,
+        sources,
+        matcher,
+    })
 }
 
-/// Where `words` query words are said one right after another: a mention
-/// covering them all at the first of each such run.
-fn phrase_runs(mentions: &[Mention], words: usize) -> Vec<Mention> {
-    const WORD_CHARS: u32 = 8;
-    let mut at: Vec<u32> = mentions.iter().map(|m| m.pos).collect();
-    at.sort_unstable();
-    at.dedup();
-    let span = WORD_CHARS * words.saturating_sub(1) as u32;
-    at.windows(words.max(1))
-        .filter(|w| w[w.len() - 1] - w[0] <= span)
-        .map(|w| Mention {
-            pos: w[0],
+/// Where the query's words are said as written, one right after another
+/// and in order: a mention covering them all at the first of each such run.
+fn phrase_runs(mentions: &[Mention], slots: &[Slot]) -> Vec<Mention> {
+    /// What may stand between two words (a space, a comma and space).
+    const BETWEEN: u32 = 2;
+    let words = slots.len();
+    let mut at: Vec<Vec<u32>> = vec![Vec::new(); words];
+    for m in mentions.iter().filter(|m| m.first == m.last) {
+        if let Some(list) = at.get_mut(m.first) {
+            list.push(m.pos);
+        }
+    }
+    for list in &mut at {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let Some((first, rest)) = at.split_first() else {
+        return Vec::new();
+    };
+    let said_from = |start: u32| {
+        let mut prev = start;
+        rest.iter().zip(slots).all(|(list, before)| {
+            let gap = before.surface_chars as u32 + BETWEEN;
+            let i = list.partition_point(|&p| p <= prev);
+            match list.get(i) {
+                Some(&next) if next - prev <= gap => {
+                    prev = next;
+                    true
+                }
+                _ => false,
+            }
+        })
+    };
+    first
+        .iter()
+        .copied()
+        .filter(|&p| said_from(p))
+        .map(|pos| Mention {
+            pos,
             first: 0,
             last: words.saturating_sub(1),
             weight: 1.0,
@@ -337,36 +320,5 @@ fn resolve<'l>(
                 MatchField::Captions,
             ))
         }
-    }
-}
-
-/// The snippet of a name field: the matching title, alias, key point or
-/// part of the summary — the one holding the best reading, so a Korean
-/// alias typed as such shows before the English name it also reaches.
-fn field_snippet(chapter: &Chapter, field: u8, matcher: &Matcher) -> String {
-    let mut check = |t: &str| matcher.check(t);
-    let texts: Vec<String> = match (field, &chapter.notes) {
-        (F_KEY_POINTS, Some(n)) => n.key_points.iter().map(|k| k.plain()).collect(),
-        (F_SUMMARY, Some(n)) => std::iter::once(n.summary.clone())
-            .chain(n.lead_summary.clone())
-            .collect(),
-        _ => std::iter::once(chapter.title_ko.clone())
-            .chain(std::iter::once(chapter.title.clone()))
-            .chain(chapter.aliases.iter().cloned())
-            .collect(),
-    };
-    let mut best: Option<(&String, f32)> = None;
-    for text in &texts {
-        let w = matcher.best_in(text);
-        if w > best.map_or(0.0, |(_, b)| b) {
-            best = Some((text, w));
-        }
-    }
-    match best.or(texts.first().map(|t| (t, 0.0))) {
-        Some((text, _)) => {
-            let center = first_match(text, &mut check).unwrap_or(0);
-            snippet(text, center, &mut check)
-        }
-        None => String::new(),
     }
 }

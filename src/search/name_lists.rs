@@ -47,12 +47,12 @@ fn occurrence(index: &Index, terms: &[TermId]) -> (usize, Option<u32>, Vec<u32>)
     let mut df = 0;
     let mut best: Option<(f32, u32)> = None;
     let mut courses = Vec::new();
-    for_each_match(index, terms, |doc, fields, tf| {
+    for_each_match(index, terms, |doc, fields, tf, heard| {
         let Some(d) = index.docs.get(doc as usize) else {
             return;
         };
         df += 1;
-        let (s, _) = field_score(fields, tf, d.norm);
+        let (s, _) = field_score(fields, tf, heard, d.norm);
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, doc));
         }

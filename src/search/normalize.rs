@@ -114,6 +114,16 @@ pub(crate) fn is_other_script(c: char) -> bool {
 /// Normalises one token (a run of one script) into its key; `None` for
 /// tokens with nothing searchable in them.
 pub(crate) fn word_key(word: &str) -> Option<WordKey> {
+    key_of(word, true)
+}
+
+/// [`word_key`] without the 초성 (`choseong` is `None`): for matching a
+/// token against known terms, many times per snippet.
+pub(crate) fn lookup_key(word: &str) -> Option<WordKey> {
+    key_of(word, false)
+}
+
+fn key_of(word: &str, with_choseong: bool) -> Option<WordKey> {
     let surface_chars = word.chars().count();
     let script = script_of(word);
     let mut cho = None;
@@ -131,7 +141,9 @@ pub(crate) fn word_key(word: &str) -> Option<WordKey> {
                 surface_chars
             };
             let stop = is_stopword(&composed) || is_stopword(stem);
-            cho = choseong(stem);
+            if with_choseong {
+                cho = choseong(stem);
+            }
             (jamo_key(stem), stemmed, stem_chars.min(surface_chars), stop)
         }
         Script::Latin => {

@@ -6,9 +6,9 @@
 //! say the query (see `moments::build`) come first.
 
 use super::index::Index;
-use super::moments::build;
+use super::moments::{build, Built};
 use super::query::Query;
-use super::rank::Ranked;
+use super::rank::{Ranked, Ranking};
 use super::Hit;
 use crate::library::Library;
 
@@ -20,14 +20,15 @@ pub(crate) fn hits_in_order(
     index: &Index,
     library: &Library,
     query: &Query,
-    ranked: &[Ranked],
+    ranking: &Ranking,
     limit: usize,
     max_moments: usize,
 ) -> Vec<(Ranked, Hit)> {
+    let ranked = &ranking.chapters;
     // `ranked` comes grouped by coverage: each group is placed as its
     // hits that say the query, then the rest; building stops once `limit`
     // hits are placed for sure.
-    let mut out: Vec<(Ranked, Hit)> = Vec::new();
+    let mut out: Vec<(Ranked, Built)> = Vec::new();
     let (mut said, mut unsaid) = (Vec::new(), Vec::new());
     let mut coverage = ranked.first().map_or(0, |r| r.coverage);
     for r in ranked {
@@ -39,14 +40,14 @@ pub(crate) fn hits_in_order(
         if out.len() + said.len() >= limit {
             break;
         }
-        match build(index, library, query, r, max_moments) {
-            Some((hit, true)) => said.push((*r, hit)),
-            Some((hit, false)) => unsaid.push((*r, hit)),
+        match build(index, library, query, r, &ranking.importance, max_moments) {
+            Some(hit) if hit.said => said.push((*r, hit)),
+            Some(hit) => unsaid.push((*r, hit)),
             None => {}
         }
     }
     out.append(&mut said);
     out.append(&mut unsaid);
     out.truncate(limit);
-    out
+    out.into_iter().map(|(r, hit)| (r, hit.finish())).collect()
 }

@@ -40,7 +40,11 @@ pub(crate) struct Passage {
 
 /// Passages with mentions, best first (ties: earlier first, so a paragraph
 /// of the notes before a caption window).
-pub(crate) fn rank_passages(passages: &[PassageRef], mentions: &[Mention]) -> Vec<Passage> {
+pub(crate) fn rank_passages(
+    passages: &[PassageRef],
+    mentions: &[Mention],
+    importance: &[f32],
+) -> Vec<Passage> {
     if passages.is_empty() || mentions.is_empty() {
         return Vec::new();
     }
@@ -52,26 +56,32 @@ pub(crate) fn rank_passages(passages: &[PassageRef], mentions: &[Mention]) -> Ve
     let mut i = 0;
     while i < sorted.len() {
         let para = passage_of(passages, sorted[i].pos);
+        // The passage ends where the next one starts.
+        let end = passages
+            .get(para.map_or(0, |p| p + 1))
+            .map_or(u32::MAX, |next| next.offset);
         let mut j = i + 1;
-        while j < sorted.len() && passage_of(passages, sorted[j].pos) == para {
+        while j < sorted.len() && sorted[j].pos < end {
             j += 1;
         }
         if let Some(paragraph) = para {
             talk.push((paragraph, j - i));
             if sorted[i..j].iter().any(|m| !m.echo) {
-                out.push(score_paragraph(paragraph, &sorted[i..j]));
+                out.push(score_paragraph(paragraph, &sorted[i..j], importance));
             }
         }
         i = j;
     }
     // Where a topic is explained, the passages around keep mentioning it;
     // an aside ("we'll get to tool use later") stands alone.
+    // `talk` is in passage order: the neighbours are found by halving.
+    let talk_at = |q: usize| {
+        talk.binary_search_by_key(&q, |&(p, _)| p)
+            .map_or(0, |i| talk[i].1)
+    };
     for p in &mut out {
-        let around: usize = talk
-            .iter()
-            .filter(|(q, _)| q.abs_diff(p.paragraph) == 1)
-            .map(|(_, n)| n)
-            .sum();
+        let before = p.paragraph.checked_sub(1).map_or(0, talk_at);
+        let around = before + talk_at(p.paragraph + 1);
         p.score += (around as f32).ln_1p() * AROUND;
     }
     out.sort_by(|a, b| {
@@ -87,7 +97,7 @@ fn passage_of(passages: &[PassageRef], pos: u32) -> Option<usize> {
 }
 
 /// Coverage counts most, then closeness of all the words, then repetition.
-fn score_paragraph(paragraph: usize, mentions: &[&Mention]) -> Passage {
+fn score_paragraph(paragraph: usize, mentions: &[&Mention], importance: &[f32]) -> Passage {
     let mut slots = [0f32; MAX_SLOTS];
     let all = mentions.len();
     let mentions: Vec<&Mention> = mentions.iter().copied().filter(|m| !m.echo).collect();
@@ -98,7 +108,13 @@ fn score_paragraph(paragraph: usize, mentions: &[&Mention]) -> Passage {
         }
     }
     let covered: Vec<usize> = (0..MAX_SLOTS).filter(|&s| slots[s] > 0.0).collect();
-    let coverage: f32 = slots.iter().sum();
+    // A word found in most chapters tells less about where the query is
+    // discussed than the rare one beside it.
+    let coverage: f32 = slots
+        .iter()
+        .enumerate()
+        .map(|(s, w)| w * importance.get(s).copied().unwrap_or(1.0))
+        .sum();
     let (window, center) = tightest_window(&mentions, &covered);
     let closeness = if covered.len() > 1 {
         1.0 / (1.0 + window as f32 / CLOSE_CHARS)
@@ -177,7 +193,11 @@ mod tests {
     #[test]
     fn prefers_all_words_close_together_over_the_first_mention() {
         // Passage 0 (0..100) mentions word 0 once; passage 1 (102..) has both.
-        let ranked = rank_passages(&passages(&[100, 100]), &[m(5, 0), m(110, 0), m(115, 1)]);
+        let ranked = rank_passages(
+            &passages(&[100, 100]),
+            &[m(5, 0), m(110, 0), m(115, 1)],
+            &[],
+        );
         assert_eq!(ranked[0].paragraph, 1);
         assert_eq!(ranked[0].center, 110);
     }
@@ -187,6 +207,7 @@ mod tests {
         let ranked = rank_passages(
             &passages(&[50, 50, 50]),
             &[m(1, 0), m(60, 0), m(70, 0), m(110, 0)],
+            &[],
         );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0, 2]);
@@ -203,14 +224,25 @@ mod tests {
         let ranked = rank_passages(
             &passages(&[50, 50, 50]),
             &[m(1, 0), m(60, 0), echo(65), echo(70), echo(110)],
+            &[],
         );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0]);
     }
 
     #[test]
+    fn the_rare_word_outweighs_the_common_one() {
+        // Passage 0 says the common word 0 twice, passage 1 the rare word 1.
+        let mentions = [m(1, 0), m(9, 0), m(60, 1)];
+        let even = rank_passages(&passages(&[50, 50]), &mentions, &[]);
+        assert_eq!(even[0].paragraph, 0);
+        let weighted = rank_passages(&passages(&[50, 50]), &mentions, &[0.3, 1.0]);
+        assert_eq!(weighted[0].paragraph, 1);
+    }
+
+    #[test]
     fn nothing_in_nothing_out() {
-        assert!(rank_passages(&passages(&[]), &[m(0, 0)]).is_empty());
-        assert!(rank_passages(&passages(&[1]), &[]).is_empty());
+        assert!(rank_passages(&passages(&[]), &[m(0, 0)], &[]).is_empty());
+        assert!(rank_passages(&passages(&[1]), &[], &[]).is_empty());
     }
 }

@@ -18,9 +18,14 @@ use super::query::{Alt, Query, Tier};
 /// BM25 parameters for the translation.
 const K1: f32 = 1.2;
 const B: f32 = 0.5;
-/// What a reading found in the chapter's captions is worth (about one
-/// mention in the translation).
+/// What a reading found in the chapter's captions is worth: one mention
+/// about as much as one in the translation, more the more often the video
+/// says it there (saturating like the translation): where a topic is
+/// explained, its words keep being said.
 const CAPTIONS: f32 = 0.5;
+/// How fast repetition in the captions saturates (at most 1.5× one
+/// mention): a word said often is a hint, not a name.
+const HEARD_K: f32 = 0.5;
 /// Share of a reading's other fields added to its best field.
 const OTHER_FIELDS: f32 = 0.15;
 /// How far apart (in characters, per extra word) the words of a
@@ -58,10 +63,10 @@ pub(crate) fn length_norm(body_len: u32, avg_len: f32) -> f32 {
 }
 
 /// How much a reading found in `fields` (with `tf` occurrences in the
-/// translation, whose length norm is `norm`) is worth, and the field that
-/// contributes most.
+/// translation, whose length norm is `norm`, and `heard` in the captions)
+/// is worth, and the field that contributes most.
 #[inline]
-pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
+pub(crate) fn field_score(fields: u8, tf: u32, heard: u32, norm: f32) -> (f32, u8) {
     let mut best = (0.0f32, 0u8);
     let mut total = 0.0f32;
     for f in [F_TITLE, F_KEY_POINTS, F_SUMMARY, F_TRANSLATION, F_CAPTIONS] {
@@ -73,7 +78,10 @@ pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
                 let tf = tf.max(1) as f32;
                 0.5 * tf * (K1 + 1.0) / (tf + norm)
             }
-            F_CAPTIONS => CAPTIONS,
+            F_CAPTIONS => {
+                let n = heard.max(1) as f32;
+                CAPTIONS * n * (HEARD_K + 1.0) / (n + HEARD_K)
+            }
             _ => field_weight(f),
         };
         total += s;
@@ -84,11 +92,15 @@ pub(crate) fn field_score(fields: u8, tf: u32, norm: f32) -> (f32, u8) {
     (best.0 + OTHER_FIELDS * (total - best.0), best.1)
 }
 
-/// Calls `f(doc, fields, tf)` for every chapter containing all `terms` in
+/// Calls `f(doc, fields, tf, heard)` for every chapter containing all `terms` in
 /// one field (for one term: every chapter containing it). Several terms are
 /// intersected by walking the rarest term's postings with a cursor into each
 /// other list (postings are sorted by chapter), galloping ahead.
-pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(u32, u8, u32)) {
+pub(crate) fn for_each_match(
+    index: &Index,
+    terms: &[TermId],
+    mut f: impl FnMut(u32, u8, u32, u32),
+) {
     let Some(&rarest) = terms.iter().min_by_key(|&&t| index.df(t)) else {
         return;
     };
@@ -100,7 +112,7 @@ pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(
     let mut cursors = vec![0usize; others.len()];
     let mut found: Vec<&Posting> = Vec::with_capacity(others.len());
     'docs: for p in index.postings(rarest) {
-        let (mut fields, mut tf) = (p.fields, u32::from(p.tf));
+        let (mut fields, mut tf, mut said) = (p.fields, u32::from(p.tf), heard(p));
         found.clear();
         for (list, at) in others.iter().zip(cursors.iter_mut()) {
             *at = gallop(list, *at, p.doc);
@@ -108,6 +120,7 @@ pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(
                 Some(q) if q.doc == p.doc => {
                     fields &= q.fields;
                     tf = tf.min(u32::from(q.tf));
+                    said = said.min(heard(q));
                     found.push(q);
                 }
                 Some(_) => continue 'docs,
@@ -119,9 +132,15 @@ pub(crate) fn for_each_match(index: &Index, terms: &[TermId], mut f: impl FnMut(
             fields &= !F_TEXT;
         }
         if fields != 0 {
-            f(p.doc, fields, tf);
+            f(p.doc, fields, tf, said);
         }
     }
+}
+
+/// About how often a term is said in the chapter's captions: its kept
+/// positions beyond those in the translation.
+pub(crate) fn heard(p: &Posting) -> u32 {
+    u32::from(p.pos_len).saturating_sub(u32::from(p.tf))
 }
 
 /// Whether some occurrence of the first posting's term has an occurrence of
@@ -177,9 +196,17 @@ fn gallop(list: &[Posting], from: usize, doc: u32) -> usize {
 }
 
 /// The score of one reading in one chapter.
-pub(crate) fn alt_score(alt: &Alt, doc: &Doc, fields: u8, tf: u32) -> (f32, u8) {
-    let (s, f) = field_score(fields, tf, doc.norm);
+pub(crate) fn alt_score(alt: &Alt, doc: &Doc, fields: u8, tf: u32, heard: u32) -> (f32, u8) {
+    let (s, f) = field_score(fields, tf, heard, doc.norm);
     (alt.weight * s, f)
+}
+
+/// The chapters of a ranking, best first, and how much each query word
+/// counts (its idf over the chapters it was found in, the rarest word 1).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ranking {
+    pub chapters: Vec<Ranked>,
+    pub importance: Vec<f32>,
 }
 
 /// Ranks the chapters that `keep` allows; the best `top` of them, best first.
@@ -188,11 +215,11 @@ pub(crate) fn rank(
     query: &Query,
     top: usize,
     keep: impl Fn(&Doc) -> bool,
-) -> Vec<Ranked> {
+) -> Ranking {
     let n = query.slots.len();
     let docs = index.docs.len();
     if n == 0 || docs == 0 || query.alts.is_empty() {
-        return Vec::new();
+        return Ranking::default();
     }
     let mut best = vec![0.0f32; docs * n];
     let mut touched: Vec<u32> = Vec::new();
@@ -209,12 +236,12 @@ pub(crate) fn rank(
         // guess at a plain word of the translation is not.
         let named = alt.terms.iter().all(|&t| index.is_name(t));
         let is_sure = alt.tier <= Tier::Stem || named;
-        for_each_match(index, &alt.terms, |d, fields, tf| {
+        for_each_match(index, &alt.terms, |d, fields, tf, heard| {
             let di = d as usize;
             if !allowed.get(di).copied().unwrap_or(false) {
                 return;
             }
-            let (s, _) = field_score(fields, tf, index.docs[di].norm);
+            let (s, _) = field_score(fields, tf, heard, index.docs[di].norm);
             let s = w * s;
             for cell in &mut best[di * n + first..=di * n + last] {
                 if s > *cell {
@@ -247,13 +274,13 @@ pub(crate) fn rank(
         .flatten()
         .any(|t| matches!(t, Tier::Exact | Tier::Stem | Tier::Choseong));
     if dead && !strong {
-        return Vec::new();
+        return Ranking::default();
     }
     // Some words found nothing and the rest are plain words of the notes,
     // never a title, key point or summary word (`비트코인 가격`): the
     // question shares a word with the notes, not a topic.
     if dead && !slot_named.iter().any(|&named| named) {
-        return Vec::new();
+        return Ranking::default();
     }
     // Importance of each word: idf over the chapters any reading of it matched.
     let total = index.docs.len() as f32;
@@ -309,13 +336,30 @@ pub(crate) fn rank(
     };
     if top < out.len() {
         if top == 0 {
-            return Vec::new();
+            return Ranking::default();
         }
         out.select_nth_unstable_by(top - 1, order);
         out.truncate(top);
     }
     out.sort_by(order);
-    out
+    // For the passages, a word found nowhere counts for nothing.
+    let live = |slot: usize| slot_tier[slot].is_some();
+    let most = (0..n)
+        .filter(|&s| live(s))
+        .map(|s| importance[s])
+        .fold(0.0, f32::max);
+    Ranking {
+        chapters: out,
+        importance: (0..n)
+            .map(|s| {
+                if live(s) {
+                    importance[s] / most.max(1e-6)
+                } else {
+                    0.0
+                }
+            })
+            .collect(),
+    }
 }
 
 /// For every chapter, the summed idf of the query words it matched, counted

@@ -55,8 +55,9 @@ pub(crate) fn snippet(
     center: usize,
     matches: &mut impl FnMut(&str) -> Option<usize>,
 ) -> String {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let len = chars.len();
+    // Only the characters around the window are looked at (passages can be
+    // long): from a little before its start to its end.
+    let len = text.chars().count();
     let center = center.min(len);
     let (mut start, mut end) = if len <= WINDOW {
         (0, len)
@@ -64,7 +65,14 @@ pub(crate) fn snippet(
         let s = center.saturating_sub(LEAD).min(len - WINDOW);
         (s, s + WINDOW)
     };
-    let space = |i: &usize| chars[*i].1.is_whitespace();
+    let from = start;
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .skip(from)
+        .take(end - from + 1)
+        .collect();
+    let at = |i: usize| i.checked_sub(from).and_then(|k| chars.get(k));
+    let space = |i: &usize| at(*i).is_some_and(|&(_, c)| c.is_whitespace());
     if start > 0 {
         // Move forward to just after a space, if one is close and before the match.
         if let Some(i) = (start..(start + SLACK).min(center).min(len)).find(space) {
@@ -79,7 +87,7 @@ pub(crate) fn snippet(
             end = i;
         }
     }
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let byte = |i: usize| at(i).map_or(text.len(), |&(b, _)| b);
     let window = text.get(byte(start)..byte(end)).unwrap_or("").trim_end();
     let bold = bold_ranges(window, matches);
     let mut out = String::with_capacity(window.len() + 16);
@@ -110,8 +118,12 @@ pub(crate) fn snippet(
 }
 
 /// The one Markdown escape set; control characters become spaces.
+#[inline]
 fn push_escaped(out: &mut String, c: char) {
-    if c.is_control() {
+    if !c.is_ascii() && !c.is_control() {
+        // Only ASCII characters are escaped: most of a Korean snippet.
+        out.push(c);
+    } else if c.is_control() {
         out.push(' ');
     } else {
         crate::markdown::push_escaped(out, c);
