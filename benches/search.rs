@@ -107,7 +107,11 @@ fn main() {
         eprintln!("NOTICE: corpus not found at {CORPUS}; search bench skipped");
         return;
     }
-    let library = load_library(std::slice::from_ref(&dir), LoadOptions::default());
+    let (_plain_dir, library) = linked_course(&dir, false);
+    assert!(
+        library.courses.iter().all(|c| c.captions.is_none()),
+        "the first part searches the notes alone"
+    );
     let glossary = std::fs::read_to_string(GLOSSARY)
         .ok()
         .and_then(|t| Glossary::parse(&t).ok())
@@ -139,7 +143,7 @@ fn main() {
     );
 
     // The same notes with the video's captions (about 900 more passages).
-    let (_captioned_dir, captioned) = with_captions(&dir);
+    let (_captioned_dir, captioned) = linked_course(&dir, true);
     let start = Instant::now();
     let captioned_index = SearchIndex::build(&captioned, &glossary);
     println!(
@@ -263,12 +267,14 @@ fn main() {
     c.final_summary();
 }
 
-/// The notes of `notes` laid out as a course folder with the video's
-/// captions (linked into a temporary folder, never copied), loaded.
-fn with_captions(notes: &std::path::Path) -> (tempfile::TempDir, Library) {
+/// The notes of `notes` laid out as a course folder (linked into a temporary
+/// folder, never copied), with the video's captions or without them, loaded.
+/// Linked, because the corpus folder itself now finds its captions in the
+/// `captions/` folder beside it: loading it directly would always bring them.
+fn linked_course(notes: &std::path::Path, captions: bool) -> (tempfile::TempDir, Library) {
     let temp = tempfile::tempdir().expect("temp folder");
     let course = temp.path().join("deep-dive-llms");
-    std::fs::create_dir_all(course.join("captions")).expect("course folder");
+    std::fs::create_dir_all(&course).expect("course folder");
     let link = |from: &std::path::Path, to: PathBuf| {
         #[cfg(unix)]
         std::os::unix::fs::symlink(from, &to).expect("link");
@@ -281,16 +287,21 @@ fn with_captions(notes: &std::path::Path) -> (tempfile::TempDir, Library) {
             link(&path, course.join(entry.file_name()));
         }
     }
-    link(
-        &PathBuf::from(CAPTIONS),
-        course.join("captions/deep-dive-llms.en-orig.vtt"),
-    );
+    if captions {
+        std::fs::create_dir_all(course.join("captions")).expect("captions folder");
+        link(
+            &PathBuf::from(CAPTIONS),
+            course.join("captions/deep-dive-llms.en-orig.vtt"),
+        );
+    }
     let start = Instant::now();
     let library = load_library(&[temp.path().to_path_buf()], LoadOptions::default());
-    println!(
-        "  load 24 chapters + captions {:.1} ms",
-        start.elapsed().as_secs_f64() * 1e3
-    );
+    if captions {
+        println!(
+            "  load 24 chapters + captions {:.1} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
     (temp, library)
 }
 
