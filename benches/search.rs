@@ -16,10 +16,13 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
+#[path = "support/timing.rs"]
+mod timing;
 use lectern::library::{
     load_library, Anchor, Chapter, Course, Library, LoadOptions, Notes, Paragraph,
 };
 use lectern::search::{Glossary, SearchIndex};
+use timing::{latencies, rss_kib, slowest_inputs, status_kib};
 
 const CORPUS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -221,7 +224,7 @@ fn main() {
     println!(
         "  RSS {} MiB (peak {} MiB; {} MiB before the synthetic library)",
         rss_kib() / 1024,
-        peak_rss_kib() / 1024,
+        status_kib("VmHWM:") / 1024,
         rss_before / 1024
     );
 
@@ -305,20 +308,6 @@ fn linked_course(notes: &std::path::Path, captions: bool) -> (tempfile::TempDir,
     (temp, library)
 }
 
-/// Times `calls` individual calls of `f(i)`.
-fn latencies(calls: usize, mut f: impl FnMut(usize)) -> Vec<Duration> {
-    for i in 0..calls.min(200) {
-        f(i);
-    }
-    let mut out = Vec::with_capacity(calls);
-    for i in 0..calls {
-        let t = Instant::now();
-        f(i);
-        out.push(t.elapsed());
-    }
-    out
-}
-
 fn report(name: &str, times: &[Duration]) {
     let mut t = times.to_vec();
     t.sort_unstable();
@@ -334,45 +323,13 @@ fn report(name: &str, times: &[Duration]) {
 
 /// The three inputs slowest on average (calls cycle through `inputs`).
 fn slowest(times: &[Duration], inputs: &[&str]) {
-    let mut per: Vec<(Duration, &str)> = inputs
-        .iter()
-        .enumerate()
-        .map(|(k, q)| {
-            let mine: Vec<Duration> = times
-                .iter()
-                .skip(k)
-                .step_by(inputs.len())
-                .copied()
-                .collect();
-            (mine.iter().sum::<Duration>() / mine.len().max(1) as u32, *q)
-        })
-        .collect();
-    per.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let per = slowest_inputs(times, inputs);
     let top: Vec<String> = per
         .iter()
         .take(3)
         .map(|(d, q)| format!("{q:?} {:.0} µs", d.as_secs_f64() * 1e6))
         .collect();
     println!("    slowest: {}", top.join(", "));
-}
-
-fn status_kib(key: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(key))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
-        })
-        .unwrap_or(0)
-}
-
-fn rss_kib() -> u64 {
-    status_kib("VmRSS:")
-}
-
-fn peak_rss_kib() -> u64 {
-    status_kib("VmHWM:")
 }
 
 /// A small deterministic PRNG (xorshift64*), so the bench needs no `rand`.
