@@ -111,21 +111,39 @@ impl Arguments for QuizArguments {
     }
 }
 
+/// The permissions the bot needs in the channel it posts to.
+pub fn needed_permissions(l: Locale) -> &'static str {
+    l.pick(
+        "채널 보기, 메시지 보내기, 링크 첨부, 공개 스레드 만들기",
+        "View Channel, Send Messages, Embed Links and Create Public Threads",
+    )
+}
+
 /// What a failure means, naming what to fix.
-pub fn failure_text(l: Locale, failure: Failure) -> &'static str {
+pub fn failure_text(l: Locale, failure: Failure) -> String {
     match failure {
-        Failure::MissingPermission => l.pick(
-            "봇에게 그 채널의 권한이 없어요: 채널 보기, 메시지 보내기, 링크 첨부, 공개 스레드 만들기가 필요해요.",
-            "The bot lacks permissions in that channel: it needs View Channel, Send Messages, Embed Links and Create Public Threads.",
-        ),
-        Failure::UnknownChannel => l.pick(
-            "그 채널이 없어요 (지워졌거나 봇이 볼 수 없어요). 다른 채널로 다시 설정해 주세요.",
-            "That channel is gone (deleted, or the bot can't see it). Set the post up again with another channel.",
-        ),
-        Failure::Other => l.pick(
-            "디스코드에 올리지 못했어요. 내일 다시 해 볼게요.",
-            "Discord didn't take the post. It will be tried again tomorrow.",
-        ),
+        Failure::MissingPermission => match l {
+            Locale::Ko => format!(
+                "봇에게 그 채널의 권한이 없어요: {}가 필요해요.",
+                needed_permissions(l)
+            ),
+            Locale::En => format!(
+                "The bot lacks permissions in that channel: it needs {}.",
+                needed_permissions(l)
+            ),
+        },
+        Failure::UnknownChannel => l
+            .pick(
+                "그 채널이 없어요 (지워졌거나 봇이 볼 수 없어요). 다른 채널로 다시 설정해 주세요.",
+                "That channel is gone (deleted, or the bot can't see it). Set the post up again with another channel.",
+            )
+            .to_string(),
+        Failure::Other => l
+            .pick(
+                "디스코드에 올리지 못했어요. 내일 다시 해 볼게요.",
+                "Discord didn't take the post. It will be tried again tomorrow.",
+            )
+            .to_string(),
     }
 }
 

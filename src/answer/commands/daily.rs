@@ -14,7 +14,7 @@
 
 use super::daily_status::{last_post, status, status_reply, zone_name};
 use crate::answer::command::Command;
-use crate::answer::daily_post::daily_post;
+use crate::answer::daily_post::{daily_post, needed_permissions};
 use crate::answer::desk::{down, without_book, Desk};
 use crate::answer::reply::{Answer, Reply};
 use crate::answer::resolve;
@@ -305,10 +305,12 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
     let mut reply = status_reply(d, &[(schedule, Vec::new())]);
     reply.text = match l {
         Locale::Ko => format!(
-            "저장했어요. 매일 {time} ({zone})에 <#{channel}>에 다음 챕터를 올리고 토론 스레드를 열어요."
+            "저장했어요. 매일 {time} ({zone})에 <#{channel}>에 다음 챕터를 올리고 토론 스레드를 열어요.\n봇에게 그 채널의 {} 권한이 있어야 해요. 올리지 못하면 설정한 분께 이유를 알려 드려요.",
+            needed_permissions(l)
         ),
         Locale::En => format!(
-            "Saved. Every day at {time} ({zone}) the next chapter is posted in <#{channel}> with a thread for discussion."
+            "Saved. Every day at {time} ({zone}) the next chapter is posted in <#{channel}> with a thread for discussion.\nThe bot needs {} there; if a post fails, whoever set it up is told why.",
+            needed_permissions(l)
         ),
     };
     Ok(reply)
