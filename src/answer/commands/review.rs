@@ -113,8 +113,14 @@ pub(crate) async fn act(d: &Desk<'_>) -> Answer {
     }
     let next = cards.iter().filter(|c| c.due > d.now).map(|c| c.due).min();
     let text = match (l, next) {
-        (Locale::Ko, None) => "복습할 문제가 아직 없어요. `/퀴즈`에서 틀린 문제와 \"복습에 넣기\"를 누른 문제가 여기로 와요.".to_string(),
-        (Locale::En, None) => "Nothing to review yet. Questions you miss in `/quiz`, and those you add with \"Add to review\", come here.".to_string(),
+        (Locale::Ko, None) => format!(
+            "복습할 문제가 아직 없어요. `/{}`에서 틀린 문제와 \"복습에 넣기\"를 누른 문제가 여기로 와요.",
+            d.names.command(l, "quiz")
+        ),
+        (Locale::En, None) => format!(
+            "Nothing to review yet. Questions you miss in `/{}`, and those you add with \"Add to review\", come here.",
+            d.names.command(l, "quiz")
+        ),
         (Locale::Ko, Some(at)) => format!(
             "지금 복습할 문제는 없어요. 복습 카드 {}장 · 다음 복습: {}",
             cards.len(),
@@ -134,12 +140,31 @@ pub(crate) async fn act(d: &Desk<'_>) -> Answer {
     })
 }
 
-/// `2026-11-30 14:05 (Asia/Seoul)`: `unix` in the server's time zone.
+/// When `unix` is, in the server's time zone, as a member reads it: `오늘
+/// 22:29`, `내일 09:00`, else the date (`2026-12-03 09:00`), then the zone.
 fn local_time(d: &Desk<'_>, unix: i64) -> String {
     let tz = d.settings.time_zone();
     let name = tz.iana_name().unwrap_or("UTC").to_string();
-    let at = Timestamp::from_second(unix).unwrap_or(Timestamp::UNIX_EPOCH);
-    format!("{} ({name})", at.to_zoned(tz).strftime("%Y-%m-%d %H:%M"))
+    let zoned = |t: i64| {
+        Timestamp::from_second(t)
+            .unwrap_or(Timestamp::UNIX_EPOCH)
+            .to_zoned(tz.clone())
+    };
+    let (at, now) = (zoned(unix), zoned(d.now));
+    let days = now
+        .date()
+        .until(at.date())
+        .map(|span| span.get_days())
+        .unwrap_or(i32::MAX);
+    let clock = at.strftime("%H:%M").to_string();
+    let when = match (d.l, days) {
+        (Locale::Ko, 0) => format!("오늘 {clock}"),
+        (Locale::Ko, 1) => format!("내일 {clock}"),
+        (Locale::En, 0) => format!("today {clock}"),
+        (Locale::En, 1) => format!("tomorrow {clock}"),
+        _ => at.strftime("%Y-%m-%d %H:%M").to_string(),
+    };
+    format!("{when} ({name})")
 }
 
 pub(crate) async fn add(d: &Desk<'_>, course: Option<&str>, shown: &Shown) -> Answer {
