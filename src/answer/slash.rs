@@ -111,6 +111,8 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     let mut named: Vec<(&'static OptionSpec, String)> = Vec::new();
     let mut positional: Vec<String> = Vec::new();
     let mut hide = None;
+    // The previous word was a named option's value (or went on with it).
+    let mut after_named = false;
     for token in tokenize(rest) {
         if let Some(switch) = hide_switch(&token) {
             hide = Some(switch);
@@ -120,17 +122,23 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
             .split_once(':')
             .and_then(|(k, v)| Some((option_named(spec, &k.to_lowercase())?, unquote(v))));
         match (option, named.last_mut()) {
-            (Some(pair), _) => named.push(pair),
-            // Discord option values may hold spaces: `chapter:preview of things`.
+            (Some(pair), _) => {
+                named.push(pair);
+                after_named = true;
+            }
+            // Discord option values may hold spaces: `chapter:preview of
+            // things`, `/daily set channel:123 time:오전 9시` — a word right
+            // after a named option's value goes on with it.
             (None, Some((o, v)))
-                if o.words != Words::One
-                    && positional.is_empty()
-                    && token.parse::<i64>().is_err() =>
+                if o.words != Words::One && after_named && token.parse::<i64>().is_err() =>
             {
                 v.push(' ');
                 v.push_str(&unquote(&token));
             }
-            (None, _) => positional.push(unquote(&token)),
+            (None, _) => {
+                positional.push(unquote(&token));
+                after_named = false;
+            }
         }
     }
     // Positional words fill the options not given by name, in order; the last

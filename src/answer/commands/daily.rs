@@ -247,16 +247,37 @@ async fn schedule_of(d: &Desk<'_>, course: &str) -> Result<Option<Schedule>, Box
 
 async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
     let l = d.l;
-    let channel = asked.channel.and_then(channel_id).ok_or_else(|| {
-        bad_input(
-            d,
-            l.pick("채널을 정해 주세요", "Which channel?"),
-            l.pick(
-                "오늘의 챕터를 올릴 채널이 필요해요.",
-                "The daily post needs a channel.",
-            ),
-        )
-    })?;
+    let channel = match asked.channel.map(|given| (given, channel_id(given))) {
+        Some((_, Some(id))) => id,
+        // Typed, not picked (the console, `ask`): a name can't be posted to.
+        Some((given, None)) => {
+            let given = crate::cut::truncate(given.trim(), 40);
+            let what = match l {
+                Locale::Ko => format!(
+                    "`{given}`{} 채널로 읽을 수 없어요. 디스코드에서는 채널 목록에서 고르고, 글로 적을 때는 채널 ID를 적어 주세요 (예: 123456789012345678).",
+                    crate::particle::particle(&given, crate::particle::Particle::Topic)
+                ),
+                Locale::En => format!(
+                    "`{given}` can't be read as a channel. In Discord, pick it from the list; when typing, give the channel's ID (e.g. 123456789012345678)."
+                ),
+            };
+            return Err(bad_input(
+                d,
+                l.pick("채널을 알 수 없어요", "Unknown channel"),
+                &what,
+            ));
+        }
+        None => {
+            return Err(bad_input(
+                d,
+                l.pick("채널을 정해 주세요", "Which channel?"),
+                l.pick(
+                    "오늘의 챕터를 올릴 채널이 필요해요.",
+                    "The daily post needs a channel.",
+                ),
+            ))
+        }
+    };
     let time = match asked.time.map(daily::parse_time) {
         Some(Ok(time)) => time,
         given => {

@@ -124,6 +124,30 @@ async fn unreadable_times_get_an_example_in_the_readers_language() {
     assert!(to_text(&none.reply).contains("채널"));
     let bad_action = ask(&lectern, &book, &me, "/daily sometimes", Locale::En).await;
     assert!(!bad_action.reply.is_ok());
+    // A channel typed by name (the console, `ask`) is named back with what
+    // to give instead; nothing is saved.
+    let named = ask(&lectern, &book, &me, "/daily set #공부방 9:00", Locale::Ko).await;
+    let text = to_text(&named.reply);
+    assert!(text.contains("#공부방은 채널로 읽을 수 없어요"), "{text}");
+    assert!(text.contains("채널 ID"), "{text}");
+    assert_eq!(
+        book.schedules(Some(GUILD)).await.unwrap()[0].time,
+        LocalTime::new(21, 30).unwrap()
+    );
+}
+
+/// A time typed with a space after named options still reads whole, even
+/// after a word given by position: `/daily set channel:… time:오전 9시`.
+#[tokio::test]
+async fn a_named_time_with_spaces_after_a_positional_action() {
+    let lectern = shipped();
+    let book = MemoryBook::new();
+    let me = admin();
+    let line = format!("/daily set channel:{CHANNEL} time:오전 9시");
+    let set = ask(&lectern, &book, &me, &line, Locale::Ko).await;
+    assert!(set.reply.is_ok(), "{:?}", set.reply);
+    let schedules = book.schedules(Some(GUILD)).await.unwrap();
+    assert_eq!(schedules[0].time, LocalTime::new(9, 0).unwrap());
 }
 
 #[tokio::test]
