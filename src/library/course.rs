@@ -333,7 +333,7 @@ fn attach_notes(
             }
         }
     }
-    let anchors = markers::anchors(chapter, &file.path, &file.markers, spine, diags);
+    let times = markers::anchors(chapter, &file.path, &file.markers, spine, diags);
     chapter.written_markers = file
         .markers
         .iter()
@@ -361,7 +361,8 @@ fn attach_notes(
         body: file.body,
         body_kind: file.body_kind,
         body_chars: file.body_chars,
-        anchors,
+        anchors: times.anchors,
+        continued: times.continued,
         placeholder: file.placeholder,
         translated_at: file.translated_at,
     });

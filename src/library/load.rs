@@ -16,6 +16,7 @@ use crate::library::course::{
 use crate::library::diagnostics::Diagnostic;
 use crate::library::layout::{self, NotesFile, COURSE_DOC};
 use crate::library::lecture_doc::CourseMeta;
+use crate::library::marker_places::place_by_markers;
 use crate::library::model::{Course, Library};
 use crate::library::read_capped::read_capped;
 use crate::library::sibling_captions::sibling_captions;
@@ -300,6 +301,7 @@ fn course_captions(dir: &Path, own: &[PathBuf], course: Option<&Course>) -> Vec<
 fn finish_course(dir: &Path, course: Option<Course>, library: &mut Library) {
     if let Some(mut course) = course {
         course.folder = dir.display().to_string();
+        place_by_markers(&mut course);
         let base = course.id.clone();
         let mut n = 2;
         while library

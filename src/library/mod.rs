@@ -15,6 +15,7 @@ pub mod layout;
 pub mod lecture_doc;
 pub mod load;
 pub mod mapped;
+mod marker_places;
 pub mod markers;
 pub mod model;
 mod read_capped;

@@ -192,6 +192,10 @@ pub struct Notes {
     pub body_chars: usize,
     /// Valid time anchors, sorted by position.
     pub anchors: Vec<Anchor>,
+    /// Markers past the chapter's end that continue the anchors in order
+    /// (the text went on into a later chapter), sorted by position; see
+    /// `markers`. `marker_places` places their paragraphs.
+    pub continued: Vec<Anchor>,
     /// The body is a stand-in ("this chapter is handled in the next chunk").
     pub placeholder: bool,
     pub translated_at: Option<String>,

@@ -244,7 +244,7 @@ fn push_said(out: &mut Vec<Candidate>, said: &SaidAt, key: u32, pos: usize, rang
 
 /// Two paragraphs never share one exact start by collapse: a confident
 /// paragraph that doesn't start after the one before it is made approximate.
-fn demote_collapsed(body: &mut [Paragraph]) {
+pub(crate) fn demote_collapsed(body: &mut [Paragraph]) {
     let mut last: Option<Seconds> = None;
     for para in body {
         let Some(spoken) = para.spoken.as_mut() else {
@@ -259,12 +259,14 @@ fn demote_collapsed(body: &mut [Paragraph]) {
     }
 }
 
+/// Forgets what alignment placed; the markers place what they can again.
 fn clear(course: &mut Course) {
     for notes in course.chapters.iter_mut().filter_map(|c| c.notes.as_mut()) {
         for para in &mut notes.body {
             para.spoken = None;
         }
     }
+    crate::library::marker_places::place_by_markers(course);
 }
 
 /// The chapter index as a spine, for the advice.

@@ -3,6 +3,7 @@
 
 mod alignment;
 mod diagnostics;
+mod marker_times;
 
 use std::fs;
 

@@ -20,11 +20,13 @@ const SLACK: u32 = 30;
 /// Floors reached by the engine (regression guards); the targets are
 /// written beside them in the report.
 /// Measured at session 20: without captions 0.639 in span, median 5 s,
-/// held-out Hit@1 0.788; with captions 0.820, 0 s, 0.846.
+/// held-out Hit@1 0.788; with captions 0.820, 0 s, 0.846. Session 21,
+/// without captions (markers that continue a file's run are followed):
+/// 0.684, 5 s, 0.808.
 const FLOOR_NO_CAPTIONS: Floors = Floors {
-    in_span: 0.635,
+    in_span: 0.68,
     median: 5,
-    held_out_hit1: 0.78,
+    held_out_hit1: 0.80,
 };
 const FLOOR_CAPTIONS: Floors = Floors {
     in_span: 0.815,
