@@ -358,6 +358,7 @@ fn attach_notes(
         summary: file.summary,
         lead_summary: file.lead_summary,
         key_points: file.key_points,
+        key_points_said: Vec::new(),
         body: file.body,
         body_kind: file.body_kind,
         body_chars: file.body_chars,

@@ -11,6 +11,7 @@ pub mod changes;
 pub mod chapter_file;
 pub mod course;
 pub mod diagnostics;
+pub mod key_points;
 pub mod layout;
 pub mod lecture_doc;
 pub mod load;
@@ -26,5 +27,5 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use load::{load_library, LoadOptions};
 pub use model::{
     Anchor, BodyKind, Chapter, Course, CourseCaptions, KeyPoint, Library, Moment, Notes, Paragraph,
-    Spoken,
+    SaidIn, Spoken,
 };

@@ -185,6 +185,9 @@ pub struct Notes {
     /// (`**요약**: …`), kept apart from both the summary and the translation.
     pub lead_summary: Option<String>,
     pub key_points: Vec<KeyPoint>,
+    /// Where each key point is said (same order as `key_points`; empty until
+    /// `key_points::say_key_points` has run, `None` where nothing matched).
+    pub key_points_said: Vec<Option<SaidIn>>,
     /// The body: the full Korean translation or, failing that, a transcript.
     pub body: Vec<Paragraph>,
     pub body_kind: BodyKind,
@@ -277,6 +280,14 @@ impl KeyPoint {
             None => self.detail.clone(),
         }
     }
+}
+
+/// A paragraph of a course's notes: the chapter whose file holds it and its
+/// index in that file's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaidIn {
+    pub chapter: u32,
+    pub paragraph: usize,
 }
 
 /// A paragraph of body text, time markers removed.

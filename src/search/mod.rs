@@ -32,6 +32,7 @@ mod index;
 mod indexer;
 mod jamo;
 mod josa;
+mod key_point_link;
 mod moments;
 mod name_lists;
 mod normalize;

@@ -11,6 +11,7 @@ use super::dictionary::TermId;
 use super::index::{
     Doc, Index, PassageRef, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE,
 };
+use super::key_point_link::key_point_passage;
 use super::passages::{rank_passages, Mention};
 use super::query::{Query, Slot, MAX_SLOTS};
 use super::rank::{alt_score, heard, near, positions_together, Ranked};
@@ -224,13 +225,21 @@ pub(crate) fn build<'a>(
         .is_some_and(|c| c.captions.is_some());
     let said = named || !heard || (said_here && !moments.is_empty());
     if moments.is_empty() {
+        let course = library.courses.get(doc.course as usize);
+        let (moment, source) = course
+            .filter(|_| field == F_KEY_POINTS)
+            .and_then(|course| key_point_passage(course, chapter, &matcher))
+            .unwrap_or((
+                Moment::exact(chapter.start),
+                SnippetOf::Field(chapter, field),
+            ));
         moments.push(HitMoment {
-            moment: Moment::exact(chapter.start),
+            moment,
             field: match_field(field),
             weight: FALLBACK_WEIGHT,
             snippet: String::new(),
         });
-        sources.push(SnippetOf::Field(chapter, field));
+        sources.push(source);
     }
     let hit = Hit {
         course: course_id.to_string(),

@@ -69,7 +69,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// The weight of the best reading matched in `text` (0 for none).
-    fn best_in(&self, text: &str) -> f32 {
+    pub(crate) fn best_in(&self, text: &str) -> f32 {
         let mut best = 0.0f32;
         for_each_token(text, |t| {
             if let Some((_, w)) = self.matched(t.text) {

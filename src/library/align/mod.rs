@@ -18,6 +18,7 @@ pub use anchors::{latin_key, ConceptNames};
 
 use crate::library::captions::CaptionWord;
 use crate::library::diagnostics::Diagnostic;
+use crate::library::key_points::say_key_points;
 use crate::library::markers::Spine;
 use crate::library::model::{Course, Library, Paragraph, Spoken};
 use crate::timecode::Seconds;
@@ -54,8 +55,16 @@ impl Alignment {
 }
 
 /// Aligns every course that has captions and adds `check`'s advice (which
-/// replaces the marker guesses for courses whose alignment holds).
+/// replaces the marker guesses for courses whose alignment holds); then,
+/// times settled, gives every key point the paragraph it is said in.
 pub fn align_library(library: &mut Library, concepts: &[ConceptNames]) {
+    align_captioned(library, concepts);
+    for course in &mut library.courses {
+        say_key_points(course);
+    }
+}
+
+fn align_captioned(library: &mut Library, concepts: &[ConceptNames]) {
     let mut found = Vec::new();
     for course in &mut library.courses {
         let Some(captions) = course.captions.clone() else {

@@ -181,7 +181,7 @@ fn v1_check_advice_comes_from_time() {
     assert!(!without.iter().any(|m| m.contains("(by the captions)")));
 }
 
-const COURSE_YAML: &str = r#"id: talk
+pub(super) const COURSE_YAML: &str = r#"id: talk
 title: "A Talk"
 title_ko: "강연"
 video: "abcdefghijk"

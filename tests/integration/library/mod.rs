@@ -3,6 +3,7 @@
 
 mod alignment;
 mod diagnostics;
+mod key_points;
 mod marker_times;
 
 use std::fs;
