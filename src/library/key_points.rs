@@ -29,11 +29,12 @@ struct Said {
 /// one matches well enough.
 pub fn say_key_points(course: &mut Course) {
     let mut said: Vec<Said> = Vec::new();
+    // Each chapter's own paragraphs: a range of `said`.
+    let mut own: Vec<(usize, usize)> = Vec::new();
     for chapter in &course.chapters {
-        let Some(notes) = chapter.notes.as_ref().filter(|n| n.has_body()) else {
-            continue;
-        };
-        for (paragraph, p) in notes.body.iter().enumerate() {
+        let from = said.len();
+        let notes = chapter.notes.as_ref().filter(|n| n.has_body());
+        for (paragraph, p) in notes.iter().flat_map(|n| n.body.iter().enumerate()) {
             said.push(Said {
                 at: SaidIn {
                     chapter: chapter.number,
@@ -43,6 +44,7 @@ pub fn say_key_points(course: &mut Course) {
                 words: words(&p.text),
             });
         }
+        own.push((from, said.len()));
     }
     let mut df: FxHashMap<&str, u32> = FxHashMap::default();
     for s in &said {
@@ -56,21 +58,22 @@ pub fn say_key_points(course: &mut Course) {
             .ln()
             .max(0.0)
     };
+    // By time (stable: file order among equals), for each chapter's span.
+    let mut by_time: Vec<&Said> = said.iter().collect();
+    by_time.sort_by_key(|s| s.seconds);
     let mut found: Vec<Vec<Option<SaidIn>>> = Vec::new();
-    for chapter in &course.chapters {
-        let Some(notes) = &chapter.notes else {
+    for (chapter, &(from, to)) in course.chapters.iter().zip(&own) {
+        let Some(notes) = chapter.notes.as_ref().filter(|n| !n.key_points.is_empty()) else {
             found.push(Vec::new());
             continue;
         };
-        let in_span: Vec<&Said> = said
-            .iter()
-            .filter(|s| (chapter.start..chapter.end).contains(&s.seconds))
-            .collect();
-        let own: Vec<&Said> = said
-            .iter()
-            .filter(|s| s.at.chapter == chapter.number)
-            .collect();
-        let candidates = if in_span.is_empty() { own } else { in_span };
+        let lo = by_time.partition_point(|s| s.seconds < chapter.start);
+        let hi = by_time.partition_point(|s| s.seconds < chapter.end);
+        let candidates: Vec<&Said> = if lo < hi {
+            by_time[lo..hi].to_vec()
+        } else {
+            said[from..to].iter().collect()
+        };
         found.push(
             notes
                 .key_points

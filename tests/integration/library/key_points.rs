@@ -48,5 +48,8 @@ fn a_key_point_said_nowhere_links_to_the_chapter_start() {
     let hits = lectern.index.search(&lectern.library, "펠리컨", None, 5);
     let m = &hits.first().expect("a hit for 펠리컨").moments[0];
     assert_eq!(m.moment.seconds, 0);
-    assert!(m.snippet.contains("펠리컨") && m.snippet.contains("평가"), "{m:?}");
+    assert!(
+        m.snippet.contains("펠리컨") && m.snippet.contains("평가"),
+        "{m:?}"
+    );
 }
