@@ -9,7 +9,9 @@
 //! they are in the course: Korean by two-syllable pieces (so `보상 모델` meets
 //! `보상 모델은`), Latin words and numbers whole.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::library::model::{Course, KeyPoint, SaidIn};
 use crate::timecode::Seconds;
@@ -22,7 +24,7 @@ const MIN_SHARE: f32 = 0.35;
 struct Said {
     at: SaidIn,
     seconds: Seconds,
-    words: FxHashSet<String>,
+    words: FxHashSet<Word>,
 }
 
 /// Gives every key point of the course the paragraph it is said in, when
@@ -46,15 +48,15 @@ pub fn say_key_points(course: &mut Course) {
         }
         own.push((from, said.len()));
     }
-    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut df: FxHashMap<Word, u32> = FxHashMap::default();
     for s in &said {
         for w in &s.words {
-            *df.entry(w.as_str()).or_default() += 1;
+            *df.entry(*w).or_default() += 1;
         }
     }
     let n = said.len().max(1) as f32;
-    let idf = |w: &str| {
-        (n / df.get(w).copied().unwrap_or(0).max(1) as f32)
+    let idf = |w: Word| {
+        (n / df.get(&w).copied().unwrap_or(0).max(1) as f32)
             .ln()
             .max(0.0)
     };
@@ -91,11 +93,11 @@ pub fn say_key_points(course: &mut Course) {
 
 /// The candidate holding most of the key point's weight (the first of
 /// equals), if it holds enough.
-fn best(kp: &KeyPoint, candidates: &[&Said], idf: &impl Fn(&str) -> f32) -> Option<SaidIn> {
-    let wanted: Vec<(String, f32)> = words(&kp.plain())
+fn best(kp: &KeyPoint, candidates: &[&Said], idf: &impl Fn(Word) -> f32) -> Option<SaidIn> {
+    let wanted: Vec<(Word, f32)> = words(&kp.plain())
         .into_iter()
         .map(|w| {
-            let weight = idf(&w);
+            let weight = idf(w);
             (w, weight)
         })
         .filter(|(_, weight)| *weight > 0.0)
@@ -119,27 +121,48 @@ fn best(kp: &KeyPoint, candidates: &[&Said], idf: &impl Fn(&str) -> f32) -> Opti
         .map(|(_, at)| at)
 }
 
+/// A word as matched: a two-syllable piece, or a whole word's hash.
+type Word = u64;
+
 /// The words a text is matched by: two-syllable pieces of Korean words
-/// (a one-syllable word whole), lowercased Latin words and numbers.
-fn words(text: &str) -> FxHashSet<String> {
+/// (a one-syllable word whole), lowercased Latin words and numbers whole. A
+/// particle written onto a Latin word (`together.ai입니다`) is a Korean run
+/// of its own.
+fn words(text: &str) -> FxHashSet<Word> {
     let mut out = FxHashSet::default();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.iter().any(|&c| is_hangul(c)) {
-            if chars.len() == 1 {
-                out.insert(word.to_string());
-            }
-            for pair in chars.windows(2) {
-                out.insert(pair.iter().collect());
-            }
+    let mut latin = String::new();
+    for run in text.split(|c: char| !c.is_alphanumeric()).flat_map(runs) {
+        let chars: Vec<char> = run.chars().collect();
+        if chars.len() > 1 && is_hangul(chars[0]) {
+            // Two chars fit in 42 bits; the top bit tells pieces from hashes.
+            out.extend(
+                chars
+                    .windows(2)
+                    .map(|p| (u64::from(p[0]) << 21 | u64::from(p[1])) | 1 << 63),
+            );
         } else {
-            out.insert(word.to_lowercase());
+            latin.clear();
+            latin.extend(run.chars().flat_map(char::to_lowercase));
+            let mut h = FxHasher::default();
+            latin.hash(&mut h);
+            out.insert(h.finish() & !(1 << 63));
         }
     }
     out
+}
+
+/// A word cut where it changes between Hangul and anything else.
+fn runs(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let hangul = is_hangul(rest.chars().next()?);
+        let end = rest
+            .find(|c: char| is_hangul(c) != hangul)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        Some(run)
+    })
 }
 
 fn is_hangul(c: char) -> bool {
@@ -246,6 +269,27 @@ mod tests {
         };
         // The second key point's words are said nowhere.
         assert_eq!(said(&c, 1), vec![Some(at), None]);
+    }
+
+    #[test]
+    fn a_particle_written_onto_a_latin_name_still_lets_the_name_match() {
+        assert!(words("together.ai입니다").is_superset(&words("together.ai")));
+        let mut c = course(vec![chapter(
+            1,
+            0,
+            100,
+            &["together.ai, hyperbolic"],
+            &[
+                "다른 이야기입니다.",
+                "제가 좋아하는 것은 together.ai입니다.",
+            ],
+        )]);
+        say_key_points(&mut c);
+        let at = SaidIn {
+            chapter: 1,
+            paragraph: 1,
+        };
+        assert_eq!(said(&c, 1), vec![Some(at)]);
     }
 
     #[test]
