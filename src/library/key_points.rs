@@ -172,7 +172,7 @@ fn is_hangul(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::model::{Chapter, Notes, Paragraph, Spoken};
+    use crate::library::model::{test_values, Chapter, Notes, Paragraph, Spoken};
 
     fn chapter(
         number: u32,
@@ -196,43 +196,23 @@ mod tests {
                 p
             })
             .collect();
-        Chapter {
-            number,
-            title: String::new(),
-            title_ko: String::new(),
-            aliases: Vec::new(),
-            start,
-            end,
-            notes: Some(Notes {
-                key_points: points
-                    .iter()
-                    .map(|p| KeyPoint {
-                        term: None,
-                        detail: p.to_string(),
-                    })
-                    .collect(),
-                body,
-                body_chars: offset.saturating_sub(2),
-                ..Notes::default()
-            }),
-            written_markers: Vec::new(),
-        }
+        let notes = Notes {
+            key_points: points
+                .iter()
+                .map(|p| KeyPoint {
+                    term: None,
+                    detail: p.to_string(),
+                })
+                .collect(),
+            body,
+            body_chars: offset.saturating_sub(2),
+            ..Notes::default()
+        };
+        test_values::chapter(number, start, end, Some(notes))
     }
 
     fn course(chapters: Vec<Chapter>) -> Course {
-        Course {
-            id: "c".into(),
-            title: String::new(),
-            title_ko: String::new(),
-            author: None,
-            video_id: "v".into(),
-            duration: 200,
-            duration_known: true,
-            color: None,
-            chapters,
-            folder: String::new(),
-            captions: None,
-        }
+        test_values::course(chapters, 200)
     }
 
     fn said(course: &Course, number: u32) -> Vec<Option<SaidIn>> {

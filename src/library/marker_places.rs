@@ -113,7 +113,7 @@ impl Clock<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::model::{Chapter, Paragraph};
+    use crate::library::model::{test_values, Paragraph};
 
     /// Paragraphs of 30 characters, two apart, and the markers opening the
     /// ones that have one (`None`: no marker).
@@ -150,29 +150,7 @@ mod tests {
     }
 
     fn course(notes: Notes, duration: Seconds) -> Course {
-        let chapter = Chapter {
-            number: 1,
-            title: String::new(),
-            title_ko: String::new(),
-            aliases: Vec::new(),
-            start: 0,
-            end: 100,
-            notes: Some(notes),
-            written_markers: Vec::new(),
-        };
-        Course {
-            id: "c".into(),
-            title: String::new(),
-            title_ko: String::new(),
-            author: None,
-            video_id: "v".into(),
-            duration,
-            duration_known: true,
-            color: None,
-            chapters: vec![chapter],
-            folder: String::new(),
-            captions: None,
-        }
+        test_values::course(vec![test_values::chapter(1, 0, 100, Some(notes))], duration)
     }
 
     fn placed(course: &Course) -> Vec<Option<(Seconds, bool)>> {

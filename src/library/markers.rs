@@ -187,16 +187,7 @@ mod tests {
     use super::*;
 
     fn chapter(number: u32, start: Seconds, end: Seconds) -> Chapter {
-        Chapter {
-            number,
-            title: String::new(),
-            title_ko: String::new(),
-            aliases: Vec::new(),
-            start,
-            end,
-            notes: None,
-            written_markers: Vec::new(),
-        }
+        crate::library::model::test_values::chapter(number, start, end, None)
     }
 
     fn marker(line: usize, seconds: Seconds) -> Marker {

@@ -328,3 +328,45 @@ pub struct Anchor {
     pub pos: usize,
     pub seconds: Seconds,
 }
+
+/// Bare values for the library's unit tests to build on.
+#[cfg(test)]
+pub(crate) mod test_values {
+    use super::*;
+
+    /// A chapter of the index with nothing else.
+    pub(crate) fn chapter(
+        number: u32,
+        start: Seconds,
+        end: Seconds,
+        notes: Option<Notes>,
+    ) -> Chapter {
+        Chapter {
+            number,
+            title: String::new(),
+            title_ko: String::new(),
+            aliases: Vec::new(),
+            start,
+            end,
+            notes,
+            written_markers: Vec::new(),
+        }
+    }
+
+    /// A course `c` of these chapters, without captions.
+    pub(crate) fn course(chapters: Vec<Chapter>, duration: Seconds) -> Course {
+        Course {
+            id: "c".into(),
+            title: String::new(),
+            title_ko: String::new(),
+            author: None,
+            video_id: "v".into(),
+            duration,
+            duration_known: true,
+            color: None,
+            chapters,
+            folder: String::new(),
+            captions: None,
+        }
+    }
+}

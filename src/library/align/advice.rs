@@ -145,7 +145,7 @@ fn late_markers(course: &Course) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::model::{Anchor, Notes, Paragraph, Spoken};
+    use crate::library::model::{test_values, Anchor, Notes, Paragraph, Spoken};
 
     /// A chapter whose file holds `said.len()` paragraphs of 100 characters,
     /// each said (confidently) at the given second, its markers `marked`.
@@ -178,37 +178,20 @@ mod tests {
                 seconds,
             })
             .collect();
+        let notes = Notes {
+            path: format!("{number}.md"),
+            body_chars: body.len() * 102,
+            body,
+            ..Notes::default()
+        };
         Chapter {
-            number,
-            title: String::new(),
-            title_ko: String::new(),
-            aliases: Vec::new(),
-            start,
-            end,
-            notes: Some(Notes {
-                path: format!("{number}.md"),
-                body_chars: body.len() * 102,
-                body,
-                ..Notes::default()
-            }),
             written_markers,
+            ..test_values::chapter(number, start, end, Some(notes))
         }
     }
 
     fn course(chapters: Vec<Chapter>) -> Course {
-        Course {
-            id: "c".into(),
-            title: String::new(),
-            title_ko: String::new(),
-            author: None,
-            video_id: "v".into(),
-            duration: 1000,
-            duration_known: true,
-            color: None,
-            chapters,
-            folder: String::new(),
-            captions: None,
-        }
+        test_values::course(chapters, 1000)
     }
 
     #[test]
