@@ -1,13 +1,10 @@
 //! Reading the notes for questions: a key point's term (`에이전트: 장시간
 //! 자율 작업`), its content words (particles dropped, so `모델이` and
-//! `모델은` are one word), whether a text holds a word, the glossary's
-//! other names of a term, and the body paragraph that explains a key point.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! `모델은` are one word), whether a text holds a word, and the body
+//! paragraph that explains a key point. (Whether two terms are one idea is
+//! the search index's to say: [`crate::search::Synonyms`].)
 
 use crate::library::{Chapter, KeyPoint, Moment};
-use crate::search::Glossary;
 
 /// Longest term read from `term: detail`, in characters.
 const TERM_CHARS: usize = 20;
@@ -84,45 +81,6 @@ fn strip_josa(word: &str) -> &str {
 
 fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
-
-/// A name as the glossary compares it: lower-cased, spaces removed.
-fn name_key(s: &str) -> String {
-    s.to_lowercase().split_whitespace().collect()
-}
-
-/// Every glossary name (compiled-in glossary, [`name_key`]) → the concepts
-/// it names, built once.
-fn concepts_by_name() -> &'static HashMap<String, Vec<u32>> {
-    static NAMES: OnceLock<HashMap<String, Vec<u32>>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, c) in Glossary::builtin().concepts.iter().enumerate() {
-            for name in c.en.iter().chain(&c.ko) {
-                let ids = names.entry(name_key(name)).or_default();
-                if let Ok(i) = u32::try_from(i) {
-                    if !ids.contains(&i) {
-                        ids.push(i);
-                    }
-                }
-            }
-        }
-        names
-    })
-}
-
-/// Whether two terms name the same idea: equal but for case and spaces, or
-/// names of one glossary concept (`에이전트` and `agents`).
-pub fn same_idea(a: &str, b: &str) -> bool {
-    let (a, b) = (name_key(a), name_key(b));
-    if a == b {
-        return true;
-    }
-    let names = concepts_by_name();
-    match (names.get(&a), names.get(&b)) {
-        (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
-        _ => false,
-    }
 }
 
 /// Whether `text` holds `word`, ASCII letters compared without case (what
@@ -206,10 +164,7 @@ mod tests {
     }
 
     #[test]
-    fn glossary_names_are_one_idea() {
-        assert!(same_idea("에이전트", "Agents"));
-        assert!(same_idea("LM Arena", "lm arena"));
-        assert!(!same_idea("에이전트", "멀티모달"));
+    fn holds_ignores_ascii_case_only() {
         assert!(holds("ChatGPT 같은 모델", "chatgpt"));
         assert!(holds("에이전트라고", "에이전트"));
         assert!(!holds("RL", "rlhf"));
