@@ -5,6 +5,7 @@
 //! the search index's to say: [`crate::search::Synonyms`].)
 
 use crate::library::{Chapter, KeyPoint, Moment};
+use crate::search::strip_ending;
 
 /// Longest term read from `term: detail`, in characters.
 const TERM_CHARS: usize = 20;
@@ -28,35 +29,8 @@ pub(crate) fn term_of(kp: &KeyPoint) -> Option<(String, String)> {
     readable.then(|| (term.to_string(), detail.to_string()))
 }
 
-/// Particles (and a few endings) that follow a Korean word, longest first.
-const JOSA: &[&str] = &[
-    "에서는",
-    "으로는",
-    "에서",
-    "으로",
-    "에게",
-    "까지",
-    "부터",
-    "처럼",
-    "보다",
-    "하고",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "로",
-    "와",
-    "과",
-    "도",
-    "만",
-];
-
-/// The words of `text` that carry meaning: lower-cased, particles dropped,
-/// at least two characters.
+/// The words of `text` that carry meaning: lower-cased, particles and
+/// light-verb endings dropped, at least two characters.
 pub fn content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')) {
@@ -69,18 +43,11 @@ pub fn content_words(text: &str) -> Vec<String> {
     words
 }
 
+/// `word` without its particle or light-verb ending, by search's rule
+/// ([`strip_ending`]), keeping any stem of two characters: a term in Latin
+/// letters loses its particle too (`GPT-4는` → `GPT-4`).
 fn strip_josa(word: &str) -> &str {
-    let ends_hangul = word.chars().last().is_some_and(is_hangul);
-    if !ends_hangul {
-        return word;
-    }
-    JOSA.iter()
-        .find_map(|j| word.strip_suffix(j).filter(|w| w.chars().count() >= 2))
-        .unwrap_or(word)
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+    strip_ending(word, |stem| stem.chars().count() >= 2)
 }
 
 /// Whether `text` holds `word`, ASCII letters compared without case (what
@@ -160,6 +127,11 @@ mod tests {
         assert_eq!(
             content_words("GPT-4는 100,277개"),
             vec!["gpt-4", "100", "277개"]
+        );
+        // Search's rule: copula and light-verb endings, the plural 들.
+        assert_eq!(
+            content_words("모델이지만 다운로드하고 에이전트들은 나는"),
+            vec!["모델", "다운로드", "에이전트", "나는"]
         );
     }
 

@@ -50,6 +50,7 @@ mod tokenize;
 mod topic_merge;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
+pub(crate) use josa::strip_ending;
 
 use crate::library::{Course, Library, Moment};
 
