@@ -169,18 +169,19 @@ fn strip_longest<'w>(
     max: usize,
     stem_ok: &impl Fn(&str) -> bool,
 ) -> Option<&'w str> {
-    // Start of each of the last few characters, longest suffix first.
-    let starts: Vec<usize> = word
+    // The start of the last `max` characters; from there each character's
+    // start, longest suffix first.
+    let from = word
         .char_indices()
         .rev()
         .take(max)
-        .map(|(i, _)| i)
-        .collect();
-    starts
-        .iter()
-        .rev()
-        .filter(|&&at| set.contains(&word[at..]))
-        .map(|&at| &word[..at])
+        .last()
+        .map_or(word.len(), |(i, _)| i);
+    word[from..]
+        .char_indices()
+        .map(|(i, _)| from + i)
+        .filter(|&at| set.contains(&word[at..]))
+        .map(|at| &word[..at])
         .find(|stem| stem_ok(stem))
 }
 
