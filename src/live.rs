@@ -169,7 +169,7 @@ impl Live {
     pub fn watch(self: &Arc<Self>) -> notify::Result<WatchGuard> {
         let (tx, rx) = mpsc::channel::<()>();
         let mut scope = Scope {
-            dirs: self.dirs.clone(),
+            dirs: self.dirs.iter().map(|d| absolute(d)).collect(),
             ..Scope::default()
         };
         scope.update(&self.get().library);
@@ -233,12 +233,22 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// `path` as the watcher reports paths under it: a relative one joined to
+/// the working folder (nothing else normalised, as notify does).
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+}
+
 /// What the watcher looks at: the content folders (recursively), and the
 /// `captions/` folder beside each loaded course folder when it lies outside
 /// them ([`captions_folder_beside`]) — watched once it exists, and through
 /// its parent folder (not recursively) so that its appearing is seen.
 #[derive(Default)]
 struct Scope {
+    /// The content folders, absolute ([`absolute`]), as events name them.
     dirs: Vec<PathBuf>,
     captions: Vec<PathBuf>,
     /// Folders watched so far beside the content folders.
@@ -252,6 +262,7 @@ impl Scope {
             let Some(folder) = captions_folder_beside(Path::new(&course.folder)) else {
                 continue;
             };
+            let folder = absolute(&folder);
             let inside = self.dirs.iter().any(|d| folder.starts_with(d));
             if !inside && !self.captions.contains(&folder) {
                 self.captions.push(folder);
@@ -302,5 +313,25 @@ fn arm(scope: &Mutex<Scope>, watcher: &Mutex<notify::RecommendedWatcher>) {
             }
             Err(e) => tracing::debug!("can't watch {}: {e}", folder.display()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_content_folders_match_the_watchers_absolute_paths() {
+        // `config/lectern.yaml` names `../content`, relative to a relative
+        // config path: the watcher reports the working folder joined to it.
+        let mut scope = Scope {
+            dirs: vec![absolute(Path::new("config/../content"))],
+            ..Scope::default()
+        };
+        let cwd = std::env::current_dir().expect("a working folder");
+        let edited = cwd.join("config/../content/course/01.md");
+        assert!(scope.concerns(&edited));
+        assert!(!scope.concerns(&cwd.join("config/../content/course/.01.md.swp")));
+        assert!(!scope.concerns(&cwd.join("README.md")));
     }
 }
