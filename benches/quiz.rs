@@ -22,13 +22,15 @@ use timing::percentiles;
 fn generation(c: &mut Criterion) {
     let lectern = lectern();
     let course = &lectern.library.courses[0];
-    let chapters = quiz::quizzable(course);
+    let names = lectern.index.synonyms();
+    let chapters = quiz::quizzable(course, names);
     let mut seed = 0u32;
     let mut one = || {
         seed = seed.wrapping_add(7_919) % 100_000;
         let chapter = chapters[seed as usize % chapters.len()];
-        let r = quiz::pick(course, chapter, seed).expect("a quizzable chapter has a question");
-        std::hint::black_box(quiz::generate(course, r, Locale::Ko));
+        let r =
+            quiz::pick(course, names, chapter, seed).expect("a quizzable chapter has a question");
+        std::hint::black_box(quiz::generate(course, names, r, Locale::Ko));
     };
     percentiles(
         &format!(

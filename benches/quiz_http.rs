@@ -33,9 +33,10 @@ const MEMBERS: u64 = 200;
 fn main() {
     let lectern = lectern();
     let course = &lectern.library.courses[0];
-    let chapter = quiz::quizzable(course)[0];
-    let r = quiz::pick(course, chapter, 4_242).expect("a question");
-    let q = quiz::generate(course, r, Locale::Ko).expect("it builds");
+    let names = lectern.index.synonyms();
+    let chapter = quiz::quizzable(course, names)[0];
+    let r = quiz::pick(course, names, chapter, 4_242).expect("a question");
+    let q = quiz::generate(course, names, r, Locale::Ko).expect("it builds");
     let ids: Vec<String> = (0..quiz::CHOICES as u32)
         .map(|choice| {
             custom_id::encode(&Action {

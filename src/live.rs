@@ -10,11 +10,15 @@
 //!
 //! [`Live::watch`] reloads on file-system changes (notify) to content files
 //! only, debounced with a maximum wait, so edits are live within about a
-//! second however busy the folder is. A save that loses every section of a
+//! second however busy the folder is. It watches the content folders and the
+//! `captions/` folder beside a course folder (where the loader looks for a
+//! course's captions when its folder has none), even one that appears only
+//! after the bot started. A save that loses every section of a
 //! chapter (a truncated or interrupted write) is treated like a broken one:
 //! the last good notes stay.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -26,7 +30,7 @@ use notify::{RecursiveMode, Watcher};
 use crate::app::{self, Lectern};
 use crate::config::Config;
 use crate::library::changes::{compare, content_version, ReloadReport};
-use crate::library::Severity;
+use crate::library::{captions_folder_beside, Library, Severity};
 
 /// How long to wait after a change for more changes before reloading.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -164,10 +168,17 @@ impl Live {
     /// guard is dropped.
     pub fn watch(self: &Arc<Self>) -> notify::Result<WatchGuard> {
         let (tx, rx) = mpsc::channel::<()>();
+        let mut scope = Scope {
+            dirs: self.dirs.iter().map(|d| absolute(d)).collect(),
+            ..Scope::default()
+        };
+        scope.update(&self.get().library);
+        let scope = Arc::new(Mutex::new(scope));
+        let seen = Arc::clone(&scope);
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
                 let relevant = event.is_ok_and(|e| {
-                    !e.kind.is_access() && e.paths.iter().any(|p| is_content_path(p))
+                    !e.kind.is_access() && e.paths.iter().any(|p| lock(&seen).concerns(p))
                 });
                 if relevant {
                     let _ = tx.send(());
@@ -178,6 +189,9 @@ impl Live {
                 watcher.watch(dir, RecursiveMode::Recursive)?;
             }
         }
+        let watcher = Arc::new(Mutex::new(watcher));
+        arm(&scope, &watcher);
+        let weak_watcher = Arc::downgrade(&watcher);
         let live = Arc::downgrade(self);
         std::thread::Builder::new()
             .name("lectern-reload".into())
@@ -192,22 +206,132 @@ impl Live {
                             break;
                         }
                     }
-                    match live.upgrade() {
-                        Some(live) => {
-                            live.reload();
-                        }
-                        None => break,
-                    }
+                    let (Some(live), Some(watcher)) = (live.upgrade(), weak_watcher.upgrade())
+                    else {
+                        break;
+                    };
+                    // A captions folder that appeared is watched before the
+                    // reload reads it, so no file written into it is missed;
+                    // a new course's folder is known only after.
+                    arm(&scope, &watcher);
+                    live.reload();
+                    lock(&scope).update(&live.get().library);
+                    arm(&scope, &watcher);
                 }
             })
             .map_err(|e| notify::Error::generic(&e.to_string()))?;
-        Ok(WatchGuard {
-            _watcher: Box::new(watcher),
-        })
+        Ok(WatchGuard { _watcher: watcher })
     }
 }
 
 /// Keeps the file watcher alive; dropping it stops watching.
 pub struct WatchGuard {
-    _watcher: Box<dyn Watcher + Send>,
+    _watcher: Arc<Mutex<notify::RecommendedWatcher>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// `path` as the watcher reports paths under it: a relative one joined to
+/// the working folder (nothing else normalised, as notify does).
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+}
+
+/// What the watcher looks at: the content folders (recursively), and the
+/// `captions/` folder beside each loaded course folder when it lies outside
+/// them ([`captions_folder_beside`]) — watched once it exists, and through
+/// its parent folder (not recursively) so that its appearing is seen.
+#[derive(Default)]
+struct Scope {
+    /// The content folders, absolute ([`absolute`]), as events name them.
+    dirs: Vec<PathBuf>,
+    captions: Vec<PathBuf>,
+    /// Folders watched so far beside the content folders.
+    armed: HashSet<PathBuf>,
+}
+
+impl Scope {
+    /// Adds the captions folders beside `library`'s course folders.
+    fn update(&mut self, library: &Library) {
+        for course in &library.courses {
+            let Some(folder) = captions_folder_beside(Path::new(&course.folder)) else {
+                continue;
+            };
+            let folder = absolute(&folder);
+            let inside = self.dirs.iter().any(|d| folder.starts_with(d));
+            if !inside && !self.captions.contains(&folder) {
+                self.captions.push(folder);
+            }
+        }
+    }
+
+    /// Whether a change at `path` can change what is served: a content file
+    /// in a watched folder, or a captions folder itself coming or going
+    /// (then it is watched anew).
+    fn concerns(&mut self, path: &Path) -> bool {
+        if self.captions.iter().any(|c| c == path) {
+            self.armed.remove(path);
+            return true;
+        }
+        is_content_path(path)
+            && self
+                .dirs
+                .iter()
+                .chain(&self.captions)
+                .any(|d| path.starts_with(d))
+    }
+
+    /// The folders to start watching, and how.
+    fn unarmed(&self) -> Vec<(PathBuf, RecursiveMode)> {
+        let mut out = Vec::new();
+        for folder in &self.captions {
+            if let Some(parent) = folder.parent().filter(|p| p.is_dir()) {
+                out.push((parent.to_path_buf(), RecursiveMode::NonRecursive));
+            }
+            if folder.is_dir() {
+                out.push((folder.clone(), RecursiveMode::Recursive));
+            }
+        }
+        out.retain(|(p, _)| !self.armed.contains(p));
+        out
+    }
+}
+
+/// Starts watching the folders of `scope` not watched yet. The scope is not
+/// held while the watcher works: its events lock the scope.
+fn arm(scope: &Mutex<Scope>, watcher: &Mutex<notify::RecommendedWatcher>) {
+    let todo = lock(scope).unarmed();
+    for (folder, mode) in todo {
+        match lock(watcher).watch(&folder, mode) {
+            Ok(()) => {
+                lock(scope).armed.insert(folder);
+            }
+            Err(e) => tracing::debug!("can't watch {}: {e}", folder.display()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_content_folders_match_the_watchers_absolute_paths() {
+        // `config/lectern.yaml` names `../content`, relative to a relative
+        // config path: the watcher reports the working folder joined to it.
+        let mut scope = Scope {
+            dirs: vec![absolute(Path::new("config/../content"))],
+            ..Scope::default()
+        };
+        let cwd = std::env::current_dir().expect("a working folder");
+        let edited = cwd.join("config/../content/course/01.md");
+        assert!(scope.concerns(&edited));
+        assert!(!scope.concerns(&cwd.join("config/../content/course/.01.md.swp")));
+        assert!(!scope.concerns(&cwd.join("README.md")));
+    }
 }

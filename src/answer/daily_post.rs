@@ -2,7 +2,8 @@
 //! (the `/summary` reply itself, see [`super::chapter`]) under a "today's
 //! chapter" line, its link, a "✅ 봤어요" button, a quiz button when the
 //! command table has `/quiz`, and the name of the discussion thread. Also
-//! the report an admin gets when a post fails, naming the permissions.
+//! the report an admin gets when a post fails or goes out without its
+//! thread, naming the permissions.
 
 use super::chapter;
 use super::command::Command;
@@ -11,7 +12,7 @@ use super::resolve::course_arg;
 use super::spec::{ArgError, Arguments, Names};
 use crate::app::Lectern;
 use crate::cut::truncate;
-use crate::daily::Failure;
+use crate::daily::{Failure, Problem};
 use crate::locale::Locale;
 
 /// Longest thread name Discord takes.
@@ -147,36 +148,79 @@ pub fn failure_text(l: Locale, failure: Failure) -> String {
     }
 }
 
-/// The direct message to the admin who set a schedule up, once per failure.
+/// Why a post went out without its discussion thread, naming what to fix.
+pub fn thread_failure_text(l: Locale, failure: Failure) -> String {
+    match failure {
+        Failure::MissingPermission => l.pick(
+            "봇에게 그 채널에서 스레드를 만들 권한이 없어요: 공개 스레드 만들기가 필요해요.",
+            "The bot can't start threads in that channel: it needs Create Public Threads.",
+        ),
+        Failure::UnknownChannel => l.pick(
+            "스레드를 만들 때 글이나 채널이 없었어요 (올린 뒤 바로 지워졌을 수 있어요).",
+            "The post or its channel was gone when the thread was to start (deleted right after posting?).",
+        ),
+        Failure::Other => l.pick(
+            "디스코드가 스레드를 만들지 않았어요.",
+            "Discord didn't start the thread.",
+        ),
+    }
+    .to_string()
+}
+
+/// What a day's problem means: [`failure_text`] for a post that failed,
+/// [`thread_failure_text`] for one that went out without its thread.
+pub fn problem_text(l: Locale, problem: Problem) -> String {
+    match problem {
+        Problem::Post(failure) => failure_text(l, failure),
+        Problem::Thread(failure) => thread_failure_text(l, failure),
+    }
+}
+
+/// The direct message to the admin who set a schedule up, once per problem.
 pub fn failure_report(
     lectern: &Lectern,
     l: Locale,
     course: &str,
     channel: u64,
     day: &str,
-    failure: Failure,
+    problem: Problem,
 ) -> Reply {
     let title = lectern
         .library
         .course(course)
         .map_or(course, |c| l.pick(&c.title_ko, &c.title));
-    Reply {
-        title: l
-            .pick(
+    let (heading, then) = match problem {
+        Problem::Post(_) => (
+            l.pick(
                 "⚠️ 오늘의 챕터를 올리지 못했어요",
                 "⚠️ Today's chapter wasn't posted",
-            )
-            .to_string(),
-        text: match l {
-            Locale::Ko => format!(
-                "{day} · {title} · <#{channel}>\n{}\n내일 같은 시각에 다시 올려 볼게요. 같은 문제로는 다시 알리지 않아요.",
-                failure_text(l, failure)
             ),
-            Locale::En => format!(
-                "{day} · {title} · <#{channel}>\n{}\nIt will be tried again tomorrow at the same time. The same problem won't be reported again.",
-                failure_text(l, failure)
+            l.pick(
+                "내일 같은 시각에 다시 올려 볼게요.",
+                "It will be tried again tomorrow at the same time.",
             ),
-        },
+        ),
+        Problem::Thread(_) => (
+            l.pick(
+                "⚠️ 오늘의 챕터에 토론 스레드를 만들지 못했어요",
+                "⚠️ Today's chapter went out without its thread",
+            ),
+            l.pick(
+                "글은 올렸어요. 내일 글에서 다시 스레드를 만들어 볼게요.",
+                "The post itself went out. Tomorrow's post will try the thread again.",
+            ),
+        ),
+    };
+    let once = l.pick(
+        "같은 문제로는 다시 알리지 않아요.",
+        "The same problem won't be reported again.",
+    );
+    Reply {
+        title: heading.to_string(),
+        text: format!(
+            "{day} · {title} · <#{channel}>\n{}\n{then} {once}",
+            problem_text(l, problem)
+        ),
         ..Reply::default()
     }
 }

@@ -19,6 +19,9 @@
 //! - A failed post is retried the next day with the same chapter; it is
 //!   reported to the admin only when it isn't the same failure as the last
 //!   post's ([`should_report`]).
+//! - A post that went out without its discussion thread counts as sent (the
+//!   next chapter follows) and its thread's failure is kept with it: shown
+//!   and reported like a failed post's, as a [`Problem`] of its own.
 
 mod clock;
 
@@ -57,10 +60,36 @@ pub struct Schedule {
 pub enum Outcome {
     /// Claimed and not (yet) sent: a crash between claim and send leaves it so.
     Pending,
-    /// Sent: the message's id (and the thread's, when one was started).
-    Sent { message: u64 },
+    /// Sent: the message's id, and why its discussion thread couldn't be
+    /// started, when it couldn't.
+    Sent {
+        message: u64,
+        thread_failed: Option<Failure>,
+    },
     /// Discord refused or failed: the reason as recorded.
     Failed { reason: Failure },
+}
+
+impl Outcome {
+    /// What went wrong with this post, if anything.
+    pub fn problem(&self) -> Option<Problem> {
+        match *self {
+            Outcome::Failed { reason } => Some(Problem::Post(reason)),
+            Outcome::Sent {
+                thread_failed: Some(reason),
+                ..
+            } => Some(Problem::Thread(reason)),
+            _ => None,
+        }
+    }
+}
+
+/// What went wrong with a day's post: the post itself, or (the post out)
+/// its discussion thread. The admin hears of each once, not while it repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Problem {
+    Post(Failure),
+    Thread(Failure),
 }
 
 /// Why a post failed, as far as the schedule is concerned.
@@ -207,8 +236,8 @@ pub fn next_post(
     post_instant(today.tomorrow().ok()?, schedule.time, tz)
 }
 
-/// Whether a failure is worth a report to the admin: not when the previous
-/// post failed the same way (reported then; the admin knows).
-pub fn should_report(previous: Option<&Outcome>, failure: Failure) -> bool {
-    !matches!(previous, Some(Outcome::Failed { reason }) if *reason == failure)
+/// Whether a problem is worth a report to the admin: not when the previous
+/// post had the same one (reported then; the admin knows).
+pub fn should_report(previous: Option<&Outcome>, problem: Problem) -> bool {
+    previous.and_then(Outcome::problem) != Some(problem)
 }

@@ -5,7 +5,8 @@
 //! the outcome. A failure (missing permission, deleted channel) is reported
 //! to the admin who set the schedule up by direct message — once per
 //! failure, not again while it repeats — and the chapter is retried the next
-//! day.
+//! day. A post that went out without its thread is recorded with the
+//! thread's failure and reported the same way (the next chapter follows).
 //!
 //! Exactly once: the claim is a unique key per server, course and local
 //! date, inserted before sending, so a restart or a second instance never
@@ -153,9 +154,9 @@ impl Scheduler {
             tracing::warn!(%error, "daily post sent but not recorded");
         }
         let mut reported = false;
-        if let (Outcome::Failed { reason }, Some(admin)) = (&outcome, s.admin) {
-            if daily::should_report(previous.as_ref().map(|p| &p.outcome), *reason) {
-                let report = failure_report(&lectern, l, &s.course, s.channel, &day, *reason);
+        if let (Some(problem), Some(admin)) = (outcome.problem(), s.admin) {
+            if daily::should_report(previous.as_ref().map(|p| &p.outcome), problem) {
+                let report = failure_report(&lectern, l, &s.course, s.channel, &day, problem);
                 reported = self
                     .poster
                     .direct(admin, channel_message(&report, l))
@@ -182,7 +183,8 @@ impl Scheduler {
     }
 
     /// Sends the post and starts its thread (a thread that can't be started
-    /// leaves the post standing: it is logged, the post counts as sent).
+    /// leaves the post standing: the post counts as sent, with the thread's
+    /// failure).
     async fn post(
         &self,
         channel: u64,
@@ -191,12 +193,14 @@ impl Scheduler {
         l: Locale,
     ) -> Outcome {
         match self.poster.send(channel, channel_message(reply, l)).await {
-            Ok(message) => {
-                if let Err(reason) = self.poster.start_thread(channel, message, thread).await {
-                    tracing::warn!(reason = reason.code(), "daily post sent without its thread");
-                }
-                Outcome::Sent { message }
-            }
+            Ok(message) => Outcome::Sent {
+                message,
+                thread_failed: self
+                    .poster
+                    .start_thread(channel, message, thread)
+                    .await
+                    .err(),
+            },
             Err(reason) => Outcome::Failed { reason },
         }
     }

@@ -21,6 +21,7 @@ pub mod markers;
 pub mod model;
 mod read_capped;
 mod sibling_captions;
+pub(crate) use sibling_captions::captions_folder_beside;
 mod with_captions;
 
 pub use diagnostics::{Diagnostic, Severity};

@@ -17,11 +17,10 @@ use crate::library::with_captions::{caption_files, CAPTIONS_DIR};
 /// The caption files of `<dir>/../captions/` that are `course`'s (none when
 /// the course folder has captions of its own: those are looked up first).
 pub(crate) fn sibling_captions(dir: &Path, course: &Course) -> Vec<PathBuf> {
-    let Some(parent) = dir.parent() else {
+    let (Some(parent), Some(folder)) = (dir.parent(), captions_folder_beside(dir)) else {
         return Vec::new();
     };
-    let folder = parent.join(CAPTIONS_DIR);
-    if folder == dir || !folder.is_dir() {
+    if !folder.is_dir() {
         return Vec::new();
     }
     let ours = names_of(dir, Some(course));
@@ -40,6 +39,14 @@ pub(crate) fn sibling_captions(dir: &Path, course: &Course) -> Vec<PathBuf> {
             is_for(&name, course, &ours, &rivals)
         })
         .collect()
+}
+
+/// Where the course folder `dir` looks for captions beside it,
+/// `<dir>/../captions/`, whether or not it exists (live reload watches it);
+/// `None` at the root, or when that is `dir` itself.
+pub(crate) fn captions_folder_beside(dir: &Path) -> Option<PathBuf> {
+    let folder = dir.parent()?.join(CAPTIONS_DIR);
+    (folder != dir).then_some(folder)
 }
 
 /// Whether the caption file `name` belongs to the course named `ours` (and

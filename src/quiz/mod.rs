@@ -25,8 +25,9 @@ mod words;
 
 use crate::library::{Course, Moment};
 use crate::locale::Locale;
+use crate::search::Synonyms;
 use rng::Rng;
-pub use words::{content_words, same_idea};
+pub use words::content_words;
 
 /// Choices every question offers.
 pub const CHOICES: usize = 4;
@@ -163,8 +164,11 @@ pub(crate) enum Choice {
 }
 
 /// The questions `chapter` of `course` can ask: (kind, item) pairs, by kind.
-pub fn candidates(course: &Course, chapter: u32) -> Vec<(Kind, u32)> {
-    let mut all = term::items(course, chapter)
+/// `names` says which terms are one idea (the search index's
+/// [`crate::search::SearchIndex::synonyms`]), so no question offers two
+/// names of its answer.
+pub fn candidates(course: &Course, names: Synonyms<'_>, chapter: u32) -> Vec<(Kind, u32)> {
+    let mut all = term::items(course, names, chapter)
         .into_iter()
         .map(|i| (Kind::Term, i))
         .collect::<Vec<_>>();
@@ -182,14 +186,14 @@ pub fn candidates(course: &Course, chapter: u32) -> Vec<(Kind, u32)> {
 }
 
 /// The chapters of `course` that can be quizzed, in course order.
-pub fn quizzable(course: &Course) -> Vec<u32> {
+pub fn quizzable(course: &Course, names: Synonyms<'_>) -> Vec<u32> {
     course
         .chapters
         .iter()
         .map(|c| c.number)
         .filter(|&n| {
             !order::items(course, n).is_empty()
-                || !term::items(course, n).is_empty()
+                || !term::items(course, names, n).is_empty()
                 || !which::items(course, n).is_empty()
         })
         .collect()
@@ -198,8 +202,8 @@ pub fn quizzable(course: &Course) -> Vec<u32> {
 /// A question of `chapter` picked by `seed`: a kind first (each kind the
 /// chapter has is as likely), then one of its items. `None` when the
 /// chapter has no question.
-pub fn pick(course: &Course, chapter: u32, seed: u32) -> Option<QuestionRef> {
-    let all = candidates(course, chapter);
+pub fn pick(course: &Course, names: Synonyms<'_>, chapter: u32, seed: u32) -> Option<QuestionRef> {
+    let all = candidates(course, names, chapter);
     let mut kinds: Vec<Kind> = all.iter().map(|(k, _)| *k).collect();
     kinds.dedup();
     let mut rng = Rng::new(&[u64::from(seed), u64::from(chapter), 0x5149]);
@@ -220,9 +224,14 @@ pub fn pick(course: &Course, chapter: u32, seed: u32) -> Option<QuestionRef> {
 
 /// Builds the question `reference` names, worded for `l`; `None` when the
 /// notes no longer hold it.
-pub fn generate(course: &Course, reference: QuestionRef, l: Locale) -> Option<Question> {
+pub fn generate(
+    course: &Course,
+    names: Synonyms<'_>,
+    reference: QuestionRef,
+    l: Locale,
+) -> Option<Question> {
     let draft = match reference.kind {
-        Kind::Term => term::draft(course, reference),
+        Kind::Term => term::draft(course, names, reference),
         Kind::Chapter => which::draft(course, reference),
         Kind::Order => order::draft(course, reference),
     }?;

@@ -1,13 +1,11 @@
 //! Reading the notes for questions: a key point's term (`에이전트: 장시간
 //! 자율 작업`), its content words (particles dropped, so `모델이` and
-//! `모델은` are one word), whether a text holds a word, the glossary's
-//! other names of a term, and the body paragraph that explains a key point.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! `모델은` are one word), whether a text holds a word, and the body
+//! paragraph that explains a key point. (Whether two terms are one idea is
+//! the search index's to say: [`crate::search::Synonyms`].)
 
 use crate::library::{Chapter, KeyPoint, Moment};
-use crate::search::Glossary;
+use crate::search::strip_ending;
 
 /// Longest term read from `term: detail`, in characters.
 const TERM_CHARS: usize = 20;
@@ -31,35 +29,8 @@ pub(crate) fn term_of(kp: &KeyPoint) -> Option<(String, String)> {
     readable.then(|| (term.to_string(), detail.to_string()))
 }
 
-/// Particles (and a few endings) that follow a Korean word, longest first.
-const JOSA: &[&str] = &[
-    "에서는",
-    "으로는",
-    "에서",
-    "으로",
-    "에게",
-    "까지",
-    "부터",
-    "처럼",
-    "보다",
-    "하고",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "로",
-    "와",
-    "과",
-    "도",
-    "만",
-];
-
-/// The words of `text` that carry meaning: lower-cased, particles dropped,
-/// at least two characters.
+/// The words of `text` that carry meaning: lower-cased, particles and
+/// light-verb endings dropped, at least two characters.
 pub fn content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')) {
@@ -72,57 +43,11 @@ pub fn content_words(text: &str) -> Vec<String> {
     words
 }
 
+/// `word` without its particle or light-verb ending, by search's rule
+/// ([`strip_ending`]), keeping any stem of two characters: a term in Latin
+/// letters loses its particle too (`GPT-4는` → `GPT-4`).
 fn strip_josa(word: &str) -> &str {
-    let ends_hangul = word.chars().last().is_some_and(is_hangul);
-    if !ends_hangul {
-        return word;
-    }
-    JOSA.iter()
-        .find_map(|j| word.strip_suffix(j).filter(|w| w.chars().count() >= 2))
-        .unwrap_or(word)
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
-
-/// A name as the glossary compares it: lower-cased, spaces removed.
-fn name_key(s: &str) -> String {
-    s.to_lowercase().split_whitespace().collect()
-}
-
-/// Every glossary name (compiled-in glossary, [`name_key`]) → the concepts
-/// it names, built once.
-fn concepts_by_name() -> &'static HashMap<String, Vec<u32>> {
-    static NAMES: OnceLock<HashMap<String, Vec<u32>>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, c) in Glossary::builtin().concepts.iter().enumerate() {
-            for name in c.en.iter().chain(&c.ko) {
-                let ids = names.entry(name_key(name)).or_default();
-                if let Ok(i) = u32::try_from(i) {
-                    if !ids.contains(&i) {
-                        ids.push(i);
-                    }
-                }
-            }
-        }
-        names
-    })
-}
-
-/// Whether two terms name the same idea: equal but for case and spaces, or
-/// names of one glossary concept (`에이전트` and `agents`).
-pub fn same_idea(a: &str, b: &str) -> bool {
-    let (a, b) = (name_key(a), name_key(b));
-    if a == b {
-        return true;
-    }
-    let names = concepts_by_name();
-    match (names.get(&a), names.get(&b)) {
-        (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
-        _ => false,
-    }
+    strip_ending(word, |stem| stem.chars().count() >= 2)
 }
 
 /// Whether `text` holds `word`, ASCII letters compared without case (what
@@ -203,13 +128,15 @@ mod tests {
             content_words("GPT-4는 100,277개"),
             vec!["gpt-4", "100", "277개"]
         );
+        // Search's rule: copula and light-verb endings, the plural 들.
+        assert_eq!(
+            content_words("모델이지만 다운로드하고 에이전트들은 나는"),
+            vec!["모델", "다운로드", "에이전트", "나는"]
+        );
     }
 
     #[test]
-    fn glossary_names_are_one_idea() {
-        assert!(same_idea("에이전트", "Agents"));
-        assert!(same_idea("LM Arena", "lm arena"));
-        assert!(!same_idea("에이전트", "멀티모달"));
+    fn holds_ignores_ascii_case_only() {
         assert!(holds("ChatGPT 같은 모델", "chatgpt"));
         assert!(holds("에이전트라고", "에이전트"));
         assert!(!holds("RL", "rlhf"));

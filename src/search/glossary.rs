@@ -213,6 +213,13 @@ pub(crate) struct Concepts {
     single: FxHashMap<TermId, Vec<u32>>,
     /// Every term of every phrase.
     terms: rustc_hash::FxHashSet<TermId>,
+    /// Every name as written ([`name_key`]) → the concepts it names.
+    names: FxHashMap<String, Vec<u32>>,
+}
+
+/// A name as [`Concepts::same_idea`] compares it: lower-cased, spaces removed.
+fn name_key(s: &str) -> String {
+    s.to_lowercase().split_whitespace().collect()
 }
 
 /// Whether a joined token is one word of code or a number (`im_start`,
@@ -307,6 +314,10 @@ impl Concepts {
             if out.members.len() <= concept as usize {
                 out.members.resize_with(concept as usize + 1, Vec::new);
             }
+            let named = out.names.entry(name_key(&text)).or_default();
+            if !named.contains(&concept) {
+                named.push(concept);
+            }
             if let Some(&pid) = seen.get(&(concept, terms.clone())) {
                 out.phrases[pid as usize].curated |= cur;
                 continue;
@@ -354,6 +365,20 @@ impl Concepts {
 
     pub fn phrase(&self, id: u32) -> Option<&Phrase> {
         self.phrases.get(id as usize)
+    }
+
+    /// Whether two names are one idea: equal but for case and spaces, or
+    /// names of one concept (`에이전트` and `agents`; a configured glossary's
+    /// names and the notes' own pairs count like the shipped glossary's).
+    pub fn same_idea(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (name_key(a), name_key(b));
+        if a == b {
+            return true;
+        }
+        match (self.names.get(&a), self.names.get(&b)) {
+            (Some(x), Some(y)) => x.iter().any(|c| y.contains(c)),
+            _ => false,
+        }
     }
 
     /// All names of the concept a phrase belongs to.

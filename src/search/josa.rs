@@ -148,34 +148,57 @@ pub(crate) fn is_particle(s: &str) -> bool {
             .is_some_and(|r| particles().contains(r))
 }
 
-/// The part before `suffix` if it is a stem of two or more whole syllables.
-fn stem_before(word: &str, at: usize) -> Option<&str> {
-    let rest = &word[..at];
+/// Whether `stem` is two or more whole Hangul syllables: what search keeps
+/// of a word (`에이전트는` → 에이전트, but `나는` stays).
+fn two_syllables(stem: &str) -> bool {
     let mut n = 0;
-    for c in rest.chars() {
+    for c in stem.chars() {
         if !is_syllable(c) {
-            return None;
+            return false;
         }
         n += 1;
     }
-    (n >= 2).then_some(rest)
+    n >= 2
 }
 
 /// `word` without the longest ending of `set` (at most `max` characters)
-/// that leaves a stem of two or more syllables.
-fn strip_longest<'w>(word: &'w str, set: &FxHashSet<&str>, max: usize) -> Option<&'w str> {
-    // Start of each of the last few characters, longest suffix first.
-    let starts: Vec<usize> = word
+/// that leaves a stem `stem_ok` accepts.
+fn strip_longest<'w>(
+    word: &'w str,
+    set: &FxHashSet<&str>,
+    max: usize,
+    stem_ok: &impl Fn(&str) -> bool,
+) -> Option<&'w str> {
+    // The start of the last `max` characters; from there each character's
+    // start, longest suffix first.
+    let from = word
         .char_indices()
         .rev()
         .take(max)
-        .map(|(i, _)| i)
-        .collect();
-    starts
-        .iter()
-        .rev()
-        .filter(|&&at| set.contains(&word[at..]))
-        .find_map(|&at| stem_before(word, at))
+        .last()
+        .map_or(word.len(), |(i, _)| i);
+    word[from..]
+        .char_indices()
+        .map(|(i, _)| from + i)
+        .filter(|&at| set.contains(&word[at..]))
+        .map(|at| &word[..at])
+        .find(|stem| stem_ok(stem))
+}
+
+/// The one rule for a Korean word's ending, shared by search and the quiz:
+/// one particle (optionally after the plural 들) off the end of `word`,
+/// longest first; a word with none loses a light-verb ending instead
+/// (`다운로드하고` → 다운로드). Only a stem `stem_ok` accepts is kept: search
+/// wants two Hangul syllables ([`strip_josa`]), the quiz, which reads words
+/// whole, any two characters (`GPT-4는` → `GPT-4`).
+pub(crate) fn strip_ending(word: &str, stem_ok: impl Fn(&str) -> bool) -> &str {
+    let mut stem = strip_longest(word, particles(), MAX_PARTICLE_CHARS, &stem_ok)
+        .or_else(|| strip_longest(word, light_verb_endings(), MAX_LIGHT_VERB_CHARS, &stem_ok))
+        .unwrap_or(word);
+    if let Some(rest) = stem.strip_suffix(PLURAL).filter(|r| stem_ok(r)) {
+        stem = rest;
+    }
+    stem
 }
 
 /// Removes one particle (optionally after the plural 들) from the end of a
@@ -183,14 +206,6 @@ fn strip_longest<'w>(word: &'w str, set: &FxHashSet<&str>, max: usize) -> Option
 /// word with none loses a light-verb ending instead (`다운로드하고` →
 /// 다운로드). Returns the stem and whether anything was removed.
 pub(crate) fn strip_josa(word: &str) -> (&str, bool) {
-    let mut stem = strip_longest(word, particles(), MAX_PARTICLE_CHARS)
-        .or_else(|| strip_longest(word, light_verb_endings(), MAX_LIGHT_VERB_CHARS))
-        .unwrap_or(word);
-    if let Some(rest) = stem
-        .strip_suffix(PLURAL)
-        .and_then(|r| stem_before(r, r.len()))
-    {
-        stem = rest;
-    }
+    let stem = strip_ending(word, two_syllables);
     (stem, stem.len() != word.len())
 }

@@ -51,6 +51,7 @@ mod tokenize;
 mod topic_merge;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
+pub(crate) use josa::strip_ending;
 
 use crate::library::{Course, Library, Moment};
 
@@ -243,7 +244,28 @@ impl SearchIndex {
     }
 }
 
+/// The concepts search runs with, asked one question: are two names one
+/// idea? Handed out by [`SearchIndex::synonyms`], so whatever else decides
+/// sameness (the quiz's distractors) agrees with search: the shipped
+/// glossary, a configured one, and the pairs the notes write.
+#[derive(Debug, Clone, Copy)]
+pub struct Synonyms<'a>(&'a glossary::Concepts);
+
+impl Synonyms<'_> {
+    /// Whether `a` and `b` name the same idea (equal but for case and
+    /// spaces, or names of one concept).
+    pub fn same_idea(&self, a: &str, b: &str) -> bool {
+        self.0.same_idea(a, b)
+    }
+}
+
 impl SearchIndex {
+    /// The concepts this index understands, for asking whether two names
+    /// are one idea.
+    pub fn synonyms(&self) -> Synonyms<'_> {
+        Synonyms(&self.concepts)
+    }
+
     /// A readable account of how `query` was understood and scored, for
     /// `lectern search --explain`: its words, the readings tried with their
     /// weights, and why each top chapter ranked where it did.

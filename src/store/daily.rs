@@ -2,6 +2,8 @@
 //! claims that make each day's post go out once — `INSERT … ON CONFLICT DO
 //! NOTHING` on (server, course, local date), before anything is sent — and
 //! on PostgreSQL the advisory lock that lets one scheduler run at a time.
+//! A post's `reason` is why it failed, or for a sent post why its thread
+//! couldn't be started.
 
 use sqlx::{Connection, Row};
 
@@ -48,6 +50,7 @@ fn outcome(kind: &str, message: Option<i64>, reason: Option<String>) -> Outcome 
     match kind {
         "sent" => Outcome::Sent {
             message: message.map_or(0, from_db),
+            thread_failed: reason.as_deref().map(Failure::from_code),
         },
         "failed" => Outcome::Failed {
             reason: Failure::from_code(reason.as_deref().unwrap_or("")),
@@ -59,7 +62,14 @@ fn outcome(kind: &str, message: Option<i64>, reason: Option<String>) -> Outcome 
 fn outcome_columns(outcome: &Outcome) -> (&'static str, Option<i64>, Option<&'static str>) {
     match outcome {
         Outcome::Pending => ("pending", None, None),
-        Outcome::Sent { message } => ("sent", Some(to_db(*message)), None),
+        Outcome::Sent {
+            message,
+            thread_failed,
+        } => (
+            "sent",
+            Some(to_db(*message)),
+            thread_failed.map(Failure::code),
+        ),
         Outcome::Failed { reason } => ("failed", None, Some(reason.code())),
     }
 }

@@ -1,10 +1,10 @@
 //! `/daily status` and the parts of it other `/daily` replies show: per
 //! schedule its channel, local time and zone, the next chapter and when it
 //! goes out, and the last post with its outcome (linked when it went out,
-//! the reason and the permissions to fix when it failed).
+//! the reason and the permissions to fix when it or its thread failed).
 
 use super::daily::example;
-use crate::answer::daily_post::failure_text;
+use crate::answer::daily_post::{failure_text, thread_failure_text};
 use crate::answer::desk::{down, Desk};
 use crate::answer::reply::{Answer, Field, Reply};
 use crate::daily::{self, Outcome, Schedule};
@@ -103,14 +103,25 @@ pub(super) fn status_reply(d: &Desk<'_>, schedules: &[(Schedule, Vec<daily::Post
 
 pub(super) fn last_post(l: Locale, guild: u64, p: &daily::Post) -> String {
     let what = match &p.outcome {
-        Outcome::Sent { message } => {
+        Outcome::Sent {
+            message,
+            thread_failed,
+        } => {
             let link = format!(
                 "https://discord.com/channels/{guild}/{}/{message}",
                 p.channel
             );
-            match l {
+            let posted = match l {
                 Locale::Ko => format!("[올렸어요]({link})"),
                 Locale::En => format!("[posted]({link})"),
+            };
+            match thread_failed {
+                Some(reason) => format!(
+                    "{posted} · {} — {}",
+                    l.pick("스레드 실패", "thread failed"),
+                    thread_failure_text(l, *reason)
+                ),
+                None => posted,
             }
         }
         Outcome::Pending => l.pick("올리는 중", "posting").to_string(),

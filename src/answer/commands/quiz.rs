@@ -69,11 +69,17 @@ fn run(_: &Lectern, l: Locale, _: Names, command: &Command) -> Answer {
 pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: Option<&str>) -> Answer {
     let l = d.l;
     let seed = quiz::seed(d.now, d.member.user);
+    let names = d.lectern.index.synonyms();
     let reference = match typed.map(str::trim).filter(|t| !t.is_empty()) {
         Some(typed) => {
             let (course, ch) = resolve::chapter(d.lectern, l, d.names, course, typed)?;
-            let Some(r) = quiz::pick(course, ch.number, seed) else {
-                return Err(Box::new(nothing_to_ask(l, course, Some(ch.number))));
+            let Some(r) = quiz::pick(course, names, ch.number, seed) else {
+                return Err(Box::new(nothing_to_ask(
+                    d.lectern,
+                    l,
+                    course,
+                    Some(ch.number),
+                )));
             };
             (course, r)
         }
@@ -85,7 +91,7 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: Option<&str>)
                 .await
                 .map_err(down(l))?;
             let watched = watched_in(&rows, &course.id);
-            let open = quiz::quizzable(course);
+            let open = quiz::quizzable(course, names);
             let unwatched: Vec<u32> = open
                 .iter()
                 .copied()
@@ -97,23 +103,23 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, typed: Option<&str>)
                 &unwatched
             };
             let Some(&chapter) = from.get(seed as usize % from.len().max(1)) else {
-                return Err(Box::new(nothing_to_ask(l, course, None)));
+                return Err(Box::new(nothing_to_ask(d.lectern, l, course, None)));
             };
-            match quiz::pick(course, chapter, seed) {
+            match quiz::pick(course, names, chapter, seed) {
                 Some(r) => (course, r),
-                None => return Err(Box::new(nothing_to_ask(l, course, None))),
+                None => return Err(Box::new(nothing_to_ask(d.lectern, l, course, None))),
             }
         }
     };
     let (course, r) = reference;
-    let q =
-        quiz::generate(course, r, l).ok_or_else(|| Box::new(nothing_to_ask(l, course, None)))?;
+    let q = quiz::generate(course, names, r, l)
+        .ok_or_else(|| Box::new(nothing_to_ask(d.lectern, l, course, None)))?;
     Ok(question_reply(d.lectern, l, course, &q, false))
 }
 
 /// The chapter has no question (or the course none at all): which have.
-fn nothing_to_ask(l: Locale, course: &Course, chapter: Option<u32>) -> Reply {
-    let open = quiz::quizzable(course);
+fn nothing_to_ask(lectern: &Lectern, l: Locale, course: &Course, chapter: Option<u32>) -> Reply {
+    let open = quiz::quizzable(course, lectern.index.synonyms());
     let list = open
         .iter()
         .map(u32::to_string)

@@ -160,7 +160,7 @@ pub(super) fn still_asked<'a>(
 ) -> Result<(&'a Course, Question), Box<Reply>> {
     let l = d.l;
     let course = resolve::course(d.lectern, l, d.names, course)?;
-    match quiz::generate(course, shown.reference, l) {
+    match quiz::generate(course, d.lectern.index.synonyms(), shown.reference, l) {
         Some(q) if q.fingerprint == shown.fingerprint => Ok((course, q)),
         _ => Err(Box::new(changed(
             d.lectern,

@@ -99,7 +99,9 @@ pub(crate) async fn act(d: &Desk<'_>) -> Answer {
         let Some(course) = d.lectern.library.course(&card.course) else {
             continue;
         };
-        let built = QuestionRef::parse(&card.question).and_then(|r| quiz::generate(course, r, l));
+        let names = d.lectern.index.synonyms();
+        let built =
+            QuestionRef::parse(&card.question).and_then(|r| quiz::generate(course, names, r, l));
         let Some(q) = built else {
             continue;
         };

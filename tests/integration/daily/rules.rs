@@ -6,7 +6,7 @@ use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use lectern::daily::{
     self, after, due, first_chapter, next_chapter, parse_time, post_instant, should_report,
-    Failure, LocalTime, Outcome, Schedule, TimeError,
+    Failure, LocalTime, Outcome, Problem, Schedule, TimeError,
 };
 
 fn t(s: &str) -> Timestamp {
@@ -188,13 +188,39 @@ fn a_failure_is_reported_once_while_it_repeats() {
     let denied = Outcome::Failed {
         reason: Failure::MissingPermission,
     };
-    assert!(should_report(None, Failure::MissingPermission));
+    let denied_now = Problem::Post(Failure::MissingPermission);
+    assert!(should_report(None, denied_now));
     assert!(should_report(
-        Some(&Outcome::Sent { message: 1 }),
-        Failure::MissingPermission
+        Some(&Outcome::Sent {
+            message: 1,
+            thread_failed: None
+        }),
+        denied_now
     ));
-    assert!(!should_report(Some(&denied), Failure::MissingPermission));
-    assert!(should_report(Some(&denied), Failure::UnknownChannel));
+    assert!(!should_report(Some(&denied), denied_now));
+    assert!(should_report(
+        Some(&denied),
+        Problem::Post(Failure::UnknownChannel)
+    ));
+    // A thread that failed is a problem of its own: the same failure of the
+    // post itself is news, the same thread failure again is not.
+    let threadless = Outcome::Sent {
+        message: 1,
+        thread_failed: Some(Failure::MissingPermission),
+    };
+    assert_eq!(
+        threadless.problem(),
+        Some(Problem::Thread(Failure::MissingPermission))
+    );
+    assert!(should_report(Some(&threadless), denied_now));
+    assert!(should_report(
+        Some(&denied),
+        Problem::Thread(Failure::MissingPermission)
+    ));
+    assert!(!should_report(
+        Some(&threadless),
+        Problem::Thread(Failure::MissingPermission)
+    ));
     for f in [
         Failure::MissingPermission,
         Failure::UnknownChannel,

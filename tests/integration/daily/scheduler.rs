@@ -2,16 +2,19 @@
 //! tick is handed its "now"): the post at the right minute and once, nothing
 //! before, no second post after a restart, exactly one post with two
 //! schedulers racing on one database, a failing channel recorded, reported
-//! once and retried the next day, and `/daily now`.
+//! once and retried the next day, a post whose thread fails (recorded and
+//! reported the same way), and `/daily now`.
 
 use std::sync::Arc;
+
+use tempfile::TempDir;
 
 use super::command::{admin, ask, set_line, ADMIN, CHANNEL, GUILD};
 use crate::support::fake_discord::channels::DM_CHANNEL;
 use crate::support::fake_discord::{Event, FakeDiscord};
 use jiff::Timestamp;
 use lectern::answer::Locale;
-use lectern::daily::{Failure, Outcome};
+use lectern::daily::{Failure, Outcome, Problem};
 use lectern::discord::daily::{Done, Scheduler};
 use lectern::discord::poster::HttpPoster;
 use lectern::discord::register::http_client;
@@ -64,6 +67,30 @@ async fn set_up(book: &dyn Book) {
     assert!(set.reply.is_ok(), "{:?}", set.reply);
 }
 
+/// `/daily status` as the admin reads it, as text.
+async fn status(book: &dyn Book, l: Locale) -> String {
+    let status = ask(
+        &crate::support::shipped(),
+        book,
+        &admin(),
+        "/daily status",
+        l,
+    )
+    .await;
+    lectern::cli::ask::to_text(&status.reply)
+}
+
+/// A scheduler on a fresh SQLite file (named `db`) with the post set up
+/// ([`set_up`]), and the fake Discord it posts to.
+async fn started(db: &str) -> (TempDir, FakeDiscord, Arc<dyn Book>, Scheduler) {
+    let dir = crate::support::tempdir();
+    let fake = FakeDiscord::start(TOKEN).await;
+    let book = sqlite_book(&dir.path().join(db)).await;
+    set_up(book.as_ref()).await;
+    let s = scheduler(&fake, &live(), book.clone());
+    (dir, fake, book, s)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn posts_at_the_minute_once_and_not_again_after_a_restart() {
     let dir = crate::support::tempdir();
@@ -113,15 +140,7 @@ async fn posts_at_the_minute_once_and_not_again_after_a_restart() {
     assert_eq!(next[0].chapter, 2);
     assert_eq!(posts(&fake.drain(), CHANNEL).len(), 1);
     // `/daily status` shows the last post, linked.
-    let status = ask(
-        &crate::support::shipped(),
-        reopened.as_ref(),
-        &admin(),
-        "/daily status",
-        Locale::En,
-    )
-    .await;
-    let text = lectern::cli::ask::to_text(&status.reply);
+    let text = status(reopened.as_ref(), Locale::En).await;
     assert!(
         text.contains("Last post: 2026-12-01 · ch. 2 · posted"),
         "{text}"
@@ -188,12 +207,7 @@ async fn two_schedulers_racing_on_postgres_post_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failing_channel_is_recorded_reported_once_and_retried_next_day() {
-    let dir = crate::support::tempdir();
-    let mut fake = FakeDiscord::start(TOKEN).await;
-    let live = live();
-    let book = sqlite_book(&dir.path().join("fail.sqlite3")).await;
-    set_up(book.as_ref()).await;
-    let s = scheduler(&fake, &live, book.clone());
+    let (_dir, mut fake, book, s) = started("fail.sqlite3").await;
     fake.fail_channel(CHANNEL, 403);
 
     let day1 = s.tick(t("2026-11-30T00:00:00Z")).await;
@@ -225,15 +239,7 @@ async fn a_failing_channel_is_recorded_reported_once_and_retried_next_day() {
     assert!(!day2[0].reported);
     assert!(posts(&fake.drain(), DM_CHANNEL).is_empty());
     // `/daily status` names the failure.
-    let status = ask(
-        &crate::support::shipped(),
-        book.as_ref(),
-        &admin(),
-        "/daily status",
-        Locale::Ko,
-    )
-    .await;
-    assert!(lectern::cli::ask::to_text(&status.reply).contains("실패"));
+    assert!(status(book.as_ref(), Locale::Ko).await.contains("실패"));
 
     // Fixed: the next day posts chapter 1 after all.
     fake.heal(CHANNEL);
@@ -250,6 +256,67 @@ async fn a_failing_channel_is_recorded_reported_once_and_retried_next_day() {
         }
     );
     assert!(day4[0].reported);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_without_its_thread_is_recorded_and_reported_once() {
+    let (_dir, mut fake, book, s) = started("thread.sqlite3").await;
+    // The bot may post but not start threads (no Create Public Threads).
+    fake.fail_threads(CHANNEL, 403);
+    let threadless = |o: &Outcome| {
+        matches!(
+            o,
+            Outcome::Sent {
+                thread_failed: Some(Failure::MissingPermission),
+                ..
+            }
+        )
+    };
+
+    let day1 = s.tick(t("2026-11-30T00:00:00Z")).await;
+    assert!(threadless(&day1[0].outcome), "{day1:?}");
+    assert!(day1[0].reported);
+    let events = fake.drain();
+    assert_eq!(posts(&events, CHANNEL).len(), 1, "the post stands");
+    assert!(!events.iter().any(|e| matches!(e, Event::Thread { .. })));
+    let report = posts(&events, DM_CHANNEL);
+    assert_eq!(report.len(), 1);
+    let title = report[0]["embeds"][0]["title"].as_str().unwrap();
+    let text = report[0]["embeds"][0]["description"].as_str().unwrap();
+    assert!(title.contains("스레드"), "{title}");
+    assert!(
+        text.contains("공개 스레드 만들기"),
+        "the permission: {text}"
+    );
+    // `/daily status` shows the post and what became of its thread.
+    let shown = status(book.as_ref(), Locale::Ko).await;
+    assert!(
+        shown.contains("올렸어요") && shown.contains("스레드 실패 — 봇에게 그 채널에서 스레드를"),
+        "{shown}"
+    );
+
+    // The post counted: the next day is chapter 2; the same failure isn't
+    // reported again.
+    let day2 = s.tick(t("2026-12-01T00:00:00Z")).await;
+    assert_eq!(day2[0].chapter, 2);
+    assert!(threadless(&day2[0].outcome) && !day2[0].reported);
+    assert!(posts(&fake.drain(), DM_CHANNEL).is_empty());
+    // Healed: a thread again, nothing to report.
+    fake.heal(CHANNEL);
+    let day3 = s.tick(t("2026-12-02T00:00:00Z")).await;
+    assert_eq!(day3[0].outcome.problem(), None, "{:?}", day3[0].outcome);
+    assert!(fake
+        .drain()
+        .iter()
+        .any(|e| matches!(e, Event::Thread { .. })));
+    // The post itself refused after a thread failure is a new problem.
+    fake.fail_threads(CHANNEL, 403);
+    assert!(s.tick(t("2026-12-03T00:00:00Z")).await[0].reported);
+    fake.fail_channel(CHANNEL, 403);
+    let day5 = s.tick(t("2026-12-04T00:00:00Z")).await;
+    let refused = Problem::Post(Failure::MissingPermission);
+    assert_eq!(day5[0].outcome.problem(), Some(refused));
+    assert!(day5[0].reported);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,7 +4,7 @@
 //! The same checks run on SQLite always and on PostgreSQL when
 //! `LECTERN_TEST_POSTGRES_URL` is set (under CI it must be).
 
-use lectern::daily::{LocalTime, Outcome, Post, Schedule};
+use lectern::daily::{Failure, LocalTime, Outcome, Post, Schedule};
 use lectern::store::{sqlite_url, Store};
 
 fn schedule(guild: u64) -> Schedule {
@@ -51,18 +51,19 @@ async fn claimed_once(a: &Store, b: &Store, g: u64) {
     assert!(a.claim_post(&claim(g + 1, "2026-11-30")).await.unwrap());
     // The outcome is recorded on the claim, newest first.
     a.save_schedule(&schedule(g)).await.unwrap();
-    a.record_post(
-        g,
-        "deep-dive-llms",
-        "2026-12-01",
-        &Outcome::Sent { message: 99 },
-        Some(2),
-    )
-    .await
-    .unwrap();
+    let threadless = Outcome::Sent {
+        message: 99,
+        thread_failed: Some(Failure::MissingPermission),
+    };
+    a.record_post(g, "deep-dive-llms", "2026-12-01", &threadless, Some(2))
+        .await
+        .unwrap();
     let posts = b.recent_posts(g, "deep-dive-llms", 5).await.unwrap();
     assert_eq!(posts[0].day, "2026-12-01");
-    assert_eq!(posts[0].outcome, Outcome::Sent { message: 99 });
+    assert_eq!(
+        posts[0].outcome, threadless,
+        "sent, and why the thread failed"
+    );
     assert_eq!(posts[1].outcome, Outcome::Pending);
     assert_eq!(b.schedules(Some(g)).await.unwrap()[0].next_chapter, Some(2));
 }

@@ -2,6 +2,7 @@
 //! broken chapter, serves new files, removes deleted ones; the watcher makes
 //! edits live on its own.
 
+mod captions;
 mod starvation;
 
 use std::fs;

@@ -83,9 +83,14 @@ fn right_choice(lectern: &Lectern, buttons: &[Command]) -> usize {
         panic!("answer buttons: {buttons:?}");
     };
     let course = &lectern.library.courses[0];
-    quiz::generate(course, shown.reference, Locale::Ko)
-        .expect("the question builds")
-        .answer
+    quiz::generate(
+        course,
+        lectern.index.synonyms(),
+        shown.reference,
+        Locale::Ko,
+    )
+    .expect("the question builds")
+    .answer
 }
 
 /// Member 7 asks `/quiz chapter:21`: the answer buttons, and which is right.

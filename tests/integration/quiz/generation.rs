@@ -5,14 +5,19 @@
 use lectern::library::Course;
 use lectern::locale::Locale;
 use lectern::quiz::{self, Kind, QuestionRef};
+use lectern::search::Synonyms;
 
 use crate::support;
 
 /// Every question of `course` for a few seeds, with its reference.
-fn every_question(course: &Course, seeds: &[u32]) -> Vec<(QuestionRef, quiz::Question)> {
+pub(super) fn every_question(
+    course: &Course,
+    names: Synonyms<'_>,
+    seeds: &[u32],
+) -> Vec<(QuestionRef, quiz::Question)> {
     let mut out = Vec::new();
     for ch in &course.chapters {
-        for (kind, item) in quiz::candidates(course, ch.number) {
+        for (kind, item) in quiz::candidates(course, names, ch.number) {
             for &seed in seeds {
                 let r = QuestionRef {
                     chapter: ch.number,
@@ -20,7 +25,7 @@ fn every_question(course: &Course, seeds: &[u32]) -> Vec<(QuestionRef, quiz::Que
                     item,
                     seed,
                 };
-                let q = quiz::generate(course, r, Locale::Ko)
+                let q = quiz::generate(course, names, r, Locale::Ko)
                     .unwrap_or_else(|| panic!("candidate {r:?} builds"));
                 out.push((r, q));
             }
@@ -29,7 +34,7 @@ fn every_question(course: &Course, seeds: &[u32]) -> Vec<(QuestionRef, quiz::Que
     out
 }
 
-fn check(course: &Course, r: QuestionRef, q: &quiz::Question) {
+fn check(course: &Course, names: Synonyms<'_>, r: QuestionRef, q: &quiz::Question) {
     assert_eq!(q.choices.len(), quiz::CHOICES, "{r:?}");
     let right = &q.choices[q.answer];
     assert_eq!(q.choices.iter().filter(|c| *c == right).count(), 1, "{r:?}");
@@ -48,9 +53,9 @@ fn check(course: &Course, r: QuestionRef, q: &quiz::Question) {
     );
     assert!(!q.prompt.is_empty() && !q.why.is_empty());
     assert_eq!(q.fingerprint.len(), 5);
-    let again = quiz::generate(course, r, Locale::Ko).expect("rebuilds");
+    let again = quiz::generate(course, names, r, Locale::Ko).expect("rebuilds");
     assert_eq!(&again, q, "deterministic");
-    let en = quiz::generate(course, r, Locale::En).expect("english");
+    let en = quiz::generate(course, names, r, Locale::En).expect("english");
     assert_eq!(
         en.fingerprint, q.fingerprint,
         "fingerprint is language-free"
@@ -61,7 +66,7 @@ fn check(course: &Course, r: QuestionRef, q: &quiz::Question) {
         let said = kp.plain().to_lowercase();
         for (i, c) in q.choices.iter().enumerate() {
             if i != q.answer {
-                assert!(!quiz_same_idea(right, c), "alias offered: {r:?} {q:?}");
+                assert!(!names.same_idea(right, c), "alias offered: {r:?} {q:?}");
                 assert!(
                     !said.contains(&c.to_lowercase()),
                     "the key point says the distractor: {r:?} {q:?}"
@@ -106,20 +111,17 @@ fn check(course: &Course, r: QuestionRef, q: &quiz::Question) {
     }
 }
 
-fn quiz_same_idea(a: &str, b: &str) -> bool {
-    quiz::same_idea(a, b)
-}
-
 #[test]
 fn every_question_of_the_v1_notes_is_well_formed() {
     let Some((_dir, lectern)) = support::corpus::lectern_with("kr-translated-v1", true) else {
         return;
     };
     let course = &lectern.library.courses[0];
-    let all = every_question(course, &[0, 1, 77, 48_213]);
+    let names = lectern.index.synonyms();
+    let all = every_question(course, names, &[0, 1, 77, 48_213]);
     assert!(!all.is_empty());
     for (r, q) in &all {
-        check(course, *r, q);
+        check(course, names, *r, q);
     }
     let count = |k: Kind| {
         all.iter()
@@ -128,7 +130,7 @@ fn every_question_of_the_v1_notes_is_well_formed() {
     };
     eprintln!(
         "v1: {} chapters quizzable of {}; questions per seed: term {}, chapter {}, order {}",
-        quiz::quizzable(course).len(),
+        quiz::quizzable(course, names).len(),
         course.chapters.len(),
         count(Kind::Term),
         count(Kind::Chapter),
@@ -141,9 +143,10 @@ fn every_question_of_the_v1_notes_is_well_formed() {
 fn the_shipped_chapter_has_questions() {
     let lectern = support::shipped();
     let course = &lectern.library.courses[0];
-    assert!(quiz::quizzable(course).contains(&21));
-    for (r, q) in every_question(course, &[3, 9]) {
-        check(course, r, &q);
+    let names = lectern.index.synonyms();
+    assert!(quiz::quizzable(course, names).contains(&21));
+    for (r, q) in every_question(course, names, &[3, 9]) {
+        check(course, names, r, &q);
     }
 }
 
@@ -169,11 +172,12 @@ fn sample_of_v1_questions() {
         return;
     };
     let course = &lectern.library.courses[0];
+    let names = lectern.index.synonyms();
     for (i, ch) in course.chapters.iter().enumerate().take(24) {
-        let Some(r) = quiz::pick(course, ch.number, i as u32 * 7 + 1) else {
+        let Some(r) = quiz::pick(course, names, ch.number, i as u32 * 7 + 1) else {
             continue;
         };
-        let q = quiz::generate(course, r, Locale::Ko).expect("picked builds");
+        let q = quiz::generate(course, names, r, Locale::Ko).expect("picked builds");
         eprintln!(
             "--- {}\n{}\n{}\n정답: {} — {} ({})",
             r.id(),

@@ -3,3 +3,4 @@
 
 mod commands;
 mod generation;
+mod glossary;

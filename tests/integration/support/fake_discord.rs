@@ -123,6 +123,8 @@ struct Shared {
     next_id: AtomicU64,
     /// Channels that refuse posts, with the status they answer.
     failing: std::sync::Mutex<HashMap<u64, u16>>,
+    /// Channels that take posts but refuse threads on them, with the status.
+    failing_threads: std::sync::Mutex<HashMap<u64, u16>>,
 }
 
 pub struct FakeDiscord {
@@ -154,6 +156,7 @@ impl FakeDiscord {
             sessions: AtomicU64::new(0),
             next_id: AtomicU64::new(1),
             failing: std::sync::Mutex::new(HashMap::new()),
+            failing_threads: std::sync::Mutex::new(HashMap::new()),
         });
         let s = shared.clone();
         let kept = shared.clone();
@@ -183,8 +186,19 @@ impl FakeDiscord {
         self.shared.failing.lock().unwrap().insert(channel, status);
     }
 
+    /// Makes threads started in `channel` fail with `status` (posts still
+    /// go through) until [`FakeDiscord::heal`].
+    pub fn fail_threads(&self, channel: u64, status: u16) {
+        self.shared
+            .failing_threads
+            .lock()
+            .unwrap()
+            .insert(channel, status);
+    }
+
     pub fn heal(&self, channel: u64) {
         self.shared.failing.lock().unwrap().remove(&channel);
+        self.shared.failing_threads.lock().unwrap().remove(&channel);
     }
 
     /// Takes every event that has arrived, without waiting, into the log;

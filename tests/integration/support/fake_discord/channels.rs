@@ -2,7 +2,8 @@
 //! (`POST /channels/{id}/messages`), threads started on them (`POST
 //! /channels/{id}/messages/{mid}/threads`), direct-message channels (`POST
 //! /users/@me/channels`), and channels the test makes fail with a status
-//! (403 Missing Permissions, 404 Unknown Channel).
+//! (403 Missing Permissions, 404 Unknown Channel), for posts or for threads
+//! only.
 
 use std::sync::atomic::Ordering;
 
@@ -61,6 +62,9 @@ pub(super) fn route(
         ("POST", ["channels", channel, "messages", message, "threads"]) => {
             let channel: u64 = channel.parse().ok()?;
             let message: u64 = message.parse().ok()?;
+            if let Some(status) = s.failing_threads.lock().unwrap().get(&channel) {
+                return Some(refusal(*status));
+            }
             let _ = s.events.send(Event::Thread {
                 channel,
                 message,
