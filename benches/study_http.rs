@@ -14,6 +14,17 @@
 //! the server: checking its Ed25519 signature (strictly, as the endpoint
 //! does, and the plain check for comparison) and decoding its body (in one
 //! pass, as the endpoint does, and the reference reading it replaced).
+//!
+//! Each burst also reports the CPU time it took per press, by side: the
+//! server's runtime threads, SQLite's worker threads, the load generator
+//! (per-thread run time from `/proc`). Latency on a shared 2-core machine
+//! swings with whatever else runs; the CPU a press costs much less so, and
+//! it is what bounds the burst: 1,000 presses in 100 ms on 2 cores leave
+//! ~200 µs of CPU per press for both sides together.
+//!
+//! `STUDY_HTTP_PROFILE=N` skips the per-step timings and the floor and runs
+//! only the burst, N times over fresh members, for `perf record` (see the
+//! README's performance notes).
 
 #[path = "support/raw_http.rs"]
 #[allow(dead_code)] // the /search helpers are for the other HTTP benches
