@@ -14,6 +14,17 @@
 //! the server: checking its Ed25519 signature (strictly, as the endpoint
 //! does, and the plain check for comparison) and decoding its body (in one
 //! pass, as the endpoint does, and the reference reading it replaced).
+//!
+//! Each burst also reports the CPU time it took per press, by side: the
+//! server's runtime threads, SQLite's worker threads, the load generator
+//! (per-thread run time from `/proc`). Latency on a shared 2-core machine
+//! swings with whatever else runs; the CPU a press costs much less so, and
+//! it is what bounds the burst: 1,000 presses in 100 ms on 2 cores leave
+//! ~200 µs of CPU per press for both sides together.
+//!
+//! `STUDY_HTTP_PROFILE=N` skips the per-step timings and the floor and runs
+//! only the burst, N times over fresh members, for `perf record` (see the
+//! README's performance notes).
 
 #[path = "support/raw_http.rs"]
 #[allow(dead_code)] // the /search helpers are for the other HTTP benches
@@ -35,6 +46,10 @@ const PRESSES: u64 = 1_000;
 const MEMBERS: u64 = 200;
 /// Presses per member: chapters 1, 2, 3, 4 and 1 again.
 const CHAPTERS: [u32; 5] = [1, 2, 3, 4, 1];
+/// The load generator's thread name.
+const CLIENT_THREADS: &str = "bench-client";
+/// The constant-answer server's thread name.
+const FLOOR_THREADS: &str = "floor-server";
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
@@ -46,24 +61,33 @@ fn main() {
             Some(Arc::new(book))
         },
     );
-    let requests: Vec<Vec<u8>> = (0..PRESSES)
-        .map(|n| {
-            let member = 1_000 + n % MEMBERS;
-            let chapter = CHAPTERS[(n / MEMBERS) as usize % CHAPTERS.len()];
-            let mut press =
-                synthetic::component_interaction(&format!("v1:+w:{chapter}"), "ko", false);
-            press["member"]["user"]["id"] = json!(member.to_string());
-            raw_http::signed_interaction(&key, addr, &press)
-        })
-        .collect();
-    per_press_costs(&key);
-    let floor = floor_p99(&requests);
+    // `STUDY_HTTP_PROFILE=N`: only the burst, N times over fresh members
+    // (for `perf record` on the server's side of it).
+    let rounds: u64 = std::env::var("STUDY_HTTP_PROFILE")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    if rounds == 0 {
+        per_press_costs(&key);
+    }
+    let floor = (rounds == 0).then(|| floor_p99(presses(&key, addr, 0)));
+    for round in 1..rounds {
+        let (results, cpu) = burst(addr, presses(&key, addr, round));
+        let times = sorted_times(&results);
+        println!(
+            "profile round {round}: p50={:?} p99={:?} max={:?}; {}",
+            times[times.len() / 2],
+            times[times.len() * 99 / 100],
+            times[times.len() - 1],
+            cpu.per_press()
+        );
+    }
+    let requests = presses(&key, addr, 0);
     let started = Instant::now();
-    let results = burst(addr, requests);
+    let (results, cpu) = burst(addr, requests);
     let wall = started.elapsed();
     let ok = results.iter().filter(|(s, _)| *s == Some(200)).count();
-    let mut times: Vec<Duration> = results.iter().map(|(_, t)| *t).collect();
-    times.sort();
+    let times = sorted_times(&results);
     let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
 
     let (rows, per_member) = server.block_on(async {
@@ -75,20 +99,52 @@ fn main() {
         }
         (export.progress.len(), counts)
     });
-    let expected = (MEMBERS * 4) as usize;
+    let expected = (MEMBERS * 4 * rounds.max(1)) as usize;
     println!(
         "study/1000 concurrent ✅ presses, 200 members, HTTP + SQLite: {ok}/{PRESSES} answered 200 \
          in {wall:?}; rows {rows} (expected {expected}: none lost, none doubled: {}); \
-         members with exactly 4 chapters: {}/{MEMBERS}; latency p50={:?} p99={:?} max={:?}; \
-         the same burst against a server that answers at once on the same transport: p99={floor:?}",
+         members with exactly 4 chapters: {}/{}; latency p50={:?} p99={:?} max={:?}; \
+         the same burst against a server that answers at once on the same transport: p99={:?}",
         rows == expected,
         per_member.values().filter(|&&n| n == 4).count(),
+        MEMBERS * rounds.max(1),
         at(0.5),
         at(0.99),
-        at(1.0)
+        at(1.0),
+        floor.as_ref().map(|f| f.0).unwrap_or_default()
     );
+    println!("  {}", cpu.per_press());
+    if let Some((_, cpu)) = floor {
+        println!("  the constant-answer server's burst: {}", cpu.per_press());
+    }
     assert_eq!(ok as u64, PRESSES, "every press answered");
     assert_eq!(rows, expected, "none lost, none doubled");
+}
+
+/// The burst's 1,000 presses, signed: in `round` r, members
+/// 1,000 + 200·r … 1,199 + 200·r.
+fn presses(
+    key: &ed25519_dalek::SigningKey,
+    addr: std::net::SocketAddr,
+    round: u64,
+) -> Vec<Vec<u8>> {
+    (0..PRESSES)
+        .map(|n| {
+            let member = 1_000 + round * MEMBERS + n % MEMBERS;
+            let chapter = CHAPTERS[(n / MEMBERS) as usize % CHAPTERS.len()];
+            let mut press =
+                synthetic::component_interaction(&format!("v1:+w:{chapter}"), "ko", false);
+            press["member"]["user"]["id"] = json!(member.to_string());
+            raw_http::signed_interaction(key, addr, &press)
+        })
+        .collect()
+}
+
+/// Each press's latency, fastest first (a failed press counts as forever).
+fn sorted_times(results: &[(Option<u16>, Duration)]) -> Vec<Duration> {
+    let mut times: Vec<Duration> = results.iter().map(|(_, t)| *t).collect();
+    times.sort();
+    times
 }
 
 /// The CPU one press costs in its verification and decoding, each timed
@@ -144,15 +200,43 @@ fn per_press_costs(key: &ed25519_dalek::SigningKey) {
     );
 }
 
+/// Where a burst's CPU time went: the server's runtime, SQLite's worker
+/// threads, the load generator, everything else in the process.
+#[derive(Debug, Default)]
+struct Cpu {
+    server: Duration,
+    sqlite: Duration,
+    client: Duration,
+    rest: Duration,
+}
+
+impl Cpu {
+    fn per_press(&self) -> String {
+        let us = |d: Duration| d.as_micros() as u64 / PRESSES;
+        format!(
+            "CPU per press: server {} µs + SQLite threads {} µs + load generator {} µs + rest {} µs",
+            us(self.server),
+            us(self.sqlite),
+            us(self.client),
+            us(self.rest)
+        )
+    }
+}
+
 /// Sends every request on its own connection at once; each request's status
-/// and latency (connect → full response).
-fn burst(addr: std::net::SocketAddr, requests: Vec<Vec<u8>>) -> Vec<(Option<u16>, Duration)> {
+/// and latency (connect → full response), and the CPU the burst took.
+fn burst(
+    addr: std::net::SocketAddr,
+    requests: Vec<Vec<u8>>,
+) -> (Vec<(Option<u16>, Duration)>, Cpu) {
     let client = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
+        .thread_name(CLIENT_THREADS)
         .enable_all()
         .build()
         .unwrap();
     client.block_on(async {
+        let before = timing::cpu_by_thread();
         let tasks: Vec<_> = requests
             .into_iter()
             .map(|request| {
@@ -160,7 +244,7 @@ fn burst(addr: std::net::SocketAddr, requests: Vec<Vec<u8>>) -> Vec<(Option<u16>
                     let t = Instant::now();
                     let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
                     stream.write_all(&request).await.ok()?;
-                    let mut buf = vec![0u8; 64 * 1024];
+                    let mut buf = [0u8; 4096];
                     let status = raw_http::read_response(&mut stream, &mut buf).await;
                     Some((status, t.elapsed()))
                 })
@@ -170,16 +254,29 @@ fn burst(addr: std::net::SocketAddr, requests: Vec<Vec<u8>>) -> Vec<(Option<u16>
         for task in tasks {
             out.push(task.await.ok().flatten().unwrap_or((None, Duration::MAX)));
         }
-        out
+        let mut cpu = Cpu::default();
+        for (name, t) in timing::cpu_between(&before, &timing::cpu_by_thread()) {
+            if name.starts_with(raw_http::SERVER_THREADS) || name.starts_with(FLOOR_THREADS) {
+                cpu.server += t;
+            } else if name.starts_with("sqlx-sqlite") {
+                cpu.sqlite += t;
+            } else if name.starts_with(CLIENT_THREADS) {
+                cpu.client += t;
+            } else {
+                cpu.rest += t;
+            }
+        }
+        (out, cpu)
     })
 }
 
 /// p99 of the same burst against a constant-answer server on Lectern's
 /// transport (same runtime shape: two workers).
-fn floor_p99(requests: &[Vec<u8>]) -> Duration {
+fn floor_p99(requests: Vec<Vec<u8>>) -> (Duration, Cpu) {
     use axum::routing::post;
     let server = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .thread_name(FLOOR_THREADS)
         .enable_all()
         .build()
         .unwrap();
@@ -196,12 +293,11 @@ fn floor_p99(requests: &[Vec<u8>]) -> Duration {
         lectern::discord::transport::serve_router(listener, router, &limits, std::future::pending())
             .await
     });
-    let results = burst(addr, requests.to_vec());
+    let (results, cpu) = burst(addr, requests);
     assert!(
         results.iter().all(|(s, _)| *s == Some(200)),
         "the floor server answers"
     );
-    let mut times: Vec<Duration> = results.iter().map(|(_, t)| *t).collect();
-    times.sort();
-    times[(times.len() * 99 / 100).min(times.len() - 1)]
+    let times = sorted_times(&results);
+    (times[(times.len() * 99 / 100).min(times.len() - 1)], cpu)
 }

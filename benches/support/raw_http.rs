@@ -90,6 +90,10 @@ pub async fn read_response(stream: &mut TcpStream, buf: &mut [u8]) -> Option<u16
     }
 }
 
+/// The name of the server's threads (its workers and blocking pool), for
+/// telling its CPU time apart from the load generator's.
+pub const SERVER_THREADS: &str = "lectern-server";
+
 /// The server under test on loopback, in its own two-worker runtime (the
 /// machine has 2 cores), serving the v1 notes when the corpus is there, else
 /// the configured content. Returns the runtime (keep it alive), the address
@@ -124,6 +128,7 @@ pub fn start_server_with(
     };
     let server = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .thread_name(SERVER_THREADS)
         .enable_all()
         .build()
         .unwrap();

@@ -75,3 +75,37 @@ pub fn slowest_inputs<'a>(times: &[Duration], inputs: &[&'a str]) -> Vec<(Durati
     per.sort_by_key(|p| std::cmp::Reverse(p.0));
     per
 }
+
+/// CPU time each live thread of this process has run so far, summed per
+/// thread name (`/proc/self/task/*/schedstat`, nanoseconds): what a burst
+/// cost each side, whatever else the machine was running at the time.
+pub fn cpu_by_thread() -> std::collections::HashMap<String, Duration> {
+    let mut out = std::collections::HashMap::new();
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return out;
+    };
+    for task in tasks.flatten() {
+        let path = task.path();
+        let name = std::fs::read_to_string(path.join("comm")).unwrap_or_default();
+        let ran: u64 = std::fs::read_to_string(path.join("schedstat"))
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0);
+        *out.entry(name.trim().to_string()).or_default() += Duration::from_nanos(ran);
+    }
+    out
+}
+
+/// What each thread name ran between two [`cpu_by_thread`] readings.
+pub fn cpu_between(
+    before: &std::collections::HashMap<String, Duration>,
+    after: &std::collections::HashMap<String, Duration>,
+) -> std::collections::HashMap<String, Duration> {
+    after
+        .iter()
+        .map(|(name, t)| {
+            let was = before.get(name).copied().unwrap_or_default();
+            (name.clone(), t.saturating_sub(was))
+        })
+        .collect()
+}

@@ -264,7 +264,9 @@ pub async fn export_has_everything(store: &Store) {
 /// Many writers at once: none lost, none doubled.
 pub async fn concurrent_marks(store: &Store) {
     let guild = fresh_id();
-    let users: Vec<u64> = (0..20).map(|_| fresh_id()).collect();
+    // More members and marks than one writer statement carries (64 rows),
+    // so batches are cut into statements, padded with repeats.
+    let users: Vec<u64> = (0..100).map(|_| fresh_id()).collect();
     let mut tasks = Vec::new();
     for round in 0..5 {
         for (i, &user) in users.iter().enumerate() {
@@ -291,9 +293,9 @@ pub async fn concurrent_marks(store: &Store) {
             new += 1;
         }
     }
-    assert_eq!(new, 20 * 3, "each (member, chapter) is new exactly once");
+    assert_eq!(new, 100 * 3, "each (member, chapter) is new exactly once");
     let totals = store.member_totals(guild, Some("llm")).await.unwrap();
-    assert_eq!(totals.len(), 20);
+    assert_eq!(totals.len(), 100);
     assert!(totals.iter().all(|m| m.done == 3));
 }
 
