@@ -22,6 +22,14 @@
 //! it is what bounds the burst: 1,000 presses in 100 ms on 2 cores leave
 //! ~200 µs of CPU per press for both sides together.
 //!
+//! Then the same burst once more, from 200 fresh members, over 64 kept-alive
+//! connections opened before it starts (each carries its share of the
+//! presses one after another), the way a reverse proxy or load balancer in
+//! front of HTTP-mode instances forwards them: each press's latency is
+//! counted from the burst's start, so time spent queued behind earlier
+//! presses on its connection counts. It shows what Lectern's own work costs
+//! when a fresh TCP connection per press is not part of it.
+//!
 //! `STUDY_HTTP_PROFILE=N` skips the per-step timings and the floor and runs
 //! only the burst, N times over fresh members, for `perf record` (see the
 //! README's performance notes).
@@ -44,6 +52,8 @@ use tokio::io::AsyncWriteExt;
 
 const PRESSES: u64 = 1_000;
 const MEMBERS: u64 = 200;
+/// Kept-alive connections of the proxied burst.
+const POOLED: usize = 64;
 /// Presses per member: chapters 1, 2, 3, 4 and 1 again.
 const CHAPTERS: [u32; 5] = [1, 2, 3, 4, 1];
 /// The load generator's thread name.
@@ -119,6 +129,33 @@ fn main() {
     }
     assert_eq!(ok as u64, PRESSES, "every press answered");
     assert_eq!(rows, expected, "none lost, none doubled");
+    if rounds > 0 {
+        return;
+    }
+
+    let requests = presses(&key, addr, 1);
+    let started = Instant::now();
+    let (results, cpu) = pooled_burst(addr, requests, POOLED);
+    let wall = started.elapsed();
+    let ok = results.iter().filter(|(s, _)| *s == Some(200)).count();
+    let times = sorted_times(&results);
+    let rows = server.block_on(async {
+        let store = Store::open(&url).await.unwrap();
+        store.export().await.unwrap().progress.len()
+    });
+    let expected = expected + (MEMBERS * 4) as usize;
+    println!(
+        "study/1000 concurrent ✅ presses, 200 fresh members, over {POOLED} kept-alive connections \
+         (as from a proxy): {ok}/{PRESSES} answered 200 in {wall:?}; rows {rows} (expected \
+         {expected}: {}); latency from the burst's start p50={:?} p99={:?} max={:?}",
+        rows == expected,
+        times[times.len() / 2],
+        times[times.len() * 99 / 100],
+        times[times.len() - 1],
+    );
+    println!("  {}", cpu.per_press());
+    assert_eq!(ok as u64, PRESSES, "every proxied press answered");
+    assert_eq!(rows, expected, "none lost, none doubled (proxied)");
 }
 
 /// The burst's 1,000 presses, signed: in `round` r, members
@@ -211,6 +248,23 @@ struct Cpu {
 }
 
 impl Cpu {
+    /// The CPU each side took since `before` (from `timing::cpu_by_thread`).
+    fn since(before: &std::collections::HashMap<String, Duration>) -> Cpu {
+        let mut cpu = Cpu::default();
+        for (name, t) in timing::cpu_between(before, &timing::cpu_by_thread()) {
+            if name.starts_with(raw_http::SERVER_THREADS) || name.starts_with(FLOOR_THREADS) {
+                cpu.server += t;
+            } else if name.starts_with("sqlx-sqlite") {
+                cpu.sqlite += t;
+            } else if name.starts_with(CLIENT_THREADS) {
+                cpu.client += t;
+            } else {
+                cpu.rest += t;
+            }
+        }
+        cpu
+    }
+
     fn per_press(&self) -> String {
         let us = |d: Duration| d.as_micros() as u64 / PRESSES;
         format!(
@@ -254,19 +308,60 @@ fn burst(
         for task in tasks {
             out.push(task.await.ok().flatten().unwrap_or((None, Duration::MAX)));
         }
-        let mut cpu = Cpu::default();
-        for (name, t) in timing::cpu_between(&before, &timing::cpu_by_thread()) {
-            if name.starts_with(raw_http::SERVER_THREADS) || name.starts_with(FLOOR_THREADS) {
-                cpu.server += t;
-            } else if name.starts_with("sqlx-sqlite") {
-                cpu.sqlite += t;
-            } else if name.starts_with(CLIENT_THREADS) {
-                cpu.client += t;
-            } else {
-                cpu.rest += t;
-            }
+        (out, Cpu::since(&before))
+    })
+}
+
+/// Sends the requests over `connections` connections opened up front, each
+/// carrying every `connections`-th request in turn on one kept-alive
+/// connection; each request's status and latency from the burst's start
+/// (so waiting behind earlier requests on its connection counts), and the
+/// CPU the burst took.
+fn pooled_burst(
+    addr: std::net::SocketAddr,
+    requests: Vec<Vec<u8>>,
+    connections: usize,
+) -> (Vec<(Option<u16>, Duration)>, Cpu) {
+    let client = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name(CLIENT_THREADS)
+        .enable_all()
+        .build()
+        .unwrap();
+    client.block_on(async {
+        let mut streams = Vec::new();
+        for _ in 0..connections {
+            streams.push(tokio::net::TcpStream::connect(addr).await.unwrap());
         }
-        (out, cpu)
+        let mut shares: Vec<Vec<Vec<u8>>> = vec![Vec::new(); connections];
+        for (n, request) in requests.into_iter().enumerate() {
+            shares[n % connections].push(request);
+        }
+        let before = timing::cpu_by_thread();
+        let start = Instant::now();
+        let tasks: Vec<_> = streams
+            .into_iter()
+            .zip(shares)
+            .map(|(mut stream, share)| {
+                tokio::spawn(async move {
+                    let mut out = Vec::with_capacity(share.len());
+                    let mut buf = [0u8; 4096];
+                    for request in share {
+                        let status = match stream.write_all(&request).await {
+                            Ok(()) => raw_http::read_response(&mut stream, &mut buf).await,
+                            Err(_) => None,
+                        };
+                        out.push((status, start.elapsed()));
+                    }
+                    out
+                })
+            })
+            .collect();
+        let mut out = Vec::new();
+        for task in tasks {
+            out.extend(task.await.unwrap_or_default());
+        }
+        (out, Cpu::since(&before))
     })
 }
 
