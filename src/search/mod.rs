@@ -39,6 +39,7 @@ mod normalize;
 mod normalize_tests;
 mod order;
 mod passages;
+mod phrase;
 mod query;
 mod rank;
 mod shown;

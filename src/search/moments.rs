@@ -12,6 +12,7 @@ use super::index::{
     Doc, Index, PassageRef, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE,
 };
 use super::passages::{rank_passages, Mention};
+use super::phrase;
 use super::query::{Query, Slot, MAX_SLOTS};
 use super::rank::{alt_score, heard, near, positions_together, Ranked};
 pub(crate) use super::shown::Built;
@@ -184,7 +185,8 @@ pub(crate) fn build<'a>(
     let common_name = (top.first..=top.last).all(|s| importance.get(s).is_some_and(|&w| w < 1.0));
     let mut said_here = name.is_none();
     let passages = index.passages(doc);
-    for passage in rank_passages(passages, &mentions, importance) {
+    let written = phrase::written(index, query, r.doc);
+    for passage in rank_passages(passages, &mentions, importance, &written) {
         let says = says_name(&passage.slots);
         said_here |= says;
         if moments.len() >= max_moments {

@@ -52,6 +52,9 @@ pub(crate) struct Query {
     /// Every word is a common one (`the the the`): searched as written, a
     /// chapter must hold every word.
     pub common_only: bool,
+    /// Per slot, the terms of the word as typed (exact or stemmed, no
+    /// guesses or translations): what "said as written" looks for.
+    pub typed: Vec<Vec<TermId>>,
 }
 
 /// Which kinds of matching to use.
@@ -80,11 +83,11 @@ pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
                 .map(|(_, s)| s.key.clone())
                 .collect();
             out.retain(|(start, _)| *start < tok.start);
-            out.push((tok.start, slot_of(tok.text, k, parts)));
+            out.push((tok.start, slot_of(tok.text, tok.start, k, parts)));
         } else if !k.stop {
-            out.push((tok.start, slot_of(tok.text, k, Vec::new())));
+            out.push((tok.start, slot_of(tok.text, tok.start, k, Vec::new())));
         } else if k.script == Script::Latin {
-            common.push((tok.start, slot_of(tok.text, k, Vec::new())));
+            common.push((tok.start, slot_of(tok.text, tok.start, k, Vec::new())));
         }
     }
     let common_only = out.is_empty() && common.len() >= 2;
@@ -95,12 +98,13 @@ pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
     (slots, common_only)
 }
 
-fn slot_of(text: &str, k: super::normalize::WordKey, parts: Vec<String>) -> Slot {
+fn slot_of(text: &str, start: usize, k: super::normalize::WordKey, parts: Vec<String>) -> Slot {
     use unicode_normalization::UnicodeNormalization;
     let stem_text: String = text.nfc().take(k.stem_chars).collect();
     Slot {
         choseong: choseong_query(text),
         key: k.key,
+        start,
         script: k.script,
         surface_chars: k.surface_chars,
         stemmed: k.stemmed,
@@ -342,9 +346,19 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
         *n <= MAX_PER_SPAN
     });
     out.truncate(256);
+    let typed = slot_forms
+        .iter()
+        .map(|fs| {
+            fs.iter()
+                .filter(|f| f.tier <= Tier::Stem && index.df(f.term) > 0)
+                .map(|f| f.term)
+                .collect()
+        })
+        .collect();
     Query {
         slots,
         alts: out,
         common_only,
+        typed,
     }
 }

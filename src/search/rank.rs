@@ -13,6 +13,7 @@ use super::dictionary::TermId;
 use super::index::{
     Doc, Index, Posting, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE, F_TRANSLATION,
 };
+use super::phrase;
 use super::query::{Alt, Query, Tier};
 
 /// BM25 parameters for the translation.
@@ -34,6 +35,9 @@ const NEAR_CHARS: u32 = 12;
 /// A word counts towards coverage if its importance is at least this share
 /// of the most important word's.
 const COVERAGE_SHARE: f32 = 0.5;
+/// How much more a chapter's score is worth when its text says the whole
+/// query as written (see `phrase`), in proportion to the word pairs said.
+const AS_WRITTEN: f32 = 0.25;
 
 /// A chapter's standing for a query.
 #[derive(Debug, Clone, Copy)]
@@ -297,6 +301,7 @@ pub(crate) fn rank(
     // Words much more common than the query's rarest count for the score but
     // not for coverage: `llm spelling` is about spelling.
     let floor = COVERAGE_SHARE * importance.iter().copied().fold(0.0, f32::max);
+    let pairs = phrase::pairs(query);
     let mut out: Vec<Ranked> = touched
         .iter()
         .filter(|&&d| {
@@ -318,7 +323,15 @@ pub(crate) fn rank(
                 .zip(sure_row)
                 .filter(|&((&s, &w), &sure)| s > 0.0 && w >= floor && sure)
                 .count() as u32;
-            let score = row.iter().zip(&importance).map(|(s, w)| s * w).sum();
+            let score: f32 = row.iter().zip(&importance).map(|(s, w)| s * w).sum();
+            // Words said as written, one after another, beat the same words
+            // scattered about: `role prompting` is where it is said so.
+            let as_written = if pairs.is_empty() {
+                0.0
+            } else {
+                phrase::said(index, query, &pairs, d) as f32 / pairs.len() as f32
+            };
+            let score = score * (1.0 + AS_WRITTEN * as_written);
             Ranked {
                 doc: d,
                 coverage,

@@ -39,6 +39,10 @@ impl Tier {
 #[derive(Debug, Clone)]
 pub(crate) struct Slot {
     pub key: String,
+    /// Where the word starts in the query, in characters (for saying the
+    /// query's words as written: in `step by step` the second `step` starts
+    /// 8 characters after the first).
+    pub start: usize,
     pub script: Script,
     pub surface_chars: usize,
     pub stemmed: bool,
