@@ -4,7 +4,7 @@
 //! somewhere in the same window. Captions that say "role prompting" tell
 //! more than captions saying "role" and, a sentence on, "prompting".
 //!
-//! Only the words as typed count (exact or stemmed): a translation or a
+//! Only the words as typed count (exact, stemmed or conjugated): a translation or a
 //! guess is not what was said. Two consecutive words are "said as written"
 //! when the second starts after the first no further than it does in the
 //! query, give or take a particle or a hyphen (`step by step` in the query,

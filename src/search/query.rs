@@ -8,7 +8,8 @@ use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
 use super::expansions::{
-    letter_digit_split, part_group, phrase_ngrams, split_compound, verb_forms, Alts,
+    letter_digit_split, nominal_verb_forms, part_group, phrase_ngrams, split_compound, verb_forms,
+    Alts,
 };
 use super::glossary::Concepts;
 use super::index::Index;
@@ -232,7 +233,11 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
     let mut alts = Alts::default();
     let mut slot_forms: Vec<Vec<Form>> = Vec::with_capacity(slots.len());
     for (i, slot) in slots.iter().enumerate() {
-        let fs = forms(index, concepts, slot, opts);
+        let mut fs = forms(index, concepts, slot, opts);
+        let exact_found = fs.iter().any(|f| f.tier <= Tier::Stem);
+        if slot.script == Script::Hangul {
+            fs.extend(nominal_verb_forms(index, slot));
+        }
         for f in &fs {
             if index.df(f.term) > 0 {
                 alts.add(vec![f.term], i, i, f.tier.weight() * f.sim, f.tier);
@@ -254,7 +259,6 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
             Tier::Exact.weight(),
             Tier::Exact,
         );
-        let exact_found = fs.iter().any(|f| f.tier <= Tier::Stem);
         if !slot.parts.is_empty() && !exact_found {
             part_group(index, &slot.parts, i, &mut alts);
         } else if !exact_found && slot.script == Script::Latin {
@@ -350,7 +354,7 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
         .iter()
         .map(|fs| {
             fs.iter()
-                .filter(|f| f.tier <= Tier::Stem && index.df(f.term) > 0)
+                .filter(|f| f.tier <= Tier::Conjugated && index.df(f.term) > 0)
                 .map(|f| f.term)
                 .collect()
         })

@@ -273,10 +273,12 @@ pub(crate) fn rank(
     // Some words found nothing and the rest only approximately (`pizza
     // recipe` → `recite`): that is not a question about these notes.
     let dead = slot_tier.iter().any(Option::is_none);
-    let strong = slot_tier
-        .iter()
-        .flatten()
-        .any(|t| matches!(t, Tier::Exact | Tier::Stem | Tier::Choseong));
+    let strong = slot_tier.iter().flatten().any(|t| {
+        matches!(
+            t,
+            Tier::Exact | Tier::Stem | Tier::Conjugated | Tier::Choseong
+        )
+    });
     if dead && !strong {
         return Ranking::default();
     }

@@ -18,6 +18,9 @@ pub(crate) const EXPANSION_DAMPED: f32 = 0.35;
 pub(crate) enum Tier {
     Exact,
     Stem,
+    /// A conjugation of a verb typed in its noun form (`기다리기` →
+    /// `기다려야`): sure only where it names something (see `rank`).
+    Conjugated,
     Prefix,
     Choseong,
     Fuzzy,
@@ -28,6 +31,7 @@ impl Tier {
         match self {
             Tier::Exact => 1.0,
             Tier::Stem => 0.92,
+            Tier::Conjugated => 0.83,
             Tier::Prefix => 0.42,
             Tier::Choseong => 0.4,
             Tier::Fuzzy => 0.36,
