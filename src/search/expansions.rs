@@ -257,6 +257,24 @@ pub(crate) fn verb_forms(index: &Index, slot: &Slot, i: usize, alts: &mut Alts) 
     }
 }
 
+/// A noun typed alone (`예측`) read as its light verb (`예측하`, of
+/// `예측하는`; `업데이트되`, of `업데이트된`): the same word, as a stem.
+pub(crate) fn light_verb_forms(index: &Index, slot: &Slot) -> Vec<Form> {
+    if slot.stem_text.ends_with(['하', '되']) || slot.stem_text.chars().count() < 2 {
+        return Vec::new();
+    }
+    ["하", "되"]
+        .iter()
+        .filter_map(|verb| index.dict.get(&format!("{}{}", slot.key, jamo_key(verb))))
+        .filter(|&t| index.df(t) > 0)
+        .map(|term| Form {
+            term,
+            tier: Tier::Stem,
+            sim: 1.0,
+        })
+        .collect()
+}
+
 /// Most conjugated forms read for one stem of a nominalised verb.
 const MAX_VERB_FORMS: usize = 12;
 

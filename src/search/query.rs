@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
 use super::expansions::{
-    letter_digit_split, nominal_verb_forms, part_group, phrase_ngrams, split_compound, verb_forms,
-    Alts,
+    letter_digit_split, light_verb_forms, nominal_verb_forms, part_group, phrase_ngrams,
+    split_compound, verb_forms, Alts,
 };
 use super::glossary::Concepts;
 use super::index::Index;
@@ -236,6 +236,7 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
         let mut fs = forms(index, concepts, slot, opts);
         let exact_found = fs.iter().any(|f| f.tier <= Tier::Stem);
         if slot.script == Script::Hangul {
+            fs.extend(light_verb_forms(index, slot));
             fs.extend(nominal_verb_forms(index, slot));
         }
         for f in &fs {
