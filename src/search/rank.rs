@@ -35,6 +35,10 @@ const NEAR_CHARS: u32 = 12;
 /// A word counts towards coverage if its importance is at least this share
 /// of the most important word's.
 const COVERAGE_SHARE: f32 = 0.5;
+/// How much more a reading is worth in a chapter one of whose names it is
+/// as a whole (`강화학습` is chapter 17's title; chapter 20's is `RLHF`,
+/// chapter 16's `SFT에서 강화학습으로`): the query names that chapter.
+const WHOLE_NAME: f32 = 1.2;
 /// How much more a chapter's score is worth when its text says the whole
 /// query as written (see `phrase`), in proportion to the word pairs said.
 const AS_WRITTEN: f32 = 0.25;
@@ -240,13 +244,17 @@ pub(crate) fn rank(
         // guess at a plain word of the translation is not.
         let named = alt.terms.iter().all(|&t| index.is_name(t));
         let is_sure = alt.tier <= Tier::Stem || named;
+        let mut terms = alt.terms.clone();
+        terms.sort_unstable();
         for_each_match(index, &alt.terms, |d, fields, tf, heard| {
             let di = d as usize;
             if !allowed.get(di).copied().unwrap_or(false) {
                 return;
             }
-            let (s, _) = field_score(fields, tf, heard, index.docs[di].norm);
-            let s = w * s;
+            let doc = &index.docs[di];
+            let (s, _) = field_score(fields, tf, heard, doc.norm);
+            let whole = fields & F_TITLE != 0 && doc.names.contains(&terms);
+            let s = if whole { w * s * WHOLE_NAME } else { w * s };
             for cell in &mut best[di * n + first..=di * n + last] {
                 if s > *cell {
                     *cell = s;
