@@ -10,3 +10,4 @@ mod moments;
 mod passages;
 mod props;
 mod queries;
+mod word_forms;
