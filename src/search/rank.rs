@@ -41,7 +41,7 @@ const COVERAGE_SHARE: f32 = 0.5;
 const WHOLE_NAME: f32 = 1.2;
 /// How much more a chapter's score is worth when its text says the whole
 /// query as written (see `phrase`), in proportion to the word pairs said.
-const AS_WRITTEN: f32 = 0.25;
+const AS_WRITTEN: f32 = 0.4;
 
 /// A chapter's standing for a query.
 #[derive(Debug, Clone, Copy)]
