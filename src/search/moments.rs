@@ -12,9 +12,9 @@ use super::index::{
     Doc, Index, PassageRef, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE,
 };
 use super::passages::{rank_passages, Mention};
-use super::phrase;
+use super::phrase::{self, near, positions_together};
 use super::query::{Query, Slot, MAX_SLOTS};
-use super::rank::{alt_score, heard, near, positions_together, Ranked};
+use super::rank::{alt_score, heard, Ranked};
 pub(crate) use super::shown::Built;
 use super::shown::{Matcher, SnippetOf};
 use super::{Hit, HitMoment, MatchField};

@@ -4,15 +4,22 @@
 //! somewhere in the same window. Captions that say "role prompting" tell
 //! more than captions saying "role" and, a sentence on, "prompting".
 //!
-//! Only the words as typed count (exact, stemmed or conjugated): a translation or a
-//! guess is not what was said. Two consecutive words are "said as written"
-//! when the second starts after the first no further than it does in the
-//! query, give or take a particle or a hyphen (`step by step` in the query,
-//! `step-by-step` in the captions; `모델을 기다리기`, `모델을 기다려`).
+//! Only the words as typed count (exact, stemmed or conjugated): a
+//! translation or a guess is not what was said. Two consecutive words are
+//! "said as written" when the second starts after the first no further than
+//! it does in the query, give or take a particle or a hyphen (`step by step`
+//! in the query, `step-by-step` in the captions; `모델을 기다리기`,
+//! `모델을 기다려`).
+//!
+//! Looser, the words of a name of several words stand together when each is
+//! within a few words of the others, in any order (`near`).
 
-use super::index::{Index, F_TEXT};
+use super::index::{Index, Posting, F_TEXT};
 use super::query::Query;
 
+/// How far apart (in characters, per extra word) the words of a
+/// multi-word name may be in the translation.
+const NEAR_CHARS: u32 = 12;
 /// Characters a text may add between two words beyond the query's own
 /// spacing (a particle, punctuation, a longer dropped word).
 const SLACK: u32 = 3;
@@ -120,4 +127,43 @@ pub(crate) fn said(index: &Index, query: &Query, pairs: &[(usize, u32)], doc: u3
         .iter()
         .filter(|&&pair| !starts(index, query, pair, doc).is_empty())
         .count()
+}
+
+/// Whether some occurrence of the first posting's term has an occurrence of
+/// each other term within a few words (by the positions kept).
+pub(crate) fn near(index: &Index, first: &Posting, others: &[&Posting]) -> bool {
+    const MAX_OTHERS: usize = 8;
+    if others.len() > MAX_OTHERS {
+        return true;
+    }
+    let window = NEAR_CHARS * others.len() as u32;
+    let mut at = [0usize; MAX_OTHERS];
+    // Positions are ascending: one pointer per list moves forward only.
+    index.positions(first).iter().any(|&a| {
+        others.iter().zip(at.iter_mut()).all(|(q, j)| {
+            let list = index.positions(q);
+            while *j < list.len() && list[*j] + window < a {
+                *j += 1;
+            }
+            list.get(*j).is_some_and(|&b| b.abs_diff(a) <= window)
+        })
+    })
+}
+
+/// The positions of the first posting's term that have every other term
+/// within a few words: where a name of several words is said as a whole.
+pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Posting]) -> Vec<u32> {
+    let window = NEAR_CHARS * others.len() as u32;
+    index
+        .positions(first)
+        .iter()
+        .copied()
+        .filter(|&a| {
+            others.iter().all(|q| {
+                let list = index.positions(q);
+                let i = list.partition_point(|&b| b.saturating_add(window) < a);
+                list.get(i).is_some_and(|&b| b.abs_diff(a) <= window)
+            })
+        })
+        .collect()
 }

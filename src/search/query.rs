@@ -2,7 +2,8 @@
 //! could stand for, each with a tier — exact, stem, prefix, 초성, typo — and
 //! the concept names it reaches through the glossary (weighted lower, so an
 //! expansion never outranks the word itself). Adjacent words are also tried
-//! joined (`멀티 모달`, `alpha go`) and long Hangul words split.
+//! joined (`멀티 모달`, `alpha go`) and long Hangul words split; a Korean
+//! verb in its noun form reads its conjugations, a noun its light verb.
 
 use rustc_hash::FxHashMap;
 

@@ -6,14 +6,17 @@
 //! translation saturating with frequency, BM25-style). Each word's total is
 //! then scaled by how rare the word is in the library (idf over the chapters
 //! any reading of it matched), so a word found in every chapter counts little.
-//! Chapters matching more of the (informative) words surely (not by a typo
-//! fix or completion of a plain word) come first; then the summed score.
+//! A reading that is one of the chapter's names as a whole counts more
+//! there, and a chapter whose text says the query's words as written (see
+//! `phrase`) has its score raised. Chapters matching more of the
+//! (informative) words surely (not by a typo fix, completion or conjugation
+//! of a plain word) come first; then the summed score.
 
 use super::dictionary::TermId;
 use super::index::{
     Doc, Index, Posting, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE, F_TRANSLATION,
 };
-use super::phrase;
+use super::phrase::{self, near};
 use super::query::{Alt, Query, Tier};
 
 /// BM25 parameters for the translation.
@@ -29,9 +32,6 @@ const CAPTIONS: f32 = 0.5;
 const HEARD_K: f32 = 0.5;
 /// Share of a reading's other fields added to its best field.
 const OTHER_FIELDS: f32 = 0.15;
-/// How far apart (in characters, per extra word) the words of a
-/// multi-word name may be in the translation.
-const NEAR_CHARS: u32 = 12;
 /// A word counts towards coverage if its importance is at least this share
 /// of the most important word's.
 const COVERAGE_SHARE: f32 = 0.5;
@@ -149,45 +149,6 @@ pub(crate) fn for_each_match(
 /// positions beyond those in the translation.
 pub(crate) fn heard(p: &Posting) -> u32 {
     u32::from(p.pos_len).saturating_sub(u32::from(p.tf))
-}
-
-/// Whether some occurrence of the first posting's term has an occurrence of
-/// each other term within a few words (by the positions kept).
-pub(crate) fn near(index: &Index, first: &Posting, others: &[&Posting]) -> bool {
-    const MAX_OTHERS: usize = 8;
-    if others.len() > MAX_OTHERS {
-        return true;
-    }
-    let window = NEAR_CHARS * others.len() as u32;
-    let mut at = [0usize; MAX_OTHERS];
-    // Positions are ascending: one pointer per list moves forward only.
-    index.positions(first).iter().any(|&a| {
-        others.iter().zip(at.iter_mut()).all(|(q, j)| {
-            let list = index.positions(q);
-            while *j < list.len() && list[*j] + window < a {
-                *j += 1;
-            }
-            list.get(*j).is_some_and(|&b| b.abs_diff(a) <= window)
-        })
-    })
-}
-
-/// The positions of the first posting's term that have every other term
-/// within a few words: where a name of several words is said as a whole.
-pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Posting]) -> Vec<u32> {
-    let window = NEAR_CHARS * others.len() as u32;
-    index
-        .positions(first)
-        .iter()
-        .copied()
-        .filter(|&a| {
-            others.iter().all(|q| {
-                let list = index.positions(q);
-                let i = list.partition_point(|&b| b.saturating_add(window) < a);
-                list.get(i).is_some_and(|&b| b.abs_diff(a) <= window)
-            })
-        })
-        .collect()
 }
 
 /// The first index at or after `from` whose posting is for `doc` or later.
