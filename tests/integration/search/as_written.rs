@@ -3,7 +3,7 @@
 //! said apart, however often: on a tiny course of our own whose captions
 //! say "role" and "prompting" many times apart and once as "role prompting".
 
-use lectern::library::{load_library, Library, LoadOptions, Moment};
+use lectern::library::{Library, Moment};
 use lectern::search::{Glossary, SearchIndex};
 
 const COURSE: &str = r#"id: roles
@@ -85,24 +85,18 @@ there is a reset button on the box.
 ";
 
 fn roles() -> (Library, SearchIndex) {
-    let tmp = crate::support::tempdir();
-    let course = tmp.path().join("roles");
-    std::fs::create_dir_all(course.join("captions")).expect("temp dir");
-    for (name, text) in [
+    let files = [
         ("course.yaml", COURSE),
         ("01.md", CH1),
         ("02.md", CH2),
         ("captions/roles.en.vtt", VTT),
-    ] {
-        std::fs::write(course.join(name), text).expect("write fixture");
-    }
-    let library = load_library(&[tmp.path().to_path_buf()], LoadOptions::default());
+    ];
+    let (library, index) = crate::support::tiny_course("roles", &files, &Glossary::default());
     assert!(
         library.courses[0].captions.is_some(),
         "{:?}",
         library.diagnostics
     );
-    let index = SearchIndex::build(&library, &Glossary::default());
     (library, index)
 }
 

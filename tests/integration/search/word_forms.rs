@@ -7,7 +7,7 @@
 //! - a query that is one chapter's whole title (`강화학습`) leads to that
 //!   chapter before chapters whose titles only hold it (`SFT에서 강화학습으로`).
 
-use lectern::library::{load_library, Library, LoadOptions};
+use lectern::library::Library;
 use lectern::search::{Glossary, SearchIndex};
 
 const COURSE: &str = r#"id: forms
@@ -99,21 +99,15 @@ chapter: 4
 "#;
 
 fn forms() -> (Library, SearchIndex) {
-    let tmp = crate::support::tempdir();
-    let course = tmp.path().join("forms");
-    std::fs::create_dir_all(&course).expect("temp dir");
-    for (name, text) in [
+    let files = [
         ("course.yaml", COURSE),
         ("01.md", CH1),
         ("02.md", CH2),
         ("03.md", CH3),
         ("04.md", CH4),
-    ] {
-        std::fs::write(course.join(name), text).expect("write fixture");
-    }
-    let library = load_library(&[tmp.path().to_path_buf()], LoadOptions::default());
+    ];
+    let (library, index) = crate::support::tiny_course("forms", &files, &Glossary::default());
     assert_eq!(library.courses.len(), 1, "{:?}", library.diagnostics);
-    let index = SearchIndex::build(&library, &Glossary::default());
     (library, index)
 }
 
