@@ -294,15 +294,7 @@ pub(crate) fn rank(
                 .zip(sure_row)
                 .filter(|&((&s, &w), &sure)| s > 0.0 && w >= floor && sure)
                 .count() as u32;
-            let score: f32 = row.iter().zip(&importance).map(|(s, w)| s * w).sum();
-            // Words said as written, one after another, beat the same words
-            // scattered about: `role prompting` is where it is said so.
-            let as_written = if pairs.is_empty() {
-                0.0
-            } else {
-                phrase::said(index, query, &pairs, d) as f32 / pairs.len() as f32
-            };
-            let score = score * (1.0 + AS_WRITTEN * as_written);
+            let score = row.iter().zip(&importance).map(|(s, w)| s * w).sum();
             Ranked {
                 doc: d,
                 coverage,
@@ -318,10 +310,13 @@ pub(crate) fn rank(
             .then(b.in_course.total_cmp(&a.in_course))
             .then(a.doc.cmp(&b.doc))
     };
+    if top == 0 {
+        return Ranking::default();
+    }
+    if !pairs.is_empty() {
+        raise_as_written(index, query, &pairs, &mut out, top, order);
+    }
     if top < out.len() {
-        if top == 0 {
-            return Ranking::default();
-        }
         out.select_nth_unstable_by(top - 1, order);
         out.truncate(top);
     }
@@ -343,6 +338,39 @@ pub(crate) fn rank(
                 }
             })
             .collect(),
+    }
+}
+
+/// Words said as written, one after another, beat the same words scattered
+/// about (`role prompting` is where it is said so): raises the score of the
+/// chapters of `out` that say the query's `pairs` as written, in proportion.
+/// Only chapters that could reach the best `top` with the largest raise are
+/// looked at.
+fn raise_as_written(
+    index: &Index,
+    query: &Query,
+    pairs: &[(usize, u32)],
+    out: &mut [Ranked],
+    top: usize,
+    order: impl Fn(&Ranked, &Ranked) -> std::cmp::Ordering,
+) {
+    let last = if top < out.len() {
+        out.select_nth_unstable_by(top - 1, &order);
+        Some(out[top - 1])
+    } else {
+        None
+    };
+    let could_lead = |r: &Ranked| {
+        last.is_none_or(|k| {
+            r.coverage > k.coverage
+                || (r.coverage == k.coverage && r.score * (1.0 + AS_WRITTEN) >= k.score)
+        })
+    };
+    for r in out.iter_mut() {
+        if could_lead(r) {
+            let said = phrase::said(index, query, pairs, r.doc) as f32 / pairs.len() as f32;
+            r.score *= 1.0 + AS_WRITTEN * said;
+        }
     }
 }
 
