@@ -44,39 +44,51 @@ pub(crate) fn pairs(query: &Query) -> Vec<(usize, u32)> {
 
 /// Where in `doc` the first word of a pair (from [`pairs`]) is said with the
 /// second right after it: positions of the first word, ascending.
-pub(crate) fn starts(
+pub(crate) fn starts(index: &Index, query: &Query, pair: (usize, u32), doc: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    each_start(index, query, pair, doc, |a| {
+        out.push(a);
+        false
+    });
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Calls `found` with each start of the pair in `doc` (see [`starts`]),
+/// until it returns true.
+fn each_start(
     index: &Index,
     query: &Query,
     (first, gap): (usize, u32),
     doc: u32,
-) -> Vec<u32> {
-    let said = |slot: usize| {
+    mut found: impl FnMut(u32) -> bool,
+) {
+    let lists = |slot: usize| {
         query
             .typed
             .get(slot)
             .into_iter()
             .flatten()
-            .filter_map(|&t| index.posting(t, doc))
+            .filter_map(move |&t| index.posting(t, doc))
             .filter(|p| p.fields & F_TEXT != 0)
             .map(|p| index.positions(p))
-            .collect::<Vec<&[u32]>>()
     };
-    let (lead, next) = (said(first), said(first + 1));
-    let mut out: Vec<u32> = Vec::new();
-    for a_list in &lead {
-        for &a in *a_list {
+    let next: Vec<&[u32]> = lists(first + 1).collect();
+    if next.is_empty() {
+        return;
+    }
+    for a_list in lists(first) {
+        for &a in a_list {
             let follows = next.iter().any(|b_list| {
                 let j = b_list.partition_point(|&b| b <= a);
                 b_list.get(j).is_some_and(|&b| b - a <= gap)
             });
-            if follows {
-                out.push(a);
+            if follows && found(a) {
+                return;
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Where the query's consecutive words are said as written: the position
@@ -125,7 +137,14 @@ pub(crate) fn written(index: &Index, query: &Query, doc: u32) -> Written {
 pub(crate) fn said(index: &Index, query: &Query, pairs: &[(usize, u32)], doc: u32) -> usize {
     pairs
         .iter()
-        .filter(|&&pair| !starts(index, query, pair, doc).is_empty())
+        .filter(|&&pair| {
+            let mut said = false;
+            each_start(index, query, pair, doc, |_| {
+                said = true;
+                true
+            });
+            said
+        })
         .count()
 }
 
