@@ -257,9 +257,102 @@ pub(crate) fn verb_forms(index: &Index, slot: &Slot, i: usize, alts: &mut Alts) 
     }
 }
 
+/// A noun typed alone (`예측`) read as its light verb (`예측하`, of
+/// `예측하는`; `업데이트되`, of `업데이트된`): the same word, as a stem.
+pub(crate) fn light_verb_forms(index: &Index, slot: &Slot) -> Vec<Form> {
+    if slot.stem_text.ends_with(['하', '되']) || slot.stem_text.chars().count() < 2 {
+        return Vec::new();
+    }
+    ["하", "되"]
+        .iter()
+        .filter_map(|verb| index.dict.get(&format!("{}{}", slot.key, jamo_key(verb))))
+        .filter(|&t| index.df(t) > 0)
+        .map(|term| Form {
+            term,
+            tier: Tier::Stem,
+            sim: 1.0,
+        })
+        .collect()
+}
+
+/// Most conjugated forms read for one stem of a nominalised verb.
+const MAX_VERB_FORMS: usize = 12;
+
+/// The stem of a verb typed in its noun form (`기다리기` → `기다리`), when
+/// it has a stem of two syllables or more, and the stem's 아/어 form when
+/// it contracts (`기다리` → `기다려`, `존중하` → `존중해`, `쓰` → `써`).
+pub(crate) fn nominal_stems(word: &str) -> Vec<String> {
+    let Some(stem) = word.strip_suffix('기') else {
+        return Vec::new();
+    };
+    let mut chars: Vec<char> = stem.chars().collect();
+    if chars.len() < 2 || !chars.iter().all(|&c| ('가'..='힣').contains(&c)) {
+        return Vec::new();
+    }
+    let mut out = vec![stem.to_string()];
+    let Some(last) = chars.last_mut() else {
+        return out;
+    };
+    let code = u32::from(*last) - 0xAC00;
+    let (lead, vowel, tail) = (code / 588, code % 588 / 28, code % 28);
+    if tail != 0 {
+        return out;
+    }
+    // ㅣ→ㅕ, ㅡ→ㅓ, ㅗ→ㅘ, ㅜ→ㅝ, ㅚ→ㅙ; 하 → 해 (lead 18 = ㅎ).
+    let contracted = match (lead, vowel) {
+        (18, 0) => Some(1),
+        (_, 20) => Some(6),
+        (_, 18) => Some(4),
+        (_, 8) => Some(9),
+        (_, 13) => Some(14),
+        (_, 11) => Some(10),
+        _ => None,
+    };
+    if let Some(c) = contracted.and_then(|v| char::from_u32(0xAC00 + lead * 588 + v * 28)) {
+        *last = c;
+        out.push(chars.into_iter().collect());
+    }
+    out
+}
+
+/// A verb typed in its noun form (`기다리기`) read as its conjugations in
+/// the notes (`기다리는`, `기다려야겠다`, `기다렸다`): every word that
+/// starts with its stem. Two syllables of stem at
+/// least, so `하기` is not read as every word starting with `하`.
+pub(crate) fn nominal_verb_forms(index: &Index, slot: &Slot) -> Vec<Form> {
+    let mut out: Vec<Form> = Vec::new();
+    for stem in nominal_stems(&slot.stem_text) {
+        let key = jamo_key(&stem);
+        let mut found: Vec<TermId> = index
+            .dict
+            .prefixed(&key)
+            .filter(|&t| index.df(t) > 0 && index.dict.key(t) != slot.key)
+            .take(4 * MAX_VERB_FORMS)
+            .collect();
+        found.sort_by_key(|&t| std::cmp::Reverse(index.df(t)));
+        out.extend(found.into_iter().take(MAX_VERB_FORMS).map(|term| Form {
+            term,
+            tier: Tier::Conjugated,
+            sim: 1.0,
+        }));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::verb_stem;
+    use super::{nominal_stems, verb_stem};
+
+    #[test]
+    fn a_verb_in_its_noun_form_reads_as_its_stems() {
+        assert_eq!(nominal_stems("기다리기"), ["기다리", "기다려"]);
+        assert_eq!(nominal_stems("존중하기"), ["존중하", "존중해"]);
+        assert_eq!(nominal_stems("던지기"), ["던지", "던져"]);
+        assert_eq!(nominal_stems("만들기"), ["만들"]);
+        for word in ["하기", "쓰기", "모델", "기", "ab기"] {
+            assert!(nominal_stems(word).is_empty(), "{word}");
+        }
+    }
 
     #[test]
     fn verb_forms_read_as_their_stem() {

@@ -53,6 +53,10 @@ pub(crate) struct Doc {
     pub norm: f32,
     /// This document's passages: a range of [`Index::passages`], by offset.
     pub passages: (u32, u32),
+    /// Its names as wholes — each title, alias and each part of a title
+    /// listing several (`환각, 도구 사용`) — as sorted terms: a query that
+    /// is one of them names this chapter (see `rank`).
+    pub names: Vec<Vec<TermId>>,
 }
 
 /// One term in one chapter.

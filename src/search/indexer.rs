@@ -234,6 +234,7 @@ pub(crate) fn build(library: &Library) -> Index {
                 body_len: 0,
                 norm: 1.0,
                 passages: (from, passages.len() as u32),
+                names: Vec::new(),
             });
             chapters.push(DocText {
                 chapter: ch,
@@ -276,7 +277,41 @@ pub(crate) fn build(library: &Library) -> Index {
                 .collect()
         })
     };
-    merge(runs, docs, course_ids, passages)
+    let mut index = merge(runs, docs, course_ids, passages);
+    for (doc, text) in index.docs.iter_mut().zip(&chapters) {
+        doc.names = whole_names(&index.dict, text.chapter);
+    }
+    index
+}
+
+/// A chapter's names as wholes (see [`Doc::names`]): its titles and
+/// aliases, each cut at the marks that list or subtitle (`,` `:` `/` `(`).
+fn whole_names(dict: &Dictionary, chapter: &Chapter) -> Vec<Vec<TermId>> {
+    let titles = [&chapter.title, &chapter.title_ko];
+    let mut out: Vec<Vec<TermId>> = Vec::new();
+    for text in titles.into_iter().chain(&chapter.aliases) {
+        for part in text.split([',', ':', '/', '(', ')', '·']) {
+            let mut terms: Vec<TermId> = Vec::new();
+            let mut whole = true;
+            for_each_token(part, |tok| {
+                let key = word_key(tok.text).filter(|k| !k.stop);
+                if tok.joined || !whole {
+                    return;
+                }
+                match key.map(|k| dict.get(&k.key)) {
+                    Some(Some(t)) => terms.push(t),
+                    Some(None) => whole = false,
+                    None => {}
+                }
+            });
+            terms.sort_unstable();
+            terms.dedup();
+            if whole && !terms.is_empty() && !out.contains(&terms) {
+                out.push(terms);
+            }
+        }
+    }
+    out
 }
 
 /// Gives the runs' terms their global ids and appends their postings in order.

@@ -11,7 +11,8 @@
 //!   cores);
 //! - English ↔ Korean names: `glossary` (the file, pairs found in the notes,
 //!   and the concepts the engine looks names up in);
-//! - one search: `query` and `expansions` (what the words could mean), `rank`,
+//! - one search: `query` and `expansions` (what the words could mean),
+//!   `phrase` (where its words are said as written, or together), `rank`,
 //!   `moments`, `shown` and `snippet` (what a hit shows), `order` (which
 //!   hits lead);
 //! - `chapters` (resolving a chapter name); autocomplete: `name_lists` (the
@@ -40,6 +41,7 @@ mod normalize;
 mod normalize_tests;
 mod order;
 mod passages;
+mod phrase;
 mod query;
 mod rank;
 mod shown;

@@ -13,8 +13,9 @@ use super::index::{
 };
 use super::key_point_link::key_point_passage;
 use super::passages::{rank_passages, Mention};
+use super::phrase::{self, near, positions_together};
 use super::query::{Query, Slot, MAX_SLOTS};
-use super::rank::{alt_score, heard, near, positions_together, Ranked};
+use super::rank::{alt_score, heard, Ranked};
 pub(crate) use super::shown::Built;
 use super::shown::{Matcher, SnippetOf};
 use super::{Hit, HitMoment, MatchField};
@@ -185,7 +186,8 @@ pub(crate) fn build<'a>(
     let common_name = (top.first..=top.last).all(|s| importance.get(s).is_some_and(|&w| w < 1.0));
     let mut said_here = name.is_none();
     let passages = index.passages(doc);
-    for passage in rank_passages(passages, &mentions, importance) {
+    let written = phrase::written(index, query, r.doc);
+    for passage in rank_passages(passages, &mentions, importance, &written) {
         let says = says_name(&passage.slots);
         said_here |= says;
         if moments.len() >= max_moments {

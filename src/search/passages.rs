@@ -7,12 +7,17 @@
 //! is never preferred just for coming first.
 
 use super::index::PassageRef;
+pub(crate) use super::phrase::Written;
 use super::query::MAX_SLOTS;
 
 /// Weight of the mentions in the passages just before and after.
 const AROUND: f32 = 0.5;
 /// Characters within which a window of all query words counts as close.
 const CLOSE_CHARS: f32 = 40.0;
+/// What a passage gains for saying the whole query as written (see
+/// `phrase`), in proportion to the word pairs it says so: half a word
+/// covered.
+const AS_WRITTEN: f32 = 0.5;
 
 /// The query words found at one position of the body.
 pub(crate) struct Mention {
@@ -39,11 +44,13 @@ pub(crate) struct Passage {
 }
 
 /// Passages with mentions, best first (ties: earlier first, so a paragraph
-/// of the notes before a caption window).
+/// of the notes before a caption window). A passage that says the query as
+/// `written` beats one holding the same words apart.
 pub(crate) fn rank_passages(
     passages: &[PassageRef],
     mentions: &[Mention],
     importance: &[f32],
+    written: &Written,
 ) -> Vec<Passage> {
     if passages.is_empty() || mentions.is_empty() {
         return Vec::new();
@@ -67,7 +74,10 @@ pub(crate) fn rank_passages(
         if let Some(paragraph) = para {
             talk.push((paragraph, j - i));
             if sorted[i..j].iter().any(|m| !m.echo) {
-                out.push(score_paragraph(paragraph, &sorted[i..j], importance));
+                let mut p = score_paragraph(paragraph, &sorted[i..j], importance);
+                let from = passages.get(paragraph).map_or(0, |p| p.offset);
+                p.score += AS_WRITTEN * written.share(from, end);
+                out.push(p);
             }
         }
         i = j;
@@ -197,6 +207,7 @@ mod tests {
             &passages(&[100, 100]),
             &[m(5, 0), m(110, 0), m(115, 1)],
             &[],
+            &Written::default(),
         );
         assert_eq!(ranked[0].paragraph, 1);
         assert_eq!(ranked[0].center, 110);
@@ -208,6 +219,7 @@ mod tests {
             &passages(&[50, 50, 50]),
             &[m(1, 0), m(60, 0), m(70, 0), m(110, 0)],
             &[],
+            &Written::default(),
         );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0, 2]);
@@ -225,6 +237,7 @@ mod tests {
             &passages(&[50, 50, 50]),
             &[m(1, 0), m(60, 0), echo(65), echo(70), echo(110)],
             &[],
+            &Written::default(),
         );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0]);
@@ -234,15 +247,17 @@ mod tests {
     fn the_rare_word_outweighs_the_common_one() {
         // Passage 0 says the common word 0 twice, passage 1 the rare word 1.
         let mentions = [m(1, 0), m(9, 0), m(60, 1)];
-        let even = rank_passages(&passages(&[50, 50]), &mentions, &[]);
+        let none = Written::default();
+        let even = rank_passages(&passages(&[50, 50]), &mentions, &[], &none);
         assert_eq!(even[0].paragraph, 0);
-        let weighted = rank_passages(&passages(&[50, 50]), &mentions, &[0.3, 1.0]);
+        let weighted = rank_passages(&passages(&[50, 50]), &mentions, &[0.3, 1.0], &none);
         assert_eq!(weighted[0].paragraph, 1);
     }
 
     #[test]
     fn nothing_in_nothing_out() {
-        assert!(rank_passages(&passages(&[]), &[m(0, 0)], &[]).is_empty());
-        assert!(rank_passages(&passages(&[1]), &[], &[]).is_empty());
+        let none = Written::default();
+        assert!(rank_passages(&passages(&[]), &[m(0, 0)], &[], &none).is_empty());
+        assert!(rank_passages(&passages(&[1]), &[], &[], &none).is_empty());
     }
 }

@@ -2,13 +2,15 @@
 //! could stand for, each with a tier — exact, stem, prefix, 초성, typo — and
 //! the concept names it reaches through the glossary (weighted lower, so an
 //! expansion never outranks the word itself). Adjacent words are also tried
-//! joined (`멀티 모달`, `alpha go`) and long Hangul words split.
+//! joined (`멀티 모달`, `alpha go`) and long Hangul words split; a Korean
+//! verb in its noun form reads its conjugations, a noun its light verb.
 
 use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
 use super::expansions::{
-    letter_digit_split, part_group, phrase_ngrams, split_compound, verb_forms, Alts,
+    letter_digit_split, light_verb_forms, nominal_verb_forms, part_group, phrase_ngrams,
+    split_compound, verb_forms, Alts,
 };
 use super::glossary::Concepts;
 use super::index::Index;
@@ -52,6 +54,9 @@ pub(crate) struct Query {
     /// Every word is a common one (`the the the`): searched as written, a
     /// chapter must hold every word.
     pub common_only: bool,
+    /// Per slot, the terms of the word as typed (exact or stemmed, no
+    /// guesses or translations): what "said as written" looks for.
+    pub typed: Vec<Vec<TermId>>,
 }
 
 /// Which kinds of matching to use.
@@ -80,11 +85,11 @@ pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
                 .map(|(_, s)| s.key.clone())
                 .collect();
             out.retain(|(start, _)| *start < tok.start);
-            out.push((tok.start, slot_of(tok.text, k, parts)));
+            out.push((tok.start, slot_of(tok.text, tok.start, k, parts)));
         } else if !k.stop {
-            out.push((tok.start, slot_of(tok.text, k, Vec::new())));
+            out.push((tok.start, slot_of(tok.text, tok.start, k, Vec::new())));
         } else if k.script == Script::Latin {
-            common.push((tok.start, slot_of(tok.text, k, Vec::new())));
+            common.push((tok.start, slot_of(tok.text, tok.start, k, Vec::new())));
         }
     }
     let common_only = out.is_empty() && common.len() >= 2;
@@ -95,12 +100,13 @@ pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
     (slots, common_only)
 }
 
-fn slot_of(text: &str, k: super::normalize::WordKey, parts: Vec<String>) -> Slot {
+fn slot_of(text: &str, start: usize, k: super::normalize::WordKey, parts: Vec<String>) -> Slot {
     use unicode_normalization::UnicodeNormalization;
     let stem_text: String = text.nfc().take(k.stem_chars).collect();
     Slot {
         choseong: choseong_query(text),
         key: k.key,
+        start,
         script: k.script,
         surface_chars: k.surface_chars,
         stemmed: k.stemmed,
@@ -228,7 +234,12 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
     let mut alts = Alts::default();
     let mut slot_forms: Vec<Vec<Form>> = Vec::with_capacity(slots.len());
     for (i, slot) in slots.iter().enumerate() {
-        let fs = forms(index, concepts, slot, opts);
+        let mut fs = forms(index, concepts, slot, opts);
+        let exact_found = fs.iter().any(|f| f.tier <= Tier::Stem);
+        if slot.script == Script::Hangul {
+            fs.extend(light_verb_forms(index, slot));
+            fs.extend(nominal_verb_forms(index, slot));
+        }
         for f in &fs {
             if index.df(f.term) > 0 {
                 alts.add(vec![f.term], i, i, f.tier.weight() * f.sim, f.tier);
@@ -250,7 +261,6 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
             Tier::Exact.weight(),
             Tier::Exact,
         );
-        let exact_found = fs.iter().any(|f| f.tier <= Tier::Stem);
         if !slot.parts.is_empty() && !exact_found {
             part_group(index, &slot.parts, i, &mut alts);
         } else if !exact_found && slot.script == Script::Latin {
@@ -342,9 +352,19 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
         *n <= MAX_PER_SPAN
     });
     out.truncate(256);
+    let typed = slot_forms
+        .iter()
+        .map(|fs| {
+            fs.iter()
+                .filter(|f| f.tier <= Tier::Conjugated && index.df(f.term) > 0)
+                .map(|f| f.term)
+                .collect()
+        })
+        .collect();
     Query {
         slots,
         alts: out,
         common_only,
+        typed,
     }
 }

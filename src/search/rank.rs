@@ -6,13 +6,17 @@
 //! translation saturating with frequency, BM25-style). Each word's total is
 //! then scaled by how rare the word is in the library (idf over the chapters
 //! any reading of it matched), so a word found in every chapter counts little.
-//! Chapters matching more of the (informative) words surely (not by a typo
-//! fix or completion of a plain word) come first; then the summed score.
+//! A reading that is one of the chapter's names as a whole counts more
+//! there, and a chapter whose text says the query's words as written (see
+//! `phrase`) has its score raised. Chapters matching more of the
+//! (informative) words surely (not by a typo fix, completion or conjugation
+//! of a plain word) come first; then the summed score.
 
 use super::dictionary::TermId;
 use super::index::{
     Doc, Index, Posting, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE, F_TRANSLATION,
 };
+use super::phrase::{self, near};
 use super::query::{Alt, Query, Tier};
 
 /// BM25 parameters for the translation.
@@ -28,12 +32,16 @@ const CAPTIONS: f32 = 0.5;
 const HEARD_K: f32 = 0.5;
 /// Share of a reading's other fields added to its best field.
 const OTHER_FIELDS: f32 = 0.15;
-/// How far apart (in characters, per extra word) the words of a
-/// multi-word name may be in the translation.
-const NEAR_CHARS: u32 = 12;
 /// A word counts towards coverage if its importance is at least this share
 /// of the most important word's.
 const COVERAGE_SHARE: f32 = 0.5;
+/// How much more a reading is worth in a chapter one of whose names it is
+/// as a whole (`강화학습` is chapter 17's title; chapter 20's is `RLHF`,
+/// chapter 16's `SFT에서 강화학습으로`): the query names that chapter.
+const WHOLE_NAME: f32 = 1.2;
+/// How much more a chapter's score is worth when its text says the whole
+/// query as written (see `phrase`), in proportion to the word pairs said.
+const AS_WRITTEN: f32 = 0.4;
 
 /// A chapter's standing for a query.
 #[derive(Debug, Clone, Copy)]
@@ -143,45 +151,6 @@ pub(crate) fn heard(p: &Posting) -> u32 {
     u32::from(p.pos_len).saturating_sub(u32::from(p.tf))
 }
 
-/// Whether some occurrence of the first posting's term has an occurrence of
-/// each other term within a few words (by the positions kept).
-pub(crate) fn near(index: &Index, first: &Posting, others: &[&Posting]) -> bool {
-    const MAX_OTHERS: usize = 8;
-    if others.len() > MAX_OTHERS {
-        return true;
-    }
-    let window = NEAR_CHARS * others.len() as u32;
-    let mut at = [0usize; MAX_OTHERS];
-    // Positions are ascending: one pointer per list moves forward only.
-    index.positions(first).iter().any(|&a| {
-        others.iter().zip(at.iter_mut()).all(|(q, j)| {
-            let list = index.positions(q);
-            while *j < list.len() && list[*j] + window < a {
-                *j += 1;
-            }
-            list.get(*j).is_some_and(|&b| b.abs_diff(a) <= window)
-        })
-    })
-}
-
-/// The positions of the first posting's term that have every other term
-/// within a few words: where a name of several words is said as a whole.
-pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Posting]) -> Vec<u32> {
-    let window = NEAR_CHARS * others.len() as u32;
-    index
-        .positions(first)
-        .iter()
-        .copied()
-        .filter(|&a| {
-            others.iter().all(|q| {
-                let list = index.positions(q);
-                let i = list.partition_point(|&b| b.saturating_add(window) < a);
-                list.get(i).is_some_and(|&b| b.abs_diff(a) <= window)
-            })
-        })
-        .collect()
-}
-
 /// The first index at or after `from` whose posting is for `doc` or later.
 fn gallop(list: &[Posting], from: usize, doc: u32) -> usize {
     let mut step = 1;
@@ -236,13 +205,17 @@ pub(crate) fn rank(
         // guess at a plain word of the translation is not.
         let named = alt.terms.iter().all(|&t| index.is_name(t));
         let is_sure = alt.tier <= Tier::Stem || named;
+        let mut terms = alt.terms.clone();
+        terms.sort_unstable();
         for_each_match(index, &alt.terms, |d, fields, tf, heard| {
             let di = d as usize;
             if !allowed.get(di).copied().unwrap_or(false) {
                 return;
             }
-            let (s, _) = field_score(fields, tf, heard, index.docs[di].norm);
-            let s = w * s;
+            let doc = &index.docs[di];
+            let (s, _) = field_score(fields, tf, heard, doc.norm);
+            let whole = fields & F_TITLE != 0 && doc.names.contains(&terms);
+            let s = if whole { w * s * WHOLE_NAME } else { w * s };
             for cell in &mut best[di * n + first..=di * n + last] {
                 if s > *cell {
                     *cell = s;
@@ -269,10 +242,12 @@ pub(crate) fn rank(
     // Some words found nothing and the rest only approximately (`pizza
     // recipe` → `recite`): that is not a question about these notes.
     let dead = slot_tier.iter().any(Option::is_none);
-    let strong = slot_tier
-        .iter()
-        .flatten()
-        .any(|t| matches!(t, Tier::Exact | Tier::Stem | Tier::Choseong));
+    let strong = slot_tier.iter().flatten().any(|t| {
+        matches!(
+            t,
+            Tier::Exact | Tier::Stem | Tier::Conjugated | Tier::Choseong
+        )
+    });
     if dead && !strong {
         return Ranking::default();
     }
@@ -297,6 +272,7 @@ pub(crate) fn rank(
     // Words much more common than the query's rarest count for the score but
     // not for coverage: `llm spelling` is about spelling.
     let floor = COVERAGE_SHARE * importance.iter().copied().fold(0.0, f32::max);
+    let pairs = phrase::pairs(query);
     let mut out: Vec<Ranked> = touched
         .iter()
         .filter(|&&d| {
@@ -334,10 +310,13 @@ pub(crate) fn rank(
             .then(b.in_course.total_cmp(&a.in_course))
             .then(a.doc.cmp(&b.doc))
     };
+    if top == 0 {
+        return Ranking::default();
+    }
+    if !pairs.is_empty() {
+        raise_as_written(index, query, &pairs, &mut out, top, order);
+    }
     if top < out.len() {
-        if top == 0 {
-            return Ranking::default();
-        }
         out.select_nth_unstable_by(top - 1, order);
         out.truncate(top);
     }
@@ -359,6 +338,39 @@ pub(crate) fn rank(
                 }
             })
             .collect(),
+    }
+}
+
+/// Words said as written, one after another, beat the same words scattered
+/// about (`role prompting` is where it is said so): raises the score of the
+/// chapters of `out` that say the query's `pairs` as written, in proportion.
+/// Only chapters that could reach the best `top` with the largest raise are
+/// looked at.
+fn raise_as_written(
+    index: &Index,
+    query: &Query,
+    pairs: &[(usize, u32)],
+    out: &mut [Ranked],
+    top: usize,
+    order: impl Fn(&Ranked, &Ranked) -> std::cmp::Ordering,
+) {
+    let last = if top < out.len() {
+        out.select_nth_unstable_by(top - 1, &order);
+        Some(out[top - 1])
+    } else {
+        None
+    };
+    let could_lead = |r: &Ranked| {
+        last.is_none_or(|k| {
+            r.coverage > k.coverage
+                || (r.coverage == k.coverage && r.score * (1.0 + AS_WRITTEN) >= k.score)
+        })
+    };
+    for r in out.iter_mut() {
+        if could_lead(r) {
+            let said = phrase::said(index, query, pairs, r.doc) as f32 / pairs.len() as f32;
+            r.score *= 1.0 + AS_WRITTEN * said;
+        }
     }
 }
 

@@ -18,6 +18,9 @@ pub(crate) const EXPANSION_DAMPED: f32 = 0.35;
 pub(crate) enum Tier {
     Exact,
     Stem,
+    /// A conjugation of a verb typed in its noun form (`기다리기` →
+    /// `기다려야`): sure only where it names something (see `rank`).
+    Conjugated,
     Prefix,
     Choseong,
     Fuzzy,
@@ -28,6 +31,7 @@ impl Tier {
         match self {
             Tier::Exact => 1.0,
             Tier::Stem => 0.92,
+            Tier::Conjugated => 0.83,
             Tier::Prefix => 0.42,
             Tier::Choseong => 0.4,
             Tier::Fuzzy => 0.36,
@@ -39,6 +43,10 @@ impl Tier {
 #[derive(Debug, Clone)]
 pub(crate) struct Slot {
     pub key: String,
+    /// Where the word starts in the query, in characters (for saying the
+    /// query's words as written: in `step by step` the second `step` starts
+    /// 8 characters after the first).
+    pub start: usize,
     pub script: Script,
     pub surface_chars: usize,
     pub stemmed: bool,

@@ -1,6 +1,7 @@
 //! The search engine: its promises on a tiny library, quality on the real
 //! notes (labelled queries and moments), and no panic on any input.
 
+mod as_written;
 mod autocomplete;
 mod behaviour;
 mod courses;
@@ -9,3 +10,4 @@ mod moments;
 mod passages;
 mod props;
 mod queries;
+mod word_forms;

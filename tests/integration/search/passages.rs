@@ -3,9 +3,7 @@
 //! said in (by its aligned time), and a link is exact only when anchored.
 //! On a tiny course of our own (captions included) and on the real v1 notes.
 
-use lectern::library::{
-    load_library, Chapter, Course, Library, LoadOptions, Moment, Notes, Paragraph, Spoken,
-};
+use lectern::library::{Chapter, Course, Library, Moment, Notes, Paragraph, Spoken};
 use lectern::search::{Glossary, MatchField, SearchIndex};
 
 const COURSE: &str = r#"id: talk
@@ -80,25 +78,19 @@ const GLOSSARY: &str = r#"concepts:
 "#;
 
 fn talk() -> (Library, SearchIndex) {
-    let tmp = crate::support::tempdir();
-    let course = tmp.path().join("talk");
-    std::fs::create_dir_all(course.join("captions")).expect("temp dir");
-    for (name, text) in [
+    let files = [
         ("course.yaml", COURSE),
         ("01.md", CH1),
         ("02.md", CH2),
         ("captions/talk.en.vtt", VTT),
-    ] {
-        std::fs::write(course.join(name), text).expect("write fixture");
-    }
-    let library = load_library(&[tmp.path().to_path_buf()], LoadOptions::default());
+    ];
+    let glossary = Glossary::parse(GLOSSARY).expect("glossary parses");
+    let (library, index) = crate::support::tiny_course("talk", &files, &glossary);
     assert!(
         library.courses[0].captions.is_some(),
         "{:?}",
         library.diagnostics
     );
-    let glossary = Glossary::parse(GLOSSARY).expect("glossary parses");
-    let index = SearchIndex::build(&library, &glossary);
     (library, index)
 }
 

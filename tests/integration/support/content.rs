@@ -60,6 +60,28 @@ pub fn load_bare(dir: &Path) -> lectern::library::Library {
     lectern::library::load_library(&[dir.to_path_buf()], Default::default())
 }
 
+/// A small course of our own: `files` (paths inside the course folder
+/// `id`, and their text) written to a temp folder, loaded on its own and
+/// indexed with `glossary`.
+pub fn tiny_course(
+    id: &str,
+    files: &[(&str, &str)],
+    glossary: &Glossary,
+) -> (lectern::library::Library, lectern::search::SearchIndex) {
+    let tmp = tempdir();
+    let course = tmp.path().join(id);
+    for (name, text) in files {
+        let path = course.join(name);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("temp course folder");
+        }
+        std::fs::write(path, text).expect("write the course");
+    }
+    let library = load_bare(tmp.path());
+    let index = lectern::search::SearchIndex::build(&library, glossary);
+    (library, index)
+}
+
 /// A fresh temp folder, removed when dropped.
 pub fn tempdir() -> TempDir {
     tempfile::tempdir().expect("create a temp folder")
