@@ -277,18 +277,24 @@ impl Cpu {
     }
 }
 
+/// The load generator's runtime: one worker, its threads named so their
+/// CPU time is told apart from the server's.
+fn client_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name(CLIENT_THREADS)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// Sends every request on its own connection at once; each request's status
 /// and latency (connect → full response), and the CPU the burst took.
 fn burst(
     addr: std::net::SocketAddr,
     requests: Vec<Vec<u8>>,
 ) -> (Vec<(Option<u16>, Duration)>, Cpu) {
-    let client = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .thread_name(CLIENT_THREADS)
-        .enable_all()
-        .build()
-        .unwrap();
+    let client = client_runtime();
     client.block_on(async {
         let before = timing::cpu_by_thread();
         let tasks: Vec<_> = requests
@@ -322,12 +328,7 @@ fn pooled_burst(
     requests: Vec<Vec<u8>>,
     connections: usize,
 ) -> (Vec<(Option<u16>, Duration)>, Cpu) {
-    let client = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .thread_name(CLIENT_THREADS)
-        .enable_all()
-        .build()
-        .unwrap();
+    let client = client_runtime();
     client.block_on(async {
         let mut streams = Vec::new();
         for _ in 0..connections {

@@ -91,13 +91,7 @@ fn roles() -> (Library, SearchIndex) {
         ("02.md", CH2),
         ("captions/roles.en.vtt", VTT),
     ];
-    let (library, index) = crate::support::tiny_course("roles", &files, &Glossary::default());
-    assert!(
-        library.courses[0].captions.is_some(),
-        "{:?}",
-        library.diagnostics
-    );
-    (library, index)
+    crate::support::tiny_captioned_course("roles", &files, &Glossary::default())
 }
 
 #[test]

@@ -85,13 +85,7 @@ fn talk() -> (Library, SearchIndex) {
         ("captions/talk.en.vtt", VTT),
     ];
     let glossary = Glossary::parse(GLOSSARY).expect("glossary parses");
-    let (library, index) = crate::support::tiny_course("talk", &files, &glossary);
-    assert!(
-        library.courses[0].captions.is_some(),
-        "{:?}",
-        library.diagnostics
-    );
-    (library, index)
+    crate::support::tiny_captioned_course("talk", &files, &glossary)
 }
 
 #[test]

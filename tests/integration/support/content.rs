@@ -82,6 +82,22 @@ pub fn tiny_course(
     (library, index)
 }
 
+/// `tiny_course` for a course whose files include its captions, checked to
+/// have loaded (a broken captions file of a test would else pass unseen).
+pub fn tiny_captioned_course(
+    id: &str,
+    files: &[(&str, &str)],
+    glossary: &Glossary,
+) -> (lectern::library::Library, lectern::search::SearchIndex) {
+    let (library, index) = tiny_course(id, files, glossary);
+    assert!(
+        library.courses[0].captions.is_some(),
+        "{:?}",
+        library.diagnostics
+    );
+    (library, index)
+}
+
 /// A fresh temp folder, removed when dropped.
 pub fn tempdir() -> TempDir {
     tempfile::tempdir().expect("create a temp folder")

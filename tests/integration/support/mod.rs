@@ -21,7 +21,7 @@ pub mod store;
 
 pub use content::{
     config, glossary, load_bare, load_with_index, root, shipped, temp_content, tempdir,
-    tiny_course, two_courses, ROOT,
+    tiny_captioned_course, tiny_course, two_courses, ROOT,
 };
 pub use corpus::{corpus, corpus_path, CORPUS_SETS};
 pub use golden::{golden, golden_json};
