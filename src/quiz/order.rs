@@ -31,14 +31,28 @@ fn sentence_start(text: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// How paragraph `index` of `chapter` is shown, and from which character.
+/// Fewest characters a passage must show to be told apart as a choice: a
+/// lone list item (`- 구글이라고 생각하죠.`) says too little to place.
+const MIN_SHOWN_CHARS: usize = 16;
+
+/// How paragraph `index` of `chapter` is shown, and from which character
+/// (a list item's marker is not shown).
 fn opening(chapter: &Chapter, index: usize) -> Option<(usize, String)> {
     let para = chapter.notes.as_ref()?.body.get(index)?;
     let text = squash_whitespace(&para.text);
     let text = text.trim();
     let skip = sentence_start(text);
     let shown: String = text.chars().skip(skip).collect();
-    (!shown.trim().is_empty()).then(|| (skip, truncate(shown.trim(), EXCERPT_CHARS)))
+    let shown = without_list_marker(shown.trim());
+    (shown.chars().count() >= MIN_SHOWN_CHARS).then(|| (skip, truncate(shown, EXCERPT_CHARS)))
+}
+
+/// `text` without a Markdown list item's marker (`- `, `* `, `+ `, `• `).
+fn without_list_marker(text: &str) -> &str {
+    ["- ", "* ", "+ ", "• "]
+        .iter()
+        .find_map(|m| text.strip_prefix(m))
+        .map_or(text, str::trim_start)
 }
 
 /// The passages of `chapter` a question may show, in body order.

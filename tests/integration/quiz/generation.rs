@@ -74,6 +74,14 @@ fn check(course: &Course, names: Synonyms<'_>, r: QuestionRef, q: &quiz::Questio
             }
         }
     }
+    if r.kind == Kind::Order {
+        for c in &q.choices {
+            assert!(
+                c.chars().count() >= 16 && !c.starts_with(['-', '*', '+', '•']),
+                "a passage too short to place, or a list marker shown: {r:?} {q:?}"
+            );
+        }
+    }
     if r.kind == Kind::Chapter {
         let kp = &ch.notes.as_ref().expect("notes").key_points[r.item as usize];
         let words = quiz::content_words(&kp.plain());
@@ -137,6 +145,24 @@ fn every_question_of_the_v1_notes_is_well_formed() {
         count(Kind::Order)
     );
     assert!(count(Kind::Term) > 0 && count(Kind::Chapter) > 0 && count(Kind::Order) > 0);
+}
+
+/// The prompt-engineering notes write some of their translation as list
+/// items (`- 구글이라고 생각하죠.`): a lone short item was offered as a
+/// "which comes first" choice, marker and all.
+#[test]
+fn list_items_of_the_prompt_engineering_notes_are_not_order_choices() {
+    let Some(dir) = support::corpus_path("ai-prompt-engineering/kr") else {
+        return;
+    };
+    let lectern = lectern::app::Lectern::new(support::load_bare(&dir), &support::glossary());
+    let course = &lectern.library.courses[0];
+    let names = lectern.index.synonyms();
+    let all = every_question(course, names, &[0, 1, 77]);
+    assert!(all.iter().any(|(r, _)| r.kind == Kind::Order));
+    for (r, q) in &all {
+        check(course, names, *r, q);
+    }
 }
 
 #[test]
