@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use super::dictionary::TermId;
 use super::glossary::Concepts;
 use super::index::Index;
+use super::jamo::{is_syllable, syllable, syllable_parts};
 use super::normalize::{jamo_key, word_key};
 use super::slot::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};
 
@@ -217,11 +218,7 @@ const VERB_ENDINGS: &[&str] = &["ㄹ", "ㄴ", "는", "기", "다", "면"];
 pub(crate) fn verb_stem(word: &str) -> Option<String> {
     let rest = TRY_FORMS.iter().find_map(|f| word.strip_suffix(f))?;
     let mut chars: Vec<char> = rest.chars().collect();
-    let last = *chars.last()?;
-    let code = u32::from(last)
-        .checked_sub(0xAC00)
-        .filter(|&c| c < 11_172)?;
-    let (lead, vowel, tail) = (code / 588, code % 588 / 28, code % 28);
+    let (lead, vowel, tail) = syllable_parts(*chars.last()?)?;
     if tail != 0 {
         return None;
     }
@@ -233,7 +230,7 @@ pub(crate) fn verb_stem(word: &str) -> Option<String> {
         }
         // `써` = `쓰` + `어`: the stem's ㅡ fell out.
         (lead, 0 | 4) if lead != 11 => {
-            let stem = char::from_u32(0xAC00 + lead * 588 + 18 * 28)?;
+            let stem = syllable(lead, 18, 0)?;
             if let Some(c) = chars.last_mut() {
                 *c = stem;
             }
@@ -286,18 +283,16 @@ pub(crate) fn nominal_stems(word: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut chars: Vec<char> = stem.chars().collect();
-    if chars.len() < 2 || !chars.iter().all(|&c| ('가'..='힣').contains(&c)) {
+    if chars.len() < 2 || !chars.iter().all(|&c| is_syllable(c)) {
         return Vec::new();
     }
     let mut out = vec![stem.to_string()];
     let Some(last) = chars.last_mut() else {
         return out;
     };
-    let code = u32::from(*last) - 0xAC00;
-    let (lead, vowel, tail) = (code / 588, code % 588 / 28, code % 28);
-    if tail != 0 {
+    let Some((lead, vowel, 0)) = syllable_parts(*last) else {
         return out;
-    }
+    };
     // ㅣ→ㅕ, ㅡ→ㅓ, ㅗ→ㅘ, ㅜ→ㅝ, ㅚ→ㅙ; 하 → 해 (lead 18 = ㅎ).
     let contracted = match (lead, vowel) {
         (18, 0) => Some(1),
@@ -308,7 +303,7 @@ pub(crate) fn nominal_stems(word: &str) -> Vec<String> {
         (_, 11) => Some(10),
         _ => None,
     };
-    if let Some(c) = contracted.and_then(|v| char::from_u32(0xAC00 + lead * 588 + v * 28)) {
+    if let Some(c) = contracted.and_then(|v| syllable(lead, v, 0)) {
         *last = c;
         out.push(chars.into_iter().collect());
     }

@@ -14,6 +14,18 @@ pub(crate) fn is_syllable(c: char) -> bool {
     (SYLLABLE_FIRST..=SYLLABLE_LAST).contains(&(c as u32))
 }
 
+/// A syllable's initial, vowel and final indices (final 0 = none), as
+/// Unicode numbers them (19 × 21 × 28 from 가).
+pub(crate) fn syllable_parts(c: char) -> Option<(u32, u32, u32)> {
+    let code = u32::from(c).checked_sub(SYLLABLE_FIRST)?;
+    is_syllable(c).then_some((code / 588, code % 588 / 28, code % 28))
+}
+
+/// The syllable of an initial, vowel and final (see [`syllable_parts`]).
+pub(crate) fn syllable(lead: u32, vowel: u32, tail: u32) -> Option<char> {
+    char::from_u32(SYLLABLE_FIRST + lead * 588 + vowel * 28 + tail).filter(|&c| is_syllable(c))
+}
+
 /// Compatibility jamo as typed on a keyboard (ㄱ..ㅣ and the archaic ones).
 pub(crate) fn is_compat_jamo(c: char) -> bool {
     ('\u{3131}'..='\u{318E}').contains(&c)
