@@ -294,11 +294,13 @@ fn whole_names(dict: &Dictionary, chapter: &Chapter) -> Vec<Vec<TermId>> {
             let mut terms: Vec<TermId> = Vec::new();
             let mut whole = true;
             for_each_token(part, |tok| {
-                let key = word_key(tok.text).filter(|k| !k.stop);
                 if tok.joined || !whole {
                     return;
                 }
-                match key.map(|k| dict.get(&k.key)) {
+                match word_key(tok.text)
+                    .filter(|k| !k.stop)
+                    .map(|k| dict.get(&k.key))
+                {
                     Some(Some(t)) => terms.push(t),
                     Some(None) => whole = false,
                     None => {}
