@@ -15,6 +15,7 @@ use super::index::{
     Doc, Index, Parts, PassageRef, Posting, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE, F_TRANSLATION,
 };
 use super::normalize::{word_key, Script};
+use super::title_parts::title_parts;
 use super::tokenize::{for_each_token, RawToken};
 use crate::library::{Chapter, Library};
 
@@ -290,7 +291,7 @@ fn whole_names(dict: &Dictionary, chapter: &Chapter) -> Vec<Vec<TermId>> {
     let titles = [&chapter.title, &chapter.title_ko];
     let mut out: Vec<Vec<TermId>> = Vec::new();
     for text in titles.into_iter().chain(&chapter.aliases) {
-        for part in text.split([',', ':', '/', '(', ')', '·']) {
+        for part in title_parts(text) {
             let mut terms: Vec<TermId> = Vec::new();
             let mut whole = true;
             for_each_token(part, |tok| {

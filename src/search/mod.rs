@@ -49,6 +49,7 @@ mod slot;
 mod snippet;
 mod stopwords;
 mod suggest;
+mod title_parts;
 mod tokenize;
 mod topic_merge;
 

@@ -16,6 +16,7 @@ use super::glossary::Concepts;
 use super::index::Index;
 use super::normalize::{is_hangul, word_key};
 use super::rank::{field_score, for_each_match};
+use super::title_parts::title_parts;
 use super::tokenize::tokens;
 use super::topic_merge::merge_same_names;
 use crate::library::Library;
@@ -71,8 +72,8 @@ impl Topics {
             for ch in &course.chapters {
                 let mut names: Vec<(String, f32)> = Vec::new();
                 for title in [&ch.title_ko, &ch.title] {
-                    for part in title.split([',', ':', '/', '·', '(', ')', '—', '–']) {
-                        names.push((part.trim().to_string(), 2.0));
+                    for part in title_parts(title) {
+                        names.push((part.to_string(), 2.0));
                     }
                 }
                 names.extend(ch.aliases.iter().map(|a| (a.trim().to_string(), 1.5)));
@@ -334,10 +335,7 @@ pub(crate) fn chapter_names(index: &Index, concepts: &Concepts, library: &Librar
             };
             // The titles and their parts are in the label; the rest is hidden.
             let whole: [&str; 2] = [&ch.title_ko, &ch.title];
-            let parts: Vec<&str> = whole
-                .iter()
-                .flat_map(|title| title.split([',', ':', '/', '(', ')']).map(str::trim))
-                .collect();
+            let parts: Vec<&str> = whole.iter().flat_map(|title| title_parts(title)).collect();
             let mut names: Vec<String> =
                 whole.iter().chain(&parts).map(|n| n.to_string()).collect();
             names.extend(ch.aliases.iter().cloned());
