@@ -148,6 +148,22 @@ fn nothing_to_ask(lectern: &Lectern, l: Locale, course: &Course, chapter: Option
 /// Characters of a choice on its button (Discord allows 80).
 const LABEL_CHARS: usize = 60;
 
+/// How the `i`-th choice (from 0) is marked, in the text and on its button:
+/// ① ② ③ ④ in Korean, A. B. C. D. in English. A number would run into a
+/// chapter choice's own number (`1. 1. 소개`).
+pub(crate) fn choice_mark(l: Locale, i: usize) -> String {
+    const CIRCLED: [char; 10] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
+    match l {
+        Locale::Ko => CIRCLED
+            .get(i)
+            .map_or_else(|| format!("{}.", i + 1), char::to_string),
+        Locale::En => u8::try_from(i).ok().filter(|&i| i < 26).map_or_else(
+            || format!("{}.", i + 1),
+            |i| format!("{}.", char::from(b'A' + i)),
+        ),
+    }
+}
+
 /// A question with its four answer buttons; `review` marks a review's
 /// question (its answers update the card instead of counting once).
 pub(crate) fn question_reply(
@@ -169,7 +185,7 @@ pub(crate) fn question_reply(
         .choices
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("**{}.** {c}", i + 1))
+        .map(|(i, c)| format!("**{}** {c}", choice_mark(l, i)))
         .collect();
     let course_arg = crate::answer::resolve::course_arg(lectern, course);
     let buttons = q
@@ -177,7 +193,7 @@ pub(crate) fn question_reply(
         .iter()
         .enumerate()
         .map(|(i, c)| Button::Run {
-            label: truncate(&format!("{}. {c}", i + 1), LABEL_CHARS),
+            label: truncate(&format!("{} {c}", choice_mark(l, i)), LABEL_CHARS),
             command: Command::QuizAnswer {
                 course: course_arg.clone(),
                 shown: q.shown(),

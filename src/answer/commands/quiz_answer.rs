@@ -303,10 +303,13 @@ fn feedback(
             Locale::En => format!("You already answered: **{picked}**"),
         });
     }
-    let number = format!("{}번", q.answer + 1);
+    let mark = super::quiz::choice_mark(l, q.answer);
     lines.push(match l {
-        Locale::Ko => format!("정답은 {}: {bold}", with(&number, Particle::Copula)),
-        Locale::En => format!("The answer is {}: {bold}", q.answer + 1),
+        Locale::Ko => format!(
+            "정답은 {}: {bold}",
+            with(&format!("{mark}번"), Particle::Copula)
+        ),
+        Locale::En => format!("The answer is {}: {bold}", mark.trim_end_matches('.')),
     });
     lines.push(q.why.clone());
     let mut buttons = vec![
