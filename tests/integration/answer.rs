@@ -392,3 +392,19 @@ fn golden_chapters_of_a_course() {
         ],
     );
 }
+
+#[test]
+fn the_moment_command_answers_to_time_as_well_as_at() {
+    let at = Command::At {
+        course: None,
+        time: "1:02:03".into(),
+    };
+    for line in [
+        "/at 1:02:03",
+        "/time 1:02:03",
+        "/시간 1:02:03",
+        "/시각 1:02:03",
+    ] {
+        assert_eq!(parse_slash(line).unwrap(), at, "{line}");
+    }
+}

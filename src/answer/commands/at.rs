@@ -13,7 +13,7 @@ use crate::locale::Locale;
 pub(super) const SPEC: CommandSpec = CommandSpec {
     name: "at",
     ko: "시각",
-    aliases: &["시각", "언제", "when"],
+    aliases: &["시각", "시간", "언제", "when", "time"],
     description: "Which chapter covers a moment of the video",
     description_ko: "영상의 그 시각이 어느 챕터인지",
     options: &[OptionSpec {
