@@ -16,7 +16,7 @@ use crate::library::Course;
 use crate::locale::Locale;
 use crate::markdown::plain_echo;
 use crate::particle::{with, Particle::Subject};
-use crate::picture::{timeline, ChapterStart, DensitySample, Mark, TimelineSpec};
+use crate::picture::{timeline, ChapterStart, DensitySample, Mark, Smoothed, TimelineSpec};
 use crate::search::HitMoment;
 use crate::timecode::format_time;
 
@@ -25,9 +25,6 @@ pub const WHERE_PNG: &str = "where.png";
 
 /// Most moments pinned on the picture.
 const MARKS: usize = 3;
-
-/// Pinned moments closer than this share of the video are one moment.
-const MIN_MARK_GAP: f32 = 0.005;
 
 /// One matching passage: its chapter and the moment.
 struct Found<'a> {
@@ -66,7 +63,14 @@ pub(super) fn where_(
         }));
     }
     let duration = video_length(course, &found);
-    let top = strongest(&found, duration);
+    let samples: Vec<DensitySample> = found
+        .iter()
+        .map(|f| DensitySample {
+            time: f.moment.moment.seconds,
+            weight: f.moment.weight,
+        })
+        .collect();
+    let top = strongest(&found, &Smoothed::new(&samples, duration));
     let shown_query = plain_echo(query, 80);
     let spec = TimelineSpec {
         title: match l {
@@ -83,13 +87,7 @@ pub(super) fn where_(
                 start: c.start,
             })
             .collect(),
-        density: found
-            .iter()
-            .map(|f| DensitySample {
-                time: f.moment.moment.seconds,
-                weight: f.moment.weight,
-            })
-            .collect(),
+        density: samples,
         marks: top
             .iter()
             .zip(1..)
@@ -165,28 +163,55 @@ fn video_length(course: &Course, found: &[Found]) -> u32 {
         .max(last_start.max(last_moment).saturating_add(60))
 }
 
-/// The strongest moments, strongest first (ties: earlier first), at most
-/// [`MARKS`], no two within [`MIN_MARK_GAP`] of the video.
-fn strongest<'f, 'a>(found: &'f [Found<'a>], duration: u32) -> Vec<&'f Found<'a>> {
-    let mut ranked: Vec<&Found> = found.iter().collect();
-    ranked.sort_by(|a, b| {
+/// The moments pinned, strongest first, at most [`MARKS`]: the highest hill
+/// of the picture's density first (the sum of the matching passages around
+/// it, not one passage's own score, so "1" stands where the topic is covered
+/// most), pinned at the best passage on that hill; then the highest hill
+/// left, and so on; with fewer hills than pins, the best passages left.
+fn strongest<'f, 'a>(found: &'f [Found<'a>], density: &Smoothed) -> Vec<&'f Found<'a>> {
+    let time = |f: &Found| f.moment.moment.seconds;
+    let mut left: Vec<&Found> = found.iter().collect();
+    let mut top: Vec<&Found> = Vec::with_capacity(MARKS);
+    while top.len() < MARKS {
+        let peak = left.iter().copied().max_by(|a, b| {
+            density
+                .at(time(a))
+                .total_cmp(&density.at(time(b)))
+                .then(time(b).cmp(&time(a)))
+        });
+        let Some(peak) = peak else { break };
+        let (from, to) = density.hill(time(peak));
+        let on_hill = |f: &&Found| (from..=to).contains(&time(f)) || time(f) == time(peak);
+        let best = left
+            .iter()
+            .copied()
+            .filter(on_hill)
+            .max_by(|a, b| {
+                a.moment
+                    .weight
+                    .total_cmp(&b.moment.weight)
+                    .then(time(b).cmp(&time(a)))
+            })
+            .unwrap_or(peak);
+        top.push(best);
+        left.retain(|f| !on_hill(f));
+    }
+    // Fewer hills than pins: the best passages left on them, each at least
+    // one smoothing width from every pin.
+    let gap = density.sigma();
+    let mut rest: Vec<&Found> = found.iter().collect();
+    rest.sort_by(|a, b| {
         b.moment
             .weight
             .total_cmp(&a.moment.weight)
-            .then(a.moment.moment.seconds.cmp(&b.moment.moment.seconds))
+            .then(time(a).cmp(&time(b)))
     });
-    let gap = (duration as f32 * MIN_MARK_GAP) as u32;
-    let mut top: Vec<&Found> = Vec::with_capacity(MARKS);
-    for f in ranked {
-        let t = f.moment.moment.seconds;
-        if top
-            .iter()
-            .all(|p| p.moment.moment.seconds.abs_diff(t) > gap)
-        {
+    for f in rest {
+        if top.len() == MARKS {
+            break;
+        }
+        if top.iter().all(|p| time(p).abs_diff(time(f)) > gap) {
             top.push(f);
-            if top.len() == MARKS {
-                break;
-            }
         }
     }
     top
@@ -223,4 +248,54 @@ fn moment_line(l: Locale, course: &Course, rank: u32, f: &Found) -> String {
         course.link(f.moment.moment.seconds),
         f.moment.snippet
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{strongest, Found};
+    use crate::library::Moment;
+    use crate::picture::{DensitySample, Smoothed};
+    use crate::search::{HitMoment, MatchField};
+
+    fn moment(seconds: u32, weight: f32) -> HitMoment {
+        HitMoment {
+            moment: Moment::exact(seconds),
+            field: MatchField::Translation,
+            weight,
+            snippet: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_first_pin_stands_on_the_highest_hill_not_on_the_best_lone_passage() {
+        // One passage saying the topic over and over at 40:00; six saying it
+        // once each, 20 s apart, from 10:00.
+        let moments: Vec<HitMoment> = std::iter::once(moment(2400, 2.5))
+            .chain((0..6).map(|i| moment(600 + 20 * i, 1.0)))
+            .collect();
+        let found: Vec<Found> = moments
+            .iter()
+            .map(|moment| Found { chapter: 1, moment })
+            .collect();
+        let samples: Vec<DensitySample> = moments
+            .iter()
+            .map(|m| DensitySample {
+                time: m.moment.seconds,
+                weight: m.weight,
+            })
+            .collect();
+        let density = Smoothed::new(&samples, 3600);
+        let pins: Vec<u32> = strongest(&found, &density)
+            .iter()
+            .map(|f| f.moment.moment.seconds)
+            .collect();
+        assert_eq!(pins.len(), 3, "{pins:?}");
+        assert!((600..=700).contains(&pins[0]), "{pins:?}");
+        assert_eq!(pins[1], 2400, "{pins:?}");
+        for (i, a) in pins.iter().enumerate() {
+            for b in &pins[i + 1..] {
+                assert!(a.abs_diff(*b) > density.sigma(), "{pins:?}");
+            }
+        }
+    }
 }

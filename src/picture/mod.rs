@@ -22,7 +22,8 @@ mod timeline;
 pub use board::{board, board_pages, BoardMember, BoardSpec, BOARD_ROWS_PER_PAGE};
 pub use font::{load_font, FontInfo};
 pub use timeline::{
-    timeline, ChapterStart, DensitySample, Mark, TimelineSpec, TIMELINE_HEIGHT, TIMELINE_WIDTH,
+    timeline, ChapterStart, DensitySample, Mark, Smoothed, TimelineSpec, TIMELINE_HEIGHT,
+    TIMELINE_WIDTH,
 };
 
 /// The largest PNG any picture may be; Discord takes far more, but a bigger

@@ -133,42 +133,109 @@ fn chapters(
     Ok(())
 }
 
-/// The smoothed density as points along the chart, scaled so the peak fills
-/// the chart below the chapter numbers. Bad weights (negative, NaN) count as 0.
-fn density(spec: &TimelineSpec) -> Vec<(f32, f32)> {
-    let bins = (RIGHT - LEFT) as usize / 2;
-    let mut raw = vec![0.0f32; bins + 1];
-    for sample in &spec.density {
-        let weight = if sample.weight.is_finite() {
-            sample.weight.max(0.0)
-        } else {
-            0.0
-        };
-        let at = sample.time.min(spec.duration) as f32 / spec.duration as f32;
-        if let Some(bin) = raw.get_mut((at * bins as f32) as usize) {
-            *bin += weight.min(1e6);
+/// The density the strip draws: the samples summed into bins two pixels
+/// wide and smoothed with a Gaussian four bins wide (about 2¼ minutes of a
+/// 3½-hour video). `/where` ranks its pinned moments by the same numbers, so
+/// the highest pin stands on the highest hill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Smoothed {
+    bins: Vec<f32>,
+    duration: Seconds,
+}
+
+const DENSITY_BINS: usize = (RIGHT - LEFT) as usize / 2;
+const SIGMA_BINS: f32 = 4.0;
+
+impl Smoothed {
+    /// Bad weights (negative, NaN) count as 0; times past `duration` count
+    /// at the end.
+    pub fn new(samples: &[DensitySample], duration: Seconds) -> Smoothed {
+        let duration = duration.max(1);
+        let mut raw = vec![0.0f32; DENSITY_BINS + 1];
+        for sample in samples {
+            let weight = if sample.weight.is_finite() {
+                sample.weight.max(0.0)
+            } else {
+                0.0
+            };
+            if let Some(bin) = raw.get_mut(bin_of(sample.time, duration)) {
+                *bin += weight.min(1e6);
+            }
         }
+        let reach = (SIGMA_BINS * 3.0) as isize;
+        let kernel: Vec<f32> = (-reach..=reach)
+            .map(|d| (-(d * d) as f32 / (2.0 * SIGMA_BINS * SIGMA_BINS)).exp())
+            .collect();
+        let bins = (0..raw.len() as isize)
+            .map(|i| {
+                kernel
+                    .iter()
+                    .zip(-reach..)
+                    .filter_map(|(k, d)| raw.get(usize::try_from(i + d).ok()?).map(|v| v * k))
+                    .sum()
+            })
+            .collect();
+        Smoothed { bins, duration }
     }
-    let sigma = 4.0f32;
-    let reach = (sigma * 3.0) as isize;
-    let kernel: Vec<f32> = (-reach..=reach)
-        .map(|d| (-(d * d) as f32 / (2.0 * sigma * sigma)).exp())
-        .collect();
-    let smooth: Vec<f32> = (0..raw.len() as isize)
-        .map(|i| {
-            kernel
-                .iter()
-                .zip(-reach..)
-                .filter_map(|(k, d)| raw.get(usize::try_from(i + d).ok()?).map(|v| v * k))
-                .sum()
-        })
-        .collect();
-    let peak = smooth.iter().copied().fold(0.0f32, f32::max);
+
+    /// The smoothed density at `time`.
+    pub fn at(&self, time: Seconds) -> f32 {
+        self.bins
+            .get(bin_of(time, self.duration))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The hill of the density that `time` stands on, as a time range: up
+    /// from `time` to the hilltop, then down both sides to the valley, or to
+    /// where it flattens out under a twentieth of the top.
+    pub fn hill(&self, time: Seconds) -> (Seconds, Seconds) {
+        let v = |i: usize| self.bins.get(i).copied().unwrap_or(0.0);
+        let last = self.bins.len().saturating_sub(1);
+        let mut top = bin_of(time, self.duration).min(last);
+        while top > 0 && v(top - 1) > v(top) {
+            top -= 1;
+        }
+        while top < last && v(top + 1) > v(top) {
+            top += 1;
+        }
+        let floor = v(top) / 20.0;
+        let (mut from, mut to) = (top, top);
+        while from > 0 && v(from - 1) <= v(from) && v(from - 1) > floor {
+            from -= 1;
+        }
+        while to < last && v(to + 1) <= v(to) && v(to + 1) > floor {
+            to += 1;
+        }
+        (self.time_of(from), self.time_of(to + 1))
+    }
+
+    /// The smoothing's width (one standard deviation) in seconds.
+    pub fn sigma(&self) -> Seconds {
+        self.time_of(SIGMA_BINS as usize)
+    }
+
+    fn time_of(&self, bin: usize) -> Seconds {
+        (self.duration as f32 * bin as f32 / DENSITY_BINS as f32).round() as Seconds
+    }
+}
+
+fn bin_of(time: Seconds, duration: Seconds) -> usize {
+    let at = time.min(duration) as f32 / duration as f32;
+    (at * DENSITY_BINS as f32) as usize
+}
+
+/// The smoothed density as points along the chart, scaled so the peak fills
+/// the chart below the chapter numbers.
+fn density(spec: &TimelineSpec) -> Vec<(f32, f32)> {
+    let smooth = Smoothed::new(&spec.density, spec.duration);
+    let peak = smooth.bins.iter().copied().fold(0.0f32, f32::max);
     if peak <= 0.0 {
         return Vec::new();
     }
     let height = CHART_BOTTOM - CHART_TOP - 30.0;
     smooth
+        .bins
         .iter()
         .enumerate()
         .map(|(i, v)| (LEFT + i as f32 * 2.0, CHART_BOTTOM - height * v / peak))
