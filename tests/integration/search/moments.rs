@@ -6,8 +6,14 @@
 //! of top links that land in the span ±30 s, the median distance to the span
 //! and Hit@1 (the top hit's chapter is the one that covers the span's start
 //! in the official chapter index), for the tuning and the held-out queries
-//! apart, prints the misses (`--nocapture`), and fails under the floors the
+//! apart, prints their misses (`--nocapture`), and fails under the floors the
 //! engine has reached — guards against regressions, not the targets.
+//!
+//! The held-out misses have been read over many sessions, so a second,
+//! fresh held-out part (`moment_eval_fresh.tsv`, labelled from the captions
+//! only and committed before the engine ever ran on it) is scored apart. Its
+//! misses are counted but never printed: whoever tunes the engine must not
+//! see them, or the fresh figure stops estimating unseen queries too.
 
 use crate::support::corpus::{corpus_path, lectern_with};
 use crate::support::labels::{clock, distance, tsv_rows};
@@ -24,48 +30,108 @@ const SLACK: u32 = 30;
 /// (markers that continue a file's run are followed, key points link where
 /// they are said, words said as written, verb forms, whole names):
 /// without captions 0.707, 0 s, 0.827; with captions 0.857, 0 s, 0.865.
+/// The fresh part (68 queries), measured once at session 22 on main dd3a2c9:
+/// without captions 0.412 in span, median 210 s, Hit@1 0.559; with captions
+/// 0.544, 15 s, 0.647.
 const FLOOR_NO_CAPTIONS: Floors = Floors {
     in_span: 0.70,
     median: 5,
     held_out_hit1: 0.82,
+    fresh: PartFloors {
+        in_span: 0.41,
+        median: 210,
+        hit1: 0.55,
+    },
 };
 const FLOOR_CAPTIONS: Floors = Floors {
     in_span: 0.855,
     median: 0,
     held_out_hit1: 0.86,
+    fresh: PartFloors {
+        in_span: 0.54,
+        median: 15,
+        hit1: 0.64,
+    },
 };
 
 struct Floors {
+    /// Over the tuning and held-out queries together.
     in_span: f64,
     median: u32,
     held_out_hit1: f64,
+    fresh: PartFloors,
+}
+
+struct PartFloors {
+    in_span: f64,
+    median: u32,
+    hit1: f64,
+}
+
+/// Which part of the labelled set a query belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Tune,
+    HeldOut,
+    Fresh,
 }
 
 struct Case {
     query: String,
     start: u32,
     end: u32,
-    held_out: bool,
+    part: Part,
 }
 
+fn span(cols: &[String]) -> (u32, u32) {
+    let time = |s: &str| parse_time(s).unwrap_or_else(|_| panic!("bad time in {cols:?}"));
+    let (start, end) = (time(&cols[1]), time(&cols[2]));
+    assert!(start < end, "empty span in {cols:?}");
+    (start, end)
+}
+
+/// The tuning and held-out queries of `moment_eval.tsv`.
 fn read_labels() -> Vec<Case> {
     tsv_rows("moment_eval.tsv", "query\tstart\tend\tsplit")
         .into_iter()
         .map(|cols| {
-            let time = |s: &str| parse_time(s).unwrap_or_else(|_| panic!("bad time in {cols:?}"));
-            let (start, end) = (time(&cols[1]), time(&cols[2]));
-            assert!(start < end, "empty span in {cols:?}");
-            let split = cols[3].trim();
-            assert!(
-                split == "tune" || split == "held-out",
-                "split is tune or held-out: {cols:?}"
-            );
+            let (start, end) = span(&cols);
+            let part = match cols[3].trim() {
+                "tune" => Part::Tune,
+                "held-out" => Part::HeldOut,
+                other => panic!("split is tune or held-out, not {other:?}: {cols:?}"),
+            };
             Case {
                 query: cols[0].clone(),
                 start,
                 end,
-                held_out: split == "held-out",
+                part,
             }
+        })
+        .collect()
+}
+
+/// The kinds of query of the fresh part.
+const FRESH_KINDS: [&str; 4] = ["ko", "en", "question", "typo"];
+
+/// The fresh held-out part (`moment_eval_fresh.tsv`), each with its kind.
+fn read_fresh() -> Vec<(Case, String)> {
+    tsv_rows("moment_eval_fresh.tsv", "query\tstart\tend\tkind")
+        .into_iter()
+        .map(|cols| {
+            let (start, end) = span(&cols);
+            let kind = cols[3].trim().to_string();
+            assert!(
+                FRESH_KINDS.contains(&kind.as_str()),
+                "kind is one of {FRESH_KINDS:?}: {cols:?}"
+            );
+            let case = Case {
+                query: cols[0].clone(),
+                start,
+                end,
+                part: Part::Fresh,
+            };
+            (case, kind)
         })
         .collect()
 }
@@ -138,14 +204,49 @@ impl Split {
             self.hit1()
         );
     }
+
+    /// Fails when under `floors`.
+    fn assert_at_least(&self, name: &str, floors: &PartFloors) {
+        assert!(
+            self.share() >= floors.in_span,
+            "{name}: {:.3} in span, under {}",
+            self.share(),
+            floors.in_span
+        );
+        assert!(
+            self.median() <= floors.median,
+            "{name}: median distance {} s, over {} s",
+            self.median(),
+            floors.median
+        );
+        assert!(
+            self.hit1() >= floors.hit1,
+            "{name}: Hit@1 {:.3}, under {}",
+            self.hit1(),
+            floors.hit1
+        );
+    }
 }
 
-/// Runs every labelled query, prints the figures and misses, and returns
-/// (all, held-out).
-fn evaluate(name: &str, lectern: &Lectern, index: &[(u32, u32)]) -> (Split, Split) {
-    let (mut all, mut tune, mut held) = (Split::default(), Split::default(), Split::default());
+/// The figures of one evaluation: the tuning and held-out queries together,
+/// the held-out ones, and the fresh part.
+struct Figures {
+    all: Split,
+    held: Split,
+    fresh: Split,
+}
+
+/// Runs every labelled query, prints the figures and the misses of the
+/// tuning and held-out queries (only the number of the fresh part's).
+fn evaluate(name: &str, lectern: &Lectern, index: &[(u32, u32)]) -> Figures {
+    let (mut all, mut tune) = (Split::default(), Split::default());
+    let (mut held, mut fresh) = (Split::default(), Split::default());
     let mut misses = Vec::new();
-    for case in read_labels() {
+    let mut fresh_misses = 0;
+    let cases = read_labels()
+        .into_iter()
+        .chain(read_fresh().into_iter().map(|(case, _)| case));
+    for case in cases {
         let hits = lectern.index.search(&lectern.library, &case.query, None, 5);
         let expected = chapter_at(index, case.start);
         let top = hits.first();
@@ -154,56 +255,71 @@ fn evaluate(name: &str, lectern: &Lectern, index: &[(u32, u32)]) -> (Split, Spli
             .map(|m| m.moment.seconds);
         let off = seconds.map_or(u32::MAX, |s| distance(s, case.start, case.end));
         let hit1 = top.map(|h| h.chapter) == expected;
-        all.add(off, hit1);
-        let split = if case.held_out { &mut held } else { &mut tune };
+        let split = match case.part {
+            Part::Tune => &mut tune,
+            Part::HeldOut => &mut held,
+            Part::Fresh => &mut fresh,
+        };
         split.add(off, hit1);
-        if off > SLACK || !hit1 {
-            let at = seconds.map_or("nothing".to_string(), clock);
-            misses.push(format!(
-                "{}{:?} span {}–{} (ch{}): got ch{} at {at}, {} off",
-                if case.held_out { "[held-out] " } else { "" },
-                case.query,
-                clock(case.start),
-                clock(case.end),
-                expected.unwrap_or(0),
-                top.map_or(0, |h| h.chapter),
-                if off == u32::MAX {
-                    "∞".to_string()
-                } else {
-                    format!("{off} s")
-                }
-            ));
+        let missed = off > SLACK || !hit1;
+        if case.part == Part::Fresh {
+            fresh_misses += usize::from(missed);
+            continue;
+        }
+        all.add(off, hit1);
+        if missed {
+            misses.push(miss(&case, expected, top.map(|h| h.chapter), seconds, off));
         }
     }
     println!("moment eval ({name}):");
     all.report("all");
     tune.report("tune");
     held.report("held-out");
+    fresh.report("fresh");
     for m in &misses {
         println!("    miss: {m}");
     }
-    (all, held)
+    println!("    fresh: {fresh_misses} misses, not shown (see moment_eval.md)");
+    Figures { all, held, fresh }
 }
 
-fn assert_floors(name: &str, all: &Split, held: &Split, floors: &Floors) {
+/// One line of the misses list.
+fn miss(case: &Case, expected: Option<u32>, got: Option<u32>, at: Option<u32>, off: u32) -> String {
+    let tag = match case.part {
+        Part::HeldOut => "[held-out] ",
+        _ => "",
+    };
+    let at = at.map_or("nothing".to_string(), clock);
+    let off = match off {
+        u32::MAX => "∞".to_string(),
+        s => format!("{s} s"),
+    };
+    format!(
+        "{tag}{:?} span {}–{} (ch{}): got ch{} at {at}, {off} off",
+        case.query,
+        clock(case.start),
+        clock(case.end),
+        expected.unwrap_or(0),
+        got.unwrap_or(0)
+    )
+}
+
+fn assert_floors(name: &str, figures: &Figures, floors: &Floors) {
+    let all = PartFloors {
+        in_span: floors.in_span,
+        median: floors.median,
+        hit1: 0.0,
+    };
+    figures.all.assert_at_least(name, &all);
     assert!(
-        all.share() >= floors.in_span,
-        "{name}: {:.3} in span, under {}",
-        all.share(),
-        floors.in_span
-    );
-    assert!(
-        all.median() <= floors.median,
-        "{name}: median distance {} s, over {} s",
-        all.median(),
-        floors.median
-    );
-    assert!(
-        held.hit1() >= floors.held_out_hit1,
+        figures.held.hit1() >= floors.held_out_hit1,
         "{name}: held-out Hit@1 {:.3}, under {}",
-        held.hit1(),
+        figures.held.hit1(),
         floors.held_out_hit1
     );
+    figures
+        .fresh
+        .assert_at_least(&format!("{name}, fresh part"), &floors.fresh);
 }
 
 #[test]
@@ -214,16 +330,16 @@ fn top_links_land_where_the_topic_is_said() {
     let Some((_notes, plain)) = lectern_with("kr-translated-v1", false) else {
         return;
     };
-    let (all, held) = evaluate("v1 notes, no captions", &plain, &index);
+    let figures = evaluate("v1 notes, no captions", &plain, &index);
     println!("  targets: in span ≥ 0.75, held-out Hit@1 ≥ 0.95");
-    assert_floors("without captions", &all, &held, &FLOOR_NO_CAPTIONS);
+    assert_floors("without captions", &figures, &FLOOR_NO_CAPTIONS);
 
     let Some((_captioned, captioned)) = lectern_with("kr-translated-v1", true) else {
         return;
     };
-    let (all, held) = evaluate("v1 notes with the video's captions", &captioned, &index);
+    let figures = evaluate("v1 notes with the video's captions", &captioned, &index);
     println!("  targets: within 30 s ≥ 0.90, median ≤ 10 s, held-out Hit@1 ≥ 0.95");
-    assert_floors("with captions", &all, &held, &FLOOR_CAPTIONS);
+    assert_floors("with captions", &figures, &FLOOR_CAPTIONS);
 }
 
 #[test]
@@ -233,14 +349,75 @@ fn labels_cover_every_chapter_and_keep_a_held_out_part() {
     };
     let cases = read_labels();
     assert!(cases.len() >= 120, "{} labelled queries", cases.len());
-    let held = cases.iter().filter(|c| c.held_out).count();
+    let held = cases.iter().filter(|c| c.part == Part::HeldOut).count();
     let share = held as f64 / cases.len() as f64;
     assert!((0.3..=0.5).contains(&share), "held-out share {share:.2}");
-    for &(number, _) in &index {
-        let n = cases
+    let per_chapter = |cases: &[&Case], number| {
+        cases
             .iter()
             .filter(|c| chapter_at(&index, c.start) == Some(number))
-            .count();
+            .count()
+    };
+    let tuned: Vec<&Case> = cases.iter().collect();
+    for &(number, _) in &index {
+        let n = per_chapter(&tuned, number);
         assert!(n >= 2, "chapter {number} has {n} labelled queries");
     }
+
+    let fresh = read_fresh();
+    assert!(fresh.len() >= 60, "{} fresh queries", fresh.len());
+    let fresh_cases: Vec<&Case> = fresh.iter().map(|(c, _)| c).collect();
+    for &(number, _) in &index {
+        let n = per_chapter(&fresh_cases, number);
+        assert!(n >= 1, "chapter {number} has no fresh query");
+    }
+    for kind in FRESH_KINDS {
+        assert!(
+            fresh.iter().any(|(_, k)| k == kind),
+            "no fresh query of kind {kind}"
+        );
+    }
+    let korean = fresh_cases
+        .iter()
+        .filter(|c| c.query.chars().any(|ch| ('가'..='힣').contains(&ch)))
+        .count();
+    assert!(2 * korean > fresh.len(), "{korean} fresh queries in Korean");
+    let seen = queries_of_other_sets();
+    for case in &fresh_cases {
+        assert!(
+            case.end - case.start <= 200,
+            "{:?}: a span of at most ~3 minutes",
+            case.query
+        );
+        assert!(
+            !seen.contains(&fold(&case.query)),
+            "{:?} is not fresh: another labelled set has it",
+            case.query
+        );
+    }
+}
+
+/// Every query of the other labelled sets of `tests/fixtures/`, folded.
+fn queries_of_other_sets() -> std::collections::HashSet<String> {
+    let column = |name: &str, header: &str, col: usize| {
+        tsv_rows(name, header)
+            .into_iter()
+            .map(move |cols| fold(&cols[col]))
+    };
+    read_labels()
+        .iter()
+        .map(|c| fold(&c.query))
+        .chain(column("search_eval.tsv", "query\texpected\tkind", 0))
+        .chain(column(
+            "course_eval.tsv",
+            "query\tchapters\tstart\tend\tlang",
+            0,
+        ))
+        .chain(column("autocomplete_eval.tsv", "kind\ttyped\tintended", 1))
+        .chain(column("autocomplete_eval.tsv", "kind\ttyped\tintended", 2))
+        .collect()
+}
+
+fn fold(query: &str) -> String {
+    query.trim().to_lowercase()
 }
