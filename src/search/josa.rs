@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::jamo::is_syllable;
+use super::jamo::{is_syllable, syllable_parts};
 
 /// Particles stripped from the end of a Hangul word, longest first.
 const PARTICLES: &[&str] = &[
@@ -180,9 +180,60 @@ fn strip_longest<'w>(
     word[from..]
         .char_indices()
         .map(|(i, _)| from + i)
-        .filter(|&at| set.contains(&word[at..]))
+        .filter(|&at| set.contains(&word[at..]) && fits_sound(&word[..at], &word[at..]))
         .map(|at| &word[..at])
         .find(|stem| stem_ok(stem))
+}
+
+/// Particles that stand inside another (`대국만으로`, `서울까지의`,
+/// `모델에서도` is one particle already).
+const INNER: &[&str] = &["만", "까지", "부터", "에서", "에게", "한테"];
+
+/// `stem` without an inner particle left by the one just stripped, when a
+/// stem `stem_ok` accepts remains; 만 after a number (`수백만으로`) is the
+/// number's, not a particle.
+fn strip_inner<'w>(stem: &'w str, stem_ok: &impl Fn(&str) -> bool) -> &'w str {
+    INNER
+        .iter()
+        .filter_map(|p| stem.strip_suffix(p).map(|rest| (*p, rest)))
+        .find(|&(p, rest)| {
+            let number = p == "만" && rest.ends_with(['십', '백', '천', '수', '억']);
+            !number && stem_ok(rest)
+        })
+        .map_or(stem, |(_, rest)| rest)
+}
+
+/// Whether `ending` can follow `stem` by sound: 이, 은, 을, 과, 으로, 이나,
+/// 이랑 come after a final consonant, 가, 는, 를, 와, 로, 랑 after a vowel
+/// (로 also after ㄹ). So `플레이` keeps its 이 (레 ends in a vowel) while
+/// `모델이` loses it. A stem not ending in a Hangul syllable (`GPT-4는`)
+/// takes either.
+fn fits_sound(stem: &str, ending: &str) -> bool {
+    const RIEUL: u32 = 8;
+    let Some(tail) = stem
+        .chars()
+        .next_back()
+        .and_then(syllable_parts)
+        .map(|p| p.2)
+    else {
+        return true;
+    };
+    let after_consonant = ["이", "이나", "이랑"].contains(&ending)
+        || ["은", "을", "과", "으"]
+            .iter()
+            .any(|p| ending.starts_with(p));
+    let after_vowel = ["가", "는", "를", "와", "랑"]
+        .iter()
+        .any(|p| ending.starts_with(p));
+    if ending.starts_with('로') {
+        tail == 0 || tail == RIEUL
+    } else if after_consonant {
+        tail != 0
+    } else if after_vowel {
+        tail == 0
+    } else {
+        true
+    }
 }
 
 /// The one rule for a Korean word's ending, shared by search and the quiz:
@@ -192,9 +243,11 @@ fn strip_longest<'w>(
 /// wants two Hangul syllables ([`strip_josa`]), the quiz, which reads words
 /// whole, any two characters (`GPT-4는` → `GPT-4`).
 pub(crate) fn strip_ending(word: &str, stem_ok: impl Fn(&str) -> bool) -> &str {
-    let mut stem = strip_longest(word, particles(), MAX_PARTICLE_CHARS, &stem_ok)
-        .or_else(|| strip_longest(word, light_verb_endings(), MAX_LIGHT_VERB_CHARS, &stem_ok))
-        .unwrap_or(word);
+    let mut stem = match strip_longest(word, particles(), MAX_PARTICLE_CHARS, &stem_ok) {
+        Some(stem) => strip_inner(stem, &stem_ok),
+        None => strip_longest(word, light_verb_endings(), MAX_LIGHT_VERB_CHARS, &stem_ok)
+            .unwrap_or(word),
+    };
     if let Some(rest) = stem.strip_suffix(PLURAL).filter(|r| stem_ok(r)) {
         stem = rest;
     }

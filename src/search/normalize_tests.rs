@@ -21,6 +21,32 @@ fn josa_is_stripped_longest_first() {
 }
 
 #[test]
+fn a_particle_comes_off_only_where_its_sound_fits() {
+    // 이 is a particle after a final consonant only: `플레이` is a word.
+    assert_eq!(strip_josa("플레이"), ("플레이", false));
+    assert_eq!(strip_josa("디스플레이"), ("디스플레이", false));
+    assert_eq!(strip_josa("모델이"), ("모델", true));
+    assert_eq!(strip_josa("플레이가"), ("플레이", true));
+    // 로 after a vowel or ㄹ, 으로 after any other final consonant.
+    assert_eq!(strip_josa("모델로"), ("모델", true));
+    assert_eq!(strip_josa("데이터로"), ("데이터", true));
+    assert_eq!(strip_josa("토큰으로"), ("토큰", true));
+    // The copula follows either (`하드웨어이고`).
+    assert_eq!(strip_josa("하드웨어이고"), ("하드웨어", true));
+}
+
+#[test]
+fn a_particle_inside_another_comes_off_too() {
+    assert_eq!(strip_josa("대국만으로"), ("대국", true));
+    assert_eq!(strip_josa("데이터까지의"), ("데이터", true));
+    assert_eq!(strip_josa("모델에게는"), ("모델", true));
+    // 만 of a number stays with the number.
+    assert_eq!(strip_josa("수백만으로"), ("수백만", true));
+    // Two syllables must remain.
+    assert_eq!(strip_josa("오만으로"), ("오만", true));
+}
+
+#[test]
 fn light_verb_endings_leave_the_noun() {
     assert_eq!(strip_josa("다운로드하고"), ("다운로드", true));
     assert_eq!(strip_josa("설명합니다"), ("설명", true));
