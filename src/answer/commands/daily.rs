@@ -14,7 +14,7 @@
 
 use super::daily_status::{last_post, status, status_reply, zone_name};
 use crate::answer::command::Command;
-use crate::answer::daily_post::{daily_post, needed_permissions};
+use crate::answer::daily_post::{channel_refusal, daily_post, needed_permissions};
 use crate::answer::desk::{down, without_book, Desk};
 use crate::answer::reply::{Answer, Reply};
 use crate::answer::resolve;
@@ -307,6 +307,13 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
         }
     };
     let course = resolve::course(d.lectern, l, d.names, asked.course)?;
+    // A channel the bot can't post in is said now, not at the first post.
+    if let Some(check) = d.channels.filter(|_| d.member.guild != LOCAL_GUILD) {
+        let access = check.bot_access(d.member.guild, channel).await;
+        if let Some(refusal) = channel_refusal(l, &access) {
+            return Err(Box::new(refusal));
+        }
+    }
     let existing = schedule_of(d, &course.id).await?;
     let next_chapter = existing
         .and_then(|s| s.next_chapter)
