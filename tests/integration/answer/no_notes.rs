@@ -55,6 +55,15 @@ fn golden_a_chapter_without_notes_with_captions() {
     golden_both("no_notes_captions", &with_own_captions(), &["/summary 5"]);
 }
 
+/// The second a caption line links to (`…&t=1300s`).
+fn linked_second(line: &str) -> u64 {
+    line.split("&t=")
+        .nth(1)
+        .and_then(|r| r.split('s').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a linked second")
+}
+
 fn field<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
     reply
         .fields
@@ -111,13 +120,7 @@ fn real_captions_fill_a_chapter_without_notes() {
     let reply = respond(&lectern, "/summary 5", Locale::Ko);
     let said = field(&reply, "이 구간의 영상 자막").expect("captions");
     for line in said.lines() {
-        let t: u32 = line
-            .split("&t=")
-            .nth(1)
-            .and_then(|r| r.split('s').next())
-            .and_then(|n| n.parse().ok())
-            .expect("a linked second");
-        assert!((1211..1561).contains(&t), "{line}");
+        assert!((1211..1561).contains(&linked_second(line)), "{line}");
     }
     let near = field(&reply, "노트가 있는 가까운 챕터").expect("neighbours");
     assert!(near.contains("4장") && near.contains("6장"), "{near}");
@@ -165,12 +168,7 @@ fn caption_lines_say_the_chapters_name_where_the_video_does() {
         let shown = said
             .lines()
             .filter(|line| {
-                let t: u64 = line
-                    .split("&t=")
-                    .nth(1)
-                    .and_then(|r| r.split('s').next())
-                    .and_then(|n| n.parse().ok())
-                    .expect("a linked second");
+                let t = linked_second(line);
                 windows
                     .iter()
                     .find(|w| (from..to).contains(&w.start_ms) && w.start_ms / 1000 == t)
