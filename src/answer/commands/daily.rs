@@ -5,6 +5,11 @@
 //! registration and the synthetic interactions for this one command; a
 //! fixed choice gives the same picker in Discord.
 //!
+//! `set` first asks whether the bot can post in the channel (the adapter's
+//! [`crate::daily::ChannelCheck`], when it has one: Discord over REST) and
+//! refuses a channel missing a permission or gone, in the words a failed
+//! post is reported with ([`crate::answer::daily_post::channel_refusal`]).
+//!
 //! The rules are [`crate::daily`]'s; the post is [`crate::answer::daily_post`];
 //! the posting itself is the scheduler's (`discord::daily`), so `now` only
 //! asks for a post, which the scheduler makes at once when it runs in the
