@@ -15,6 +15,7 @@ pub mod config;
 pub mod cut;
 pub mod daily;
 pub mod discord;
+pub mod hangul;
 pub mod library;
 pub mod live;
 pub mod locale;

@@ -234,12 +234,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// `path` as the watcher reports paths under it: a relative one joined to
-/// the working folder (nothing else normalised, as notify does).
+/// the working folder, `..` kept and symlinks not followed
+/// ([`std::path::absolute`]; notify joins without dropping `.` or doubled
+/// separators, which [`Path`]'s comparisons ignore anyway). Unchanged when
+/// there is no working folder.
 fn absolute(path: &Path) -> PathBuf {
-    if path.is_absolute() {
-        return path.to_path_buf();
-    }
-    std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// What the watcher looks at: the content folders (recursively), and the
@@ -333,5 +333,23 @@ mod tests {
         assert!(scope.concerns(&edited));
         assert!(!scope.concerns(&cwd.join("config/../content/course/.01.md.swp")));
         assert!(!scope.concerns(&cwd.join("README.md")));
+    }
+
+    #[test]
+    fn a_content_folder_given_with_dots_matches_the_paths_notify_reports() {
+        // notify joins the working folder to the folder as given, `.` and
+        // doubled separators included; the scope's folders are normalised.
+        let mut scope = Scope {
+            dirs: vec![absolute(Path::new("./content//course/."))],
+            ..Scope::default()
+        };
+        let cwd = std::env::current_dir().expect("a working folder");
+        assert_eq!(scope.dirs[0], cwd.join("content/course"));
+        assert!(scope.concerns(&cwd.join("./content//course/./01.md")));
+        assert!(!scope.concerns(&cwd.join("./content/other/01.md")));
+        assert_eq!(
+            absolute(Path::new("/srv/../content")),
+            Path::new("/srv/../content")
+        );
     }
 }

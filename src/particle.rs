@@ -130,11 +130,8 @@ fn is_silent(c: char) -> bool {
 }
 
 pub(crate) fn hangul_ending(c: char) -> Option<Ending> {
-    let code = c as u32;
-    if !(0xAC00..=0xD7A3).contains(&code) {
-        return None;
-    }
-    Some(match (code - 0xAC00) % 28 {
+    let (_, _, tail) = crate::hangul::syllable_parts(c)?;
+    Some(match tail {
         0 => Ending::Vowel,
         8 => Ending::Rieul,
         _ => Ending::Consonant,

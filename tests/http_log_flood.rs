@@ -44,6 +44,7 @@ async fn a_forged_flood_is_counted_not_logged_line_by_line() {
         settings: Settings::default(),
         key: SigningKey::from_bytes(&[3; 32]).verifying_key(),
         book: None,
+        channels: None,
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();

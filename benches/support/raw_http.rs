@@ -138,6 +138,7 @@ pub fn start_server_with(
         settings: Settings::default(),
         key: key.verifying_key(),
         book: book(&server),
+        channels: None,
     });
     let listener = server
         .block_on(async { lectern::discord::transport::bind(([127, 0, 0, 1], 0).into()) })

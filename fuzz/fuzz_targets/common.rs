@@ -1,10 +1,21 @@
-//! What the fuzz targets share: the content they answer from, loaded once.
+//! What the fuzz targets share: the content they answer from, loaded once,
+//! and their bodies, which are the integration tests' own
+//! (`tests/integration/support/fuzz_bodies.rs`, also run there by proptest)
+//! with the payload checker they use.
+// Each target uses part of it.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::sync::OnceLock;
 
-use lectern::config::Config;
 use lectern::app::Lectern;
+use lectern::config::Config;
+
+#[path = "../../tests/integration/support/limits.rs"]
+pub mod limits;
+
+#[path = "../../tests/integration/support/fuzz_bodies.rs"]
+pub mod bodies;
 
 /// The real corpus (`kr-translated-v1`) when `../shared` is there, else the
 /// shipped content.

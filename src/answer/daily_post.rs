@@ -12,7 +12,7 @@ use super::resolve::course_arg;
 use super::spec::{ArgError, Arguments, Names};
 use crate::app::Lectern;
 use crate::cut::truncate;
-use crate::daily::{Failure, Problem};
+use crate::daily::{Access, Failure, Permission, Problem};
 use crate::locale::Locale;
 
 /// Longest thread name Discord takes.
@@ -223,4 +223,49 @@ pub fn failure_report(
         ),
         ..Reply::default()
     }
+}
+
+/// A permission as Discord's server settings name it.
+pub fn permission_name(l: Locale, permission: Permission) -> &'static str {
+    match permission {
+        Permission::ViewChannel => l.pick("채널 보기", "View Channel"),
+        Permission::SendMessages => l.pick("메시지 보내기", "Send Messages"),
+        Permission::EmbedLinks => l.pick("링크 첨부", "Embed Links"),
+        Permission::CreatePublicThreads => l.pick("공개 스레드 만들기", "Create Public Threads"),
+    }
+}
+
+/// What `/daily set` answers for a channel the bot can't post in: the words
+/// a failed post is reported with ([`failure_text`]), and for missing
+/// permissions which ones are missing now. `None` when the channel will do
+/// (or nobody could tell).
+pub fn channel_refusal(l: Locale, access: &Access) -> Option<Reply> {
+    let text = match access {
+        Access::Ready | Access::Unknown => return None,
+        Access::Gone => failure_text(l, Failure::UnknownChannel),
+        Access::Lacking(missing) => {
+            let names: Vec<&str> = missing.iter().map(|&p| permission_name(l, p)).collect();
+            match l {
+                Locale::Ko => format!(
+                    "{}\n지금 빠진 권한: {}. 권한을 준 뒤 다시 설정해 주세요.",
+                    failure_text(l, Failure::MissingPermission),
+                    names.join(", ")
+                ),
+                Locale::En => format!(
+                    "{}\nMissing now: {}. Grant them, then set it up again.",
+                    failure_text(l, Failure::MissingPermission),
+                    names.join(", ")
+                ),
+            }
+        }
+    };
+    Some(Reply::error(
+        l.pick(
+            "봇이 그 채널에 올릴 수 없어요",
+            "The bot can't post in that channel",
+        ),
+        &text,
+        Vec::new(),
+        "",
+    ))
 }

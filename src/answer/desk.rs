@@ -7,6 +7,7 @@
 use super::reply::{Answer, Reply};
 use super::spec::Names;
 use crate::app::Lectern;
+use crate::daily::ChannelCheck;
 use crate::locale::Locale;
 use crate::study::{Book, GuildSettings, Member, Unavailable};
 
@@ -21,6 +22,9 @@ pub struct Desk<'a> {
     pub book: &'a dyn Book,
     /// Unix seconds.
     pub now: i64,
+    /// Asks what the bot may do in a channel (`/daily set`); `None` where
+    /// nobody can (the console, `ask`, a transport without a bot token).
+    pub channels: Option<&'a dyn ChannelCheck>,
 }
 
 /// The one line a state command answers when the database can't be used.

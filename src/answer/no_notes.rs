@@ -148,7 +148,11 @@ fn nearest_with_notes<'a>(course: &'a Course, ch: &Chapter) -> Vec<&'a Chapter> 
 
 /// Up to [`CAPTION_LINES`] caption windows of the chapter's span, in time
 /// order: those sharing the most words with the chapter's titles, else the
-/// first ones. Empty when the course has no captions there.
+/// first ones. Empty when the course has no captions there. Its own scorer,
+/// not the search's passage scoring: a page about a chapter wants the lines
+/// that say the chapter's name, and the search's densest passages for the
+/// titles often don't (see the test
+/// `caption_lines_say_the_chapters_name_where_the_video_does`).
 fn caption_lines(course: &Course, ch: &Chapter) -> Vec<(Seconds, String)> {
     let Some(captions) = &course.captions else {
         return Vec::new();

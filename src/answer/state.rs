@@ -24,6 +24,7 @@ use super::desk::{unavailable, Desk};
 use super::reply::{Answer, Reply};
 use super::{answer, Request};
 use crate::app::Lectern;
+use crate::daily::ChannelCheck;
 use crate::locale::Locale;
 use crate::study::{Book, GuildSettings, Member};
 
@@ -51,6 +52,19 @@ pub async fn respond(
     book: &dyn Book,
     now: i64,
 ) -> Stated {
+    respond_checking(lectern, request, member, book, now, None).await
+}
+
+/// [`respond`] where the bot's permissions in a channel can be asked
+/// (`/daily set` then refuses a channel the bot can't post in).
+pub async fn respond_checking(
+    lectern: &Lectern,
+    request: &Request,
+    member: &Member,
+    book: &dyn Book,
+    now: i64,
+    channels: Option<&dyn ChannelCheck>,
+) -> Stated {
     let settings = match book.settings(member.guild).await {
         Ok(settings) => settings,
         Err(_) if !is_state(&request.command) => GuildSettings::default(),
@@ -72,6 +86,7 @@ pub async fn respond(
         settings: &settings,
         book,
         now,
+        channels,
     };
     let reply = answer_at(&desk, &command).await;
     Stated {

@@ -19,6 +19,7 @@ use crate::app::Lectern;
 use crate::config::{Config, DiscordConfig, HttpConfig};
 use crate::discord::gateway::{run_gateway, shutdown_signal, GatewayOptions};
 use crate::discord::http::{public_key_from_env, Endpoint};
+use crate::discord::poster::HttpPoster;
 use crate::discord::register::{
     application_id_from_env, ensure_application_id, http_client, register, token_from_env, Target,
 };
@@ -132,12 +133,14 @@ pub fn serve(config_path: Option<&Path>, args: &ServeArgs) -> Result<ExitCode, S
             let ops = args.ops.or(http_config.ops);
             let runtime = runtime()?;
             let book = runtime.block_on(super::db::open_book(config_path));
-            let daily = runtime.block_on(http_daily(&live, &settings, book.as_ref()));
+            let poster = http_poster(&settings);
+            let daily = runtime.block_on(http_daily(&live, &settings, book.as_ref(), &poster));
             let endpoint = Arc::new(Endpoint {
                 live,
                 settings,
                 key,
                 book,
+                channels: poster.map(|p| p as Arc<dyn crate::daily::ChannelCheck>),
             });
             let served = runtime.block_on(async {
                 let served =
@@ -176,25 +179,33 @@ pub fn serve(config_path: Option<&Path>, args: &ServeArgs) -> Result<ExitCode, S
     Ok(ExitCode::SUCCESS)
 }
 
-/// The daily chapter scheduler of the HTTP endpoint: it needs the bot token,
-/// read from `DISCORD_TOKEN` for this alone; without it, a warning when
-/// schedules exist. Posts go to the same REST base as follow-ups.
+/// The HTTP endpoint's REST client with the bot token, read from
+/// `DISCORD_TOKEN` for the daily posts and `/daily set`'s channel check
+/// alone (`None` without it). It goes to the same REST base as follow-ups.
+fn http_poster(settings: &Settings) -> Option<Arc<HttpPoster>> {
+    let token = token_from_env().ok()?;
+    let http = crate::discord::register::http_client(&token, settings.api_base.as_deref());
+    Some(Arc::new(HttpPoster::new(Arc::new(http))))
+}
+
+/// The daily chapter scheduler of the HTTP endpoint: it needs the bot token
+/// ([`http_poster`]); without it, a warning when schedules exist.
 async fn http_daily(
     live: &Arc<crate::live::Live>,
     settings: &Settings,
     book: Option<&Arc<dyn crate::study::Book>>,
+    poster: &Option<Arc<HttpPoster>>,
 ) -> Option<crate::discord::daily::Running> {
     use crate::discord::daily::{spawn, warn_without_token, Scheduler};
     let book = book?.clone();
-    let Ok(token) = token_from_env() else {
+    let Some(poster) = poster.clone() else {
         warn_without_token(book.as_ref()).await;
         return None;
     };
-    let http = crate::discord::register::http_client(&token, settings.api_base.as_deref());
     let scheduler = Scheduler {
         live: live.clone(),
         book,
-        poster: Arc::new(crate::discord::poster::HttpPoster::new(Arc::new(http))),
+        poster,
     };
     tracing::info!("daily chapter posts: on (DISCORD_TOKEN set)");
     Some(spawn(scheduler, settings.daily_tick()))

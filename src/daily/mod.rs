@@ -23,8 +23,10 @@
 //!   next chapter follows) and its thread's failure is kept with it: shown
 //!   and reported like a failed post's, as a [`Problem`] of its own.
 
+mod access;
 mod clock;
 
+pub use access::{Access, ChannelCheck, Permission};
 pub use clock::{parse_time, LocalTime, TimeError};
 
 use jiff::civil::Date;

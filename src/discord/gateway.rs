@@ -86,16 +86,17 @@ pub async fn run_gateway(
         let count = register(&http, &live.get(), target).await?;
         tracing::info!(application = app, count, "registered commands {target}");
     }
-    // The daily chapter posts, with a REST client of their own.
+    // The daily chapter posts and `/daily set`'s channel check, with a REST
+    // client of their own.
+    let poster = Arc::new(HttpPoster::new(Arc::new(http_client(
+        &options.token,
+        options.api_proxy.as_deref(),
+    ))));
     let daily = options.book.clone().map(|book| {
-        let poster = HttpPoster::new(Arc::new(http_client(
-            &options.token,
-            options.api_proxy.as_deref(),
-        )));
         let scheduler = Scheduler {
             live: live.clone(),
             book,
-            poster: Arc::new(poster),
+            poster: poster.clone(),
         };
         super::daily::spawn(scheduler, settings.daily_tick())
     });
@@ -104,6 +105,7 @@ pub async fn run_gateway(
         live,
         settings,
         book: options.book.clone(),
+        channels: poster,
         salt: RandomState::new(),
         sessions: sessions.clone(),
     };
@@ -204,6 +206,8 @@ struct Bot {
     live: Arc<Live>,
     settings: Settings,
     book: Option<Arc<dyn Book>>,
+    /// What the bot may do in a channel (`/daily set`), over REST.
+    channels: Arc<HttpPoster>,
     /// Per-process key for user hashes: lines of one run can be correlated,
     /// ids can't be recovered or matched across runs.
     salt: RandomState,
@@ -239,9 +243,17 @@ impl EventHandler for Bot {
         let started = Instant::now();
         let book = self.book.as_deref();
         let now = super::http::unix_now();
-        let response = study::answer(&self.live, &self.settings, book, &interaction, now)
-            .await
-            .into_response();
+        let channels: &dyn crate::daily::ChannelCheck = self.channels.as_ref();
+        let response = study::answer_checking(
+            &self.live,
+            &self.settings,
+            book,
+            Some(channels),
+            &interaction,
+            now,
+        )
+        .await
+        .into_response();
         let build = started.elapsed();
         let result = respond(&ctx, &interaction, response).await;
         let latency = started.elapsed();

@@ -37,6 +37,7 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use http_body_util::BodyExt;
 use serde_json::json;
 
+use crate::daily::ChannelCheck;
 use crate::discord::transport::Limits;
 use crate::discord::{self, followup, Settings};
 use crate::live::Live;
@@ -65,6 +66,9 @@ pub struct Endpoint {
     pub key: VerifyingKey,
     /// The study database (`None`: state commands say it is unavailable).
     pub book: Option<Arc<dyn Book>>,
+    /// What the bot may do in a channel, over REST with `DISCORD_TOKEN`
+    /// (`None` without it: `/daily set` saves unchecked).
+    pub channels: Option<Arc<dyn ChannelCheck>>,
 }
 
 /// Reads `DISCORD_PUBLIC_KEY`-style hex into a verifying key.
@@ -298,10 +302,11 @@ async fn answer_verified(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> (
         Ok(Decoded::Interaction { name, interaction }) => (name, *interaction),
         Err(message) => return invalid(StatusCode::BAD_REQUEST, &message),
     };
-    let answered = discord::study::answer(
+    let answered = discord::study::answer_checking(
         &endpoint.live,
         &endpoint.settings,
         endpoint.book.as_deref(),
+        endpoint.channels.as_deref(),
         &interaction,
         unix_now(),
     )

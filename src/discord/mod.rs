@@ -26,9 +26,12 @@
 //!   [`answer_live_apart`] (both transports call [`study::answer`]).
 //! - [`daily`]: the daily chapter scheduler (claim, post, thread, report),
 //!   posting through [`poster`].
+//! - [`channel_access`]: what the bot may do in a channel, read over REST
+//!   when `/daily set` names one.
 //! - [`followup`]: a picture over the HTTP endpoint (deferred, then sent
 //!   through the interaction webhook).
 
+pub mod channel_access;
 pub mod commands;
 pub mod custom_id;
 pub mod daily;

@@ -24,14 +24,21 @@ pub trait Poster: Send + Sync {
 }
 
 /// The real [`Poster`]: Discord's REST API with the bot token.
+/// It also answers what the bot may do in a channel
+/// ([`crate::daily::ChannelCheck`], see [`super::channel_access`]).
 #[derive(Clone)]
 pub struct HttpPoster {
-    http: Arc<Http>,
+    pub(super) http: Arc<Http>,
+    /// The bot's user id, asked once.
+    pub(super) bot: Arc<tokio::sync::OnceCell<UserId>>,
 }
 
 impl HttpPoster {
     pub fn new(http: Arc<Http>) -> HttpPoster {
-        HttpPoster { http }
+        HttpPoster {
+            http,
+            bot: Arc::default(),
+        }
     }
 }
 

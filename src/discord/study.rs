@@ -1,9 +1,10 @@
 //! The study commands over Discord, and the server's settings applied to
 //! every interaction: a thin async layer in front of [`super::answer_live_apart`].
 //!
-//! Both transports call [`answer`] with the study [`Book`] they opened at
+//! Both transports call [`answer_checking`] with the study [`Book`] they opened at
 //! start (none → exactly [`super::answer_live_apart`], state commands then say the
-//! database is unavailable). For each interaction it reads the member from
+//! database is unavailable) and, with a bot token, a way to ask what the bot
+//! may do in a channel (for `/daily set`). For each interaction it reads the member from
 //! the interaction — user and server ids, the display name for this reply
 //! only, and whether they may manage the server — then:
 //! - a state command (slash, or a button such as "✅ 봤어요") is answered by
@@ -32,6 +33,7 @@ use super::render::{self, Frame};
 use super::{answer_live_apart, commands, Settings};
 use crate::answer::state::{self, hidden_by_default, is_state};
 use crate::answer::{Command, Locale, Request};
+use crate::daily::ChannelCheck;
 use crate::live::Live;
 use crate::study::{Book, GuildSettings, Member};
 
@@ -72,6 +74,20 @@ pub async fn answer(
     interaction: &Interaction,
     now: i64,
 ) -> Answered {
+    answer_checking(live, settings, book, None, interaction, now).await
+}
+
+/// [`answer`] where the bot's permissions in a channel can be asked
+/// (`channels`, the bot token's REST client): `/daily set` then refuses a
+/// channel the bot can't post in.
+pub async fn answer_checking(
+    live: &Arc<Live>,
+    settings: &Settings,
+    book: Option<&dyn Book>,
+    channels: Option<&dyn ChannelCheck>,
+    interaction: &Interaction,
+    now: i64,
+) -> Answered {
     let (Some(book), Some(member)) = (book, member_of(interaction)) else {
         return answer_live_apart(live, settings, interaction).await;
     };
@@ -82,7 +98,9 @@ pub async fn answer(
                 if is_state(&invocation.command) {
                     let l = Locale::from_tag(&i.locale);
                     let request = Request::new(invocation.command, l);
-                    let stated = state::respond(&lectern, &request, &member, book, now).await;
+                    let stated =
+                        state::respond_checking(&lectern, &request, &member, book, now, channels)
+                            .await;
                     if matches!(stated.command, Command::Daily { .. }) && stated.reply.is_ok() {
                         // A `/daily now` goes out at once from this instance's scheduler.
                         super::daily::wake();

@@ -13,6 +13,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+use crate::hangul::is_syllable;
 use crate::library::model::{Course, KeyPoint, SaidIn};
 use crate::timecode::Seconds;
 
@@ -133,7 +134,7 @@ fn words(text: &str) -> FxHashSet<Word> {
     let mut latin = String::new();
     for run in text.split(|c: char| !c.is_alphanumeric()).flat_map(runs) {
         let chars: Vec<char> = run.chars().collect();
-        if chars.len() > 1 && is_hangul(chars[0]) {
+        if chars.len() > 1 && is_syllable(chars[0]) {
             // Two chars fit in 42 bits; the top bit tells pieces from hashes.
             out.extend(
                 chars
@@ -155,18 +156,14 @@ fn words(text: &str) -> FxHashSet<Word> {
 fn runs(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = word;
     std::iter::from_fn(move || {
-        let hangul = is_hangul(rest.chars().next()?);
+        let hangul = is_syllable(rest.chars().next()?);
         let end = rest
-            .find(|c: char| is_hangul(c) != hangul)
+            .find(|c: char| is_syllable(c) != hangul)
             .unwrap_or(rest.len());
         let (run, tail) = rest.split_at(end);
         rest = tail;
         Some(run)
     })
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 #[cfg(test)]

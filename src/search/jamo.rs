@@ -7,24 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-const SYLLABLE_FIRST: u32 = 0xAC00;
-const SYLLABLE_LAST: u32 = 0xD7A3;
-
-pub(crate) fn is_syllable(c: char) -> bool {
-    (SYLLABLE_FIRST..=SYLLABLE_LAST).contains(&(c as u32))
-}
-
-/// A syllable's initial, vowel and final indices (final 0 = none), as
-/// Unicode numbers them (19 × 21 × 28 from 가).
-pub(crate) fn syllable_parts(c: char) -> Option<(u32, u32, u32)> {
-    let code = u32::from(c).checked_sub(SYLLABLE_FIRST)?;
-    is_syllable(c).then_some((code / 588, code % 588 / 28, code % 28))
-}
-
-/// The syllable of an initial, vowel and final (see [`syllable_parts`]).
-pub(crate) fn syllable(lead: u32, vowel: u32, tail: u32) -> Option<char> {
-    char::from_u32(SYLLABLE_FIRST + lead * 588 + vowel * 28 + tail).filter(|&c| is_syllable(c))
-}
+pub(crate) use crate::hangul::{is_syllable, syllable, syllable_parts};
 
 /// Compatibility jamo as typed on a keyboard (ㄱ..ㅣ and the archaic ones).
 pub(crate) fn is_compat_jamo(c: char) -> bool {
@@ -118,9 +101,7 @@ pub(crate) fn jamo_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     if text.chars().all(is_syllable) {
         // Fast path: the NFKD of a syllable by arithmetic.
-        for c in text.chars() {
-            let s = c as u32 - SYLLABLE_FIRST;
-            let (l, v, t) = (s / 588, (s % 588) / 28, s % 28);
+        for (l, v, t) in text.chars().filter_map(syllable_parts) {
             for j in [
                 Some(0x1100 + l),
                 Some(0x1161 + v),
@@ -149,11 +130,8 @@ pub(crate) fn jamo_key(text: &str) -> String {
 pub(crate) fn choseong(word: &str) -> Option<String> {
     let mut out = String::new();
     for c in word.chars() {
-        if !is_syllable(c) {
-            return None;
-        }
-        let index = (c as u32 - SYLLABLE_FIRST) / 588;
-        out.push(char::from_u32(0x1100 + index)?);
+        let (lead, _, _) = syllable_parts(c)?;
+        out.push(char::from_u32(0x1100 + lead)?);
     }
     (!out.is_empty()).then_some(out)
 }
@@ -182,12 +160,9 @@ fn compat_consonant_to_initial(c: char) -> Option<char> {
 /// The first two letters of the key of a word that starts with syllable `c`
 /// (a cheap filter before normalising the whole word).
 pub(crate) fn syllable_pair(c: char) -> Option<(char, char)> {
-    if !is_syllable(c) {
-        return None;
-    }
-    let s = c as u32 - SYLLABLE_FIRST;
-    let l = char::from_u32(0x1100 + s / 588)?;
-    let v = char::from_u32(0x1161 + (s % 588) / 28)?;
+    let (lead, vowel, _) = syllable_parts(c)?;
+    let l = char::from_u32(0x1100 + lead)?;
+    let v = char::from_u32(0x1161 + vowel)?;
     let v = canonical(v)[0]?;
     Some((l, fold_loanword(Some(l), v)))
 }

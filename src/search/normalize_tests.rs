@@ -196,18 +196,3 @@ fn syllable_fast_path_equals_nfkd() {
         assert_eq!(via_nfkd.chars().count(), fast.chars().count() + 1, "{c}");
     }
 }
-
-#[test]
-fn a_syllable_splits_into_its_parts_and_joins_back() {
-    use super::jamo::{syllable, syllable_parts};
-    assert_eq!(syllable_parts('가'), Some((0, 0, 0)));
-    assert_eq!(syllable_parts('힣'), Some((18, 20, 27)));
-    for c in ['ㄱ', 'a', '\u{D7A4}'] {
-        assert_eq!(syllable_parts(c), None, "{c}");
-    }
-    for c in ['기', '려', '해', '닭'] {
-        let (l, v, t) = syllable_parts(c).expect("a syllable");
-        assert_eq!(syllable(l, v, t), Some(c));
-    }
-    assert_eq!(syllable(19, 0, 0), None, "past the last initial");
-}

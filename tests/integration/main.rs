@@ -16,6 +16,8 @@ mod captions;
 mod cli;
 mod daily;
 mod discord;
+mod fuzz;
+mod hangul;
 mod hostile;
 mod http;
 mod layouts;

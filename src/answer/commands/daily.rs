@@ -5,6 +5,11 @@
 //! registration and the synthetic interactions for this one command; a
 //! fixed choice gives the same picker in Discord.
 //!
+//! `set` first asks whether the bot can post in the channel (the adapter's
+//! [`crate::daily::ChannelCheck`], when it has one: Discord over REST) and
+//! refuses a channel missing a permission or gone, in the words a failed
+//! post is reported with ([`crate::answer::daily_post::channel_refusal`]).
+//!
 //! The rules are [`crate::daily`]'s; the post is [`crate::answer::daily_post`];
 //! the posting itself is the scheduler's (`discord::daily`), so `now` only
 //! asks for a post, which the scheduler makes at once when it runs in the
@@ -14,7 +19,7 @@
 
 use super::daily_status::{last_post, status, status_reply, zone_name};
 use crate::answer::command::Command;
-use crate::answer::daily_post::{daily_post, needed_permissions};
+use crate::answer::daily_post::{channel_refusal, daily_post, needed_permissions};
 use crate::answer::desk::{down, without_book, Desk};
 use crate::answer::reply::{Answer, Reply};
 use crate::answer::resolve;
@@ -307,6 +312,13 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
         }
     };
     let course = resolve::course(d.lectern, l, d.names, asked.course)?;
+    // A channel the bot can't post in is said now, not at the first post.
+    if let Some(check) = d.channels.filter(|_| d.member.guild != LOCAL_GUILD) {
+        let access = check.bot_access(d.member.guild, channel).await;
+        if let Some(refusal) = channel_refusal(l, &access) {
+            return Err(Box::new(refusal));
+        }
+    }
     let existing = schedule_of(d, &course.id).await?;
     let next_chapter = existing
         .and_then(|s| s.next_chapter)

@@ -2,6 +2,7 @@
 //! its `---` front matter split off and read into titles, author, video,
 //! duration and chapter count.
 
+use crate::hangul::has_syllable;
 use crate::library::diagnostics::Diagnostic;
 use crate::timecode::{parse_time, parse_youtube_url, Seconds};
 use crate::yaml::{self, Scalar};
@@ -90,14 +91,10 @@ pub fn read_course_meta(
             meta.title = Some(en);
             meta.title_ko = ko;
         }
-        (None, Some(t)) if has_hangul(&t) => meta.title_ko = Some(t),
+        (None, Some(t)) if has_syllable(&t) => meta.title_ko = Some(t),
         (None, t) => meta.title = t,
     }
     Some((meta, entries))
-}
-
-pub fn has_hangul(text: &str) -> bool {
-    text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
 }
 
 /// Splits `---` front matter off; returns the YAML, its first line, and the

@@ -14,7 +14,7 @@
 
 mod course_meta;
 
-pub use course_meta::{front_matter, has_hangul, read_course_meta, CourseMeta};
+pub use course_meta::{front_matter, read_course_meta, CourseMeta};
 
 use crate::library::chapter_file::{strip_number_prefix, ChapterFile};
 use crate::library::diagnostics::Diagnostic;
@@ -184,7 +184,7 @@ fn chapter_text(g: &Gathered, meta: &CourseMeta) -> Mapped {
     m.push("---", g.line);
     m.push(&format!("chapter: {}", g.number), g.line);
     if let Some(title) = &g.title {
-        let key = if has_hangul(title) {
+        let key = if crate::hangul::has_syllable(title) {
             "titleKr"
         } else {
             "title"

@@ -3,6 +3,7 @@
 //! command, and the scheduler against the fake Discord with a controllable
 //! clock.
 
+mod channel_check;
 mod command;
 mod rules;
 mod scheduler;

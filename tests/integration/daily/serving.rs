@@ -56,7 +56,11 @@ async fn the_gateway_client_posts_and_still_shuts_down() {
     assert_eq!(schedule.now_requested, None);
 }
 
-fn endpoint(db: &std::path::Path, fake: &FakeDiscord, token: Option<&str>) -> (Served, String) {
+pub(super) fn endpoint(
+    db: &std::path::Path,
+    fake: &FakeDiscord,
+    token: Option<&str>,
+) -> (Served, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
@@ -76,7 +80,7 @@ fn endpoint(db: &std::path::Path, fake: &FakeDiscord, token: Option<&str>) -> (S
 }
 
 /// Waits until the endpoint answers (its signal handlers are in place).
-async fn up(addr: &str, served: &Served) {
+pub(super) async fn up(addr: &str, served: &Served) {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
         .no_proxy()

@@ -2,6 +2,7 @@
 //! payload within Discord's limits, `/reload`, and the real binary over the
 //! gateway and over HTTP.
 
+mod channel_access;
 mod commands;
 mod decode;
 mod gateway;

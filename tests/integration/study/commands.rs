@@ -357,6 +357,7 @@ async fn http_endpoint_writes_to_sqlite_and_board_reads_it() {
         settings: Settings::default(),
         key: key.verifying_key(),
         book: Some(book.clone()),
+        channels: None,
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();

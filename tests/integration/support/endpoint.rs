@@ -19,6 +19,7 @@ pub fn endpoint(live: Arc<Live>, key: &SigningKey) -> Arc<Endpoint> {
         settings: Settings::default(),
         key: key.verifying_key(),
         book: None,
+        channels: None,
     })
 }
 

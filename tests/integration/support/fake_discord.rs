@@ -14,10 +14,12 @@
 //! with each file part.
 //! Gateway: Hello (op 10), Identify (op 2) → READY, Resume (op 6) → RESUMED,
 //! Heartbeat (op 1) → ACK (op 11), dispatches (op 0) and closes on request.
-//! Channels (the daily post): see [`channels`].
+//! Channels (the daily post): see [`channels`]; the server as `/daily set`'s
+//! channel check reads it: see [`guild`].
 #![allow(dead_code)]
 
 pub mod channels;
+pub mod guild;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -125,6 +127,8 @@ struct Shared {
     failing: std::sync::Mutex<HashMap<u64, u16>>,
     /// Channels that take posts but refuse threads on them, with the status.
     failing_threads: std::sync::Mutex<HashMap<u64, u16>>,
+    /// Channels' permission overwrites (see [`guild`]).
+    overwrites: std::sync::Mutex<HashMap<u64, Vec<Value>>>,
 }
 
 pub struct FakeDiscord {
@@ -157,6 +161,7 @@ impl FakeDiscord {
             next_id: AtomicU64::new(1),
             failing: std::sync::Mutex::new(HashMap::new()),
             failing_threads: std::sync::Mutex::new(HashMap::new()),
+            overwrites: std::sync::Mutex::new(HashMap::new()),
         });
         let s = shared.clone();
         let kept = shared.clone();
@@ -194,6 +199,15 @@ impl FakeDiscord {
             .lock()
             .unwrap()
             .insert(channel, status);
+    }
+
+    /// Gives `channel` these permission overwrites ([`guild::overwrite`]).
+    pub fn overwrite(&self, channel: u64, overwrites: Vec<Value>) {
+        self.shared
+            .overwrites
+            .lock()
+            .unwrap()
+            .insert(channel, overwrites);
     }
 
     pub fn heal(&self, channel: u64) {
@@ -434,6 +448,9 @@ fn route(s: &Shared, method: &str, path: &str, auth: &str, body: &[u8]) -> (u16,
         .split('/')
         .collect();
     if let Some(answer) = channels::route(s, method, &parts, body) {
+        return answer;
+    }
+    if let Some(answer) = guild::route(s, method, &parts) {
         return answer;
     }
     match (method, parts.as_slice()) {

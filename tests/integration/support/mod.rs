@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod discord;
 pub mod endpoint;
 pub mod fake_discord;
+pub mod fuzz_bodies;
 pub mod golden;
 pub mod labels;
 pub mod limits;
