@@ -69,3 +69,33 @@ pub(crate) fn key_point_passage<'a>(
         SnippetOf::Passage(&para.text, center),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kp(term: Option<&str>, detail: &str) -> KeyPoint {
+        KeyPoint {
+            term: term.map(str::to_string),
+            detail: detail.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_key_point_names_its_topic_by_its_term_or_a_short_label() {
+        let name = |k: KeyPoint| named(&k);
+        assert_eq!(
+            name(kp(Some("보상 모델"), "점수")).as_deref(),
+            Some("보상 모델")
+        );
+        assert_eq!(
+            name(kp(None, "멀티모달: 이미지, 오디오, 비디오")).as_deref(),
+            Some("멀티모달")
+        );
+        // A sentence names no topic; a label with nothing after it is no label.
+        assert_eq!(name(kp(None, "loss 감소를 통해 학습 진행 확인")), None);
+        assert_eq!(name(kp(None, "참고:")), None);
+        let long = format!("{}: 설명", "아주 긴 문장이 콜론 앞에 길게 이어지는 경우");
+        assert_eq!(name(kp(None, &long)), None);
+    }
+}
