@@ -9,10 +9,11 @@
 //!
 //! Such a run can drift late (in the v1 notes, 5 minutes over the 25 after
 //! chapter 18's end). Capping it at the pace of the file's anchored part
-//! came closer to the captions' times, but a capped time is an estimate:
-//! marked approximate, the paragraphs stayed with their file in search and
-//! the links in span fell (0.684 → 0.669, `tests/integration/search/moments.rs`);
-//! so a trusted marker's time is used as written, like an anchor's.
+//! came closer to the captions' times, but the links in span fell (0.684 →
+//! 0.669, `tests/integration/search/moments.rs`, when only exact placements
+//! moved in search); so a trusted marker's time is used as written, like an
+//! anchor's. Search attributes every paragraph placed here by its time,
+//! approximate or not (`search::attribution`).
 //!
 //! Alignment to captions, when a course has them, replaces all of this.
 
@@ -20,8 +21,9 @@ use crate::library::align::demote_collapsed;
 use crate::library::model::{seconds_along, Anchor, Course, Notes, Spoken};
 use crate::timecode::Seconds;
 
-/// Confidence of a paragraph interpolated between trusted markers.
-const BETWEEN_MARKERS: f32 = 0.3;
+/// Confidence of a paragraph interpolated between trusted markers (or
+/// after the last at the run's pace): its chapter is known, not its second.
+const BETWEEN_MARKERS: f32 = Spoken::IN_CHAPTER;
 
 /// The pace (characters per second) assumed when a run's markers don't
 /// tell one: about what a 30-second stretch of translated speech holds.

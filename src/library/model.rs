@@ -331,8 +331,18 @@ impl Spoken {
     /// Confidence from which a placement counts as exact.
     pub const CONFIDENT: f32 = 0.6;
 
+    /// Confidence from which a placement tells the chapter it is said in,
+    /// if not the second: a paragraph between two trusted markers.
+    pub const IN_CHAPTER: f32 = 0.3;
+
     pub fn confident(&self) -> bool {
         self.confidence >= Self::CONFIDENT
+    }
+
+    /// Whether the placement tells which chapter's span the paragraph is
+    /// said in.
+    pub fn sure_of_chapter(&self) -> bool {
+        self.confidence >= Self::IN_CHAPTER
     }
 }
 
