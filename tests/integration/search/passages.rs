@@ -299,3 +299,96 @@ fn a_key_point_that_names_the_topic_links_where_it_is_said() {
     assert_eq!(m.moment, Moment::exact(60), "{hits:?}");
     assert!(m.snippet.contains("**멀티모달**"), "{}", m.snippet);
 }
+
+const TWO_CHAPTERS: &str = r#"id: gpus
+title: "GPUs"
+title_ko: "GPU"
+video: "abcdefghijk"
+duration: "0:20:00"
+chapters:
+  - number: 1
+    start: "0:00:00"
+    title: "Internals"
+    title_ko: "내부"
+  - number: 2
+    start: "0:10:00"
+    title: "Training"
+    title_ko: "학습"
+"#;
+
+/// Chapter 1 lists `GPU` in a key point its text never says.
+const INTERNALS: &str = r#"---
+title: "1. Internals"
+titleKr: "1. 내부"
+chapter: 1
+---
+
+## 요약
+
+신경망의 내부 구조.
+
+## 핵심 포인트
+
+- GPU 클러스터에서 수개월간 학습
+
+## 전체 번역
+
+[0:00] 신경망 안에는 파라미터가 수십억 개 있습니다.
+
+[1:00] 어텐션과 MLP 블록이 번갈아 나옵니다.
+"#;
+
+/// Chapter 2's text shows the GPUs.
+const TRAINING: &str = r#"---
+title: "2. Training"
+titleKr: "2. 학습"
+chapter: 2
+---
+
+## 요약
+
+학습에 드는 계산.
+
+## 전체 번역
+
+[10:00] 이 학습을 돌리는 컴퓨터에는 H100이 여덟 개 있습니다.
+
+[11:00] GPU는 행렬 곱셈에 딱 맞고, GPU 여러 대를 한 노드에 넣습니다.
+"#;
+
+#[test]
+fn without_captions_a_chapter_whose_text_never_says_the_query_comes_after_one_that_does() {
+    let files = [
+        ("course.yaml", TWO_CHAPTERS),
+        ("01.md", INTERNALS),
+        ("02.md", TRAINING),
+    ];
+    let (library, index) = crate::support::tiny_course("gpus", &files, &Glossary::default());
+    assert!(library.courses[0].captions.is_none());
+    let hits = index.search(&library, "GPU", None, 5);
+    let chapters: Vec<u32> = hits.iter().map(|h| h.chapter).collect();
+    assert_eq!(chapters, [2, 1], "{hits:?}");
+    assert_eq!(hits[0].moments[0].moment, Moment::exact(660));
+}
+
+#[test]
+fn a_chapter_without_text_yet_still_answers_for_its_key_points() {
+    // Nothing tells what chapter 1's span says: its key point stands.
+    let start = INTERNALS.find("[0:00]").expect("the translation");
+    let placeholder = format!(
+        "{}(이 챕터는 다음 번역 청크에서 처리됩니다)\n",
+        &INTERNALS[..start]
+    );
+    let files = [
+        ("course.yaml", TWO_CHAPTERS),
+        ("01.md", placeholder.as_str()),
+        ("02.md", TRAINING),
+    ];
+    let (library, index) = crate::support::tiny_course("gpus", &files, &Glossary::default());
+    assert!(library.courses[0].chapters[0]
+        .notes
+        .as_ref()
+        .is_some_and(|n| n.placeholder));
+    let hits = index.search(&library, "GPU", None, 5);
+    assert_eq!(hits[0].chapter, 1, "{hits:?}");
+}
