@@ -19,7 +19,7 @@ use super::rank::{alt_score, heard, Ranked};
 pub(crate) use super::shown::Built;
 use super::shown::{Matcher, SnippetOf};
 use super::{Hit, HitMoment, MatchField};
-use crate::library::{Chapter, Library, Moment, Notes, SaidIn};
+use crate::library::{Chapter, Library, Moment, SaidIn};
 
 /// Most moments per hit.
 pub(crate) const MAX_MOMENTS: usize = 3;
@@ -222,17 +222,14 @@ pub(crate) fn build<'a>(
         sources.push(SnippetOf::Passage(text, center));
     }
     // A title or alias that matched names the chapter's topic as surely as
-    // a passage that says it. Otherwise the chapter's passages tell what its
-    // span says: its captions, or the notes said in it (a neighbour's text
-    // is moved in by its time, see `attribution`). A chapter with neither
-    // (no notes text yet, no captions) cannot tell, and counts as saying it.
+    // a passage that says it. Only captions tell what a chapter's span does
+    // not say: without them its text may sit in a neighbour's file.
     let named = field == F_TITLE;
     let heard = library
         .courses
         .get(doc.course as usize)
         .is_some_and(|c| c.captions.is_some());
-    let own_text = chapter.notes.as_ref().is_some_and(Notes::has_body);
-    let said = named || !(heard || own_text) || (said_here && !moments.is_empty());
+    let said = named || !heard || (said_here && !moments.is_empty());
     if moments.is_empty() {
         let course = library.courses.get(doc.course as usize);
         let (moment, source) = course
