@@ -9,19 +9,21 @@
 //!
 //! Such a run can drift late (in the v1 notes, 5 minutes over the 25 after
 //! chapter 18's end). Capping it at the pace of the file's anchored part
-//! came closer to the captions' times, but a capped time is an estimate:
-//! marked approximate, the paragraphs stayed with their file in search and
-//! the links in span fell (0.684 → 0.669, `tests/integration/search/moments.rs`);
-//! so a trusted marker's time is used as written, like an anchor's.
+//! came closer to the captions' times, but the links in span fell (0.684 →
+//! 0.669, `tests/integration/search/moments.rs`, when only exact placements
+//! moved in search); so a trusted marker's time is used as written, like an
+//! anchor's. Search attributes every paragraph placed here by its time,
+//! approximate or not (`search::attribution`).
 //!
 //! Alignment to captions, when a course has them, replaces all of this.
 
 use crate::library::align::demote_collapsed;
-use crate::library::model::{Anchor, Course, Notes, Spoken};
+use crate::library::model::{seconds_along, Anchor, Course, Notes, Spoken};
 use crate::timecode::Seconds;
 
-/// Confidence of a paragraph interpolated between trusted markers.
-const BETWEEN_MARKERS: f32 = 0.3;
+/// Confidence of a paragraph interpolated between trusted markers (or
+/// after the last at the run's pace): its chapter is known, not its second.
+const BETWEEN_MARKERS: f32 = Spoken::IN_CHAPTER;
 
 /// The pace (characters per second) assumed when a run's markers don't
 /// tell one: about what a 30-second stretch of translated speech holds.
@@ -52,6 +54,7 @@ fn place_notes(notes: &mut Notes, duration: Seconds) {
         pace: pace(&trusted),
         trusted: &trusted,
         duration,
+        body_chars: notes.body_chars,
     };
     for para in &mut notes.body {
         let len = para.text.chars().count();
@@ -88,25 +91,29 @@ struct Clock<'a> {
     trusted: &'a [Anchor],
     pace: f64,
     duration: Seconds,
+    body_chars: usize,
 }
 
 impl Clock<'_> {
     /// When the text at `pos` is said: interpolated between the markers
-    /// around it, else at the run's pace from the last one before it.
+    /// around it, else at the run's pace from the last one before it (the
+    /// first marker's time before it), never past the video's end.
     fn at(&self, pos: usize) -> Seconds {
-        let i = self.trusted.partition_point(|a| a.pos <= pos);
-        let Some(before) = i.checked_sub(1).map(|i| self.trusted[i]) else {
-            return self.trusted.first().map_or(0, |a| a.seconds);
+        let (Some(&first), Some(&last)) = (self.trusted.first(), self.trusted.last()) else {
+            return 0;
         };
-        let at = match self.trusted.get(i) {
-            Some(next) if next.seconds > before.seconds && next.pos > before.pos => {
-                let along = (pos - before.pos) as f64 / (next.pos - before.pos) as f64;
-                f64::from(before.seconds) + along * f64::from(next.seconds - before.seconds)
-            }
-            Some(_) => f64::from(before.seconds),
-            None => f64::from(before.seconds) + (pos - before.pos) as f64 / self.pace,
-        };
-        (at as Seconds).min(self.duration.saturating_sub(1))
+        let rest = self.body_chars.saturating_sub(last.pos) as f64 / self.pace;
+        let edges = (
+            Anchor {
+                pos: 0,
+                seconds: first.seconds,
+            },
+            Anchor {
+                pos: self.body_chars,
+                seconds: last.seconds.saturating_add(rest as Seconds),
+            },
+        );
+        seconds_along(self.trusted, pos, edges).min(self.duration.saturating_sub(1))
     }
 }
 

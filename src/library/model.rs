@@ -135,20 +135,35 @@ impl Chapter {
         } else if char_pos == 0 {
             return Moment::exact(self.start);
         }
-        let (from_pos, from_secs) = before.map_or((0, self.start), |a| (a.pos, a.seconds));
-        let (to_pos, to_secs) = notes
-            .anchors
-            .iter()
-            .find(|a| a.pos > char_pos)
-            .map_or((notes.body_chars, self.end), |a| (a.pos, a.seconds));
-        if to_pos <= from_pos || to_secs <= from_secs {
-            return Moment::approximate(from_secs);
-        }
-        let span = u64::from(to_secs - from_secs);
-        let along = (char_pos.min(to_pos) - from_pos) as u64;
-        let offset = span * along / (to_pos - from_pos) as u64;
-        Moment::approximate(from_secs + offset as Seconds)
+        let edges = (
+            Anchor {
+                pos: 0,
+                seconds: self.start,
+            },
+            Anchor {
+                pos: notes.body_chars,
+                seconds: self.end,
+            },
+        );
+        Moment::approximate(seconds_along(&notes.anchors, char_pos, edges))
     }
+}
+
+/// When the text at `pos` is said, along `anchors` (sorted by position):
+/// linear in characters between the anchor at or before it and the one
+/// after, `edges` standing in before the first and after the last; where
+/// time doesn't move forward, the earlier anchor's time.
+pub(crate) fn seconds_along(anchors: &[Anchor], pos: usize, edges: (Anchor, Anchor)) -> Seconds {
+    let i = anchors.partition_point(|a| a.pos <= pos);
+    let from = i.checked_sub(1).map_or(edges.0, |i| anchors[i]);
+    let to = anchors.get(i).copied().unwrap_or(edges.1);
+    if to.pos <= from.pos || to.seconds <= from.seconds {
+        return from.seconds;
+    }
+    let span = u64::from(to.seconds - from.seconds);
+    let along = (pos.min(to.pos).saturating_sub(from.pos)) as u64;
+    let offset = span * along / (to.pos - from.pos) as u64;
+    from.seconds + offset as Seconds
 }
 
 /// A moment in the video, exact or estimated.
@@ -316,8 +331,18 @@ impl Spoken {
     /// Confidence from which a placement counts as exact.
     pub const CONFIDENT: f32 = 0.6;
 
+    /// Confidence from which a placement tells the chapter it is said in,
+    /// if not the second: a paragraph between two trusted markers.
+    pub const IN_CHAPTER: f32 = 0.3;
+
     pub fn confident(&self) -> bool {
         self.confidence >= Self::CONFIDENT
+    }
+
+    /// Whether the placement tells which chapter's span the paragraph is
+    /// said in.
+    pub fn sure_of_chapter(&self) -> bool {
+        self.confidence >= Self::IN_CHAPTER
     }
 }
 

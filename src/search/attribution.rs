@@ -2,8 +2,10 @@
 //! spine, not the file a text sits in. With captions, a paragraph counts
 //! for the chapter whose span holds the time its link plays (the v1 notes'
 //! files hold their neighbours' text), so a hit's chapter is where its link
-//! lands; without them only a confident aligned time moves it, else it stays
-//! with its file. Each caption window counts for the chapter whose span
+//! lands; without them a placement sure of its chapter moves it: the
+//! markers' clock (`library::marker_places`) is, for the paragraphs between
+//! two markers of a run as well as those a marker opens (else a chapter's
+//! hit could link past its own end); the rest stay with their file. Each caption window counts for the chapter whose span
 //! holds its start. `/summary` still shows a file's own notes; only search follows this.
 
 use super::index::{PassageRef, Source, F_CAPTIONS, F_TRANSLATION};
@@ -37,7 +39,7 @@ pub(crate) fn course_passages(course: &Course, first_doc: u32) -> Vec<Vec<(Passa
             let at = if course.captions.is_some() {
                 Some(ch.moment_at(p.offset).seconds)
             } else {
-                p.spoken.filter(|s| s.confident()).map(|s| s.start)
+                p.spoken.filter(|s| s.sure_of_chapter()).map(|s| s.start)
             };
             let said_in = at
                 .and_then(|at| chapter_index_at(course, at))

@@ -11,7 +11,7 @@ use super::dictionary::TermId;
 use super::index::{
     Doc, Index, PassageRef, Source, F_CAPTIONS, F_KEY_POINTS, F_SUMMARY, F_TEXT, F_TITLE,
 };
-use super::key_point_link::key_point_passage;
+use super::key_point_link::{key_point_passage, named_key_point_said};
 use super::passages::{rank_passages, Mention};
 use super::phrase::{self, near, positions_together};
 use super::query::{Query, Slot, MAX_SLOTS};
@@ -19,7 +19,7 @@ use super::rank::{alt_score, heard, Ranked};
 pub(crate) use super::shown::Built;
 use super::shown::{Matcher, SnippetOf};
 use super::{Hit, HitMoment, MatchField};
-use crate::library::{Chapter, Library, Moment};
+use crate::library::{Chapter, Library, Moment, SaidIn};
 
 /// Most moments per hit.
 pub(crate) const MAX_MOMENTS: usize = 3;
@@ -187,7 +187,11 @@ pub(crate) fn build<'a>(
     let mut said_here = name.is_none();
     let passages = index.passages(doc);
     let written = phrase::written(index, query, r.doc);
-    for passage in rank_passages(passages, &mentions, importance, &written) {
+    let key_point = (field == F_KEY_POINTS)
+        .then(|| named_key_point_said(chapter, &matcher))
+        .flatten()
+        .and_then(|said| passage_of_paragraph(index, passages, doc.course, said));
+    for passage in rank_passages(passages, &mentions, importance, &written, key_point) {
         let says = says_name(&passage.slots);
         said_here |= says;
         if moments.len() >= max_moments {
@@ -303,6 +307,26 @@ fn phrase_runs(mentions: &[Mention], slots: &[Slot]) -> Vec<Mention> {
             echo: false,
         })
         .collect()
+}
+
+/// Which of a document's `passages` is the paragraph `said` (of the
+/// course's notes), if the document holds it.
+fn passage_of_paragraph(
+    index: &Index,
+    passages: &[PassageRef],
+    course: u32,
+    said: SaidIn,
+) -> Option<usize> {
+    passages.iter().position(|p| match p.source {
+        Source::Paragraph { doc, paragraph } => {
+            paragraph as usize == said.paragraph
+                && index
+                    .docs
+                    .get(doc as usize)
+                    .is_some_and(|d| d.course == course && d.number == said.chapter)
+        }
+        Source::Window(_) => false,
+    })
 }
 
 /// When a passage is said, its text and the field it belongs to: a

@@ -18,6 +18,9 @@ const CLOSE_CHARS: f32 = 40.0;
 /// `phrase`), in proportion to the word pairs it says so: half a word
 /// covered.
 const AS_WRITTEN: f32 = 0.5;
+/// What the passage where a matching key point is said gains: half a word
+/// covered. The notes' author wrote the point there.
+const KEY_POINT_SAID: f32 = 2.0;
 
 /// The query words found at one position of the body.
 pub(crate) struct Mention {
@@ -45,12 +48,15 @@ pub(crate) struct Passage {
 
 /// Passages with mentions, best first (ties: earlier first, so a paragraph
 /// of the notes before a caption window). A passage that says the query as
-/// `written` beats one holding the same words apart.
+/// `written` beats one holding the same words apart, and the passage
+/// `key_point` (where a key point the query matched is said) one that only
+/// mentions the words.
 pub(crate) fn rank_passages(
     passages: &[PassageRef],
     mentions: &[Mention],
     importance: &[f32],
     written: &Written,
+    key_point: Option<usize>,
 ) -> Vec<Passage> {
     if passages.is_empty() || mentions.is_empty() {
         return Vec::new();
@@ -77,6 +83,9 @@ pub(crate) fn rank_passages(
                 let mut p = score_paragraph(paragraph, &sorted[i..j], importance);
                 let from = passages.get(paragraph).map_or(0, |p| p.offset);
                 p.score += AS_WRITTEN * written.share(from, end);
+                if key_point == Some(paragraph) {
+                    p.score += KEY_POINT_SAID;
+                }
                 out.push(p);
             }
         }
@@ -208,6 +217,7 @@ mod tests {
             &[m(5, 0), m(110, 0), m(115, 1)],
             &[],
             &Written::default(),
+            None,
         );
         assert_eq!(ranked[0].paragraph, 1);
         assert_eq!(ranked[0].center, 110);
@@ -220,6 +230,7 @@ mod tests {
             &[m(1, 0), m(60, 0), m(70, 0), m(110, 0)],
             &[],
             &Written::default(),
+            None,
         );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0, 2]);
@@ -238,6 +249,7 @@ mod tests {
             &[m(1, 0), m(60, 0), echo(65), echo(70), echo(110)],
             &[],
             &Written::default(),
+            None,
         );
         let order: Vec<usize> = ranked.iter().map(|p| p.paragraph).collect();
         assert_eq!(order, vec![1, 0]);
@@ -248,16 +260,16 @@ mod tests {
         // Passage 0 says the common word 0 twice, passage 1 the rare word 1.
         let mentions = [m(1, 0), m(9, 0), m(60, 1)];
         let none = Written::default();
-        let even = rank_passages(&passages(&[50, 50]), &mentions, &[], &none);
+        let even = rank_passages(&passages(&[50, 50]), &mentions, &[], &none, None);
         assert_eq!(even[0].paragraph, 0);
-        let weighted = rank_passages(&passages(&[50, 50]), &mentions, &[0.3, 1.0], &none);
+        let weighted = rank_passages(&passages(&[50, 50]), &mentions, &[0.3, 1.0], &none, None);
         assert_eq!(weighted[0].paragraph, 1);
     }
 
     #[test]
     fn nothing_in_nothing_out() {
         let none = Written::default();
-        assert!(rank_passages(&passages(&[]), &[m(0, 0)], &[], &none).is_empty());
-        assert!(rank_passages(&passages(&[1]), &[], &[], &none).is_empty());
+        assert!(rank_passages(&passages(&[]), &[m(0, 0)], &[], &none, None).is_empty());
+        assert!(rank_passages(&passages(&[1]), &[], &[], &none, None).is_empty());
     }
 }

@@ -46,3 +46,22 @@ fn markers_that_jump_away_from_the_file_are_not_followed() {
     assert_eq!(top.chapter, 1, "{hits:?}");
     assert!(top.moments[0].moment.approximate, "{hits:?}");
 }
+
+#[test]
+fn text_between_two_markers_of_the_run_counts_where_they_place_it() {
+    // The paragraph without a marker sits between 1:35 and 1:50, both past
+    // chapter 1's end: it is said in chapter 2, at an estimated second.
+    let between = [
+        "[0:20] Zorbax라는 이름부터 시작합니다.",
+        "[0:50] Quintel은 그다음에 나옵니다.",
+        "[1:35] Frobnik은 사실 다음 장에서 말합니다.",
+        "Glimmet도 그 사이에 나옵니다.",
+        "[1:50] Ploxel 2,000개도 다음 장의 이야기입니다.",
+    ];
+    let (_dir, lectern) = synthetic_with(&between, None);
+    let hits = lectern.index.search(&lectern.library, "Glimmet", None, 5);
+    let top = hits.first().expect("a hit for Glimmet");
+    assert_eq!(top.chapter, 2, "{hits:?}");
+    let m = top.moments[0].moment;
+    assert!(m.approximate && (95..110).contains(&m.seconds), "{hits:?}");
+}

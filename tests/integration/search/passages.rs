@@ -240,3 +240,62 @@ fn no_two_paragraphs_collapse_onto_one_exact_time() {
         exact_times_are_distinct(&lectern.library);
     }
 }
+
+const TOPIC_COURSE: &str = r#"id: topics
+title: "Topics"
+title_ko: "주제들"
+video: "abcdefghijk"
+duration: "0:20:00"
+chapters:
+  - number: 1
+    start: "0:00:00"
+    title: "What comes next"
+    title_ko: "앞으로"
+"#;
+
+/// Key points as the v1 notes write them: a label, a colon, the details.
+const TOPIC_CH1: &str = r#"---
+title: "1. What comes next"
+titleKr: "1. 앞으로"
+chapter: 1
+---
+
+## 요약
+
+앞으로 올 것들.
+
+## 핵심 포인트
+
+- 멀티모달: 이미지, 오디오, 비디오
+- 긴 작업은 에이전트가 맡음
+
+## 전체 번역
+
+[0:00] 오늘은 앞으로 올 것들을 봅니다.
+
+[1:00] 첫째로 모델은 이미지, 오디오, 비디오를 함께 다루는 멀티모달 모델이 됩니다.
+
+[5:00] 그러다 오래 걸리는 멀티모달 작업이 생기면 컨텍스트가 길어집니다.
+
+[5:30] 멀티모달 입력은 토큰이 많습니다.
+"#;
+
+#[test]
+fn a_key_point_that_names_the_topic_links_where_it_is_said() {
+    // Loaded as `lectern` loads a folder: key points are given the
+    // paragraph they are said in.
+    let tmp = crate::support::tempdir();
+    let folder = tmp.path().join("topics");
+    std::fs::create_dir_all(&folder).expect("temp course folder");
+    for (name, text) in [("course.yaml", TOPIC_COURSE), ("01.md", TOPIC_CH1)] {
+        std::fs::write(folder.join(name), text).expect("write the course");
+    }
+    let lectern = crate::support::load_with_index(&folder);
+    let (library, index) = (&lectern.library, &lectern.index);
+    // 5:00 mentions 멀티모달 amid more talk of it; 1:00 is where the key
+    // point `멀티모달: …` is said, so that is where the topic is explained.
+    let hits = index.search(library, "멀티모달", None, 5);
+    let m = &hits[0].moments[0];
+    assert_eq!(m.moment, Moment::exact(60), "{hits:?}");
+    assert!(m.snippet.contains("**멀티모달**"), "{}", m.snippet);
+}
