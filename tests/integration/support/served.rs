@@ -11,7 +11,11 @@ use std::time::Duration;
 /// The binary under test, with its output collected in the background.
 pub struct Served {
     pub child: std::process::Child,
-    stderr: Arc<std::sync::Mutex<String>>,
+    stderr: Arc<std::sync::Mutex<Vec<u8>>>,
+    /// Reads stderr until the pipe closes; joined once the process exits, so
+    /// what it wrote last is there (a busy machine ran the test's read
+    /// before the reader's and saw nothing).
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Served {
@@ -45,21 +49,23 @@ impl Served {
             };
         }
         let mut child = cmd.spawn().expect("start lectern");
-        let stderr = Arc::new(std::sync::Mutex::new(String::new()));
+        let stderr = Arc::new(std::sync::Mutex::new(Vec::new()));
         let mut pipe = child.stderr.take().expect("stderr");
         let sink = stderr.clone();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = pipe.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                sink.lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
-        Served { child, stderr }
+        Served {
+            child,
+            stderr,
+            reader: Some(reader),
+        }
     }
 
     /// Waits for the process to exit; kills it (our own child) after `within`.
@@ -67,6 +73,9 @@ impl Served {
         let deadline = tokio::time::Instant::now() + within;
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
+                if let Some(reader) = self.reader.take() {
+                    let _ = reader.join();
+                }
                 return status;
             }
             if tokio::time::Instant::now() > deadline {
@@ -78,7 +87,7 @@ impl Served {
     }
 
     pub fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().clone()
+        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
     }
 
     pub fn stdout(&mut self) -> String {
