@@ -17,8 +17,7 @@
 //!
 //! Alignment to captions, when a course has them, replaces all of this.
 
-use crate::library::align::demote_collapsed;
-use crate::library::model::{seconds_along, Anchor, Course, Notes, Spoken};
+use crate::library::model::{seconds_along, Anchor, Course, Notes, Paragraph, Spoken};
 use crate::timecode::Seconds;
 
 /// Confidence of a paragraph interpolated between trusted markers (or
@@ -114,6 +113,23 @@ impl Clock<'_> {
             },
         );
         seconds_along(self.trusted, pos, edges).min(self.duration.saturating_sub(1))
+    }
+}
+
+/// Two paragraphs never share one exact start by collapse: a confident
+/// paragraph that doesn't start after the one before it is made approximate.
+pub(crate) fn demote_collapsed(body: &mut [Paragraph]) {
+    let mut last: Option<Seconds> = None;
+    for para in body {
+        let Some(spoken) = para.spoken.as_mut() else {
+            continue;
+        };
+        if last.is_some_and(|l| spoken.start <= l) && spoken.confident() {
+            spoken.confidence = spoken.confidence.min(Spoken::CONFIDENT * 0.9);
+        }
+        if spoken.confident() {
+            last = Some(spoken.start);
+        }
     }
 }
 

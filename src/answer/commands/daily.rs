@@ -17,7 +17,7 @@
 //! and `ask` (one local server, no Discord) `now` shows the post as it would
 //! appear and says so.
 
-use super::daily_status::{last_post, status, status_reply, zone_name};
+use super::daily_status::{example, last_post, status, status_reply, zone_name};
 use crate::answer::command::Command;
 use crate::answer::daily_post::{channel_refusal, daily_post, needed_permissions};
 use crate::answer::desk::{down, without_book, Desk};
@@ -209,20 +209,6 @@ fn channel_id(given: &str) -> Option<u64> {
         .and_then(|s| s.strip_suffix('>'))
         .unwrap_or(given);
     inner.parse().ok().filter(|&id| id != 0)
-}
-
-/// An example of setting it up, in the names the reader's Discord shows.
-pub(super) fn example(l: Locale, names: Names) -> String {
-    let (daily, action) = (names.command(l, "daily"), names.option(l, "action"));
-    let (channel, time) = (names.option(l, "channel"), names.option(l, "time"));
-    match l {
-        Locale::Ko => format!(
-            "예: `/{daily} {action}:설정 {channel}:#공부방 {time}:9:00` (9:00, 21:30, 오전 9시, 오후 9시 30분 모두 돼요)"
-        ),
-        Locale::En => format!(
-            "For example: `/{daily} {action}:set {channel}:#study {time}:9:00` (9:00, 09:00 and 21:30 all work)"
-        ),
-    }
 }
 
 /// An error reply: a title and a sentence, each given in (Korean, English).

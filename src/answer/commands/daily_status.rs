@@ -3,10 +3,10 @@
 //! goes out, and the last post with its outcome (linked when it went out,
 //! the reason and the permissions to fix when it or its thread failed).
 
-use super::daily::example;
 use crate::answer::daily_post::{failure_text, thread_failure_text};
 use crate::answer::desk::{down, Desk};
 use crate::answer::reply::{Answer, Field, Reply};
+use crate::answer::spec::Names;
 use crate::daily::{self, Outcome, Schedule};
 use crate::locale::Locale;
 
@@ -134,5 +134,19 @@ pub(super) fn last_post(l: Locale, guild: u64, p: &daily::Post) -> String {
     match l {
         Locale::Ko => format!("지난 글: {} · {}장 · {what}", p.day, p.chapter),
         Locale::En => format!("Last post: {} · ch. {} · {what}", p.day, p.chapter),
+    }
+}
+
+/// An example of setting it up, in the names the reader's Discord shows.
+pub(super) fn example(l: Locale, names: Names) -> String {
+    let (daily, action) = (names.command(l, "daily"), names.option(l, "action"));
+    let (channel, time) = (names.option(l, "channel"), names.option(l, "time"));
+    match l {
+        Locale::Ko => format!(
+            "예: `/{daily} {action}:설정 {channel}:#공부방 {time}:9:00` (9:00, 21:30, 오전 9시, 오후 9시 30분 모두 돼요)"
+        ),
+        Locale::En => format!(
+            "For example: `/{daily} {action}:set {channel}:#study {time}:9:00` (9:00, 09:00 and 21:30 all work)"
+        ),
     }
 }

@@ -19,6 +19,7 @@ pub use anchors::{latin_key, ConceptNames};
 use crate::library::captions::CaptionWord;
 use crate::library::diagnostics::Diagnostic;
 use crate::library::key_points::say_key_points;
+use crate::library::marker_places::demote_collapsed;
 use crate::library::markers::Spine;
 use crate::library::model::{Course, Library, Paragraph, Spoken};
 use crate::timecode::Seconds;
@@ -248,23 +249,6 @@ fn push_said(out: &mut Vec<Candidate>, said: &SaidAt, key: u32, pos: usize, rang
             weight,
             key: Some(key),
         });
-    }
-}
-
-/// Two paragraphs never share one exact start by collapse: a confident
-/// paragraph that doesn't start after the one before it is made approximate.
-pub(crate) fn demote_collapsed(body: &mut [Paragraph]) {
-    let mut last: Option<Seconds> = None;
-    for para in body {
-        let Some(spoken) = para.spoken.as_mut() else {
-            continue;
-        };
-        if last.is_some_and(|l| spoken.start <= l) && spoken.confident() {
-            spoken.confidence = spoken.confidence.min(Spoken::CONFIDENT * 0.9);
-        }
-        if spoken.confident() {
-            last = Some(spoken.start);
-        }
     }
 }
 
