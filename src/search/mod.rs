@@ -174,16 +174,28 @@ impl SearchIndex {
             prefix: true,
             fuzzy: true,
         };
-        let q = query::parse(&self.index, &self.concepts, query, opts);
-        // A few spare in case a chapter vanished from the library passed in.
-        let top = limit.saturating_add(8);
-        let ranked = rank::rank(&self.index, &q, top, |d| {
-            course.is_none_or(|c| d.course == c)
-        });
-        order::hits_in_order(&self.index, library, &q, &ranked, limit, max_moments)
-            .into_iter()
-            .map(|(_, hit)| hit)
-            .collect()
+        // A question around a word said everywhere is first looked for as
+        // written (see `query::parse_as_written`).
+        let as_written = query::parse_as_written(&self.index, &self.concepts, query, opts);
+        let readings = as_written.into_iter().chain(std::iter::once_with(|| {
+            query::parse(&self.index, &self.concepts, query, opts)
+        }));
+        for q in readings {
+            // A few spare in case a chapter vanished from the library passed in.
+            let top = limit.saturating_add(8);
+            let ranked = rank::rank(&self.index, &q, top, |d| {
+                course.is_none_or(|c| d.course == c)
+            });
+            let hits: Vec<Hit> =
+                order::hits_in_order(&self.index, library, &q, &ranked, limit, max_moments)
+                    .into_iter()
+                    .map(|(_, hit)| hit)
+                    .collect();
+            if !hits.is_empty() {
+                return hits;
+            }
+        }
+        Vec::new()
     }
 
     /// Like [`SearchIndex::search`], with every matching passage of each

@@ -66,11 +66,12 @@ pub(crate) struct Options {
     pub fuzzy: bool,
 }
 
-/// The slots of a query text (stopwords dropped), and whether it is only
-/// common English words, which are then kept: a phrase of several of them
-/// (`the the the`) is searched as written rather than emptied; one alone
-/// (`the`) is not a question.
-pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
+/// The slots of a query text (stopwords dropped, unless `keep_common`:
+/// then its common English words stay, in their places), and whether it is
+/// only common English words, which are then kept: a phrase of several of
+/// them (`the the the`) is searched as written rather than emptied; one
+/// alone (`the`) is not a question.
+pub(crate) fn slots(text: &str, keep_common: bool) -> (Vec<Slot>, bool) {
     let cut: String = text.chars().take(MAX_QUERY_CHARS).collect();
     let mut out: Vec<(usize, Slot)> = Vec::new();
     let mut common: Vec<(usize, Slot)> = Vec::new();
@@ -86,7 +87,7 @@ pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
                 .collect();
             out.retain(|(start, _)| *start < tok.start);
             out.push((tok.start, slot_of(tok.text, tok.start, k, parts)));
-        } else if !k.stop {
+        } else if !k.stop || (keep_common && k.script == Script::Latin) {
             out.push((tok.start, slot_of(tok.text, tok.start, k, Vec::new())));
         } else if k.script == Script::Latin {
             common.push((tok.start, slot_of(tok.text, tok.start, k, Vec::new())));
@@ -229,7 +230,49 @@ fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<
 
 /// Parses a query into slots and alternatives.
 pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Options) -> Query {
-    let (slots, common_only) = slots(text);
+    let (slots, common_only) = slots(text, false);
+    parse_slots(index, concepts, slots, common_only, opts)
+}
+
+/// A word is said nearly everywhere when at least `EVERYWHERE` in
+/// `EVERYWHERE_OF` chapters hold it.
+const EVERYWHERE: usize = 3;
+const EVERYWHERE_OF: usize = 4;
+
+/// An English question whose words besides the common ones are said nearly
+/// everywhere (`what model are you`: `model` is in every chapter) asks for
+/// where it is said as written, common words and all: the query read so,
+/// when it is one. Searched first; when that finds nothing the plain
+/// reading stands (`what is a model`).
+pub(crate) fn parse_as_written(
+    index: &Index,
+    concepts: &Concepts,
+    text: &str,
+    opts: Options,
+) -> Option<Query> {
+    let (plain, common_only) = slots(text, false);
+    if common_only || plain.is_empty() {
+        return None;
+    }
+    let (all, _) = slots(text, true);
+    let everywhere = |s: &Slot| {
+        index.dict.get(&s.key).is_some_and(|t| {
+            index.df(t) > 0 && index.df(t) * EVERYWHERE_OF >= index.docs.len() * EVERYWHERE
+        })
+    };
+    let asks = all.len() > plain.len()
+        && all.iter().all(|s| s.script == Script::Latin)
+        && plain.iter().all(everywhere);
+    asks.then(|| parse_slots(index, concepts, all, true, opts))
+}
+
+fn parse_slots(
+    index: &Index,
+    concepts: &Concepts,
+    slots: Vec<Slot>,
+    common_only: bool,
+    opts: Options,
+) -> Query {
     let dict = &index.dict;
     let mut alts = Alts::default();
     let mut slot_forms: Vec<Vec<Form>> = Vec::with_capacity(slots.len());

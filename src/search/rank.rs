@@ -276,11 +276,12 @@ pub(crate) fn rank(
     let mut out: Vec<Ranked> = touched
         .iter()
         .filter(|&&d| {
-            // Common words mean something only all together.
+            // Common words mean something only all together, as written.
             !query.common_only
-                || best[d as usize * n..d as usize * n + n]
+                || (best[d as usize * n..d as usize * n + n]
                     .iter()
                     .all(|&s| s > 0.0)
+                    && phrase::said(index, query, &pairs, d) == pairs.len())
         })
         .map(|&d| {
             let row = &best[d as usize * n..d as usize * n + n];

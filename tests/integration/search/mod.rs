@@ -4,6 +4,7 @@
 mod as_written;
 mod autocomplete;
 mod behaviour;
+mod common_words;
 mod courses;
 mod eval;
 mod moments;
