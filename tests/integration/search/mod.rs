@@ -11,4 +11,5 @@ mod moments;
 mod passages;
 mod props;
 mod queries;
+mod telling_words;
 mod word_forms;
