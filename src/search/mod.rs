@@ -12,7 +12,8 @@
 //! - English ↔ Korean names: `glossary` (the file, pairs found in the notes,
 //!   and the concepts the engine looks names up in);
 //! - one search: `query` and `expansions` (what the words could mean),
-//!   `phrase` (where its words are said as written, or together), `rank`,
+//!   `phrase` (where its words are said as written, or together), `rank`
+//!   (with `whole_query`: chapters that say all of it),
 //!   `moments`, `shown` and `snippet` (what a hit shows), `order` (which
 //!   hits lead);
 //! - `chapters` (resolving a chapter name); autocomplete: `name_lists` (the
@@ -51,6 +52,7 @@ mod stopwords;
 mod suggest;
 mod tokenize;
 mod topic_merge;
+mod whole_query;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
 pub(crate) use josa::strip_ending;

@@ -12,4 +12,5 @@ mod passages;
 mod props;
 mod queries;
 mod telling_words;
+mod whole_query;
 mod word_forms;

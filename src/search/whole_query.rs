@@ -1,0 +1,103 @@
+//! Chapters that say the whole query beat those holding its words apart.
+//! Two ways of saying it: the text says the query's words as written, one
+//! after another (see `phrase`: captions that say "role prompting" tell
+//! more than "role" and, a sentence on, "prompting"); or one key point
+//! holds a sure reading of every word (`ChatGPT = 라벨러의 통계적
+//! 시뮬레이션` says `data labeler simulation`): the chapter's point is the
+//! query, where another chapter only has the words in separate places.
+
+use super::dictionary::TermId;
+use super::index::Index;
+use super::phrase;
+use super::query::{Query, Tier};
+use super::rank::Ranked;
+
+/// How much more a chapter's score is worth when its text says the whole
+/// query as written, in proportion to the word pairs said.
+const AS_WRITTEN: f32 = 0.4;
+/// How much more a chapter's score is worth when one of its key points
+/// holds the whole query.
+const IN_A_POINT: f32 = 0.4;
+/// Readings weaker than this (a loose sibling of a concept) do not say a
+/// word in a key point.
+const POINT_READING: f32 = 0.5;
+
+/// Raises the score of the chapters of `out` that say the whole query (see
+/// the module docs). `live` tells the query's words found somewhere; only
+/// chapters that could reach the best `top` with the largest raise are
+/// looked at.
+pub(crate) fn raise(
+    index: &Index,
+    query: &Query,
+    live: &[bool],
+    out: &mut [Ranked],
+    top: usize,
+    order: impl Fn(&Ranked, &Ranked) -> std::cmp::Ordering,
+) {
+    let pairs = phrase::pairs(query);
+    let readings = point_readings(query, live);
+    if pairs.is_empty() && readings.is_empty() {
+        return;
+    }
+    let most = (1.0 + AS_WRITTEN) * (1.0 + IN_A_POINT);
+    let last = if top < out.len() {
+        out.select_nth_unstable_by(top - 1, &order);
+        Some(out[top - 1])
+    } else {
+        None
+    };
+    let could_lead = |r: &Ranked| {
+        last.is_none_or(|k| {
+            r.coverage > k.coverage || (r.coverage == k.coverage && r.score * most >= k.score)
+        })
+    };
+    let all: u32 = (0..live.len()).filter(|&s| live[s]).map(bit).sum();
+    for r in out.iter_mut() {
+        if !could_lead(r) {
+            continue;
+        }
+        if !pairs.is_empty() {
+            let said = phrase::said(index, query, &pairs, r.doc) as f32 / pairs.len() as f32;
+            r.score *= 1.0 + AS_WRITTEN * said;
+        }
+        if !readings.is_empty() && in_a_point(index, r.doc, &readings, all) {
+            r.score *= 1.0 + IN_A_POINT;
+        }
+    }
+}
+
+fn bit(slot: usize) -> u32 {
+    1u32.checked_shl(slot as u32).unwrap_or(0)
+}
+
+/// The sure readings of a query of two words or more found somewhere,
+/// with the words (slots) each stands for as bits.
+fn point_readings<'q>(query: &'q Query, live: &[bool]) -> Vec<(&'q [TermId], u32)> {
+    if live.iter().filter(|&&l| l).count() < 2 {
+        return Vec::new();
+    }
+    query
+        .alts
+        .iter()
+        .filter(|a| a.tier <= Tier::Conjugated && a.weight >= POINT_READING)
+        .map(|a| {
+            let slots: u32 = (a.first..=a.last).map(bit).sum();
+            (a.terms.as_slice(), slots)
+        })
+        .collect()
+}
+
+/// Whether one key point of `doc` holds a reading of each of the words
+/// `all` (bits).
+fn in_a_point(index: &Index, doc: u32, readings: &[(&[TermId], u32)], all: u32) -> bool {
+    let Some(d) = index.docs.get(doc as usize) else {
+        return false;
+    };
+    d.points.iter().any(|point| {
+        let held = readings
+            .iter()
+            .filter(|(terms, _)| terms.iter().all(|t| point.binary_search(t).is_ok()))
+            .fold(0u32, |acc, &(_, slots)| acc | slots);
+        held & all == all
+    })
+}

@@ -1,0 +1,100 @@
+//! A chapter one of whose key points holds the whole query ("apple pie")
+//! beats a chapter named for one of its words that says the other apart: on
+//! a tiny course of our own. Chapter 1 is titled "Apples" and its captions
+//! say "pie" twice, apart from "apple"; chapter 2's key point is
+//! `apple pie 굽는 법` and its captions say both words, not as written.
+
+use lectern::library::Library;
+use lectern::search::{Glossary, SearchIndex};
+
+const COURSE: &str = r#"id: bakery
+title: "Bakery"
+title_ko: "빵집"
+video: "abcdefghijk"
+duration: "0:40:00"
+chapters:
+  - number: 1
+    start: "0:00:00"
+    title: "Apples"
+    title_ko: "사과"
+  - number: 2
+    start: "0:10:00"
+    title: "Baking"
+    title_ko: "굽기"
+  - number: 3
+    start: "0:20:00"
+    title: "Bread"
+    title_ko: "빵"
+  - number: 4
+    start: "0:30:00"
+    title: "Coffee"
+    title_ko: "커피"
+"#;
+
+/// A chapter file: number, title, summary, key points and one paragraph.
+fn chapter(n: u32, title: &str, summary: &str, points: &[&str], text: &str) -> String {
+    let points: String = points.iter().map(|p| format!("- {p}\n")).collect();
+    format!(
+        "---\ntitle: \"{n}. {title}\"\ntitleKr: \"{n}. {title}\"\nchapter: {n}\n---\n\n\
+         ## 요약\n\n{summary}\n\n## 핵심 포인트\n\n{points}\n---\n\n## 전체 번역\n\n[{m}:00] {text}\n",
+        m = (n - 1) * 10
+    )
+}
+
+const VTT: &str = "WEBVTT
+
+00:00:05.000 --> 00:00:12.000
+an apple a day, they say, and apple trees grow tall.
+
+00:01:05.000 --> 00:01:12.000
+the pie comes later, we bake a pie with care.
+
+00:10:05.000 --> 00:10:12.000
+the pie we bake is filled with apple slices.
+
+00:20:05.000 --> 00:20:12.000
+bread needs time to rise.
+";
+
+fn bakery() -> (Library, SearchIndex) {
+    let chapters = [
+        chapter(
+            1,
+            "사과",
+            "사과 apple 이야기.",
+            &["사과는 과일"],
+            "apple 은 과일입니다.",
+        ),
+        chapter(
+            2,
+            "굽기",
+            "굽기 이야기.",
+            &["apple pie 굽는 법"],
+            "오븐을 켭니다.",
+        ),
+        chapter(3, "빵", "빵 이야기.", &["반죽"], "빵을 굽습니다."),
+        chapter(4, "커피", "커피 이야기.", &["원두"], "커피를 내립니다."),
+    ];
+    let names: Vec<String> = (1..=4).map(|n| format!("0{n}.md")).collect();
+    let mut files: Vec<(&str, &str)> = vec![("course.yaml", COURSE)];
+    files.extend(
+        names
+            .iter()
+            .map(String::as_str)
+            .zip(chapters.iter().map(String::as_str)),
+    );
+    files.push(("captions/bakery.en.vtt", VTT));
+    crate::support::tiny_captioned_course("bakery", &files, &Glossary::default())
+}
+
+#[test]
+fn a_key_point_holding_the_whole_query_beats_its_words_apart() {
+    let (library, index) = bakery();
+    let hits = index.search(&library, "apple pie", None, 5);
+    let got: Vec<u32> = hits.iter().map(|h| h.chapter).collect();
+    assert_eq!(got.first(), Some(&2), "{hits:#?}");
+    assert!(got.contains(&1), "{hits:#?}");
+    // One word alone is still the chapter named for it.
+    let hits = index.search(&library, "apple", None, 5);
+    assert_eq!(hits.first().map(|h| h.chapter), Some(1), "{hits:#?}");
+}
