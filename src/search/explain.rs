@@ -11,6 +11,7 @@ use super::glossary::Concepts;
 use super::index::Index;
 use super::moments::MAX_MOMENTS;
 use super::order::hits_in_order;
+use super::phrase;
 use super::query::{self, Options};
 use super::rank;
 use crate::library::Library;
@@ -35,7 +36,7 @@ pub(crate) fn explain(
     let keep = |d: &super::index::Doc| course.is_none_or(|c| d.course == c);
     // As search does: the query as written first, when it is read so and
     // finds something.
-    let q = query::parse_as_written(index, concepts, text, opts)
+    let q = phrase::parse_as_written(index, concepts, text, opts)
         .filter(|q| {
             let ranked = rank::rank(index, q, MAX_CHAPTERS, keep);
             !hits_in_order(index, library, q, &ranked, 1, 1).is_empty()

@@ -177,8 +177,8 @@ impl SearchIndex {
             fuzzy: true,
         };
         // A question around a word said everywhere is first looked for as
-        // written (see `query::parse_as_written`).
-        let as_written = query::parse_as_written(&self.index, &self.concepts, query, opts);
+        // written (see `phrase::parse_as_written`).
+        let as_written = phrase::parse_as_written(&self.index, &self.concepts, query, opts);
         let readings = as_written.into_iter().chain(std::iter::once_with(|| {
             query::parse(&self.index, &self.concepts, query, opts)
         }));

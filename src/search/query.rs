@@ -234,39 +234,8 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
     parse_slots(index, concepts, slots, common_only, opts)
 }
 
-/// A word is said nearly everywhere when at least `EVERYWHERE` in
-/// `EVERYWHERE_OF` chapters hold it.
-const EVERYWHERE: usize = 3;
-const EVERYWHERE_OF: usize = 4;
-
-/// An English question whose words besides the common ones are said nearly
-/// everywhere (`what model are you`: `model` is in every chapter) asks for
-/// where it is said as written, common words and all: the query read so,
-/// when it is one. Searched first; when that finds nothing the plain
-/// reading stands (`what is a model`).
-pub(crate) fn parse_as_written(
-    index: &Index,
-    concepts: &Concepts,
-    text: &str,
-    opts: Options,
-) -> Option<Query> {
-    let (plain, common_only) = slots(text, false);
-    if common_only || plain.is_empty() {
-        return None;
-    }
-    let (all, _) = slots(text, true);
-    let everywhere = |s: &Slot| {
-        index.dict.get(&s.key).is_some_and(|t| {
-            index.df(t) > 0 && index.df(t) * EVERYWHERE_OF >= index.docs.len() * EVERYWHERE
-        })
-    };
-    let asks = all.len() > plain.len()
-        && all.iter().all(|s| s.script == Script::Latin)
-        && plain.iter().all(everywhere);
-    asks.then(|| parse_slots(index, concepts, all, true, opts))
-}
-
-fn parse_slots(
+/// Parses query slots into alternatives (see [`parse`]).
+pub(crate) fn parse_slots(
     index: &Index,
     concepts: &Concepts,
     slots: Vec<Slot>,
