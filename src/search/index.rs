@@ -60,6 +60,8 @@ pub(crate) struct Doc {
     /// Its key points, each as sorted terms: one holding the whole query
     /// says the chapter's point is the query (see `whole_query`).
     pub points: Vec<Vec<TermId>>,
+    /// A recap of the course (see `whole_query`).
+    pub recap: bool,
 }
 
 /// One term in one chapter.

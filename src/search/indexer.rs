@@ -236,6 +236,7 @@ pub(crate) fn build(library: &Library) -> Index {
                 passages: (from, passages.len() as u32),
                 names: Vec::new(),
                 points: Vec::new(),
+                recap: super::whole_query::is_recap(ch),
             });
             chapters.push(DocText {
                 chapter: ch,

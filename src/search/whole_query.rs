@@ -5,12 +5,16 @@
 //! holds a sure reading of every word (`ChatGPT = 라벨러의 통계적
 //! 시뮬레이션` says `data labeler simulation`): the chapter's point is the
 //! query, where another chapter only has the words in separate places.
+//!
+//! A recap chapter (`Grand Summary`) says everything again: its saying the
+//! query counts only where no other chapter of its course says it as well.
 
 use super::dictionary::TermId;
 use super::index::Index;
 use super::phrase;
 use super::query::{Query, Tier};
 use super::rank::Ranked;
+use crate::library::Chapter;
 
 /// How much more a chapter's score is worth when its text says the whole
 /// query as written, in proportion to the word pairs said.
@@ -52,18 +56,61 @@ pub(crate) fn raise(
         })
     };
     let all: u32 = (0..live.len()).filter(|&s| live[s]).map(bit).sum();
-    for r in out.iter_mut() {
-        if !could_lead(r) {
-            continue;
-        }
-        if !pairs.is_empty() {
-            let said = phrase::said(index, query, &pairs, r.doc) as f32 / pairs.len() as f32;
-            r.score *= 1.0 + AS_WRITTEN * said;
-        }
-        if !readings.is_empty() && in_a_point(index, r.doc, &readings, all) {
-            r.score *= 1.0 + IN_A_POINT;
-        }
+    let raised: Vec<f32> = out
+        .iter()
+        .map(|r| {
+            let mut f = 1.0;
+            if !could_lead(r) {
+                return f;
+            }
+            if !pairs.is_empty() {
+                let said = phrase::said(index, query, &pairs, r.doc) as f32 / pairs.len() as f32;
+                f *= 1.0 + AS_WRITTEN * said;
+            }
+            if !readings.is_empty() && in_a_point(index, r.doc, &readings, all) {
+                f *= 1.0 + IN_A_POINT;
+            }
+            f
+        })
+        .collect();
+    let doc = |r: &Ranked| index.docs.get(r.doc as usize);
+    let recap = |r: &Ranked| doc(r).is_some_and(|d| d.recap);
+    // A recap says again what a chapter before it said: where another
+    // chapter of its course says the query as well, the recap's saying it
+    // is no news.
+    let said_before = |r: &Ranked, f: f32| {
+        let course = doc(r).map(|d| d.course);
+        out.iter()
+            .zip(&raised)
+            .any(|(o, &g)| !recap(o) && doc(o).map(|d| d.course) == course && g >= f)
+    };
+    let kept: Vec<f32> = out
+        .iter()
+        .zip(&raised)
+        .map(|(r, &f)| {
+            if f > 1.0 && recap(r) && said_before(r, f) {
+                1.0
+            } else {
+                f
+            }
+        })
+        .collect();
+    for (r, f) in out.iter_mut().zip(kept) {
+        r.score *= f;
     }
+}
+
+/// Words of a chapter title that make it a recap of the course (`Grand
+/// Summary`, `전체 정리`).
+const RECAP_WORDS: &[&str] = &["summary", "recap", "요약", "정리", "총정리"];
+
+/// Whether a chapter's title names it a recap of the course.
+pub(crate) fn is_recap(chapter: &Chapter) -> bool {
+    [&chapter.title, &chapter.title_ko].iter().any(|title| {
+        title
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| RECAP_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r)))
+    })
 }
 
 fn bit(slot: usize) -> u32 {
