@@ -43,32 +43,39 @@ pub(crate) fn raise(
     if pairs.is_empty() && readings.is_empty() {
         return;
     }
-    let most = (1.0 + AS_WRITTEN) * (1.0 + IN_A_POINT);
     let last = if top < out.len() {
         out.select_nth_unstable_by(top - 1, &order);
         Some(out[top - 1])
     } else {
         None
     };
-    let could_lead = |r: &Ranked| {
+    // Whether a chapter raised by `f` could reach the best `top`.
+    let could_lead = |r: &Ranked, f: f32| {
         last.is_none_or(|k| {
-            r.coverage > k.coverage || (r.coverage == k.coverage && r.score * most >= k.score)
+            r.coverage > k.coverage || (r.coverage == k.coverage && r.score * f >= k.score)
         })
     };
     let all: u32 = (0..live.len()).filter(|&s| live[s]).map(bit).sum();
+    let as_written = if pairs.is_empty() {
+        1.0
+    } else {
+        1.0 + AS_WRITTEN
+    };
     let raised: Vec<f32> = out
         .iter()
         .map(|r| {
+            // The key points first: they are cheap to look at, and bound
+            // the chapters whose text is worth looking at.
             let mut f = 1.0;
-            if !could_lead(r) {
-                return f;
+            if !readings.is_empty()
+                && could_lead(r, as_written * (1.0 + IN_A_POINT))
+                && in_a_point(index, r.doc, &readings, all)
+            {
+                f *= 1.0 + IN_A_POINT;
             }
-            if !pairs.is_empty() {
+            if !pairs.is_empty() && could_lead(r, f * as_written) {
                 let said = phrase::said(index, query, &pairs, r.doc) as f32 / pairs.len() as f32;
                 f *= 1.0 + AS_WRITTEN * said;
-            }
-            if !readings.is_empty() && in_a_point(index, r.doc, &readings, all) {
-                f *= 1.0 + IN_A_POINT;
             }
             f
         })
