@@ -209,6 +209,9 @@ pub(crate) fn parse_as_written(
     text: &str,
     opts: Options,
 ) -> Option<Query> {
+    if !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
     let (plain, common_only) = query::slots(text, false);
     if common_only || plain.is_empty() {
         return None;

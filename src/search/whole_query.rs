@@ -9,6 +9,8 @@
 //! A recap chapter (`Grand Summary`) says everything again: its saying the
 //! query counts only where no other chapter of its course says it as well.
 
+use rustc_hash::FxHashMap;
+
 use super::dictionary::TermId;
 use super::index::Index;
 use super::phrase;
@@ -125,33 +127,58 @@ fn bit(slot: usize) -> u32 {
 }
 
 /// The sure readings of a query of two words or more found somewhere,
-/// with the words (slots) each stands for as bits.
-fn point_readings<'q>(query: &'q Query, live: &[bool]) -> Vec<(&'q [TermId], u32)> {
-    if live.iter().filter(|&&l| l).count() < 2 {
-        return Vec::new();
+/// with the words (slots) each stands for as bits: those of one term by
+/// term, the others as they are.
+#[derive(Default)]
+struct PointReadings<'q> {
+    single: FxHashMap<TermId, u32>,
+    multi: Vec<(&'q [TermId], u32)>,
+}
+
+impl PointReadings<'_> {
+    fn is_empty(&self) -> bool {
+        self.single.is_empty() && self.multi.is_empty()
     }
-    query
+}
+
+fn point_readings<'q>(query: &'q Query, live: &[bool]) -> PointReadings<'q> {
+    let mut out = PointReadings::default();
+    if live.iter().filter(|&&l| l).count() < 2 {
+        return out;
+    }
+    let sure = query
         .alts
         .iter()
-        .filter(|a| a.tier <= Tier::Conjugated && a.weight >= POINT_READING)
-        .map(|a| {
-            let slots: u32 = (a.first..=a.last).map(bit).sum();
-            (a.terms.as_slice(), slots)
-        })
-        .collect()
+        .filter(|a| a.tier <= Tier::Conjugated && a.weight >= POINT_READING);
+    for a in sure {
+        let slots: u32 = (a.first..=a.last).map(bit).sum();
+        match a.terms.as_slice() {
+            [t] => *out.single.entry(*t).or_default() |= slots,
+            terms => out.multi.push((terms, slots)),
+        }
+    }
+    out
 }
 
 /// Whether one key point of `doc` holds a reading of each of the words
 /// `all` (bits).
-fn in_a_point(index: &Index, doc: u32, readings: &[(&[TermId], u32)], all: u32) -> bool {
+fn in_a_point(index: &Index, doc: u32, readings: &PointReadings, all: u32) -> bool {
     let Some(d) = index.docs.get(doc as usize) else {
         return false;
     };
     d.points.iter().any(|point| {
-        let held = readings
+        let mut held = point
             .iter()
-            .filter(|(terms, _)| terms.iter().all(|t| point.binary_search(t).is_ok()))
-            .fold(0u32, |acc, &(_, slots)| acc | slots);
+            .filter_map(|t| readings.single.get(t))
+            .fold(0u32, |acc, &slots| acc | slots);
+        for &(terms, slots) in &readings.multi {
+            if held & all == all {
+                break;
+            }
+            if slots & !held != 0 && terms.iter().all(|t| point.binary_search(t).is_ok()) {
+                held |= slots;
+            }
+        }
         held & all == all
     })
 }
