@@ -6,7 +6,9 @@
 //! span says the query.
 
 use lectern::library::{Library, Moment};
-use lectern::search::{Glossary, SearchIndex};
+use lectern::search::SearchIndex;
+
+use super::{captioned, chapter_file as chapter};
 
 const COURSE: &str = r#"id: kitchen
 title: "Kitchen"
@@ -40,15 +42,6 @@ chapters:
     title_ko: "설거지"
 "#;
 
-/// A chapter file: its number, Korean title, summary and one paragraph.
-fn chapter(n: u32, title: &str, summary: &str, text: &str) -> String {
-    format!(
-        "---\ntitle: \"{n}. {title}\"\ntitleKr: \"{n}. {title}\"\nchapter: {n}\n---\n\n\
-         ## 요약\n\n{summary}\n\n## 전체 번역\n\n[{m}:00] {text}\n",
-        m = (n - 1) * 10
-    )
-}
-
 /// Chapter 1 says "cooking" three times in one window; chapter 2 once.
 const VTT: &str = "WEBVTT
 
@@ -65,29 +58,28 @@ fn kitchen() -> (Library, SearchIndex) {
             1,
             "기초",
             "example 하나로 시작합니다.",
+            &[],
             "오늘은 부엌 이야기입니다.",
         ),
         chapter(
             2,
             "도구",
             "도구 이야기.",
+            &[],
             "칼의 example 여럿을 봅니다. example 하나 더.",
         ),
-        chapter(3, "시장", "시장 이야기.", "시장의 example 입니다."),
-        chapter(4, "정원", "정원 이야기.", "정원의 example 입니다."),
-        chapter(5, "식탁", "식탁 이야기.", "식탁의 example 입니다."),
-        chapter(6, "설거지", "설거지 이야기.", "설거지의 example 입니다."),
+        chapter(3, "시장", "시장 이야기.", &[], "시장의 example 입니다."),
+        chapter(4, "정원", "정원 이야기.", &[], "정원의 example 입니다."),
+        chapter(5, "식탁", "식탁 이야기.", &[], "식탁의 example 입니다."),
+        chapter(
+            6,
+            "설거지",
+            "설거지 이야기.",
+            &[],
+            "설거지의 example 입니다.",
+        ),
     ];
-    let names: Vec<String> = (1..=6).map(|n| format!("0{n}.md")).collect();
-    let mut files: Vec<(&str, &str)> = vec![("course.yaml", COURSE)];
-    files.extend(
-        names
-            .iter()
-            .map(String::as_str)
-            .zip(chapters.iter().map(String::as_str)),
-    );
-    files.push(("captions/kitchen.en.vtt", VTT));
-    crate::support::tiny_captioned_course("kitchen", &files, &Glossary::default())
+    captioned("kitchen", COURSE, &chapters, VTT)
 }
 
 #[test]

@@ -7,7 +7,9 @@
 //! chapter that said it first.
 
 use lectern::library::Library;
-use lectern::search::{Glossary, SearchIndex};
+use lectern::search::SearchIndex;
+
+use super::{captioned, chapter_file as chapter};
 
 const COURSE: &str = r#"id: bakery
 title: "Bakery"
@@ -32,16 +34,6 @@ chapters:
     title: "Coffee"
     title_ko: "커피"
 "#;
-
-/// A chapter file: number, title, summary, key points and one paragraph.
-fn chapter(n: u32, title: &str, summary: &str, points: &[&str], text: &str) -> String {
-    let points: String = points.iter().map(|p| format!("- {p}\n")).collect();
-    format!(
-        "---\ntitle: \"{n}. {title}\"\ntitleKr: \"{n}. {title}\"\nchapter: {n}\n---\n\n\
-         ## 요약\n\n{summary}\n\n## 핵심 포인트\n\n{points}\n---\n\n## 전체 번역\n\n[{m}:00] {text}\n",
-        m = (n - 1) * 10
-    )
-}
 
 const VTT: &str = "WEBVTT
 
@@ -77,16 +69,7 @@ fn bakery() -> (Library, SearchIndex) {
         chapter(3, "빵", "빵 이야기.", &["반죽"], "빵을 굽습니다."),
         chapter(4, "커피", "커피 이야기.", &["원두"], "커피를 내립니다."),
     ];
-    let names: Vec<String> = (1..=4).map(|n| format!("0{n}.md")).collect();
-    let mut files: Vec<(&str, &str)> = vec![("course.yaml", COURSE)];
-    files.extend(
-        names
-            .iter()
-            .map(String::as_str)
-            .zip(chapters.iter().map(String::as_str)),
-    );
-    files.push(("captions/bakery.en.vtt", VTT));
-    crate::support::tiny_captioned_course("bakery", &files, &Glossary::default())
+    captioned("bakery", COURSE, &chapters, VTT)
 }
 
 #[test]
@@ -158,16 +141,7 @@ fn devices() -> (Library, SearchIndex) {
         chapter(3, "페인트", "페인트 이야기.", &["페인트"], "벽을 칠합니다."),
         chapter(4, "전체 정리", "전체 정리.", &["정리"], "모두 돌아봅니다."),
     ];
-    let names: Vec<String> = (1..=4).map(|n| format!("0{n}.md")).collect();
-    let mut files: Vec<(&str, &str)> = vec![("course.yaml", RECAP_COURSE)];
-    files.extend(
-        names
-            .iter()
-            .map(String::as_str)
-            .zip(chapters.iter().map(String::as_str)),
-    );
-    files.push(("captions/devices.en.vtt", RECAP_VTT));
-    crate::support::tiny_captioned_course("devices", &files, &Glossary::default())
+    captioned("devices", RECAP_COURSE, &chapters, RECAP_VTT)
 }
 
 #[test]
