@@ -11,6 +11,7 @@ use super::glossary::Concepts;
 use super::index::Index;
 use super::moments::MAX_MOMENTS;
 use super::order::hits_in_order;
+use super::phrase;
 use super::query::{self, Options};
 use super::rank;
 use crate::library::Library;
@@ -32,7 +33,15 @@ pub(crate) fn explain(
         prefix: true,
         fuzzy: true,
     };
-    let q = query::parse(index, concepts, text, opts);
+    let keep = |d: &super::index::Doc| course.is_none_or(|c| d.course == c);
+    // As search does: the query as written first, when it is read so and
+    // finds something.
+    let q = phrase::parse_as_written(index, concepts, text, opts)
+        .filter(|q| {
+            let ranked = rank::rank(index, q, MAX_CHAPTERS, keep);
+            !hits_in_order(index, library, q, &ranked, 1, 1).is_empty()
+        })
+        .unwrap_or_else(|| query::parse(index, concepts, text, opts));
     let mut out = String::new();
     let words: Vec<&str> = q.slots.iter().map(|s| s.stem_text.as_str()).collect();
     let _ = writeln!(out, "words: {words:?}");
@@ -57,9 +66,7 @@ pub(crate) fn explain(
             terms.join(" ")
         );
     }
-    let ranked = rank::rank(index, &q, MAX_CHAPTERS, |d| {
-        course.is_none_or(|c| d.course == c)
-    });
+    let ranked = rank::rank(index, &q, MAX_CHAPTERS, keep);
     let _ = writeln!(out, "chapters:");
     let hits = hits_in_order(index, library, &q, &ranked, MAX_CHAPTERS, MAX_MOMENTS);
     for (i, (r, hit)) in hits.iter().enumerate() {

@@ -57,6 +57,11 @@ pub(crate) struct Doc {
     /// listing several (`환각, 도구 사용`) — as sorted terms: a query that
     /// is one of them names this chapter (see `rank`).
     pub names: Vec<Vec<TermId>>,
+    /// Its key points, each as sorted terms: one holding the whole query
+    /// says the chapter's point is the query (see `whole_query`).
+    pub points: Vec<Vec<TermId>>,
+    /// A recap of the course (see `whole_query`).
+    pub recap: bool,
 }
 
 /// One term in one chapter.

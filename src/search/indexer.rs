@@ -236,6 +236,8 @@ pub(crate) fn build(library: &Library) -> Index {
                 norm: 1.0,
                 passages: (from, passages.len() as u32),
                 names: Vec::new(),
+                points: Vec::new(),
+                recap: super::whole_query::is_recap(ch),
             });
             chapters.push(DocText {
                 chapter: ch,
@@ -281,6 +283,14 @@ pub(crate) fn build(library: &Library) -> Index {
     let mut index = merge(runs, docs, course_ids, passages);
     for (doc, text) in index.docs.iter_mut().zip(&chapters) {
         doc.names = whole_names(&index.dict, text.chapter);
+        doc.points = text
+            .chapter
+            .notes
+            .iter()
+            .flat_map(|n| &n.key_points)
+            .map(|kp| terms_of(&index.dict, &kp.plain()).0)
+            .filter(|terms| !terms.is_empty())
+            .collect();
     }
     index
 }
@@ -292,29 +302,36 @@ fn whole_names(dict: &Dictionary, chapter: &Chapter) -> Vec<Vec<TermId>> {
     let mut out: Vec<Vec<TermId>> = Vec::new();
     for text in titles.into_iter().chain(&chapter.aliases) {
         for part in title_parts(text) {
-            let mut terms: Vec<TermId> = Vec::new();
-            let mut whole = true;
-            for_each_token(part, |tok| {
-                if tok.joined || !whole {
-                    return;
-                }
-                match word_key(tok.text)
-                    .filter(|k| !k.stop)
-                    .map(|k| dict.get(&k.key))
-                {
-                    Some(Some(t)) => terms.push(t),
-                    Some(None) => whole = false,
-                    None => {}
-                }
-            });
-            terms.sort_unstable();
-            terms.dedup();
+            let (terms, whole) = terms_of(dict, part);
             if whole && !terms.is_empty() && !out.contains(&terms) {
                 out.push(terms);
             }
         }
     }
     out
+}
+
+/// The sorted terms of the words of `text` (common words left out), and
+/// whether every word is in the dictionary.
+fn terms_of(dict: &Dictionary, text: &str) -> (Vec<TermId>, bool) {
+    let mut terms: Vec<TermId> = Vec::new();
+    let mut whole = true;
+    for_each_token(text, |tok| {
+        if tok.joined {
+            return;
+        }
+        match word_key(tok.text)
+            .filter(|k| !k.stop)
+            .map(|k| dict.get(&k.key))
+        {
+            Some(Some(t)) => terms.push(t),
+            Some(None) => whole = false,
+            None => {}
+        }
+    });
+    terms.sort_unstable();
+    terms.dedup();
+    (terms, whole)
 }
 
 /// Gives the runs' terms their global ids and appends their postings in order.

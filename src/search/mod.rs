@@ -12,7 +12,8 @@
 //! - English ↔ Korean names: `glossary` (the file, pairs found in the notes,
 //!   and the concepts the engine looks names up in);
 //! - one search: `query` and `expansions` (what the words could mean),
-//!   `phrase` (where its words are said as written, or together), `rank`,
+//!   `phrase` (where its words are said as written, or together), `rank`
+//!   (with `whole_query`: chapters that say all of it),
 //!   `moments`, `shown` and `snippet` (what a hit shows), `order` (which
 //!   hits lead);
 //! - `chapters` (resolving a chapter name); autocomplete: `name_lists` (the
@@ -52,6 +53,7 @@ mod suggest;
 mod title_parts;
 mod tokenize;
 mod topic_merge;
+mod whole_query;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
 pub(crate) use josa::strip_ending;
@@ -175,16 +177,28 @@ impl SearchIndex {
             prefix: true,
             fuzzy: true,
         };
-        let q = query::parse(&self.index, &self.concepts, query, opts);
-        // A few spare in case a chapter vanished from the library passed in.
-        let top = limit.saturating_add(8);
-        let ranked = rank::rank(&self.index, &q, top, |d| {
-            course.is_none_or(|c| d.course == c)
-        });
-        order::hits_in_order(&self.index, library, &q, &ranked, limit, max_moments)
-            .into_iter()
-            .map(|(_, hit)| hit)
-            .collect()
+        // A question around a word said everywhere is first looked for as
+        // written (see `phrase::parse_as_written`).
+        let as_written = phrase::parse_as_written(&self.index, &self.concepts, query, opts);
+        let readings = as_written.into_iter().chain(std::iter::once_with(|| {
+            query::parse(&self.index, &self.concepts, query, opts)
+        }));
+        for q in readings {
+            // A few spare in case a chapter vanished from the library passed in.
+            let top = limit.saturating_add(8);
+            let ranked = rank::rank(&self.index, &q, top, |d| {
+                course.is_none_or(|c| d.course == c)
+            });
+            let hits: Vec<Hit> =
+                order::hits_in_order(&self.index, library, &q, &ranked, limit, max_moments)
+                    .into_iter()
+                    .map(|(_, hit)| hit)
+                    .collect();
+            if !hits.is_empty() {
+                return hits;
+            }
+        }
+        Vec::new()
     }
 
     /// Like [`SearchIndex::search`], with every matching passage of each

@@ -135,7 +135,18 @@ pub(crate) fn build<'a>(
             echoes,
         });
     }
-    let top = found.iter().max_by(|a, b| a.score.total_cmp(&b.score))?;
+    // The field that counts most is that of the query's telling words: a
+    // common word in a summary (`예시` of `번역 예시`) does not make the
+    // chapter's summary its match.
+    let telling = |f: &Found| {
+        let w = (f.first..=f.last)
+            .filter_map(|s| importance.get(s))
+            .fold(0.0f32, |a, &b| a.max(b));
+        f.score * w
+    };
+    let top = found
+        .iter()
+        .max_by(|a, b| telling(a).total_cmp(&telling(b)))?;
     let field = top.best_field;
     let matcher = Matcher::new(&index.dict, terms);
     let mentions: Vec<Mention> = found

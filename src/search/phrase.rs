@@ -13,9 +13,15 @@
 //!
 //! Looser, the words of a name of several words stand together when each is
 //! within a few words of the others, in any order (`near`).
+//!
+//! A question of common words around a word said everywhere (`what model
+//! are you`) is read as written, common words and all
+//! (`parse_as_written`).
 
+use super::glossary::Concepts;
 use super::index::{Index, Posting, F_TEXT};
-use super::query::Query;
+use super::normalize::Script;
+use super::query::{self, Options, Query, Slot};
 
 /// How far apart (in characters, per extra word) the words of a
 /// multi-word name may be in the translation.
@@ -185,4 +191,39 @@ pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Post
             })
         })
         .collect()
+}
+
+/// A word is said nearly everywhere when at least `EVERYWHERE` in
+/// `EVERYWHERE_OF` chapters hold it.
+const EVERYWHERE: usize = 3;
+const EVERYWHERE_OF: usize = 4;
+
+/// An English question whose words besides the common ones are said nearly
+/// everywhere (`what model are you`: `model` is in every chapter) asks for
+/// where it is said as written, common words and all: the query read so,
+/// when it is one. Searched first; when that finds nothing the plain
+/// reading stands (`what is a model`).
+pub(crate) fn parse_as_written(
+    index: &Index,
+    concepts: &Concepts,
+    text: &str,
+    opts: Options,
+) -> Option<Query> {
+    if !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let (plain, common_only) = query::slots(text, false);
+    if common_only || plain.is_empty() {
+        return None;
+    }
+    let (all, _) = query::slots(text, true);
+    let everywhere = |s: &Slot| {
+        index.dict.get(&s.key).is_some_and(|t| {
+            index.df(t) > 0 && index.df(t) * EVERYWHERE_OF >= index.docs.len() * EVERYWHERE
+        })
+    };
+    let asks = all.len() > plain.len()
+        && all.iter().all(|s| s.script == Script::Latin)
+        && plain.iter().all(everywhere);
+    asks.then(|| query::parse_slots(index, concepts, all, true, opts))
 }

@@ -66,11 +66,12 @@ pub(crate) struct Options {
     pub fuzzy: bool,
 }
 
-/// The slots of a query text (stopwords dropped), and whether it is only
-/// common English words, which are then kept: a phrase of several of them
-/// (`the the the`) is searched as written rather than emptied; one alone
-/// (`the`) is not a question.
-pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
+/// The slots of a query text (stopwords dropped, unless `keep_common`:
+/// then its common English words stay, in their places), and whether it is
+/// only common English words, which are then kept: a phrase of several of
+/// them (`the the the`) is searched as written rather than emptied; one
+/// alone (`the`) is not a question.
+pub(crate) fn slots(text: &str, keep_common: bool) -> (Vec<Slot>, bool) {
     let cut: String = text.chars().take(MAX_QUERY_CHARS).collect();
     let mut out: Vec<(usize, Slot)> = Vec::new();
     let mut common: Vec<(usize, Slot)> = Vec::new();
@@ -86,7 +87,7 @@ pub(crate) fn slots(text: &str) -> (Vec<Slot>, bool) {
                 .collect();
             out.retain(|(start, _)| *start < tok.start);
             out.push((tok.start, slot_of(tok.text, tok.start, k, parts)));
-        } else if !k.stop {
+        } else if !k.stop || (keep_common && k.script == Script::Latin) {
             out.push((tok.start, slot_of(tok.text, tok.start, k, Vec::new())));
         } else if k.script == Script::Latin {
             common.push((tok.start, slot_of(tok.text, tok.start, k, Vec::new())));
@@ -229,7 +230,18 @@ fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<
 
 /// Parses a query into slots and alternatives.
 pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Options) -> Query {
-    let (slots, common_only) = slots(text);
+    let (slots, common_only) = slots(text, false);
+    parse_slots(index, concepts, slots, common_only, opts)
+}
+
+/// Parses query slots into alternatives (see [`parse`]).
+pub(crate) fn parse_slots(
+    index: &Index,
+    concepts: &Concepts,
+    slots: Vec<Slot>,
+    common_only: bool,
+    opts: Options,
+) -> Query {
     let dict = &index.dict;
     let mut alts = Alts::default();
     let mut slot_forms: Vec<Vec<Form>> = Vec::with_capacity(slots.len());

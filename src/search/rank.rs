@@ -7,8 +7,8 @@
 //! then scaled by how rare the word is in the library (idf over the chapters
 //! any reading of it matched), so a word found in every chapter counts little.
 //! A reading that is one of the chapter's names as a whole counts more
-//! there, and a chapter whose text says the query's words as written (see
-//! `phrase`) has its score raised. Chapters matching more of the
+//! there, and a chapter that says the whole query — its text as written,
+//! or one key point — has its score raised (see `whole_query`). Chapters matching more of the
 //! (informative) words surely (not by a typo fix, completion or conjugation
 //! of a plain word) come first; then the summed score.
 
@@ -18,6 +18,7 @@ use super::index::{
 };
 use super::phrase::{self, near};
 use super::query::{Alt, Query, Tier};
+use super::whole_query;
 
 /// BM25 parameters for the translation.
 const K1: f32 = 1.2;
@@ -39,9 +40,6 @@ const COVERAGE_SHARE: f32 = 0.5;
 /// as a whole (`강화학습` is chapter 17's title; chapter 20's is `RLHF`,
 /// chapter 16's `SFT에서 강화학습으로`): the query names that chapter.
 const WHOLE_NAME: f32 = 1.2;
-/// How much more a chapter's score is worth when its text says the whole
-/// query as written (see `phrase`), in proportion to the word pairs said.
-const AS_WRITTEN: f32 = 0.4;
 
 /// A chapter's standing for a query.
 #[derive(Debug, Clone, Copy)]
@@ -276,11 +274,12 @@ pub(crate) fn rank(
     let mut out: Vec<Ranked> = touched
         .iter()
         .filter(|&&d| {
-            // Common words mean something only all together.
+            // Common words mean something only all together, as written.
             !query.common_only
-                || best[d as usize * n..d as usize * n + n]
+                || (best[d as usize * n..d as usize * n + n]
                     .iter()
                     .all(|&s| s > 0.0)
+                    && phrase::said(index, query, &pairs, d) == pairs.len())
         })
         .map(|&d| {
             let row = &best[d as usize * n..d as usize * n + n];
@@ -313,9 +312,8 @@ pub(crate) fn rank(
     if top == 0 {
         return Ranking::default();
     }
-    if !pairs.is_empty() {
-        raise_as_written(index, query, &pairs, &mut out, top, order);
-    }
+    let live: Vec<bool> = slot_tier.iter().map(Option::is_some).collect();
+    whole_query::raise(index, query, &live, &mut out, top, order);
     if top < out.len() {
         out.select_nth_unstable_by(top - 1, order);
         out.truncate(top);
@@ -338,39 +336,6 @@ pub(crate) fn rank(
                 }
             })
             .collect(),
-    }
-}
-
-/// Words said as written, one after another, beat the same words scattered
-/// about (`role prompting` is where it is said so): raises the score of the
-/// chapters of `out` that say the query's `pairs` as written, in proportion.
-/// Only chapters that could reach the best `top` with the largest raise are
-/// looked at.
-fn raise_as_written(
-    index: &Index,
-    query: &Query,
-    pairs: &[(usize, u32)],
-    out: &mut [Ranked],
-    top: usize,
-    order: impl Fn(&Ranked, &Ranked) -> std::cmp::Ordering,
-) {
-    let last = if top < out.len() {
-        out.select_nth_unstable_by(top - 1, &order);
-        Some(out[top - 1])
-    } else {
-        None
-    };
-    let could_lead = |r: &Ranked| {
-        last.is_none_or(|k| {
-            r.coverage > k.coverage
-                || (r.coverage == k.coverage && r.score * (1.0 + AS_WRITTEN) >= k.score)
-        })
-    };
-    for r in out.iter_mut() {
-        if could_lead(r) {
-            let said = phrase::said(index, query, pairs, r.doc) as f32 / pairs.len() as f32;
-            r.score *= 1.0 + AS_WRITTEN * said;
-        }
     }
 }
 

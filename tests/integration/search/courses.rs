@@ -31,10 +31,10 @@ const PROMPTING: &str = "ai-prompt-engineering";
 
 /// The target, on both label sets together.
 const TARGET_HIT1: f64 = 0.95;
-/// Reached in session 21 (regression guards): Hit@1 0.981 together
-/// (prompt engineering 0.966, deep dive 0.987), and no query whose first
-/// hit is in a course no label names (the target, kept).
-const FLOOR_HIT1: f64 = 0.98;
+/// Reached (regression guards): Hit@1 0.981 together in session 21; 0.986
+/// in session 22 (prompt engineering 0.966, deep dive 0.994), and no query
+/// whose first hit is in a course no label names (the target, kept).
+const FLOOR_HIT1: f64 = 0.985;
 /// How far outside the span a top link may land and still count as in it.
 const SLACK: u32 = 30;
 

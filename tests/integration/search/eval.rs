@@ -13,8 +13,10 @@ use crate::support::{corpus, glossary};
 use lectern::library::{load_library, LoadOptions};
 use lectern::search::SearchIndex;
 
-const MIN_HIT1: f64 = 0.90;
-const MIN_MRR5: f64 = 0.93;
+/// Floors reached (regression guards; the targets were 0.90 and
+/// 0.93): session 22 measured Hit@1 0.994, MRR@5 0.994.
+const MIN_HIT1: f64 = 0.99;
+const MIN_MRR5: f64 = 0.99;
 const MAX_NEGATIVES_ANSWERED: f64 = 0.05;
 
 #[derive(Default)]

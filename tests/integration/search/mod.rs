@@ -4,10 +4,43 @@
 mod as_written;
 mod autocomplete;
 mod behaviour;
+mod common_words;
 mod courses;
 mod eval;
 mod moments;
 mod passages;
 mod props;
 mod queries;
+mod telling_words;
+mod whole_query;
 mod word_forms;
+
+use lectern::library::Library;
+use lectern::search::{Glossary, SearchIndex};
+
+/// A chapter file of a tiny course: number, title, summary, key points and
+/// one paragraph, said at the start of its ten minutes.
+fn chapter_file(n: u32, title: &str, summary: &str, points: &[&str], text: &str) -> String {
+    let points: String = points.iter().map(|p| format!("- {p}\n")).collect();
+    format!(
+        "---\ntitle: \"{n}. {title}\"\ntitleKr: \"{n}. {title}\"\nchapter: {n}\n---\n\n\
+         ## 요약\n\n{summary}\n\n## 핵심 포인트\n\n{points}\n---\n\n## 전체 번역\n\n[{m}:00] {text}\n",
+        m = (n - 1) * 10
+    )
+}
+
+/// A tiny captioned course `id`: its `course.yaml`, its chapter files (in
+/// order, as `01.md`…) and its captions.
+fn captioned(id: &str, course: &str, chapters: &[String], vtt: &str) -> (Library, SearchIndex) {
+    let names: Vec<String> = (1..=chapters.len()).map(|n| format!("{n:02}.md")).collect();
+    let captions = format!("captions/{id}.en.vtt");
+    let mut files: Vec<(&str, &str)> = vec![("course.yaml", course)];
+    files.extend(
+        names
+            .iter()
+            .map(String::as_str)
+            .zip(chapters.iter().map(String::as_str)),
+    );
+    files.push((captions.as_str(), vtt));
+    crate::support::tiny_captioned_course(id, &files, &Glossary::default())
+}
