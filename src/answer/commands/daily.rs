@@ -26,7 +26,7 @@ use crate::answer::resolve;
 use crate::answer::spec::{not_mine, Answering, ArgError, Arguments, Choice, CommandSpec, Kind};
 use crate::answer::spec::{Names, Needs, OptionSpec, Words};
 use crate::app::Lectern;
-use crate::daily::{self, Schedule};
+use crate::daily::{self, Access, Permission, Schedule};
 use crate::locale::Locale;
 use crate::study::LOCAL_GUILD;
 
@@ -299,9 +299,13 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
     };
     let course = resolve::course(d.lectern, l, d.names, asked.course)?;
     // A channel the bot can't post in is said now, not at the first post.
+    // Without Create Public Threads alone the posts still go out (a post
+    // whose thread fails counts as sent), so that is saved, with a word.
+    let mut no_threads = false;
     if let Some(check) = d.channels.filter(|_| d.member.guild != LOCAL_GUILD) {
         let access = check.bot_access(d.member.guild, channel).await;
-        if let Some(refusal) = channel_refusal(l, &access) {
+        no_threads = access == Access::Lacking(vec![Permission::CreatePublicThreads]);
+        if let Some(refusal) = channel_refusal(l, &access).filter(|_| !no_threads) {
             return Err(Box::new(refusal));
         }
     }
@@ -332,6 +336,13 @@ async fn set(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
             needed_permissions(l)
         ),
     };
+    if no_threads {
+        reply.text.push('\n');
+        reply.text.push_str(l.pick(
+            "지금은 봇에게 공개 스레드 만들기 권한이 없어서 글만 올리고 토론 스레드는 열지 못해요. 권한을 주면 다음 글부터 스레드가 열려요.",
+            "Right now the bot lacks Create Public Threads there, so the posts go out without a discussion thread; grant it and the next post opens one.",
+        ));
+    }
     Ok(reply)
 }
 

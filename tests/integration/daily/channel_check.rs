@@ -21,7 +21,9 @@ use lectern::study::{Book, DailyBook, Member, MemoryBook};
 use serde_json::{json, Value};
 
 use super::command::{ADMIN, NOW};
-use crate::support::fake_discord::guild::{overwrite, EMBED_LINKS, SEND_MESSAGES};
+use crate::support::fake_discord::guild::{
+    overwrite, CREATE_PUBLIC_THREADS, EMBED_LINKS, SEND_MESSAGES,
+};
 use crate::support::fake_discord::{FakeDiscord, GUILD_ID};
 use crate::support::shipped;
 use crate::support::signing::{signature, unix_now};
@@ -102,6 +104,41 @@ async fn daily_set_refuses_a_channel_where_the_bot_lacks_permissions() {
     assert_eq!(
         book.schedules(Some(GUILD_ID)).await.unwrap()[0].channel,
         CHANNEL
+    );
+}
+
+#[tokio::test]
+async fn daily_set_saves_a_channel_without_threads_and_says_the_posts_go_out_without_one() {
+    let fake = FakeDiscord::start(TOKEN).await;
+    let book = MemoryBook::new();
+    fake.overwrite(
+        CHANNEL,
+        vec![overwrite(GUILD_ID, false, 0, CREATE_PUBLIC_THREADS)],
+    );
+    let ko = set(&fake, &book, Locale::Ko).await;
+    assert!(ko.reply.text.starts_with("저장했어요"), "{}", ko.reply.text);
+    assert!(
+        ko.reply.text.contains("공개 스레드 만들기 권한이 없어서"),
+        "{}",
+        ko.reply.text
+    );
+    assert_eq!(
+        book.schedules(Some(GUILD_ID)).await.unwrap()[0].channel,
+        CHANNEL
+    );
+    let en = set(&fake, &book, Locale::En).await;
+    assert!(
+        en.reply.text.contains("lacks Create Public Threads"),
+        "{}",
+        en.reply.text
+    );
+    // With every permission, no such word.
+    fake.overwrite(CHANNEL, Vec::new());
+    let ready = set(&fake, &book, Locale::Ko).await;
+    assert!(
+        !ready.reply.text.contains("스레드는 열지 못해요"),
+        "{}",
+        ready.reply.text
     );
 }
 
