@@ -45,6 +45,7 @@ mod passages;
 mod phrase;
 mod query;
 mod rank;
+mod ranked;
 mod shown;
 mod slot;
 mod snippet;

@@ -18,6 +18,7 @@ use super::index::{
 };
 use super::phrase::{self, near};
 use super::query::{Alt, Query, Tier};
+pub(crate) use super::ranked::Ranked;
 use super::whole_query;
 
 /// BM25 parameters for the translation.
@@ -40,19 +41,6 @@ const COVERAGE_SHARE: f32 = 0.5;
 /// as a whole (`강화학습` is chapter 17's title; chapter 20's is `RLHF`,
 /// chapter 16's `SFT에서 강화학습으로`): the query names that chapter.
 const WHOLE_NAME: f32 = 1.2;
-
-/// A chapter's standing for a query.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Ranked {
-    pub doc: u32,
-    /// Number of query words it matched.
-    pub coverage: u32,
-    pub score: f32,
-    /// How much the matched words set this chapter apart within its own
-    /// course (idf over that course's chapters): breaks exact ties between
-    /// courses, where a word said in the captions is worth the same in each.
-    pub in_course: f32,
-}
 
 pub(crate) fn field_weight(field: u8) -> f32 {
     match field {

@@ -15,7 +15,7 @@ use super::dictionary::TermId;
 use super::index::Index;
 use super::phrase;
 use super::query::{Query, Tier};
-use super::rank::Ranked;
+use super::ranked::Ranked;
 use crate::library::Chapter;
 
 /// How much more a chapter's score is worth when its text says the whole
