@@ -12,6 +12,7 @@ pub(super) mod board;
 mod chapters;
 mod courses;
 pub(super) mod daily;
+mod daily_set;
 mod daily_status;
 pub(super) mod forget_me;
 mod help;
