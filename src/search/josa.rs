@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::jamo::{is_syllable, syllable_parts};
+use super::jamo::is_syllable;
+use crate::particle::{hangul_ending, Ending, Particle};
 
 /// Particles stripped from the end of a Hangul word, longest first.
 const PARTICLES: &[&str] = &[
@@ -203,34 +204,43 @@ fn strip_inner<'w>(stem: &'w str, stem_ok: &impl Fn(&str) -> bool) -> &'w str {
         .map_or(stem, |(_, rest)| rest)
 }
 
-/// Whether `ending` can follow `stem` by sound: 이, 은, 을, 과, 으로, 이나,
-/// 이랑 come after a final consonant, 가, 는, 를, 와, 로, 랑 after a vowel
-/// (로 also after ㄹ). So `플레이` keeps its 이 (레 ends in a vowel) while
-/// `모델이` loses it. A stem not ending in a Hangul syllable (`GPT-4는`)
-/// takes either.
+/// Whether `ending` can follow `stem` by sound, as [`crate::particle`]
+/// chooses a particle's two shapes: 은, 을, 과, 으로 (and 이, 이나, 이랑)
+/// after a final consonant, 는, 가, 를, 와 (and 랑) after a vowel, 로 after
+/// a vowel or ㄹ. So `플레이` keeps its 이 (레 ends in a vowel) while `모델이`
+/// loses it. The copula's longer forms (`이고`, `이라는`) follow either, and
+/// a stem not ending in a Hangul syllable (`GPT-4는`) takes either.
 fn fits_sound(stem: &str, ending: &str) -> bool {
-    const RIEUL: u32 = 8;
-    let Some(tail) = stem
-        .chars()
-        .next_back()
-        .and_then(syllable_parts)
-        .map(|p| p.2)
-    else {
+    let Some(end) = stem.chars().next_back().and_then(hangul_ending) else {
         return true;
     };
-    let after_consonant = ["이", "이나", "이랑"].contains(&ending)
-        || ["은", "을", "과", "으"]
+    if ending.starts_with(Particle::Toward.shapes().1) {
+        return end != Ending::Consonant;
+    }
+    let shapes = [
+        Particle::Topic,
+        Particle::Subject,
+        Particle::Object,
+        Particle::With,
+        Particle::Toward,
+    ]
+    .map(Particle::shapes);
+    // 이 counts alone only: its longer forms are the copula's.
+    let consonant_shaped = ["이나", "이랑"].contains(&ending)
+        || shapes
             .iter()
-            .any(|p| ending.starts_with(p));
-    let after_vowel = ["가", "는", "를", "와", "랑"]
-        .iter()
-        .any(|p| ending.starts_with(p));
-    if ending.starts_with('로') {
-        tail == 0 || tail == RIEUL
-    } else if after_consonant {
-        tail != 0
-    } else if after_vowel {
-        tail == 0
+            .any(|&(after_consonant, _)| match after_consonant {
+                "이" => ending == after_consonant,
+                _ => ending.starts_with(after_consonant),
+            });
+    let vowel_shaped = ending.starts_with("랑")
+        || shapes
+            .iter()
+            .any(|&(_, after_vowel)| ending.starts_with(after_vowel));
+    if consonant_shaped {
+        end != Ending::Vowel
+    } else if vowel_shaped {
+        end == Ending::Vowel
     } else {
         true
     }

@@ -147,7 +147,7 @@ impl Topics {
             }
             chapters.extend(t.chapter);
             let in_script = |text: &str| {
-                let hangul = text.chars().any(super::jamo::is_syllable);
+                let hangul = crate::hangul::has_syllable(text);
                 english != hangul
             };
             let name = t
