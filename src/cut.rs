@@ -124,6 +124,80 @@ fn best_break(window: &str, next: Option<char>) -> usize {
     word_boundary(window, next)
 }
 
+/// Mends paragraphs that a note cut in the middle of a sentence: notes
+/// timed every 30 seconds often break a sentence at the marker (`…하나의` /
+/// `바이트라고 부르는…`), which reads as two broken paragraphs. The break
+/// moves forward to the end of that sentence, so paragraphs keep about their
+/// length and each ends a sentence. A blank line stays where it is when the
+/// text before it ends a sentence or a line of structure (punctuation, a
+/// closing bracket or quote, a list item, heading, quote or table row) or
+/// the text after it does not start prose.
+pub fn mend_broken_sentences(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text.split("\n\n");
+    let Some(first) = parts.next() else {
+        return out;
+    };
+    let mut current = first.to_string();
+    for next in parts {
+        let ends_mid_sentence = current
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',');
+        let starts_prose = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '“' || c == '(');
+        if !(ends_mid_sentence && starts_prose && is_prose_line(last_line(&current))) {
+            out.push_str(&current);
+            out.push_str("\n\n");
+            current = next.to_string();
+            continue;
+        }
+        current.truncate(current.trim_end_matches([' ', '\t']).len());
+        current.push(' ');
+        match first_sentence_end(next) {
+            Some(end) if !next[end..].trim().is_empty() && !next[..end].contains('\n') => {
+                current.push_str(&next[..end]);
+                out.push_str(&current);
+                out.push_str("\n\n");
+                current = next[end..].trim_start().to_string();
+            }
+            _ => current.push_str(next),
+        }
+    }
+    out.push_str(&current);
+    out
+}
+
+/// Byte index just after the first sentence end of `s` (`.`, `?`, `!` or
+/// `。` followed by whitespace).
+fn first_sentence_end(s: &str) -> Option<usize> {
+    s.char_indices()
+        .map(|(i, c)| (i + c.len_utf8(), c))
+        .find(|&(after, c)| {
+            matches!(c, '.' | '?' | '!' | '。')
+                && s[after..].chars().next().is_some_and(char::is_whitespace)
+        })
+        .map(|(after, _)| after)
+}
+
+/// The last line of `s`.
+fn last_line(s: &str) -> &str {
+    s.rsplit('\n').next().unwrap_or(s)
+}
+
+/// Whether a line is running prose rather than Markdown structure (a list
+/// item, heading, quote or table row), whose end is not a broken sentence.
+fn is_prose_line(line: &str) -> bool {
+    let line = line.trim_start();
+    let numbered = line
+        .split_once(['.', ')'])
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    !numbered && !line.starts_with(['-', '*', '+', '#', '>', '|'])
+}
+
 /// Collapses runs of whitespace into single spaces and trims the ends.
 pub fn squash_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -133,6 +207,36 @@ pub fn squash_whitespace(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_sentence_cut_at_a_marker_reads_as_one_paragraph() {
+        let text = "그룹화하는 하나의\n\n바이트라고 부릅니다.\n\n새 문단입니다.";
+        assert_eq!(
+            mend_broken_sentences(text),
+            "그룹화하는 하나의 바이트라고 부릅니다.\n\n새 문단입니다."
+        );
+        assert_eq!(
+            mend_broken_sentences("a sentence cut\n\nin two."),
+            "a sentence cut in two."
+        );
+    }
+
+    #[test]
+    fn paragraph_breaks_after_sentences_and_around_structure_stay() {
+        for kept in [
+            "끝났습니다.\n\n다음",
+            "질문인가요?\n\n네",
+            "목록:\n\n- 하나",
+            "- 항목 하나\n\n다음 문단",
+            "1. 첫째 항목\n\n다음 문단",
+            "## 제목\n\n본문",
+            "본문\n\n## 제목",
+            "인용 \"끝\"\n\n다음",
+        ] {
+            assert_eq!(mend_broken_sentences(kept), kept, "{kept:?}");
+        }
+        assert_eq!(mend_broken_sentences(""), "");
+    }
 
     #[test]
     fn truncates_on_a_word_with_a_marker() {

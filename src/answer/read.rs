@@ -1,7 +1,8 @@
 //! `/read chapter [page]`: the full translation, a page at a time.
 //!
 //! Pages hold at most [`PAGE_CHARS`] characters and end between paragraphs,
-//! sentences or words; each page links to the moment it starts.
+//! sentences or words; each page links to the moment it starts. A sentence
+//! a note broke at a time marker is joined back for reading.
 
 use super::chapter::{chapter_reply, no_notes, watch_button, View};
 use super::command::Command;
@@ -9,7 +10,7 @@ use super::reply::{Answer, Button};
 use super::resolve::{self, course_arg, fail};
 use super::spec::Names;
 use crate::app::Lectern;
-use crate::cut::paginate;
+use crate::cut::{mend_broken_sentences, paginate};
 use crate::library::BodyKind;
 use crate::locale::Locale;
 use crate::particle::{with, Particle};
@@ -83,7 +84,7 @@ pub(super) fn read(
     let moment = ch.moment_at(current.start);
     let approx = if moment.approximate { "≈" } else { "" };
     reply.url = Some(course.link(moment.seconds));
-    reply.text = current.text.clone();
+    reply.text = mend_broken_sentences(&current.text);
     if notes.body_kind == BodyKind::Transcript {
         reply.text = format!(
             "{}\n\n{}",
