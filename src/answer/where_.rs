@@ -166,7 +166,7 @@ fn video_length(course: &Course, found: &[Found]) -> u32 {
 /// The moments pinned, strongest first, at most [`MARKS`]: the highest hill
 /// of the picture's density first (the sum of the matching passages around
 /// it, not one passage's own score, so "1" stands where the topic is covered
-/// most), pinned at the best passage on that hill; then the highest hill
+/// most), pinned at the best passage on the upper half of that hill; then the highest hill
 /// left, and so on; with fewer hills than pins, the best passages left.
 fn strongest<'f, 'a>(found: &'f [Found<'a>], density: &Smoothed) -> Vec<&'f Found<'a>> {
     let time = |f: &Found| f.moment.moment.seconds;
@@ -182,10 +182,13 @@ fn strongest<'f, 'a>(found: &'f [Found<'a>], density: &Smoothed) -> Vec<&'f Foun
         let Some(peak) = peak else { break };
         let (from, to) = density.hill(time(peak));
         let on_hill = |f: &&Found| (from..=to).contains(&time(f)) || time(f) == time(peak);
+        // The pin stands on the upper half of its hill, not down in the
+        // valley at its foot, even when a strong passage lies there.
+        let top_half = density.at(time(peak)) / 2.0;
         let best = left
             .iter()
             .copied()
-            .filter(on_hill)
+            .filter(|f| on_hill(f) && density.at(time(f)) >= top_half)
             .max_by(|a, b| {
                 a.moment
                     .weight
@@ -297,5 +300,29 @@ mod tests {
                 assert!(a.abs_diff(*b) > density.sigma(), "{pins:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_pin_stands_near_its_hilltop_not_at_the_foot_of_the_hill() {
+        // Eight passages saying the topic once from 30:00 make the hill; a
+        // strong passage at its foot, 70 s before, is not where the topic
+        // is covered most.
+        let moments: Vec<HitMoment> = std::iter::once(moment(1730, 2.0))
+            .chain((0..8).map(|i| moment(1800 + 15 * i, 1.0)))
+            .collect();
+        let found: Vec<Found> = moments
+            .iter()
+            .map(|moment| Found { chapter: 1, moment })
+            .collect();
+        let samples: Vec<DensitySample> = moments
+            .iter()
+            .map(|m| DensitySample {
+                time: m.moment.seconds,
+                weight: m.weight,
+            })
+            .collect();
+        let density = Smoothed::new(&samples, 3600);
+        let first = strongest(&found, &density)[0].moment.moment.seconds;
+        assert!((1800..=1920).contains(&first), "pin 1 at {first}");
     }
 }
