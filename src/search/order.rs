@@ -15,7 +15,8 @@ use crate::library::Library;
 /// The hits of `ranked`, at most `limit`, each with up to `max_moments`
 /// moments (a `/where` timeline wants every passage, `/search` three). Among
 /// chapters matching as many words, those that say the query (see `build`)
-/// come first; otherwise the ranking's order stands.
+/// come first; otherwise the ranking's order stands. A chapter holding none
+/// of the query's telling words for sure is left out while another holds one.
 pub(crate) fn hits_in_order(
     index: &Index,
     library: &Library,
@@ -31,7 +32,10 @@ pub(crate) fn hits_in_order(
     let mut out: Vec<(Ranked, Built)> = Vec::new();
     let (mut said, mut unsaid) = (Vec::new(), Vec::new());
     let mut coverage = ranked.first().map_or(0, |r| r.coverage);
-    for r in ranked {
+    // A chapter reached only through guesses (a typo fix, a completion) or
+    // common words, while others hold a telling word for sure, is noise.
+    let any_sure = coverage > 0;
+    for r in ranked.iter().filter(|r| r.coverage > 0 || !any_sure) {
         if r.coverage != coverage {
             out.append(&mut said);
             out.append(&mut unsaid);

@@ -7,6 +7,7 @@ mod behaviour;
 mod common_words;
 mod courses;
 mod eval;
+mod guessed_only;
 mod moments;
 mod passages;
 mod props;
