@@ -36,11 +36,15 @@ const SLACK: u32 = 30;
 /// telling words, a key point holding the whole query, recaps yield, text
 /// between a run's markers): without captions 0.737, 0 s, 0.827, fresh
 /// 0.412, 145 s, 0.574; with captions 0.880, 0 s, 0.865, fresh 0.544, 15 s,
-/// 0.662.
+/// 0.662. Session 23 added 76 rows of the classes the fresh part misses
+/// (natural questions, Korean spellings of English terms, the speaker's
+/// examples; 46 tune, 30 held-out), so the set changed and the floors were
+/// set again on the same engine: without captions 0.632 in span, median 5 s,
+/// held-out Hit@1 0.707; with captions 0.756, 0 s, 0.744.
 const FLOOR_NO_CAPTIONS: Floors = Floors {
-    in_span: 0.735,
-    median: 0,
-    held_out_hit1: 0.82,
+    in_span: 0.63,
+    median: 5,
+    held_out_hit1: 0.70,
     fresh: PartFloors {
         in_span: 0.41,
         median: 145,
@@ -48,9 +52,9 @@ const FLOOR_NO_CAPTIONS: Floors = Floors {
     },
 };
 const FLOOR_CAPTIONS: Floors = Floors {
-    in_span: 0.875,
+    in_span: 0.755,
     median: 0,
-    held_out_hit1: 0.86,
+    held_out_hit1: 0.74,
     fresh: PartFloors {
         in_span: 0.54,
         median: 15,
