@@ -207,7 +207,7 @@ fn not_found(
         .collect();
     let suggestions = chapters
         .iter()
-        .map(|c| Suggestion::retry(chapter_label(c), Retry::Chapter(c.number.to_string())))
+        .map(|c| Suggestion::retry(chapter_label(l, c), Retry::Chapter(c.number.to_string())))
         .collect();
     let count = course.chapters.len();
     fail(
@@ -228,11 +228,16 @@ fn not_found(
     )
 }
 
-/// `21. 앞으로의 전망 (Preview of Things to Come)`.
-pub(super) fn chapter_label(c: &Chapter) -> String {
-    if c.title_ko == c.title {
-        format!("{}. {}", c.number, c.title)
+/// `21. 앞으로의 전망 (Preview of Things to Come)`; the reader's language
+/// first (`21. Preview of Things to Come (앞으로의 전망)`).
+pub(super) fn chapter_label(l: Locale, c: &Chapter) -> String {
+    let (first, second) = match l {
+        Locale::Ko => (&c.title_ko, &c.title),
+        Locale::En => (&c.title, &c.title_ko),
+    };
+    if first == second {
+        format!("{}. {first}", c.number)
     } else {
-        format!("{}. {} ({})", c.number, c.title_ko, c.title)
+        format!("{}. {first} ({second})", c.number)
     }
 }
