@@ -1,7 +1,8 @@
 //! Reading a slash command as typed in Discord (`/summary chapter:21`,
 //! `/summary 21`, `/search query:"multi modal" limit:3`, `/요약 챕터:21`) into
 //! a [`Command`]; a line without `/` is a search (`에이전트` is `/search
-//! 에이전트`). The console and `lectern ask` use it; errors are worded by
+//! 에이전트`), a time (`3:12:00` is `/at 3:12:00`) or a bare command word
+//! (`도움`, `목차`). The console and `lectern ask` use it; errors are worded by
 //! `slash_words` ([`SlashError`], [`localize_line`]).
 
 use super::command::Command;
@@ -60,6 +61,29 @@ pub fn slash_suggestion(line: impl Into<String>) -> Suggestion {
     }
 }
 
+/// The slash line a line without `/` stands for: a bare command word that
+/// needs nothing more runs that command (`help`, `도움`, `목차`, `진도`); a
+/// time or a video link (`3:12:00`, `1h2m`, `…?t=4832`, but not a bare
+/// number, which may be a chapter or a button) is `/at`; anything else is a
+/// search for what it says.
+fn plain_line(line: &str) -> String {
+    let lower = line.to_lowercase();
+    let bare_command = answerable().find(|c| {
+        (c.name == lower || c.ko == lower || c.aliases.contains(&lower.as_str()))
+            && !c.all_options().any(|o| o.required)
+    });
+    if let Some(spec) = bare_command {
+        return format!("/{}", spec.name);
+    }
+    let number = line.chars().all(|c| c.is_ascii_digit());
+    let time = crate::timecode::parse_time_ref(line).is_ok()
+        || crate::timecode::parse_youtube_url(line).is_some_and(|(_, t)| t.is_some());
+    if time && !number {
+        return format!("/at {line}");
+    }
+    format!("/search {line}")
+}
+
 /// A line that could not be read, with slash lines to suggest.
 struct Unread {
     problem: SlashProblem,
@@ -68,11 +92,10 @@ struct Unread {
 
 fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     let line = line.trim();
-    // A line without `/` is a search for what it says.
     let line = match line.strip_prefix('/') {
         Some(command) => command,
         None if line.is_empty() => line,
-        None => return read(&format!("/search {line}")),
+        None => return read(&plain_line(line)),
     };
     let (name, rest) = match line.find(char::is_whitespace) {
         Some(i) => (&line[..i], &line[i..]),

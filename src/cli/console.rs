@@ -1,5 +1,6 @@
 //! `lectern console`: type slash commands, read answers. A line without `/`
-//! is a search (`에이전트` is `/search 에이전트`); `/quit`, `/exit` or `종료`
+//! is a search (`에이전트` is `/search 에이전트`), a time (`3:12:00` is `/at
+//! 3:12:00`) or a bare command word (`도움`, `목차`); `/quit`, `/exit` or `종료`
 //! (with anything after them: `/quit now`) leaves. A reply's buttons are
 //! numbered: typing `2` presses the second (a quiz is answered this way).
 //!

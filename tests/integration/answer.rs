@@ -325,6 +325,31 @@ fn slash_lines_parse_named_positional_and_korean() {
 }
 
 #[test]
+fn a_line_without_a_slash_that_is_a_time_or_a_bare_command_runs_it() {
+    // A time or a timed video link asks where that moment is.
+    for time in ["3:12:00", "1h2m", "https://youtu.be/7xTGNNLPyMI?t=4832"] {
+        assert_eq!(
+            parse_slash(time).unwrap(),
+            parse_slash(&format!("/at {time}")).unwrap(),
+            "{time}"
+        );
+    }
+    // A command word that needs nothing more runs its command.
+    assert_eq!(parse_slash("도움").unwrap(), parse_slash("/help").unwrap());
+    assert_eq!(
+        parse_slash("목차").unwrap(),
+        parse_slash("/chapters").unwrap()
+    );
+    // A bare number, a command that needs more, and anything else search.
+    for query in ["3", "요약", "help me"] {
+        assert!(
+            matches!(parse_slash(query), Ok(Command::Search { .. })),
+            "{query}"
+        );
+    }
+}
+
+#[test]
 fn at_the_videos_own_length_is_its_last_moment() {
     // The course index says the video is 3:31:24 long: that second is the
     // end of chapter 24, not "past the end" (which 3:31:25 is).
