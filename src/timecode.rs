@@ -224,10 +224,41 @@ pub fn parse_pasted(input: &str) -> Result<Pasted, PasteError> {
     })
 }
 
+/// Whether a line typed where a topic was expected is a moment to look up
+/// (`3:12:00`, `1h2m`, `4832초`, a timed video link) rather than words: what
+/// [`parse_pasted`] reads, except a bare number, which may be a chapter, a
+/// count or a word of a title (`GPT 4`).
+pub fn is_pasted_moment(input: &str) -> bool {
+    let bare_number = input.trim().chars().all(|c| c.is_ascii_digit());
+    !bare_number && parse_pasted(input).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_moment_typed_for_a_topic_is_told_from_words() {
+        for moment in [
+            "3:12:00",
+            "1h2m",
+            "4832초",
+            "https://youtu.be/7xTGNNLPyMI?t=4832",
+        ] {
+            assert!(is_pasted_moment(moment), "{moment}");
+        }
+        for words in [
+            "3",
+            "11520",
+            "GPT 4",
+            "에이전트",
+            "https://youtu.be/7xTGNNLPyMI",
+            "",
+        ] {
+            assert!(!is_pasted_moment(words), "{words}");
+        }
+    }
 
     #[test]
     fn parses_every_documented_form() {

@@ -27,6 +27,10 @@ pub(super) fn search(
     limit: Option<i64>,
 ) -> Answer {
     let query = resolve::arg(l, names, "query", query)?;
+    // `/search 3:12:00` asks what is said then, not for the words 3 and 12.
+    if crate::timecode::is_pasted_moment(query) {
+        return super::moment::at(lectern, l, names, course, query);
+    }
     let limit = match limit {
         None => DEFAULT_SEARCH_LIMIT,
         Some(n) if (1..=MAX_SEARCH_LIMIT as i64).contains(&n) => n as usize,

@@ -75,10 +75,7 @@ fn plain_line(line: &str) -> String {
     if let Some(spec) = bare_command {
         return format!("/{}", spec.name);
     }
-    let number = line.chars().all(|c| c.is_ascii_digit());
-    let time = crate::timecode::parse_time_ref(line).is_ok()
-        || crate::timecode::parse_youtube_url(line).is_some_and(|(_, t)| t.is_some());
-    if time && !number {
+    if crate::timecode::is_pasted_moment(line) {
         return format!("/at {line}");
     }
     format!("/search {line}")

@@ -325,7 +325,7 @@ fn slash_lines_parse_named_positional_and_korean() {
 }
 
 #[test]
-fn a_line_without_a_slash_that_is_a_time_or_a_bare_command_runs_it() {
+fn a_time_typed_for_a_topic_or_a_bare_command_word_runs_that_command() {
     // A time or a timed video link asks where that moment is.
     for time in ["3:12:00", "1h2m", "https://youtu.be/7xTGNNLPyMI?t=4832"] {
         assert_eq!(
@@ -340,6 +340,13 @@ fn a_line_without_a_slash_that_is_a_time_or_a_bare_command_runs_it() {
         parse_slash("목차").unwrap(),
         parse_slash("/chapters").unwrap()
     );
+    // `/search` given a moment answers as `/at` does.
+    let moment = ask("/search 3:12:00");
+    assert_eq!(moment.title, ask("/at 3:12:00").title);
+    assert!(moment
+        .url
+        .as_deref()
+        .is_some_and(|u| u.ends_with("t=11520s")));
     // A bare number, a command that needs more, and anything else search.
     for query in ["3", "요약", "help me"] {
         assert!(
