@@ -8,6 +8,7 @@ mod common_words;
 mod courses;
 mod eval;
 mod moments;
+mod notes_alone;
 mod passages;
 mod props;
 mod queries;
