@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::library::captions::{
-    caption_windows, lang_from_file_name, parse_captions, WindowOptions,
+    caption_windows_cut_at, lang_from_file_name, parse_captions, WindowOptions,
 };
 use crate::library::diagnostics::Diagnostic;
 use crate::library::model::{Course, CourseCaptions};
@@ -84,7 +84,15 @@ pub(crate) fn with_captions(
             ));
             continue;
         }
-        let windows = caption_windows(&parsed.words, WindowOptions::default());
+        // Search files a window under the chapter it starts in: none
+        // straddles a chapter start.
+        let mut starts: Vec<u64> = course
+            .chapters
+            .iter()
+            .map(|c| u64::from(c.start) * 1000)
+            .collect();
+        starts.sort_unstable();
+        let windows = caption_windows_cut_at(&parsed.words, WindowOptions::default(), &starts);
         course.captions = Some(Arc::new(CourseCaptions {
             path: shown,
             language: parsed.language,

@@ -70,8 +70,8 @@ pub(crate) fn chapter_of<'l>(
 }
 
 /// The hit (its snippets cut by [`Built::finish`]), and whether the
-/// chapter is about the query: one of its passages holds it, a title or
-/// alias matched, or the course has no captions to tell.
+/// chapter is about the query: one of its passages (caption windows or
+/// paragraphs) holds it, or a title or alias matched.
 pub(crate) fn build<'a>(
     index: &'a Index,
     library: &'a Library,
@@ -233,14 +233,14 @@ pub(crate) fn build<'a>(
         sources.push(SnippetOf::Passage(text, center));
     }
     // A title or alias that matched names the chapter's topic as surely as
-    // a passage that says it. Only captions tell what a chapter's span does
-    // not say: without them its text may sit in a neighbour's file.
+    // a passage that says it. Else the chapter says the query where one of
+    // its passages does: its caption windows, or its paragraphs (placed by
+    // time when the markers or captions tell). Without captions the notes
+    // are all there is to tell, and a key point or summary listing `GPU` is
+    // the author's gist, while a chapter whose text says it is where it is
+    // explained (v1 notes alone: 0.737 → 0.782 of links in span).
     let named = field == F_TITLE;
-    let heard = library
-        .courses
-        .get(doc.course as usize)
-        .is_some_and(|c| c.captions.is_some());
-    let said = named || !heard || (said_here && !moments.is_empty());
+    let said = named || (said_here && !moments.is_empty());
     if moments.is_empty() {
         let course = library.courses.get(doc.course as usize);
         let (moment, source) = course

@@ -24,7 +24,7 @@ mod tests;
 
 pub use cue_text::{decode_entities, plain_text};
 pub use timestamp::{format_ms, parse_timestamp, MAX_MS};
-pub use windows::{caption_windows, CaptionWindow, WindowOptions};
+pub use windows::{caption_windows, caption_windows_cut_at, CaptionWindow, WindowOptions};
 
 use crate::library::Diagnostic;
 use cue_text::segments;

@@ -147,6 +147,21 @@ fn windows_close_at_sentences_pauses_and_the_cap() {
     assert_eq!(windows.last().map(|w| w.end_ms), Some(47_500));
 }
 
+#[test]
+fn no_window_straddles_a_chapter_start() {
+    // One word a second: uncut, the first window would run 0–16 s.
+    let ws: Vec<CaptionWord> = (0..30).map(|k| word("w", k * 1_000)).collect();
+    let uncut = caption_windows(&ws, WindowOptions::default());
+    assert!(uncut[0].start_ms < 12_500 && uncut[0].end_ms > 12_500);
+    let windows = caption_windows_cut_at(&ws, WindowOptions::default(), &[0, 12_500, 40_000]);
+    assert!(windows
+        .iter()
+        .all(|w| w.start_ms >= 12_500 || w.end_ms <= 13_000));
+    assert!(windows.iter().any(|w| w.start_ms == 13_000));
+    let words: usize = windows.iter().map(|w| w.text.split(' ').count()).sum();
+    assert_eq!(words, 30);
+}
+
 mod hostile {
     use super::*;
     use proptest::prelude::*;

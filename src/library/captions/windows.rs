@@ -1,5 +1,11 @@
 //! Caption words grouped into passages of about one sentence, so search can
 //! point at the second a topic is said without indexing single words.
+//!
+//! A window never straddles a chapter start: search files each window under
+//! the chapter its start is said in, so a window opened three seconds before
+//! a chapter would carry that chapter's first sentence into the one before
+//! (`what model are you`, said at 1:41:57, in a window opened at 1:41:43 in
+//! a chapter that ends at 1:41:46).
 
 use super::CaptionWord;
 
@@ -40,6 +46,22 @@ pub struct CaptionWindow {
 /// Groups time-ordered words into windows (see [`WindowOptions`]). A window
 /// ends where the next begins, or at its last word's cue end.
 pub fn caption_windows(words: &[CaptionWord], options: WindowOptions) -> Vec<CaptionWindow> {
+    caption_windows_cut_at(words, options, &[])
+}
+
+/// [`caption_windows`], with a window closed before the first word said at
+/// or after each of `cuts_ms` (the course's chapter starts, sorted), so no
+/// window holds words of two chapters.
+pub fn caption_windows_cut_at(
+    words: &[CaptionWord],
+    options: WindowOptions,
+    cuts_ms: &[u64],
+) -> Vec<CaptionWindow> {
+    // A cut lies between the window's first word and the next word.
+    let cut_between = |from: u64, to: u64| {
+        let i = cuts_ms.partition_point(|&c| c <= from);
+        cuts_ms.get(i).is_some_and(|&c| c <= to)
+    };
     let mut windows = Vec::new();
     let mut first = 0;
     for i in 0..words.len() {
@@ -55,6 +77,7 @@ pub fn caption_windows(words: &[CaptionWord], options: WindowOptions) -> Vec<Cap
             next.is_some_and(|n| n.start_ms.saturating_sub(start) > options.hard_max_ms);
         let close = next.is_none()
             || next_too_late
+            || next.is_some_and(|n| cut_between(start, n.start_ms))
             || (sentence_end && duration >= options.min_ms)
             || (duration >= options.soft_max_ms && pause >= options.pause_ms);
         if close {

@@ -2,6 +2,7 @@
 //! what one bad file is told (`diagnostics`).
 
 mod alignment;
+mod caption_windows;
 mod diagnostics;
 mod key_points;
 mod marker_times;

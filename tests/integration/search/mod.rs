@@ -9,6 +9,7 @@ mod courses;
 mod eval;
 mod guessed_only;
 mod moments;
+mod notes_alone;
 mod passages;
 mod props;
 mod queries;
