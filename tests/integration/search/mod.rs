@@ -11,6 +11,7 @@ mod moments;
 mod passages;
 mod props;
 mod queries;
+mod questions;
 mod telling_words;
 mod whole_query;
 mod word_forms;

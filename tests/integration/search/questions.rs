@@ -1,0 +1,97 @@
+//! Natural questions are read for their topic: on a tiny course of our own,
+//! the words a question asks with — Korean question words (`뭐가`), its
+//! predicates (`달라`, `물어보면`, `믿어도 돼`), English contractions
+//! (`doesn't`) — found nowhere in the notes neither empty the answer (as a
+//! topic the notes lack does: `비트코인 가격`) nor outweigh the topic's
+//! words. Chapter 1 says "뉴런" and "뇌" and its captions "tokenizer" and
+//! "letters", in its text only (plain words, no title, key point or
+//! summary names them).
+
+use lectern::library::Library;
+use lectern::search::SearchIndex;
+
+use super::{captioned, chapter_file as chapter};
+
+const COURSE: &str = r#"id: asking
+title: "Asking"
+title_ko: "질문"
+video: "abcdefghijk"
+duration: "0:30:00"
+chapters:
+  - number: 1
+    start: "0:00:00"
+    title: "Inside"
+    title_ko: "내부"
+  - number: 2
+    start: "0:10:00"
+    title: "Boards"
+    title_ko: "리더보드"
+  - number: 3
+    start: "0:20:00"
+    title: "Markets"
+    title_ko: "시장"
+"#;
+
+const VTT: &str = "WEBVTT
+
+00:00:05.000 --> 00:00:12.000
+the tokenizer never sees the letters of a word, only its tokens.
+
+00:10:05.000 --> 00:10:12.000
+the board ranks the models by what people prefer.
+";
+
+fn asking() -> (Library, SearchIndex) {
+    let chapters = [
+        chapter(
+            1,
+            "내부",
+            "내부 이야기.",
+            &[],
+            "인공 신경망의 뉴런은 뇌 속 뉴런보다 훨씬 단순합니다.",
+        ),
+        chapter(
+            2,
+            "리더보드",
+            "리더보드 이야기.",
+            &["리더보드는 사람들의 선호로 순위를 매깁니다"],
+            "요즘은 리더보드가 조금 게임되고 있습니다.",
+        ),
+        chapter(3, "시장", "시장 이야기.", &[], "시장에서 가격을 봅니다."),
+    ];
+    captioned("asking", COURSE, &chapters, VTT)
+}
+
+fn top(q: &str) -> Option<u32> {
+    let (library, index) = asking();
+    index
+        .search(&library, q, None, 5)
+        .first()
+        .map(|h| h.chapter)
+}
+
+#[test]
+fn a_korean_question_word_and_predicate_found_nowhere_do_not_empty_the_answer() {
+    // `뉴런` and `뇌` are plain words of chapter 1; `뭐가` and `달라` are
+    // the question, found nowhere.
+    assert_eq!(top("인공 뉴런이랑 뇌 뉴런은 뭐가 달라?"), Some(1));
+    assert_eq!(top("인공 뉴런 뇌 뉴런 물어보면 뭐가 달라"), Some(1));
+    // Put as a question by its last word alone.
+    assert_eq!(top("뇌 뉴런 믿어도 돼"), Some(1));
+}
+
+#[test]
+fn an_english_contraction_is_the_question_not_its_topic() {
+    assert_eq!(top("why doesn't the tokenizer see letters"), Some(1));
+    assert_eq!(top("the tokenizer can't see letters"), Some(1));
+}
+
+#[test]
+fn a_topic_the_notes_lack_still_answers_nothing_when_asked() {
+    // `비트코인` is a topic, not the asking: found nowhere, the question
+    // shares only a plain word with the notes.
+    assert_eq!(top("비트코인 가격 올라?"), None);
+    assert_eq!(top("비트코인 가격 왜 올라"), None);
+    // Not put as a question: a last word found nowhere is kept.
+    assert_eq!(top("가격 카메라"), None);
+}
