@@ -139,6 +139,33 @@ const ENGLISH: &[&str] = &[
     "youve",
     "theyre",
     "weve",
+    // Function words of order, degree and linking (`what comes after
+    // pretraining`, `tokenization only`): said in some chapters' captions
+    // only by chance, they would count as the question's rarest words.
+    "after",
+    "before",
+    "again",
+    "once",
+    "only",
+    "such",
+    "too",
+    "more",
+    "most",
+    "other",
+    "both",
+    "each",
+    "through",
+    "during",
+    "up",
+    "down",
+    "out",
+    "off",
+    "over",
+    "under",
+    "because",
+    "until",
+    "while",
+    "whose",
 ];
 
 const KOREAN: &[&str] = &[

@@ -95,3 +95,65 @@ fn a_topic_the_notes_lack_still_answers_nothing_when_asked() {
     // Not put as a question: a last word found nowhere is kept.
     assert_eq!(top("가격 카메라"), None);
 }
+
+const WORDS_COURSE: &str = r#"id: grammar
+title: "Grammar"
+title_ko: "문법"
+video: "abcdefghijk"
+duration: "0:40:00"
+chapters:
+  - number: 1
+    start: "0:00:00"
+    title: "Tokenization"
+    title_ko: "토큰화"
+  - number: 2
+    start: "0:10:00"
+    title: "Embeddings"
+    title_ko: "임베딩"
+  - number: 3
+    start: "0:20:00"
+    title: "Sampling"
+    title_ko: "샘플링"
+  - number: 4
+    start: "0:30:00"
+    title: "Training"
+    title_ko: "학습"
+"#;
+
+/// Tokenization is said in three chapters (its own the most); "only" and
+/// "after" in one other, as plain words.
+const WORDS_VTT: &str = "WEBVTT
+
+00:00:05.000 --> 00:00:12.000
+tokenization splits text into tokens, and tokenization is the first step.
+
+00:10:05.000 --> 00:10:12.000
+embeddings take the tokens that tokenization made.
+
+00:20:05.000 --> 00:20:12.000
+after the model is trained we sample only one token at a time.
+
+00:30:05.000 --> 00:30:12.000
+training sees the text after tokenization.
+";
+
+fn grammar() -> (Library, SearchIndex) {
+    let chapters = [
+        chapter(1, "토큰화", "토큰화 이야기.", &[], "텍스트를 나눕니다."),
+        chapter(2, "임베딩", "임베딩 이야기.", &[], "벡터로 바꿉니다."),
+        chapter(3, "샘플링", "샘플링 이야기.", &[], "하나씩 뽑습니다."),
+        chapter(4, "학습", "학습 이야기.", &[], "모델을 학습합니다."),
+    ];
+    captioned("grammar", WORDS_COURSE, &chapters, WORDS_VTT)
+}
+
+#[test]
+fn an_english_function_word_does_not_outweigh_the_topic() {
+    // "only" is said in one chapter, tokenization in three: rarer, the
+    // function word would decide which chapters hold the question.
+    let (library, index) = grammar();
+    for q in ["tokenization only", "tokenization only once more"] {
+        let hits = index.search(&library, q, None, 5);
+        assert_eq!(hits.first().map(|h| h.chapter), Some(1), "{q}: {hits:#?}");
+    }
+}
