@@ -3,9 +3,10 @@
 //! predicates (`달라`, `물어보면`, `믿어도 돼`), English contractions
 //! (`doesn't`) — found nowhere in the notes neither empty the answer (as a
 //! topic the notes lack does: `비트코인 가격`) nor outweigh the topic's
-//! words. Chapter 1 says "뉴런" and "뇌" and its captions "tokenizer" and
-//! "letters", in its text only (plain words, no title, key point or
-//! summary names them).
+//! words; a noun asked about with a light verb (`학습돼?`, `학습할까`) is
+//! that noun. Chapter 1 says "뉴런", "뇌" and "학습" and its captions
+//! "tokenizer" and "letters", in its text only (plain words, no title, key
+//! point or summary names them).
 
 use lectern::library::Library;
 use lectern::search::SearchIndex;
@@ -48,7 +49,7 @@ fn asking() -> (Library, SearchIndex) {
             "내부",
             "내부 이야기.",
             &[],
-            "인공 신경망의 뉴런은 뇌 속 뉴런보다 훨씬 단순합니다.",
+            "인공 신경망의 뉴런은 뇌 속 뉴런보다 훨씬 단순합니다. 신경망을 학습합니다.",
         ),
         chapter(
             2,
@@ -84,6 +85,19 @@ fn a_korean_question_word_and_predicate_found_nowhere_do_not_empty_the_answer() 
 fn an_english_contraction_is_the_question_not_its_topic() {
     assert_eq!(top("why doesn't the tokenizer see letters"), Some(1));
     assert_eq!(top("the tokenizer can't see letters"), Some(1));
+}
+
+#[test]
+fn a_noun_asked_about_with_a_light_verb_is_that_noun() {
+    for q in [
+        "학습돼?",
+        "학습되나요",
+        "학습할까요?",
+        "학습하나요",
+        "학습했어?",
+    ] {
+        assert_eq!(top(q), Some(1), "{q}");
+    }
 }
 
 #[test]
