@@ -304,6 +304,15 @@ const KOREAN: &[&str] = &[
     "같은",
     "같이",
     "때",
+    // With a particle, which is not stripped from a stem of one syllable
+    // (`쓸 때도 학습돼?`, `추론할 때는`): when, not what.
+    "때도",
+    "때는",
+    "때에",
+    "때에는",
+    "때가",
+    "때만",
+    "때의",
     "거",
     "게",
     "걸",

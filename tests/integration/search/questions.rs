@@ -101,6 +101,18 @@ fn a_noun_asked_about_with_a_light_verb_is_that_noun() {
 }
 
 #[test]
+fn when_a_question_asks_is_not_its_topic() {
+    // `때` (when) with a particle: one syllable, the particle stays on.
+    for q in [
+        "뉴런 학습할 때는",
+        "학습할 때도 뉴런",
+        "뉴런 학습할 때도 돼?",
+    ] {
+        assert_eq!(top(q), Some(1), "{q}");
+    }
+}
+
+#[test]
 fn a_topic_the_notes_lack_still_answers_nothing_when_asked() {
     // `비트코인` is a topic, not the asking: found nowhere, the question
     // shares only a plain word with the notes.
