@@ -44,6 +44,7 @@ mod order;
 mod passages;
 mod phrase;
 mod query;
+mod question;
 mod rank;
 mod ranked;
 mod shown;

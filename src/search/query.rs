@@ -15,6 +15,7 @@ use super::expansions::{
 use super::glossary::Concepts;
 use super::index::Index;
 use super::normalize::{choseong_query, edit_budget, word_key, Script};
+use super::question;
 pub(crate) use super::slot::{Form, Slot, Tier};
 use super::stopwords::is_stopword;
 use super::tokenize::tokens;
@@ -228,9 +229,24 @@ fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<
     out
 }
 
-/// Parses a query into slots and alternatives.
+/// Parses a query into slots and alternatives. A question's predicates
+/// that find nothing (`믿어` in `리더보드 믿어도 돼?`) are its asking, not
+/// its topic: the query is read without them (see `question`).
 pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Options) -> Query {
     let (slots, common_only) = slots(text, false);
+    let query = parse_slots(index, concepts, slots, common_only, opts);
+    let covered = |i: usize| query.alts.iter().any(|a| a.first <= i && i <= a.last);
+    let asking = question::asking_words(text, &query.slots, |i| !covered(i));
+    if asking.is_empty() {
+        return query;
+    }
+    let slots = query
+        .slots
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !asking.contains(i))
+        .map(|(_, s)| s)
+        .collect();
     parse_slots(index, concepts, slots, common_only, opts)
 }
 

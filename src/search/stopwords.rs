@@ -1,7 +1,8 @@
 //! Words that carry no topic: articles, question words, "explain", "chapter".
-//! A query drops them, so `에이전트가 뭐야` searches for 에이전트 alone. The
-//! Korean ones are not indexed; the English ones are (a query of only
-//! common English words, `the the the`, is searched as written).
+//! A query drops them, so `에이전트가 뭐야` searches for 에이전트 alone, and
+//! `why isn't RLHF real RL` for RLHF, real and RL. The Korean ones are not
+//! indexed; the English ones are (a query of only common English words,
+//! `the the the`, is searched as written).
 
 use std::sync::OnceLock;
 
@@ -116,6 +117,55 @@ const ENGLISH: &[&str] = &[
     "them",
     "his",
     "her",
+    // Contractions, as keyed without the apostrophe (`isn't` → `isnt`):
+    // the question's grammar, like the words they shorten.
+    "isnt",
+    "arent",
+    "wasnt",
+    "werent",
+    "dont",
+    "doesnt",
+    "didnt",
+    "cant",
+    "couldnt",
+    "wont",
+    "wouldnt",
+    "shouldnt",
+    "hasnt",
+    "havent",
+    "im",
+    "ive",
+    "youre",
+    "youve",
+    "theyre",
+    "weve",
+    // Function words of order, degree and linking (`what comes after
+    // pretraining`, `tokenization only`): said in some chapters' captions
+    // only by chance, they would count as the question's rarest words.
+    "after",
+    "before",
+    "again",
+    "once",
+    "only",
+    "such",
+    "too",
+    "more",
+    "most",
+    "other",
+    "both",
+    "each",
+    "through",
+    "during",
+    "up",
+    "down",
+    "out",
+    "off",
+    "over",
+    "under",
+    "because",
+    "until",
+    "while",
+    "whose",
 ];
 
 const KOREAN: &[&str] = &[
@@ -145,6 +195,13 @@ const KOREAN: &[&str] = &[
     "무엇인지",
     "무엇이",
     "무엇을",
+    "뭐가",
+    "뭘",
+    "뭐를",
+    "무슨",
+    "뭔",
+    "얼마나",
+    "어느",
     "어떻게",
     "어떤",
     "왜",
@@ -225,6 +282,17 @@ const KOREAN: &[&str] = &[
     "하고",
     "해",
     "해줘",
+    // A question's last word alone (`넣어도 돼?`, `써야 할까?`): how it
+    // asks, not what about.
+    "해요",
+    "할까",
+    "할까요",
+    "돼",
+    "돼요",
+    "되나",
+    "되나요",
+    "될까",
+    "될까요",
     "이란",
     "란",
     "인가요",
@@ -236,6 +304,15 @@ const KOREAN: &[&str] = &[
     "같은",
     "같이",
     "때",
+    // With a particle, which is not stripped from a stem of one syllable
+    // (`쓸 때도 학습돼?`, `추론할 때는`): when, not what.
+    "때도",
+    "때는",
+    "때에",
+    "때에는",
+    "때가",
+    "때만",
+    "때의",
     "거",
     "게",
     "걸",

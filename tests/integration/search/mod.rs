@@ -13,6 +13,7 @@ mod notes_alone;
 mod passages;
 mod props;
 mod queries;
+mod questions;
 mod telling_words;
 mod whole_query;
 mod word_forms;
