@@ -182,6 +182,7 @@ pub(super) fn chapter<'a>(
         _ => (course_name, chapter),
     };
     let course = course(lectern, l, names, course_name)?;
+    let chapter = &ascii_digits(chapter);
     match lectern.index.find_chapter(course, chapter) {
         ChapterMatch::Found(n) => match course.chapter(n) {
             Some(ch) => Ok((course, ch)),
@@ -191,6 +192,18 @@ pub(super) fn chapter<'a>(
             Err(not_found(l, names, course, chapter, &suggestions))
         }
     }
+}
+
+/// Full-width digits (`２１`, what a Korean keyboard in full-width mode
+/// types) as ASCII ones, so a number reads the same either way; every other
+/// character as it is.
+pub(super) fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+            c => c,
+        })
+        .collect()
 }
 
 fn not_found(

@@ -150,7 +150,9 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
             // things`, `/daily set channel:123 time:오전 9시` — a word right
             // after a named option's value goes on with it.
             (None, Some((o, v)))
-                if o.words != Words::One && after_named && token.parse::<i64>().is_err() =>
+                if o.words != Words::One
+                    && after_named
+                    && super::resolve::ascii_digits(&token).parse::<i64>().is_err() =>
             {
                 v.push(' ');
                 v.push_str(&unquote(&token));
@@ -241,8 +243,7 @@ impl Arguments for Typed<'_> {
     fn number(&self, name: &'static str) -> Result<Option<i64>, ArgError> {
         match self.text(name) {
             None => Ok(None),
-            Some(v) => v
-                .trim()
+            Some(v) => super::resolve::ascii_digits(v.trim())
                 .parse::<i64>()
                 .map(Some)
                 .map_err(|_| ArgError::NotANumber {
