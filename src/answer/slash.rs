@@ -108,12 +108,16 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     let Some(spec) = answerable()
         .find(|c| c.name == lower || c.ko == lower || c.aliases.contains(&lower.as_str()))
     else {
+        // Typos of the English or the Korean name (`/sumary`, `/요악`);
+        // never a command only buttons run.
         let mut ranked: Vec<(f64, &str)> = answerable()
+            .filter(|c| !super::commands::BUTTON_ONLY.contains(&c.name))
             .map(|c| {
-                (
-                    strsim::normalized_damerau_levenshtein(&lower, c.name),
-                    c.name,
-                )
+                let names = [c.name, c.ko].into_iter().chain(c.aliases.iter().copied());
+                let closest = names
+                    .map(|n| strsim::normalized_damerau_levenshtein(&lower, n))
+                    .fold(0.0, f64::max);
+                (closest, c.name)
             })
             .filter(|(s, _)| *s >= 0.4)
             .collect();
