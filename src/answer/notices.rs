@@ -19,7 +19,7 @@ pub fn stale_button(l: Locale) -> Reply {
             "오래된 메시지의 버튼이거나 알아볼 수 없는 버튼이에요. 명령을 다시 입력해 주세요.",
             "It comes from an older message or can't be read. Please type the command again.",
         ),
-        vec![slash_suggestion("/help")],
+        vec![help_suggestion(l)],
         did_you_mean(l),
     )
 }
@@ -69,7 +69,7 @@ pub fn unregistered_command(l: Locale, name: &str) -> Reply {
                 "This version of Lectern has no `/{name}` command. An admin should re-register the commands with `lectern register`."
             ),
         },
-        vec![slash_suggestion("/help")],
+        vec![help_suggestion(l)],
         did_you_mean(l),
     )
 }
@@ -173,4 +173,9 @@ pub fn unreadable_line(l: Locale, error: SlashError) -> Reply {
         suggestions,
         error.suggestions_heading(l),
     )
+}
+
+/// "did you mean" `/help`, named as the reader's Discord shows it (`/도움말`).
+fn help_suggestion(l: Locale) -> super::reply::Suggestion {
+    slash_suggestion(format!("/{}", NAMES.command(l, "help")))
 }

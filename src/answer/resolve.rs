@@ -182,15 +182,62 @@ pub(super) fn chapter<'a>(
         _ => (course_name, chapter),
     };
     let course = course(lectern, l, names, course_name)?;
+    let chapter = &ascii_digits(chapter);
     match lectern.index.find_chapter(course, chapter) {
         ChapterMatch::Found(n) => match course.chapter(n) {
             Some(ch) => Ok((course, ch)),
-            None => Err(not_found(l, names, course, chapter, &[])),
+            None => Err(not_found(l, names, course, chapter, &[], Vec::new())),
         },
         ChapterMatch::NotFound { suggestions } => {
-            Err(not_found(l, names, course, chapter, &suggestions))
+            // Asked of the default course: the chapter may be another's.
+            let elsewhere = match course_name {
+                None => in_other_courses(lectern, l, course, chapter),
+                Some(_) => Vec::new(),
+            };
+            Err(not_found(
+                l,
+                names,
+                course,
+                chapter,
+                &suggestions,
+                elsewhere,
+            ))
         }
     }
+}
+
+/// The chapters named `typed` in the loaded courses other than `asked`, as
+/// "did you mean" that asks that course (`ai-prompt-engineering:9`).
+fn in_other_courses(lectern: &Lectern, l: Locale, asked: &Course, typed: &str) -> Vec<Suggestion> {
+    lectern
+        .library
+        .courses
+        .iter()
+        .filter(|c| c.id != asked.id)
+        .filter_map(|c| match lectern.index.find_chapter(c, typed) {
+            ChapterMatch::Found(n) => {
+                let ch = c.chapter(n)?;
+                let title = l.pick(&c.title_ko, &c.title);
+                Some(Suggestion::retry(
+                    format!("{} · {title}", chapter_label(l, ch)),
+                    Retry::Chapter(format!("{}:{n}", c.id)),
+                ))
+            }
+            ChapterMatch::NotFound { .. } => None,
+        })
+        .collect()
+}
+
+/// Full-width digits (`２１`, what a Korean keyboard in full-width mode
+/// types) as ASCII ones, so a number reads the same either way; every other
+/// character as it is.
+pub(super) fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+            c => c,
+        })
+        .collect()
 }
 
 fn not_found(
@@ -199,16 +246,21 @@ fn not_found(
     course: &Course,
     typed: &str,
     suggestions: &[u32],
+    elsewhere: Vec<Suggestion>,
 ) -> Failure {
     let chapters: Vec<&Chapter> = suggestions
         .iter()
         .filter_map(|&n| course.chapter(n))
-        .take(3)
+        .take(3usize.saturating_sub(elsewhere.len()))
         .collect();
-    let suggestions = chapters
-        .iter()
-        .map(|c| Suggestion::retry(chapter_label(l, c), Retry::Chapter(c.number.to_string())))
-        .collect();
+    let suggestions =
+        elsewhere
+            .into_iter()
+            .chain(chapters.iter().map(|c| {
+                Suggestion::retry(chapter_label(l, c), Retry::Chapter(c.number.to_string()))
+            }))
+            .take(3)
+            .collect();
     let count = course.chapters.len();
     fail(
         l,
@@ -229,13 +281,14 @@ fn not_found(
 }
 
 /// `21. 앞으로의 전망 (Preview of Things to Come)`; the reader's language
-/// first (`21. Preview of Things to Come (앞으로의 전망)`).
+/// first (`21. Preview of Things to Come (앞으로의 전망)`); a title that
+/// already holds the other (`탈옥(Jailbreaking)`) is not followed by it again.
 pub(super) fn chapter_label(l: Locale, c: &Chapter) -> String {
     let (first, second) = match l {
         Locale::Ko => (&c.title_ko, &c.title),
         Locale::En => (&c.title, &c.title_ko),
     };
-    if first == second {
+    if first.contains(second.as_str()) || second.contains(first.as_str()) {
         format!("{}. {first}", c.number)
     } else {
         format!("{}. {first} ({second})", c.number)

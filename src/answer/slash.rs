@@ -108,12 +108,16 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     let Some(spec) = answerable()
         .find(|c| c.name == lower || c.ko == lower || c.aliases.contains(&lower.as_str()))
     else {
+        // Typos of the English or the Korean name (`/sumary`, `/요악`);
+        // never a command only buttons run.
         let mut ranked: Vec<(f64, &str)> = answerable()
+            .filter(|c| !super::commands::BUTTON_ONLY.contains(&c.name))
             .map(|c| {
-                (
-                    strsim::normalized_damerau_levenshtein(&lower, c.name),
-                    c.name,
-                )
+                let names = [c.name, c.ko].into_iter().chain(c.aliases.iter().copied());
+                let closest = names
+                    .map(|n| strsim::normalized_damerau_levenshtein(&lower, n))
+                    .fold(0.0, f64::max);
+                (closest, c.name)
             })
             .filter(|(s, _)| *s >= 0.4)
             .collect();
@@ -150,7 +154,9 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
             // things`, `/daily set channel:123 time:오전 9시` — a word right
             // after a named option's value goes on with it.
             (None, Some((o, v)))
-                if o.words != Words::One && after_named && token.parse::<i64>().is_err() =>
+                if o.words != Words::One
+                    && after_named
+                    && super::resolve::ascii_digits(&token).parse::<i64>().is_err() =>
             {
                 v.push(' ');
                 v.push_str(&unquote(&token));
@@ -241,8 +247,7 @@ impl Arguments for Typed<'_> {
     fn number(&self, name: &'static str) -> Result<Option<i64>, ArgError> {
         match self.text(name) {
             None => Ok(None),
-            Some(v) => v
-                .trim()
+            Some(v) => super::resolve::ascii_digits(v.trim())
                 .parse::<i64>()
                 .map(Some)
                 .map_err(|_| ArgError::NotANumber {

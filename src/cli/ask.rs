@@ -102,6 +102,7 @@ pub async fn respond_locally(
 ) -> Reply {
     match parse_slash(line) {
         Ok(command) => run_locally(lectern, command, locale, book).await,
+        Err(_) if is_reload(line) => notices::reload_unavailable(locale),
         Err(e) => notices::unreadable_line(locale, e),
     }
 }
@@ -182,8 +183,21 @@ fn temp_file(name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
 pub fn respond(lectern: &Lectern, line: &str, locale: Locale) -> Reply {
     match parse_slash(line) {
         Ok(command) => answer(lectern, &Request::new(command, locale)),
+        Err(_) if is_reload(line) => notices::reload_unavailable(locale),
         Err(e) => notices::unreadable_line(locale, e),
     }
+}
+
+/// Whether the line is `/reload` (`/새로고침`), a command only a running
+/// `serve` can carry out: `ask` and the console answer it with
+/// [`notices::reload_unavailable`], not as a command that doesn't exist.
+pub(super) fn is_reload(line: &str) -> bool {
+    let Some(rest) = line.trim().strip_prefix('/') else {
+        return false;
+    };
+    let name = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    crate::answer::commands::find("reload")
+        .is_some_and(|c| c.name == name || c.ko == name || c.aliases.contains(&name.as_str()))
 }
 
 pub fn render(reply: &Reply, format: Format) -> String {

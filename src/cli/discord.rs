@@ -315,7 +315,7 @@ pub fn ask(
         Locale::Ko => "ko",
         Locale::En => "en-US",
     };
-    if matches!(line.trim(), "/reload" | "/새로고침") {
+    if super::ask::is_reload(line) {
         // Only a running `serve` can reload: show what the handler answers
         // an admin when nothing can (the same note `handle` gives).
         return print_response(&crate::discord::reload::unavailable(locale), false);

@@ -12,6 +12,7 @@ mod commands;
 mod courses;
 mod moment;
 mod no_notes;
+mod numbers;
 mod wording;
 
 /// Pins each line's answer, in Korean and in English, in

@@ -243,6 +243,25 @@ fn console_searches_plain_lines_and_leaves_on_any_quit_word() {
     assert!(!lectern::cli::console::is_quit("quitting time"));
 }
 
+/// `/reload` (`/새로고침`) exists, but only a running `serve` can reload:
+/// `ask` and the console say so rather than "there is no such command".
+#[test]
+fn reload_outside_serve_says_where_it_works() {
+    use lectern::answer::Locale;
+    let lectern = crate::support::shipped();
+    for (line, l, title) in [
+        ("/reload", Locale::Ko, "여기서는 다시 불러올 수 없어요"),
+        ("/새로고침", Locale::Ko, "여기서는 다시 불러올 수 없어요"),
+        ("/Reload", Locale::En, "Can't reload here"),
+    ] {
+        let reply = lectern::cli::ask::respond(&lectern, line, l);
+        assert_eq!(reply.title, title, "{line}");
+    }
+    let text = console_with("/새로고침\n");
+    assert!(text.contains("여기서는 다시 불러올 수 없어요"), "{text}");
+    assert!(!text.contains("명령은 없어요"), "{text}");
+}
+
 /// A reply's buttons are numbered in the console and a typed number presses
 /// one: `/summary 21` then `2` is chapter 22's page (the "22장 ▶" button), and
 /// a number past the buttons is an ordinary line (a search).

@@ -87,13 +87,13 @@ pub(crate) async fn act(d: &Desk<'_>, course: Option<&str>, member: Option<&str>
                 l.pick("멤버를 알아볼 수 없어요", "Unknown member"),
                 &match l {
                     Locale::Ko => format!(
-                        "`{}`에는 멤버를 멘션해 주세요 (예: @이름).",
+                        "`{}` 칸에는 @이름처럼 멘션을 넣어 주세요.",
                         d.names.option(l, "member")
                     ),
                     Locale::En => "Mention the member in `member` (e.g. @name).".into(),
                 },
                 vec![Suggestion::run(
-                    "/progress",
+                    format!("/{}", d.names.command(l, "progress")),
                     Command::Progress {
                         course: None,
                         member: None,

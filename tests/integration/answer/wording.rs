@@ -96,6 +96,37 @@ fn unrecognised_command_is_only_for_unknown_commands() {
     }
 }
 
+/// A typo of a command's Korean name gets the command (`/요악` → `/요약`),
+/// as a typo of its English name does; a command only buttons run is never
+/// offered.
+#[test]
+fn a_mistyped_command_is_suggested_by_either_name_never_a_button_one() {
+    let offered = |line: &str| -> Vec<String> {
+        let reply = ko(line);
+        let problem = reply.error.expect(line);
+        problem.suggestions.into_iter().map(|s| s.label).collect()
+    };
+    for (line, meant) in [
+        ("/요악 21", "/요약"),
+        ("/검섹 토큰", "/검색"),
+        ("/퀴지", "/퀴즈"),
+        ("/sumary 21", "/요약"),
+    ] {
+        assert_eq!(
+            offered(line).first().map(String::as_str),
+            Some(meant),
+            "{line}"
+        );
+    }
+    for line in ["/review-ad", "/quiz-answr", "/복습추ㄱ"] {
+        let all = offered(line);
+        assert!(
+            !all.iter().any(|s| s == "/복습추가" || s == "/퀴즈답"),
+            "{line}: {all:?}"
+        );
+    }
+}
+
 #[test]
 fn a_missing_argument_is_named_with_an_example_that_runs() {
     for (line, option) in [("/summary", "챕터"), ("/search", "검색어"), ("/at", "시각")] {

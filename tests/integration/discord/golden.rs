@@ -86,7 +86,8 @@ fn errors_are_ephemeral_with_suggestions() {
         assert!(is_ephemeral(&r), "{name}");
         assert_eq!(r["data"]["embeds"][0]["color"], 0xED4245, "{name}");
     }
-    // The unknown command suggests /help, as text and as a button.
+    // The unknown command suggests /help, as text and as a button, named as
+    // the Korean reader's Discord shows it (`/도움말`).
     let r = respond_to(
         &lectern,
         &Settings::default(),
@@ -95,7 +96,7 @@ fn errors_are_ephemeral_with_suggestions() {
     assert!(r["data"]["embeds"][0]["description"]
         .as_str()
         .unwrap()
-        .contains("/help"));
+        .contains("• /도움말"));
     assert!(custom_ids(&r).iter().any(|id| id.ends_with("help")));
 }
 

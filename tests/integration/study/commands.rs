@@ -78,6 +78,7 @@ async fn golden_replies_of_every_state_command() {
             ("unwatch", "/unwatch 2"),
             ("progress", "/progress"),
             ("progress-other", "/progress member:<@12>"),
+            ("progress-unknown-member", "/progress member:abc"),
             ("board", "/board"),
             ("settings", "/settings"),
             ("forget-me", "/forget-me"),
