@@ -13,9 +13,9 @@ const SLACK: usize = 14;
 
 /// Character ranges (start, end) to bold in `text`: every token for which
 /// `matches` gives the number of leading characters to bold.
-pub(crate) fn bold_ranges(
-    text: &str,
-    matches: &mut impl FnMut(&str) -> Option<usize>,
+pub(crate) fn bold_ranges<'t>(
+    text: &'t str,
+    matches: &mut impl FnMut(&'t str) -> Option<usize>,
 ) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for_each_token(text, |t| {
@@ -50,10 +50,10 @@ pub(crate) fn first_match(
 }
 
 /// A snippet of `text` around character `center`, with matched words bold.
-pub(crate) fn snippet(
-    text: &str,
+pub(crate) fn snippet<'t>(
+    text: &'t str,
     center: usize,
-    matches: &mut impl FnMut(&str) -> Option<usize>,
+    matches: &mut impl FnMut(&'t str) -> Option<usize>,
 ) -> String {
     // Only the characters around the window are looked at (passages can be
     // long): from a little before its start to its end.
@@ -66,11 +66,8 @@ pub(crate) fn snippet(
         (s, s + WINDOW)
     };
     let from = start;
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .skip(from)
-        .take(end - from + 1)
-        .collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(end - from + 1);
+    chars.extend(text.char_indices().skip(from).take(end - from + 1));
     let at = |i: usize| i.checked_sub(from).and_then(|k| chars.get(k));
     let space = |i: &usize| at(*i).is_some_and(|&(_, c)| c.is_whitespace());
     if start > 0 {
