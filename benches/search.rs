@@ -9,7 +9,9 @@
 //! `LECTERN_BENCH_CHAPTERS` changes the synthetic size; `LECTERN_BENCH_QUICK`
 //! skips the criterion part; `LECTERN_BENCH_PROFILE` just searches the
 //! synthetic library for a while (for `perf`; `LECTERN_BENCH_QUERY` picks
-//! one query), or the captioned notes with `LECTERN_BENCH_PROFILE=captions`.
+//! one query), or, with `LECTERN_BENCH_PROFILE=captions`, only the captioned
+//! notes: every query's mean, then searching for `LECTERN_BENCH_SECONDS`
+//! (8) so a profiler can attach (`perf record -g -- …/search-* --bench`).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -110,15 +112,19 @@ fn main() {
         eprintln!("NOTICE: corpus not found at {CORPUS}; search bench skipped");
         return;
     }
+    let glossary = std::fs::read_to_string(GLOSSARY)
+        .ok()
+        .and_then(|t| Glossary::parse(&t).ok())
+        .unwrap_or_default();
+    if std::env::var("LECTERN_BENCH_PROFILE").is_ok_and(|v| v == "captions") {
+        profile_captions(&dir, &glossary);
+        return;
+    }
     let (_plain_dir, library) = linked_course(&dir, false);
     assert!(
         library.courses.iter().all(|c| c.captions.is_none()),
         "the first part searches the notes alone"
     );
-    let glossary = std::fs::read_to_string(GLOSSARY)
-        .ok()
-        .and_then(|t| Glossary::parse(&t).ok())
-        .unwrap_or_default();
 
     let index = SearchIndex::build(&library, &glossary);
     println!("== 24 chapters");
@@ -162,16 +168,6 @@ fn main() {
     });
     report("search (captions)", &times);
     slowest(&times, QUERIES);
-    if std::env::var("LECTERN_BENCH_PROFILE").is_ok_and(|v| v == "captions") {
-        // Just searching the captioned notes, for a profiler to look at.
-        let until = Instant::now() + Duration::from_secs(8);
-        while Instant::now() < until {
-            for q in QUERIES {
-                black_box(captioned_index.search(&captioned, q, None, 5));
-            }
-        }
-        return;
-    }
 
     let n: usize = std::env::var("LECTERN_BENCH_CHAPTERS")
         .ok()
@@ -268,6 +264,76 @@ fn main() {
         b.iter(|| black_box(SearchIndex::build(&library, &glossary)))
     });
     c.final_summary();
+}
+
+/// Only the captioned notes, for a profiler: each query's mean time (all
+/// of them, slowest first), then searching the query mix — or the one
+/// `LECTERN_BENCH_QUERY` — for `LECTERN_BENCH_SECONDS` (8).
+fn profile_captions(dir: &std::path::Path, glossary: &Glossary) {
+    let (_captioned_dir, captioned) = linked_course(dir, true);
+    let index = SearchIndex::build(&captioned, glossary);
+    let times = latencies(QUERIES.len() * 100, |i| {
+        black_box(index.search(&captioned, QUERIES[i % QUERIES.len()], None, 5));
+    });
+    report("search (captions)", &times);
+    // Wall times swing with whatever else the machine runs; the time this
+    // thread was on a CPU does much less.
+    let mut cpu: Vec<(Duration, &str)> = QUERIES
+        .iter()
+        .map(|q| {
+            let before = thread_cpu();
+            for _ in 0..CPU_CALLS {
+                black_box(index.search(&captioned, q, None, 5));
+            }
+            (thread_cpu().saturating_sub(before) / CPU_CALLS, *q)
+        })
+        .collect();
+    cpu.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let mix = cpu.iter().map(|c| c.0).sum::<Duration>() / QUERIES.len() as u32;
+    println!(
+        "  per query: wall mean, CPU mean (query mix CPU mean {:.1} µs)",
+        mix.as_secs_f64() * 1e6
+    );
+    let wall = slowest_inputs(&times, QUERIES);
+    for (d, q) in cpu {
+        let w = wall
+            .iter()
+            .find(|w| w.1 == q)
+            .map_or(Duration::ZERO, |w| w.0);
+        println!(
+            "    {:>7.1} µs  {:>7.1} µs  {q:?}",
+            w.as_secs_f64() * 1e6,
+            d.as_secs_f64() * 1e6
+        );
+    }
+    let only = std::env::var("LECTERN_BENCH_QUERY").ok();
+    let queries: Vec<&str> = only.as_deref().map_or(QUERIES.to_vec(), |q| vec![q]);
+    if let Some(q) = &only {
+        println!("{}", index.explain(&captioned, q, None));
+    }
+    let seconds = std::env::var("LECTERN_BENCH_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
+    println!("== searching for {seconds} s");
+    let until = Instant::now() + Duration::from_secs(seconds);
+    while Instant::now() < until {
+        for q in &queries {
+            black_box(index.search(&captioned, q, None, 5));
+        }
+    }
+}
+
+/// Calls per query for its CPU mean.
+const CPU_CALLS: u32 = 300;
+
+/// CPU time this thread has run so far (`/proc/thread-self/schedstat`);
+/// zero where there is none.
+fn thread_cpu() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
 }
 
 /// The notes of `notes` laid out as a course folder (linked into a temporary

@@ -53,6 +53,7 @@ mod snippet;
 mod stopwords;
 mod suggest;
 mod title_parts;
+mod token_terms;
 mod tokenize;
 mod topic_merge;
 mod whole_query;

@@ -9,6 +9,7 @@ use super::index::Index;
 use super::moments::{build, Built};
 use super::query::Query;
 use super::rank::{Ranked, Ranking};
+use super::token_terms::TokenTerms;
 use super::Hit;
 use crate::library::Library;
 
@@ -53,5 +54,8 @@ pub(crate) fn hits_in_order(
     out.append(&mut said);
     out.append(&mut unsaid);
     out.truncate(limit);
-    out.into_iter().map(|(r, hit)| (r, hit.finish())).collect()
+    let mut words = TokenTerms::default();
+    out.into_iter()
+        .map(|(r, hit)| (r, hit.finish(&mut words)))
+        .collect()
 }

@@ -126,7 +126,9 @@ fn score_paragraph(paragraph: usize, mentions: &[&Mention], importance: &[f32]) 
             *w = w.max(m.weight);
         }
     }
-    let covered: Vec<usize> = (0..MAX_SLOTS).filter(|&s| slots[s] > 0.0).collect();
+    let covered = (0..MAX_SLOTS)
+        .filter(|&s| slots[s] > 0.0)
+        .fold(0u32, |bits, s| bits | 1 << s);
     // A word found in most chapters tells less about where the query is
     // discussed than the rare one beside it.
     let coverage: f32 = slots
@@ -134,8 +136,8 @@ fn score_paragraph(paragraph: usize, mentions: &[&Mention], importance: &[f32]) 
         .enumerate()
         .map(|(s, w)| w * importance.get(s).copied().unwrap_or(1.0))
         .sum();
-    let (window, center) = tightest_window(&mentions, &covered);
-    let closeness = if covered.len() > 1 {
+    let (window, center) = tightest_window(&mentions, covered);
+    let closeness = if covered.count_ones() > 1 {
         1.0 / (1.0 + window as f32 / CLOSE_CHARS)
     } else {
         0.0
@@ -149,24 +151,29 @@ fn score_paragraph(paragraph: usize, mentions: &[&Mention], importance: &[f32]) 
     }
 }
 
-/// The shortest span of positions (sorted) holding every covered slot, and
-/// where it starts.
-fn tightest_window(mentions: &[&Mention], covered: &[usize]) -> (u32, usize) {
+/// The query slots a mention stands for, as bits (slots fit in a `u32`).
+fn slot_bits(m: &Mention) -> u32 {
+    const _: () = assert!(MAX_SLOTS < 32);
+    let last = m.last.min(MAX_SLOTS - 1);
+    if m.first > last {
+        return 0;
+    }
+    ((1u32 << (last + 1)) - 1) & !((1u32 << m.first) - 1)
+}
+
+/// The shortest span of positions (sorted) holding every `covered` slot
+/// (bits), and where it starts.
+fn tightest_window(mentions: &[&Mention], covered: u32) -> (u32, usize) {
     let first = mentions.first().map_or(0, |m| m.pos as usize);
-    if covered.len() <= 1 {
+    if covered.count_ones() <= 1 {
         return (0, first);
     }
-    let has = |m: &Mention, s: usize| m.first <= s && s <= m.last;
     let mut best = (u32::MAX, first);
     for (i, start) in mentions.iter().enumerate() {
-        let mut need: Vec<usize> = covered
-            .iter()
-            .copied()
-            .filter(|&s| !has(start, s))
-            .collect();
+        let mut need = covered & !slot_bits(start);
         for end in &mentions[i..] {
-            need.retain(|&s| !has(end, s));
-            if need.is_empty() {
+            need &= !slot_bits(end);
+            if need == 0 {
                 let w = end.pos - start.pos;
                 if w < best.0 {
                     best = (w, start.pos as usize);

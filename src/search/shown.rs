@@ -10,6 +10,7 @@ use super::index::{F_KEY_POINTS, F_SUMMARY};
 use super::jamo::syllable_pair;
 use super::normalize::lookup_key;
 use super::snippet::{first_match, snippet};
+use super::token_terms::TokenTerms;
 use super::tokenize::for_each_token;
 use super::Hit;
 use crate::library::Chapter;
@@ -57,6 +58,16 @@ impl<'a> Matcher<'a> {
         self.matched(token).map(|(chars, _)| chars)
     }
 
+    /// [`Matcher::check`], with the words of this search's texts
+    /// normalised once (`words`).
+    pub fn check_in<'t>(&self, token: &'t str, words: &mut TokenTerms<'t>) -> Option<usize> {
+        if key_pair(token).is_some_and(|p| !self.pairs.contains(&p)) {
+            return None;
+        }
+        let (t, stem_chars) = words.get(self.dict, token)?;
+        self.terms.contains_key(&t).then_some(stem_chars)
+    }
+
     /// For a token the query matched: how many leading characters to bold
     /// and the weight of the reading.
     fn matched(&self, token: &str) -> Option<(usize, f32)> {
@@ -98,16 +109,17 @@ pub(crate) enum SnippetOf<'a> {
     Field(&'a Chapter, u8),
 }
 
-impl Built<'_> {
-    /// The hit with its snippets.
-    pub fn finish(self) -> Hit {
+impl<'a> Built<'a> {
+    /// The hit with its snippets; `words` remembers the words of the texts
+    /// cut so far in this search.
+    pub fn finish(self, words: &mut TokenTerms<'a>) -> Hit {
         let Built {
             mut hit,
             sources,
             matcher,
             ..
         } = self;
-        let mut check = |t: &str| matcher.check(t);
+        let mut check = |t: &'a str| matcher.check_in(t, words);
         for (moment, source) in hit.moments.iter_mut().zip(sources) {
             moment.snippet = match source {
                 SnippetOf::Passage(text, center) => snippet(text, center, &mut check),

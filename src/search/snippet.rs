@@ -13,9 +13,9 @@ const SLACK: usize = 14;
 
 /// Character ranges (start, end) to bold in `text`: every token for which
 /// `matches` gives the number of leading characters to bold.
-pub(crate) fn bold_ranges(
-    text: &str,
-    matches: &mut impl FnMut(&str) -> Option<usize>,
+pub(crate) fn bold_ranges<'t>(
+    text: &'t str,
+    matches: &mut impl FnMut(&'t str) -> Option<usize>,
 ) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for_each_token(text, |t| {
@@ -50,10 +50,10 @@ pub(crate) fn first_match(
 }
 
 /// A snippet of `text` around character `center`, with matched words bold.
-pub(crate) fn snippet(
-    text: &str,
+pub(crate) fn snippet<'t>(
+    text: &'t str,
     center: usize,
-    matches: &mut impl FnMut(&str) -> Option<usize>,
+    matches: &mut impl FnMut(&'t str) -> Option<usize>,
 ) -> String {
     // Only the characters around the window are looked at (passages can be
     // long): from a little before its start to its end.
@@ -65,30 +65,49 @@ pub(crate) fn snippet(
         let s = center.saturating_sub(LEAD).min(len - WINDOW);
         (s, s + WINDOW)
     };
-    let from = start;
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .skip(from)
-        .take(end - from + 1)
-        .collect();
-    let at = |i: usize| i.checked_sub(from).and_then(|k| chars.get(k));
-    let space = |i: &usize| at(*i).is_some_and(|&(_, c)| c.is_whitespace());
+    // Byte offsets of the window's ends: only the characters at its edges
+    // are decoded (a paragraph may be long, the window is short).
+    let (mut start_b, mut end_b) = (0, text.len());
     if start > 0 {
+        start_b = text
+            .char_indices()
+            .nth(start)
+            .map_or(text.len(), |(b, _)| b);
+        let rest = text.get(start_b..).unwrap_or("");
         // Move forward to just after a space, if one is close and before the match.
-        if let Some(i) = (start..(start + SLACK).min(center).min(len)).find(space) {
-            start = i + 1;
+        let stop = (start + SLACK).min(center).min(len);
+        let space = rest
+            .char_indices()
+            .take(stop.saturating_sub(start))
+            .enumerate()
+            .find(|(_, (_, c))| c.is_whitespace());
+        if let Some((k, (b, c))) = space {
+            start += k + 1;
+            start_b += b + c.len_utf8();
         }
     }
     if end < len {
-        if let Some(i) = (end.saturating_sub(SLACK).max(start + 1)..end)
-            .rev()
-            .find(space)
-        {
-            end = i;
+        // Move back to a space, if one is close; else cut at `end`.
+        let lo = end.saturating_sub(SLACK).max(start + 1);
+        let rest = text.get(start_b..).unwrap_or("");
+        let edge = rest
+            .char_indices()
+            .skip(lo.saturating_sub(start))
+            .take((end + 1).saturating_sub(lo))
+            .enumerate()
+            .map(|(k, (b, c))| (lo + k, start_b + b, c));
+        let mut at_end = text.len();
+        let mut space = None;
+        for (i, b, c) in edge {
+            if i == end {
+                at_end = b;
+            } else if c.is_whitespace() {
+                space = Some((i, b));
+            }
         }
+        (end, end_b) = space.unwrap_or((end, at_end));
     }
-    let byte = |i: usize| at(i).map_or(text.len(), |&(b, _)| b);
-    let window = text.get(byte(start)..byte(end)).unwrap_or("").trim_end();
+    let window = text.get(start_b..end_b).unwrap_or("").trim_end();
     let bold = bold_ranges(window, matches);
     let mut out = String::with_capacity(window.len() + 16);
     if start > 0 {

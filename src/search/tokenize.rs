@@ -8,6 +8,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
+use super::jamo::is_syllable;
 use super::normalize::{is_hangul, is_other_script, is_particle};
 
 /// One word of a text.
@@ -60,6 +61,19 @@ pub(crate) fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(RawToken<'a>))
     let mut chars_seen = 0usize;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        // Most characters only extend the run of their own class (a Hangul
+        // syllable after one, a letter or digit after one): nothing else to
+        // decide for them.
+        let extends = match run {
+            Some((Class::Hangul, ..)) => is_syllable(c) && chain.is_none(),
+            Some((Class::Alnum, ..)) => c.is_ascii_alphanumeric(),
+            _ => false,
+        };
+        if extends {
+            prev_nonspace = true;
+            chars_seen += 1;
+            continue;
+        }
         let mut cls = class(c);
         if cls == Class::Sep && !c.is_ascii() && is_combining_mark(c) && run.is_some() {
             cls = prev_class;
@@ -80,13 +94,14 @@ pub(crate) fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(RawToken<'a>))
             let joiner = matches!(c, '-' | '.' | '_')
                 && prev_class == Class::Alnum
                 && iter.peek().is_some_and(|&(_, n)| class(n) == Class::Alnum);
-            if !joiner {
+            // (Most characters close no chain: the call is skipped.)
+            if !joiner && chain.is_some() {
                 close_chain(text, i, chars_seen, &mut chain, &mut f);
             }
         } else if run.is_none() {
             run = Some((cls, i, chars_seen, prev_nonspace));
         }
-        if cls != Class::Alnum && cls != Class::Sep {
+        if cls != Class::Alnum && cls != Class::Sep && chain.is_some() {
             close_chain(text, i, chars_seen, &mut chain, &mut f);
         }
         prev_nonspace = !c.is_whitespace();
