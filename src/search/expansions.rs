@@ -12,10 +12,14 @@ use super::index::Index;
 use super::jamo::{is_syllable, syllable, syllable_parts};
 use super::normalize::{jamo_key, word_key};
 use super::slot::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};
+use super::stopwords::is_stopword;
 
 /// Share of a concept's weight kept by its names of another length than
 /// the one typed.
 const RELATED: f32 = 0.8;
+/// Share of a typo fix's weight kept by an English word found by sound: a
+/// guess across scripts, below a typo fix of the same closeness.
+const SOUND: f32 = 0.9;
 
 /// Collects alternatives, keeping the best weight per (terms, slots).
 #[derive(Default)]
@@ -206,6 +210,38 @@ pub(crate) fn split_compound(index: &Index, slot: &Slot, i: usize, alts: &mut Al
             alts.add(vec![l, r], i, i, Tier::Stem.weight() * 0.95, Tier::Stem);
         }
     }
+}
+
+/// English words of the course that a Hangul word sounds like (`에폭`,
+/// `애포크` → `epoch`; see `transliteration`), none of them common words.
+pub(crate) fn sounding_like(index: &Index, word: &str) -> Vec<(TermId, f32)> {
+    index
+        .dict
+        .sounding_like(word, |t| index.df(t) > 0 && !is_stopword(index.dict.key(t)))
+        .into_iter()
+        .map(|m| (m.term, m.similarity))
+        .collect()
+}
+
+/// A Hangul word the course's text does not hold as typed (`forms` has no
+/// exact, stem or conjugated match) read as the English words it sounds
+/// like, weighed like a typo fix: the notes and captions often keep the
+/// English (`epoch`) where the reader types it by ear (`애포크`).
+pub(crate) fn sound_forms(index: &Index, slot: &Slot, forms: &[Form]) -> Vec<Form> {
+    let found = forms
+        .iter()
+        .any(|f| f.tier <= Tier::Conjugated && index.df(f.term) > 0);
+    if found {
+        return Vec::new();
+    }
+    sounding_like(index, &slot.stem_text)
+        .into_iter()
+        .map(|(term, similarity)| Form {
+            term,
+            tier: Tier::Fuzzy,
+            sim: similarity * SOUND,
+        })
+        .collect()
 }
 
 /// Auxiliary `보다` (try) after a verb's 아/어 form: `써볼` is `써` + `볼`.

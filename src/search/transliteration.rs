@@ -1,0 +1,170 @@
+//! Korean spellings of English words: a query word typed in Hangul the way
+//! an English term of the course sounds (`애포크` or `에폭` for *epoch*,
+//! `잼마` for *Gemma*), found in notes and captions that keep the English.
+//!
+//! Both spellings are read into one coarse sound alphabet (`sound`: the
+//! consonant classes of loanword spelling, one vowel class) — the Hangul
+//! word by its letters (`hangul`), the English word by its spelling rules
+//! (`english`) — and compared with a weighted edit distance (`distance`)
+//! scaled by length. The course's Latin words are read once, when the
+//! dictionary is finished ([`SoundTable::build`]); a query compares its
+//! word only with the words of about as many consonants.
+//!
+//! No well-kept crate fits: the Hangul romanizers (`korean-romanize`) write
+//! Revised Romanization (에포크 → `epokeu`), which meets English no better
+//! than the jamo do, and the phonetic keys (`rphonetic`) read English only.
+
+mod distance;
+mod english;
+mod hangul;
+mod sound;
+
+use super::dictionary::TermId;
+use sound::{is_firm, Sound};
+
+/// Fewest firm consonants a word must have to be matched by sound: fewer
+/// and too many native words sound like some English word.
+const MIN_FIRM: usize = 2;
+/// Fewest syllables a Hangul word must have: one says too little.
+const MIN_SYLLABLES: usize = 2;
+/// The distance allowed per firm consonant of the longer word…
+const PER_FIRM: f32 = 0.2;
+/// …and at most this much.
+const MAX_DISTANCE: f32 = 1.0;
+/// Most matches kept for a word.
+const MAX_MATCHES: usize = 3;
+
+/// The course's Latin words by sound, grouped by how many firm consonants
+/// they hold (a match differs by one at most).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SoundTable {
+    /// Per firm-consonant count, the words' terms and sound keys.
+    by_firm: Vec<Vec<(TermId, Box<[Sound]>)>>,
+}
+
+fn firm(key: &[Sound]) -> usize {
+    key.iter().filter(|&&s| is_firm(s)).count()
+}
+
+/// A match of a Hangul word by sound.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SoundMatch {
+    pub term: TermId,
+    /// 1 for the same sounds, less the further they are.
+    pub similarity: f32,
+}
+
+impl SoundTable {
+    /// Reads every English word among `words` (term ids with their keys).
+    pub fn build<'a>(words: impl Iterator<Item = (TermId, &'a str)>) -> SoundTable {
+        let mut by_firm: Vec<Vec<(TermId, Box<[Sound]>)>> = Vec::new();
+        for (term, key) in words {
+            let Some(sounds) = english::sounds(key) else {
+                continue;
+            };
+            let n = firm(&sounds);
+            if n < MIN_FIRM || sounds.len() > distance::MAX_SOUNDS {
+                continue;
+            }
+            if by_firm.len() <= n {
+                by_firm.resize_with(n + 1, Vec::new);
+            }
+            by_firm[n].push((term, sounds.into_boxed_slice()));
+        }
+        SoundTable { by_firm }
+    }
+
+    /// The English words `word` (Hangul syllables) sounds like, closest
+    /// first, among those that pass `keep`.
+    pub fn matches(&self, word: &str, keep: impl Fn(TermId) -> bool) -> Vec<SoundMatch> {
+        if word.chars().count() < MIN_SYLLABLES {
+            return Vec::new();
+        }
+        let Some(key) = hangul::sounds(word) else {
+            return Vec::new();
+        };
+        let n = firm(&key);
+        if n < MIN_FIRM {
+            return Vec::new();
+        }
+        let mut found: Vec<(f32, TermId, usize)> = Vec::new();
+        for bucket in (n - 1..=n + 1).filter_map(|k| self.by_firm.get(k)) {
+            for (term, sounds) in bucket {
+                let longest = key.len().max(sounds.len());
+                let max = (PER_FIRM * n.max(firm(sounds)) as f32).min(MAX_DISTANCE);
+                if let Some(d) = distance::within(&key, sounds, max) {
+                    if keep(*term) {
+                        found.push((d, *term, longest));
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let best = found.first().map_or(0.0, |f| f.0);
+        found
+            .into_iter()
+            .take_while(|f| f.0 <= best)
+            .take(MAX_MATCHES)
+            .map(|(d, term, longest)| SoundMatch {
+                term,
+                similarity: 1.0 - d / longest.max(1) as f32,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SoundTable;
+
+    fn table(words: &[&str]) -> SoundTable {
+        SoundTable::build(words.iter().enumerate().map(|(i, w)| (i as u32, *w)))
+    }
+
+    fn matched<'a>(t: &SoundTable, words: &[&'a str], query: &str) -> Vec<&'a str> {
+        t.matches(query, |_| true)
+            .iter()
+            .map(|m| words[m.term as usize])
+            .collect()
+    }
+
+    #[test]
+    fn hangul_spellings_find_the_english_word() {
+        let words = [
+            "epoch",
+            "gemma",
+            "transformer",
+            "model",
+            "token",
+            "attention",
+        ];
+        let t = table(&words);
+        for (query, word) in [
+            ("에포크", "epoch"),
+            ("애포크", "epoch"),
+            ("에폭", "epoch"),
+            ("잼마", "gemma"),
+            ("젬마", "gemma"),
+            ("트랜스포머", "transformer"),
+            ("어텐션", "attention"),
+        ] {
+            assert_eq!(matched(&t, &words, query), [word], "{query}");
+        }
+    }
+
+    #[test]
+    fn native_words_and_short_words_find_nothing() {
+        let words = [
+            "epoch",
+            "gemma",
+            "transformer",
+            "model",
+            "token",
+            "attention",
+        ];
+        let t = table(&words);
+        for query in ["사람", "생각", "이", "모두", "그래서", "ab"] {
+            assert!(matched(&t, &words, query).is_empty(), "{query}");
+        }
+    }
+}
