@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
 use super::glossary::Concepts;
-use super::index::Index;
+use super::index::{Index, F_CAPTIONS};
 use super::jamo::{is_syllable, syllable, syllable_parts};
 use super::normalize::{jamo_key, word_key};
 use super::slot::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};
@@ -212,26 +212,38 @@ pub(crate) fn split_compound(index: &Index, slot: &Slot, i: usize, alts: &mut Al
     }
 }
 
+/// Fewest firm consonants of a Hangul word read as an English word only
+/// the captions say.
+const SPOKEN_CONSONANTS: usize = 3;
+
 /// English words of the course that a Hangul word sounds like (`에폭`,
-/// `애포크` → `epoch`; see `transliteration`), none of them common words.
+/// `애포크` → `epoch`; see `transliteration`), not common ones. A word
+/// only the captions say may be everyday speech (`going`, `thorough`) that
+/// a short native word sounds like (`고양`, `사료`): it is read only for a
+/// word of three firm consonants or more (`어텐션` → `attention`).
 pub(crate) fn sounding_like(index: &Index, word: &str) -> Vec<(TermId, f32)> {
+    let in_notes = |t: TermId| {
+        index
+            .postings(t)
+            .iter()
+            .any(|p| p.fields & !F_CAPTIONS != 0)
+    };
     index
         .dict
         .sounding_like(word, |t| index.df(t) > 0 && !is_stopword(index.dict.key(t)))
         .into_iter()
+        .filter(|m| m.consonants >= SPOKEN_CONSONANTS || in_notes(m.term))
         .map(|m| (m.term, m.similarity))
         .collect()
 }
 
-/// A Hangul word the course's text does not hold as typed (`forms` has no
-/// exact, stem or conjugated match) read as the English words it sounds
-/// like, weighed like a typo fix: the notes and captions often keep the
-/// English (`epoch`) where the reader types it by ear (`애포크`).
+/// A Hangul word that neither the course's text nor the glossary holds as
+/// typed (`forms` has no exact, stem or conjugated match) read as the
+/// English words it sounds like, weighed like a typo fix: the notes and
+/// captions often keep the English (`epoch`) where the reader types it by
+/// ear (`애포크`).
 pub(crate) fn sound_forms(index: &Index, slot: &Slot, forms: &[Form]) -> Vec<Form> {
-    let found = forms
-        .iter()
-        .any(|f| f.tier <= Tier::Conjugated && index.df(f.term) > 0);
-    if found {
+    if forms.iter().any(|f| f.tier <= Tier::Conjugated) {
         return Vec::new();
     }
     sounding_like(index, &slot.stem_text)

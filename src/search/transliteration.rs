@@ -52,6 +52,8 @@ pub(crate) struct SoundMatch {
     pub term: TermId,
     /// 1 for the same sounds, less the further they are.
     pub similarity: f32,
+    /// Firm consonants of the Hangul word (how much it says).
+    pub consonants: usize,
 }
 
 impl SoundTable {
@@ -108,6 +110,7 @@ impl SoundTable {
             .map(|(d, term, longest)| SoundMatch {
                 term,
                 similarity: 1.0 - d / longest.max(1) as f32,
+                consonants: n,
             })
             .collect()
     }

@@ -12,6 +12,7 @@ mod passages;
 mod props;
 mod queries;
 mod telling_words;
+mod transliteration;
 mod transliteration_eval;
 mod whole_query;
 mod word_forms;

@@ -158,14 +158,16 @@ const FREQUENT_LOANWORDS: &[&str] = &[
 /// How many common words are tried.
 const COMMON: usize = 200;
 
-/// Floors reached (see the module doc for what they measure): session 23
-/// measured recall 0.831 (59 of 71 pairs), precision 0.952 (59 of 62
-/// answered), and 17 of 200 common words sounding like an English word
-/// (none of them read so by search, which reads by sound only a word the
-/// course's text does not hold).
-const MIN_RECALL: f64 = 0.83;
-const MIN_PRECISION: f64 = 0.95;
-const MAX_FALSE_MATCHES: usize = 17;
+/// Floors reached (see the module doc for what they measure), by the words
+/// search reads by sound (an English word only the captions say only for a
+/// Hangul word of three firm consonants or more): session 23 measured
+/// recall 0.789 (56 of 71 pairs), precision 0.982 (56 of 57 answered), and
+/// 8 of 200 common words sounding like an English word (none of them read
+/// so by search, which reads by sound only a word that neither the
+/// course's text nor the glossary holds).
+const MIN_RECALL: f64 = 0.78;
+const MIN_PRECISION: f64 = 0.98;
+const MAX_FALSE_MATCHES: usize = 8;
 
 /// The English spellings a dictionary key of `word` may take (its plural).
 fn same_word(found: &str, word: &str) -> bool {
