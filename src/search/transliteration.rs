@@ -20,7 +20,7 @@ mod hangul;
 mod sound;
 
 use super::dictionary::TermId;
-use sound::{is_firm, Sound};
+use sound::{is_firm, substitution, Sound};
 
 /// Fewest firm consonants a word must have to be matched by sound: fewer
 /// and too many native words sound like some English word.
@@ -38,12 +38,32 @@ const MAX_MATCHES: usize = 3;
 /// they hold (a match differs by one at most).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SoundTable {
-    /// Per firm-consonant count, the words' terms and sound keys.
-    by_firm: Vec<Vec<(TermId, Box<[Sound]>)>>,
+    /// Per firm-consonant count, the words' terms, first firm consonants
+    /// and sound keys.
+    by_firm: Vec<Vec<Entry>>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    term: TermId,
+    first: Sound,
+    sounds: Box<[Sound]>,
 }
 
 fn firm(key: &[Sound]) -> usize {
     key.iter().filter(|&&s| is_firm(s)).count()
+}
+
+fn first_firm(key: &[Sound]) -> Sound {
+    key.iter().copied().find(|&s| is_firm(s)).unwrap_or(0)
+}
+
+/// Whether two words whose first firm consonants are `a` and `b` can be
+/// within `max` (< 1) of each other: those consonants must then be heard
+/// as one another — dropping either costs 1, and the one sound before it
+/// that may stand for it is an `r` read as ㄹ.
+fn first_firm_agrees(a: Sound, b: Sound, max: f32) -> bool {
+    max >= 1.0 || a == b'l' || b == b'l' || substitution(a, b) <= max
 }
 
 /// A match of a Hangul word by sound.
@@ -59,7 +79,7 @@ pub(crate) struct SoundMatch {
 impl SoundTable {
     /// Reads every English word among `words` (term ids with their keys).
     pub fn build<'a>(words: impl Iterator<Item = (TermId, &'a str)>) -> SoundTable {
-        let mut by_firm: Vec<Vec<(TermId, Box<[Sound]>)>> = Vec::new();
+        let mut by_firm: Vec<Vec<Entry>> = Vec::new();
         for (term, key) in words {
             let Some(sounds) = english::sounds(key) else {
                 continue;
@@ -71,7 +91,11 @@ impl SoundTable {
             if by_firm.len() <= n {
                 by_firm.resize_with(n + 1, Vec::new);
             }
-            by_firm[n].push((term, sounds.into_boxed_slice()));
+            by_firm[n].push(Entry {
+                term,
+                first: first_firm(&sounds),
+                sounds: sounds.into_boxed_slice(),
+            });
         }
         SoundTable { by_firm }
     }
@@ -89,14 +113,17 @@ impl SoundTable {
         if n < MIN_FIRM {
             return Vec::new();
         }
+        let first = first_firm(&key);
         let mut found: Vec<(f32, TermId, usize)> = Vec::new();
-        for bucket in (n - 1..=n + 1).filter_map(|k| self.by_firm.get(k)) {
-            for (term, sounds) in bucket {
-                let longest = key.len().max(sounds.len());
-                let max = (PER_FIRM * n.max(firm(sounds)) as f32).min(MAX_DISTANCE);
-                if let Some(d) = distance::within(&key, sounds, max) {
-                    if keep(*term) {
-                        found.push((d, *term, longest));
+        for (m, bucket) in (n - 1..=n + 1).filter_map(|m| Some((m, self.by_firm.get(m)?))) {
+            let max = (PER_FIRM * n.max(m) as f32).min(MAX_DISTANCE);
+            for e in bucket {
+                if !first_firm_agrees(first, e.first, max) {
+                    continue;
+                }
+                if let Some(d) = distance::within(&key, &e.sounds, max) {
+                    if keep(e.term) {
+                        found.push((d, e.term, key.len().max(e.sounds.len())));
                     }
                 }
             }
