@@ -46,7 +46,8 @@ pub(crate) struct SoundTable {
 #[derive(Debug, Clone)]
 struct Entry {
     term: TermId,
-    first: Sound,
+    /// The first and last firm consonants.
+    ends: (Sound, Sound),
     sounds: Box<[Sound]>,
 }
 
@@ -54,17 +55,25 @@ fn firm(key: &[Sound]) -> usize {
     key.iter().filter(|&&s| is_firm(s)).count()
 }
 
-fn first_firm(key: &[Sound]) -> Sound {
-    key.iter().copied().find(|&s| is_firm(s)).unwrap_or(0)
+/// The first and last firm consonants of a key.
+fn firm_ends(key: &[Sound]) -> (Sound, Sound) {
+    let mut firm = key.iter().copied().filter(|&s| is_firm(s));
+    let first = firm.next().unwrap_or(0);
+    (first, firm.last().unwrap_or(first))
 }
 
-/// Whether two words whose first firm consonants are `a` and `b` can be
-/// within `max` (< 1) of each other: those consonants must then be heard
-/// as one another — dropping either costs 1, and the one sound before it
-/// that may stand for it is an `r` read as ㄹ.
-fn first_firm_agrees(a: Sound, b: Sound, max: f32) -> bool {
-    max >= 1.0 || a == b'l' || b == b'l' || substitution(a, b) <= max
+/// Whether two firm consonants at the same end of two words are heard as
+/// one another. Within a budget under 1 a match needs it at both ends —
+/// dropping either costs 1, and the one sound beside it that may stand for
+/// it is an `r` read as ㄹ — and within a budget of 1 at one end at least
+/// (one dropped consonant spends it all): so a word is compared only with
+/// the few that start and end alike.
+fn ends_agree(a: Sound, b: Sound) -> bool {
+    a == b'l' || b == b'l' || substitution(a, b) <= NEAR
 }
+
+/// The cost of near consonants (ㄱ for k, ㅂ for p).
+const NEAR: f32 = 0.5;
 
 /// A match of a Hangul word by sound.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -93,7 +102,7 @@ impl SoundTable {
             }
             by_firm[n].push(Entry {
                 term,
-                first: first_firm(&sounds),
+                ends: firm_ends(&sounds),
                 sounds: sounds.into_boxed_slice(),
             });
         }
@@ -113,12 +122,13 @@ impl SoundTable {
         if n < MIN_FIRM {
             return Vec::new();
         }
-        let first = first_firm(&key);
+        let (first, last) = firm_ends(&key);
         let mut found: Vec<(f32, TermId, usize)> = Vec::new();
         for (m, bucket) in (n - 1..=n + 1).filter_map(|m| Some((m, self.by_firm.get(m)?))) {
             let max = (PER_FIRM * n.max(m) as f32).min(MAX_DISTANCE);
             for e in bucket {
-                if !first_firm_agrees(first, e.first, max) {
+                let (starts, ends) = (ends_agree(first, e.ends.0), ends_agree(last, e.ends.1));
+                if !(starts && ends || max >= MAX_DISTANCE && (starts || ends)) {
                     continue;
                 }
                 if let Some(d) = distance::within(&key, &e.sounds, max) {
@@ -147,6 +157,15 @@ impl SoundTable {
 mod tests {
     use super::SoundTable;
 
+    const WORDS: [&str; 6] = [
+        "epoch",
+        "gemma",
+        "transformer",
+        "model",
+        "token",
+        "attention",
+    ];
+
     fn table(words: &[&str]) -> SoundTable {
         SoundTable::build(words.iter().enumerate().map(|(i, w)| (i as u32, *w)))
     }
@@ -160,15 +179,7 @@ mod tests {
 
     #[test]
     fn hangul_spellings_find_the_english_word() {
-        let words = [
-            "epoch",
-            "gemma",
-            "transformer",
-            "model",
-            "token",
-            "attention",
-        ];
-        let t = table(&words);
+        let t = table(&WORDS);
         for (query, word) in [
             ("에포크", "epoch"),
             ("애포크", "epoch"),
@@ -178,23 +189,15 @@ mod tests {
             ("트랜스포머", "transformer"),
             ("어텐션", "attention"),
         ] {
-            assert_eq!(matched(&t, &words, query), [word], "{query}");
+            assert_eq!(matched(&t, &WORDS, query), [word], "{query}");
         }
     }
 
     #[test]
     fn native_words_and_short_words_find_nothing() {
-        let words = [
-            "epoch",
-            "gemma",
-            "transformer",
-            "model",
-            "token",
-            "attention",
-        ];
-        let t = table(&words);
+        let t = table(&WORDS);
         for query in ["사람", "생각", "이", "모두", "그래서", "ab"] {
-            assert!(matched(&t, &words, query).is_empty(), "{query}");
+            assert!(matched(&t, &WORDS, query).is_empty(), "{query}");
         }
     }
 }

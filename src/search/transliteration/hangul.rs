@@ -46,10 +46,11 @@ pub(crate) fn sounds(word: &str) -> Option<Vec<Sound>> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::sound::spelled;
     use super::sounds;
 
     fn key(word: &str) -> String {
-        String::from_utf8(sounds(word).unwrap_or_default()).unwrap_or_default()
+        spelled(sounds(word))
     }
 
     #[test]

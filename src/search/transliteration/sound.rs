@@ -169,6 +169,12 @@ pub(crate) fn push(out: &mut Vec<Sound>, s: Sound) {
     }
 }
 
+/// Sounds as text (for tests).
+#[cfg(test)]
+pub(crate) fn spelled(sounds: Option<Vec<Sound>>) -> String {
+    String::from_utf8(sounds.unwrap_or_default()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
