@@ -20,7 +20,7 @@ mod hangul;
 mod sound;
 
 use super::dictionary::TermId;
-use sound::{is_firm, substitution, Sound};
+use sound::{costs, is_firm, Sound};
 
 /// Fewest firm consonants a word must have to be matched by sound: fewer
 /// and too many native words sound like some English word.
@@ -65,11 +65,11 @@ fn firm_ends(key: &[Sound]) -> (Sound, Sound) {
 /// Whether two firm consonants at the same end of two words are heard as
 /// one another. Within a budget under 1 a match needs it at both ends —
 /// dropping either costs 1, and the one sound beside it that may stand for
-/// it is an `r` read as ㄹ — and within a budget of 1 at one end at least
-/// (one dropped consonant spends it all): so a word is compared only with
-/// the few that start and end alike.
+/// it is an `r` read as ㄹ — and longer words (a budget of 1) are held to
+/// it too: a word is compared only with the few that start and end alike,
+/// which keeps a lookup to microseconds.
 fn ends_agree(a: Sound, b: Sound) -> bool {
-    a == b'l' || b == b'l' || substitution(a, b) <= NEAR
+    a == b'l' || b == b'l' || costs().substitution(a, b) <= NEAR
 }
 
 /// The cost of near consonants (ㄱ for k, ㅂ for p).
@@ -127,8 +127,7 @@ impl SoundTable {
         for (m, bucket) in (n - 1..=n + 1).filter_map(|m| Some((m, self.by_firm.get(m)?))) {
             let max = (PER_FIRM * n.max(m) as f32).min(MAX_DISTANCE);
             for e in bucket {
-                let (starts, ends) = (ends_agree(first, e.ends.0), ends_agree(last, e.ends.1));
-                if !(starts && ends || max >= MAX_DISTANCE && (starts || ends)) {
+                if !ends_agree(first, e.ends.0) || !ends_agree(last, e.ends.1) {
                     continue;
                 }
                 if let Some(d) = distance::within(&key, &e.sounds, max) {

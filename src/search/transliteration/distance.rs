@@ -1,9 +1,9 @@
 //! How far a heard spelling is from a written one: a weighted edit distance
-//! over the sound alphabet (substitutions by [`substitution`], insertions
-//! and deletions by [`indel`]), on small stack rows, giving up as soon as a
-//! row exceeds the budget.
+//! over the sound alphabet (substitutions and insertions or deletions as
+//! `sound` prices them, read from its tables), on small stack rows, giving
+//! up as soon as a row exceeds the budget.
 
-use super::sound::{indel, substitution, Sound};
+use super::sound::{costs, Sound};
 
 /// Longest sound key compared.
 pub(crate) const MAX_SOUNDS: usize = 32;
@@ -13,6 +13,8 @@ pub(crate) fn within(a: &[Sound], b: &[Sound], max: f32) -> Option<f32> {
     if a.len() > MAX_SOUNDS || b.len() > MAX_SOUNDS {
         return None;
     }
+    let costs = costs();
+    let (indel, substitution) = (|s| costs.indel(s), |a, b| costs.substitution(a, b));
     let mut prev = [0f32; MAX_SOUNDS + 1];
     let mut row = [0f32; MAX_SOUNDS + 1];
     for j in 1..=b.len() {

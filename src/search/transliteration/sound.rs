@@ -169,6 +169,49 @@ pub(crate) fn push(out: &mut Vec<Sound>, s: Sound) {
     }
 }
 
+/// Every sound is an ASCII byte.
+const SOUNDS: usize = 128;
+
+/// [`substitution`] and [`indel`] for every pair of sounds, worked out
+/// once: the edit distance reads them per cell.
+pub(crate) struct Costs {
+    substitution: Vec<[f32; SOUNDS]>,
+    indel: [f32; SOUNDS],
+}
+
+impl Costs {
+    pub fn substitution(&self, a: Sound, b: Sound) -> f32 {
+        self.substitution
+            .get(usize::from(a))
+            .and_then(|row| row.get(usize::from(b)))
+            .copied()
+            .unwrap_or(1.0)
+    }
+
+    pub fn indel(&self, s: Sound) -> f32 {
+        self.indel.get(usize::from(s)).copied().unwrap_or(1.0)
+    }
+}
+
+/// The cost tables (built on first use).
+pub(crate) fn costs() -> &'static Costs {
+    static COSTS: std::sync::OnceLock<Costs> = std::sync::OnceLock::new();
+    COSTS.get_or_init(|| {
+        let mut substitution_table = vec![[1.0f32; SOUNDS]; SOUNDS];
+        let mut indel_table = [1.0f32; SOUNDS];
+        for a in 0..SOUNDS as u8 {
+            indel_table[usize::from(a)] = indel(a);
+            for b in 0..SOUNDS as u8 {
+                substitution_table[usize::from(a)][usize::from(b)] = substitution(a, b);
+            }
+        }
+        Costs {
+            substitution: substitution_table,
+            indel: indel_table,
+        }
+    })
+}
+
 /// Sounds as text (for tests).
 #[cfg(test)]
 pub(crate) fn spelled(sounds: Option<Vec<Sound>>) -> String {
@@ -193,5 +236,8 @@ mod tests {
         assert_eq!(substitution(b'2', b'e'), 0.0);
         assert_eq!(substitution(b'o', b'4'), 0.0);
         assert_eq!(substitution(b'4', b'i'), VOWEL_MISHEARD);
+        assert_eq!(costs().substitution(CH, b'k'), 0.0);
+        assert_eq!(costs().substitution(b'4', b'i'), VOWEL_MISHEARD);
+        assert_eq!(costs().indel(SOFT_R), 0.2);
     }
 }

@@ -160,12 +160,12 @@ const COMMON: usize = 200;
 
 /// Floors reached (see the module doc for what they measure), by the words
 /// search reads by sound (an English word only the captions say only for a
-/// Hangul word of three firm consonants or more): session 23 measured
-/// recall 0.789 (56 of 71 pairs), precision 0.982 (56 of 57 answered), and
-/// 8 of 200 common words sounding like an English word (none of them read
-/// so by search, which reads by sound only a word that neither the
-/// course's text nor the glossary holds).
-const MIN_RECALL: f64 = 0.78;
+/// Hangul word of three firm consonants or more; words that start and end
+/// alike): session 23 measured recall 0.761 (54 of 71 pairs), precision
+/// 0.982 (54 of 55 answered), and 8 of 200 common words sounding like an
+/// English word (none of them read so by search, which reads by sound only
+/// a word that neither the course's text nor the glossary holds).
+const MIN_RECALL: f64 = 0.76;
 const MIN_PRECISION: f64 = 0.98;
 const MAX_FALSE_MATCHES: usize = 8;
 
