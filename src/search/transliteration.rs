@@ -59,7 +59,7 @@ fn firm(key: &[Sound]) -> usize {
 fn firm_ends(key: &[Sound]) -> (Sound, Sound) {
     let mut firm = key.iter().copied().filter(|&s| is_firm(s));
     let first = firm.next().unwrap_or(0);
-    (first, firm.last().unwrap_or(first))
+    (first, firm.next_back().unwrap_or(first))
 }
 
 /// Whether two firm consonants at the same end of two words are heard as
