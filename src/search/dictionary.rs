@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::fuzzy::{chars_of, osa_within, MAX_CHARS};
 use super::normalize::Script;
+use super::transliteration::{SoundMatch, SoundTable};
 
 pub(crate) type TermId = u32;
 
@@ -23,6 +24,8 @@ pub(crate) struct Dictionary {
     choseong: FxHashMap<Box<str>, Vec<TermId>>,
     /// 초성 keys in order, for prefix lookups.
     choseong_sorted: Vec<Box<str>>,
+    /// The English words by sound, for Hangul spellings of them.
+    sounds: SoundTable,
 }
 
 /// Which characters occur in a key, hashed to 64 bits. An edit changes at
@@ -80,6 +83,19 @@ impl Dictionary {
         let mut cho: Vec<Box<str>> = self.choseong.keys().cloned().collect();
         cho.sort_unstable();
         self.choseong_sorted = cho;
+        let latin = self
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|&(id, _)| self.scripts[id] == Script::Latin)
+            .map(|(id, k)| (id as TermId, &**k));
+        self.sounds = SoundTable::build(latin);
+    }
+
+    /// English terms that `word` (Hangul syllables) sounds like, closest
+    /// first, among those that pass `keep` (see `transliteration`).
+    pub fn sounding_like(&self, word: &str, keep: impl Fn(TermId) -> bool) -> Vec<SoundMatch> {
+        self.sounds.matches(word, keep)
     }
 
     /// Terms whose key starts with `prefix`, in key order.

@@ -8,14 +8,18 @@ use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
 use super::glossary::Concepts;
-use super::index::Index;
+use super::index::{Index, F_CAPTIONS};
 use super::jamo::{is_syllable, syllable, syllable_parts};
 use super::normalize::{jamo_key, word_key};
 use super::slot::{Form, Slot, Tier, EXPANSION, EXPANSION_DAMPED};
+use super::stopwords::is_stopword;
 
 /// Share of a concept's weight kept by its names of another length than
 /// the one typed.
 const RELATED: f32 = 0.8;
+/// Share of a typo fix's weight kept by an English word found by sound: a
+/// guess across scripts, below a typo fix of the same closeness.
+const SOUND: f32 = 0.9;
 
 /// Collects alternatives, keeping the best weight per (terms, slots).
 #[derive(Default)]
@@ -206,6 +210,50 @@ pub(crate) fn split_compound(index: &Index, slot: &Slot, i: usize, alts: &mut Al
             alts.add(vec![l, r], i, i, Tier::Stem.weight() * 0.95, Tier::Stem);
         }
     }
+}
+
+/// Fewest firm consonants of a Hangul word read as an English word only
+/// the captions say.
+const SPOKEN_CONSONANTS: usize = 3;
+
+/// English words of the course that a Hangul word sounds like (`에폭`,
+/// `애포크` → `epoch`; see `transliteration`), not common ones. A word
+/// only the captions say may be everyday speech (`going`, `thorough`) that
+/// a short native word sounds like (`고양`, `사료`): it is read only for a
+/// word of three firm consonants or more (`어텐션` → `attention`).
+pub(crate) fn sounding_like(index: &Index, word: &str) -> Vec<(TermId, f32)> {
+    let in_notes = |t: TermId| {
+        index
+            .postings(t)
+            .iter()
+            .any(|p| p.fields & !F_CAPTIONS != 0)
+    };
+    index
+        .dict
+        .sounding_like(word, |t| index.df(t) > 0 && !is_stopword(index.dict.key(t)))
+        .into_iter()
+        .filter(|m| m.consonants >= SPOKEN_CONSONANTS || in_notes(m.term))
+        .map(|m| (m.term, m.similarity))
+        .collect()
+}
+
+/// A Hangul word that neither the course's text nor the glossary holds as
+/// typed (`forms` has no exact, stem or conjugated match) read as the
+/// English words it sounds like, weighed like a typo fix: the notes and
+/// captions often keep the English (`epoch`) where the reader types it by
+/// ear (`애포크`).
+pub(crate) fn sound_forms(index: &Index, slot: &Slot, forms: &[Form]) -> Vec<Form> {
+    if forms.iter().any(|f| f.tier <= Tier::Conjugated) {
+        return Vec::new();
+    }
+    sounding_like(index, &slot.stem_text)
+        .into_iter()
+        .map(|(term, similarity)| Form {
+            term,
+            tier: Tier::Fuzzy,
+            sim: similarity * SOUND,
+        })
+        .collect()
 }
 
 /// Auxiliary `보다` (try) after a verb's 아/어 form: `써볼` is `써` + `볼`.

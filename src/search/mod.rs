@@ -56,6 +56,7 @@ mod title_parts;
 mod token_terms;
 mod tokenize;
 mod topic_merge;
+mod transliteration;
 mod whole_query;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
@@ -284,6 +285,21 @@ impl SearchIndex {
     /// are one idea.
     pub fn synonyms(&self) -> Synonyms<'_> {
         Synonyms(&self.concepts)
+    }
+
+    /// The course's English words a Hangul word sounds like (`에폭` →
+    /// `epoch`), closest first: how search reads a Korean spelling of a
+    /// term the notes and captions keep in English.
+    pub fn sounds_like(&self, word: &str) -> Vec<String> {
+        use unicode_normalization::UnicodeNormalization;
+        let Some(key) = normalize::word_key(word) else {
+            return Vec::new();
+        };
+        let stem: String = word.nfc().take(key.stem_chars).collect();
+        expansions::sounding_like(&self.index, &stem)
+            .into_iter()
+            .map(|(t, _)| self.index.dict.key(t).to_string())
+            .collect()
     }
 
     /// A readable account of how `query` was understood and scored, for

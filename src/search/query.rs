@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use super::dictionary::TermId;
 use super::expansions::{
     letter_digit_split, light_verb_forms, nominal_verb_forms, part_group, phrase_ngrams,
-    split_compound, verb_forms, Alts,
+    sound_forms, split_compound, verb_forms, Alts,
 };
 use super::glossary::Concepts;
 use super::index::Index;
@@ -267,6 +267,7 @@ pub(crate) fn parse_slots(
         if slot.script == Script::Hangul {
             fs.extend(light_verb_forms(index, slot));
             fs.extend(nominal_verb_forms(index, slot));
+            fs.extend(sound_forms(index, slot, &fs));
         }
         for f in &fs {
             if index.df(f.term) > 0 {

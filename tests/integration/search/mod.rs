@@ -15,6 +15,8 @@ mod props;
 mod queries;
 mod questions;
 mod telling_words;
+mod transliteration;
+mod transliteration_eval;
 mod whole_query;
 mod word_forms;
 
