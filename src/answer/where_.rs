@@ -269,14 +269,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_first_pin_stands_on_the_highest_hill_not_on_the_best_lone_passage() {
-        // One passage saying the topic over and over at 40:00; six saying it
-        // once each, 20 s apart, from 10:00.
-        let moments: Vec<HitMoment> = std::iter::once(moment(2400, 2.5))
-            .chain((0..6).map(|i| moment(600 + 20 * i, 1.0)))
-            .collect();
-        let found: Vec<Found> = moments
+    /// The moments as found in chapter 1 of an hour-long video, and their
+    /// density.
+    fn found_in_an_hour(moments: &[HitMoment]) -> (Vec<Found<'_>>, Smoothed) {
+        let found = moments
             .iter()
             .map(|moment| Found { chapter: 1, moment })
             .collect();
@@ -287,7 +283,17 @@ mod tests {
                 weight: m.weight,
             })
             .collect();
-        let density = Smoothed::new(&samples, 3600);
+        (found, Smoothed::new(&samples, 3600))
+    }
+
+    #[test]
+    fn the_first_pin_stands_on_the_highest_hill_not_on_the_best_lone_passage() {
+        // One passage saying the topic over and over at 40:00; six saying it
+        // once each, 20 s apart, from 10:00.
+        let moments: Vec<HitMoment> = std::iter::once(moment(2400, 2.5))
+            .chain((0..6).map(|i| moment(600 + 20 * i, 1.0)))
+            .collect();
+        let (found, density) = found_in_an_hour(&moments);
         let pins: Vec<u32> = strongest(&found, &density)
             .iter()
             .map(|f| f.moment.moment.seconds)
@@ -310,18 +316,7 @@ mod tests {
         let moments: Vec<HitMoment> = std::iter::once(moment(1730, 2.0))
             .chain((0..8).map(|i| moment(1800 + 15 * i, 1.0)))
             .collect();
-        let found: Vec<Found> = moments
-            .iter()
-            .map(|moment| Found { chapter: 1, moment })
-            .collect();
-        let samples: Vec<DensitySample> = moments
-            .iter()
-            .map(|m| DensitySample {
-                time: m.moment.seconds,
-                weight: m.weight,
-            })
-            .collect();
-        let density = Smoothed::new(&samples, 3600);
+        let (found, density) = found_in_an_hour(&moments);
         let first = strongest(&found, &density)[0].moment.moment.seconds;
         assert!((1800..=1920).contains(&first), "pin 1 at {first}");
     }

@@ -8,7 +8,7 @@
 use lectern::library::Library;
 use lectern::search::{Glossary, SearchIndex};
 
-use super::chapter_file as chapter;
+use super::{chapter_file as chapter, chapters_found};
 
 const COURSE: &str = r#"id: birds
 title: "Birds"
@@ -58,14 +58,6 @@ fn birds() -> (Library, SearchIndex) {
             .zip(chapters.iter().map(String::as_str)),
     );
     crate::support::tiny_course("birds", &files, &Glossary::default())
-}
-
-fn chapters_found(library: &Library, index: &SearchIndex, query: &str) -> Vec<u32> {
-    index
-        .search(library, query, None, 5)
-        .iter()
-        .map(|h| h.chapter)
-        .collect()
 }
 
 #[test]

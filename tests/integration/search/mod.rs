@@ -23,6 +23,15 @@ mod word_forms;
 use lectern::library::Library;
 use lectern::search::{Glossary, SearchIndex};
 
+/// The chapters `query` finds, best first (at most five).
+fn chapters_found(library: &Library, index: &SearchIndex, query: &str) -> Vec<u32> {
+    index
+        .search(library, query, None, 5)
+        .iter()
+        .map(|h| h.chapter)
+        .collect()
+}
+
 /// A chapter file of a tiny course: number, title, summary, key points and
 /// one paragraph, said at the start of its ten minutes.
 fn chapter_file(n: u32, title: &str, summary: &str, points: &[&str], text: &str) -> String {

@@ -10,6 +10,8 @@
 use lectern::library::Library;
 use lectern::search::{Glossary, SearchIndex};
 
+use super::chapters_found;
+
 const COURSE: &str = r#"id: forms
 title: "Forms"
 title_ko: "형태"
@@ -111,20 +113,12 @@ fn forms() -> (Library, SearchIndex) {
     (library, index)
 }
 
-fn top(library: &Library, index: &SearchIndex, query: &str) -> Vec<u32> {
-    index
-        .search(library, query, None, 5)
-        .iter()
-        .map(|h| h.chapter)
-        .collect()
-}
-
 #[test]
 fn a_verb_in_its_noun_form_finds_its_conjugations_where_they_name_something() {
     let (library, index) = forms();
     // Chapter 2's summary says 기다리기 as typed, but only chapter 1 says
     // waiting for the next model (기다리는 in a key point).
-    let got = top(&library, &index, "다음 모델을 기다리기");
+    let got = chapters_found(&library, &index, "다음 모델을 기다리기");
     assert_eq!(got.first(), Some(&1), "{got:?}");
 }
 
@@ -132,7 +126,7 @@ fn a_verb_in_its_noun_form_finds_its_conjugations_where_they_name_something() {
 fn a_noun_typed_alone_finds_its_light_verb() {
     let (library, index) = forms();
     // Chapter 1 says 예측하는 twice, chapter 2 예측 once.
-    let got = top(&library, &index, "예측");
+    let got = chapters_found(&library, &index, "예측");
     assert_eq!(got.first(), Some(&1), "{got:?}");
 }
 
@@ -140,7 +134,7 @@ fn a_noun_typed_alone_finds_its_light_verb() {
 fn a_query_that_is_a_chapters_whole_title_leads_to_it() {
     let (library, index) = forms();
     // Chapter 4 says 강화학습 more often, but chapter 3 is called so.
-    let got = top(&library, &index, "강화학습");
+    let got = chapters_found(&library, &index, "강화학습");
     assert_eq!(got.first(), Some(&3), "{got:?}");
     assert!(got.contains(&4), "{got:?}");
 }
