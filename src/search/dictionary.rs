@@ -8,9 +8,8 @@ use rustc_hash::FxHashMap;
 
 use super::fuzzy::{chars_of, osa_within, MAX_CHARS};
 use super::normalize::Script;
+pub(crate) use super::term_id::TermId;
 use super::transliteration::{SoundMatch, SoundTable};
-
-pub(crate) type TermId = u32;
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Dictionary {

@@ -52,6 +52,7 @@ mod slot;
 mod snippet;
 mod stopwords;
 mod suggest;
+mod term_id;
 mod title_parts;
 mod token_terms;
 mod tokenize;

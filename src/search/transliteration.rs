@@ -19,7 +19,7 @@ mod english;
 mod hangul;
 mod sound;
 
-use super::dictionary::TermId;
+use super::term_id::TermId;
 use sound::{costs, is_firm, Sound};
 
 /// Fewest firm consonants a word must have to be matched by sound: fewer
