@@ -58,6 +58,7 @@ mod token_terms;
 mod tokenize;
 mod topic_merge;
 mod transliteration;
+mod verb_forms;
 mod whole_query;
 
 pub use glossary::{extract_pairs, Concept, Glossary};

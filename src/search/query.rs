@@ -9,8 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
 use super::expansions::{
-    letter_digit_split, light_verb_forms, nominal_verb_forms, part_group, phrase_ngrams,
-    sound_forms, split_compound, verb_forms, Alts,
+    letter_digit_split, part_group, phrase_ngrams, sound_forms, split_compound, Alts,
 };
 use super::glossary::Concepts;
 use super::index::Index;
@@ -19,6 +18,7 @@ use super::question;
 pub(crate) use super::slot::{Form, Slot, Tier};
 use super::stopwords::is_stopword;
 use super::tokenize::tokens;
+use super::verb_forms::{light_verb_forms, nominal_verb_forms, verb_forms};
 
 /// Longest query read, in characters; the rest is ignored.
 pub(crate) const MAX_QUERY_CHARS: usize = 200;
