@@ -92,10 +92,20 @@ pub(crate) async fn act(d: &Desk<'_>, confirm: bool) -> Answer {
     }
     let removed = d.book.forget_member(d.member.user).await.map_err(down(l))?;
     Ok(Reply {
-        title: l.pick("🗑 지웠어요", "🗑 Forgotten").to_string(),
-        text: match l {
-            Locale::Ko => format!("내 기록 {removed}개를 지웠어요. 이름은 원래 저장하지 않아요."),
-            Locale::En => format!("Deleted {removed} of your records. Names were never stored."),
+        title: match removed {
+            0 => l.pick("🗑 지울 기록이 없어요", "🗑 Nothing to forget"),
+            _ => l.pick("🗑 지웠어요", "🗑 Forgotten"),
+        }
+        .to_string(),
+        text: match (l, removed) {
+            (Locale::Ko, 0) => "저장된 내 기록이 없어요. 이름은 원래 저장하지 않아요.".into(),
+            (Locale::En, 0) => "You have no records stored. Names were never stored.".into(),
+            (Locale::Ko, _) => {
+                format!("내 기록 {removed}개를 지웠어요. 이름은 원래 저장하지 않아요.")
+            }
+            (Locale::En, _) => {
+                format!("Deleted {removed} of your records. Names were never stored.")
+            }
         },
         ephemeral: true,
         ..Reply::default()

@@ -178,6 +178,21 @@ async fn forget_me_asks_first_then_deletes_everything_of_the_member_only() {
     assert!(book.watched(GUILD, 41).await.unwrap().is_empty());
     assert!(book.watched(OTHER_GUILD, 41).await.unwrap().is_empty());
     assert_eq!(book.watched(GUILD, 42).await.unwrap().len(), 1);
+    // Nothing left: said so, not "0개를 지웠어요".
+    let again = state::respond(
+        &lectern,
+        &Request::new(Command::ForgetMe { confirm: true }, Locale::Ko),
+        &me,
+        &book,
+        NOW,
+    )
+    .await;
+    assert!(
+        again.reply.title.contains("없어요"),
+        "{}",
+        again.reply.title
+    );
+    assert!(!again.reply.text.contains("0개"), "{}", again.reply.text);
 }
 
 #[tokio::test]
