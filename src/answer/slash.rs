@@ -18,8 +18,7 @@ fn answerable() -> impl Iterator<Item = &'static CommandSpec> {
 
 /// The option `name` (or one of its aliases) among a command's options.
 fn option_named(spec: &'static CommandSpec, name: &str) -> Option<&'static OptionSpec> {
-    spec.all_options()
-        .find(|o| o.name == name || o.ko == name || o.aliases.contains(&name))
+    spec.all_options().find(|o| o.answers_to(name))
 }
 
 /// Parses one slash-command line.
@@ -41,7 +40,7 @@ pub fn parse_slash_hidden(line: &str) -> Result<(Command, Option<bool>), SlashEr
 fn hide_switch(token: &str) -> Option<bool> {
     let (key, value) = token.split_once(':')?;
     let key = key.to_lowercase();
-    if key != HIDE.name && key != HIDE.ko && !HIDE.aliases.contains(&key.as_str()) {
+    if !HIDE.answers_to(&key) {
         return None;
     }
     match unquote(value).to_lowercase().as_str() {
@@ -68,10 +67,8 @@ pub fn slash_suggestion(line: impl Into<String>) -> Suggestion {
 /// search for what it says.
 fn plain_line(line: &str) -> String {
     let lower = line.to_lowercase();
-    let bare_command = answerable().find(|c| {
-        (c.name == lower || c.ko == lower || c.aliases.contains(&lower.as_str()))
-            && !c.all_options().any(|o| o.required)
-    });
+    let bare_command =
+        answerable().find(|c| c.answers_to(&lower) && !c.all_options().any(|o| o.required));
     if let Some(spec) = bare_command {
         return format!("/{}", spec.name);
     }
@@ -105,9 +102,7 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
         });
     }
     let lower = name.to_lowercase();
-    let Some(spec) = answerable()
-        .find(|c| c.name == lower || c.ko == lower || c.aliases.contains(&lower.as_str()))
-    else {
+    let Some(spec) = answerable().find(|c| c.answers_to(&lower)) else {
         // Typos of the English or the Korean name (`/sumary`, `/요악`);
         // never a command only buttons run.
         let mut ranked: Vec<(f64, &str)> = answerable()

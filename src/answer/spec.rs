@@ -69,6 +69,14 @@ pub struct OptionSpec {
     pub words: Words,
 }
 
+impl OptionSpec {
+    /// Whether `name` (lowercase) is this option's English or Korean name
+    /// or one of its aliases.
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.name == name || self.ko == name || self.aliases.contains(&name)
+    }
+}
+
 /// One row of `/help`: an example and what it does, in both languages.
 #[derive(Debug, Clone, Copy)]
 pub struct HelpRow {
@@ -128,6 +136,12 @@ pub struct CommandSpec {
 }
 
 impl CommandSpec {
+    /// Whether `name` (lowercase, without `/`) is this command's English or
+    /// Korean name or one of its aliases.
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.name == name || self.ko == name || self.aliases.contains(&name)
+    }
+
     /// The options a command reads, course last when it takes one.
     pub fn all_options(&self) -> impl Iterator<Item = &'static OptionSpec> {
         let course = self.takes_course.then_some(&COURSE);

@@ -196,8 +196,7 @@ pub(super) fn is_reload(line: &str) -> bool {
         return false;
     };
     let name = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-    crate::answer::commands::find("reload")
-        .is_some_and(|c| c.name == name || c.ko == name || c.aliases.contains(&name.as_str()))
+    crate::answer::commands::find("reload").is_some_and(|c| c.answers_to(&name))
 }
 
 pub fn render(reply: &Reply, format: Format) -> String {

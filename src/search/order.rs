@@ -1,10 +1,10 @@
 //! Which hits come first once they are built. The ranking scores a chapter
 //! by where the query's words are found; a chapter's passages (caption
 //! windows, and its paragraphs placed by time) also tell what its span of
-//! the video says. A chapter whose key points or
-//! summary list `GPU` but whose span never says it is not where GPUs are
-//! shown: among chapters matching as many of the query's words, those that
-//! say the query (see `moments::build`) come first.
+//! the video says. A chapter whose key points or summary list `GPU` but
+//! whose span never says it is not where GPUs are shown: among chapters
+//! matching as many of the query's words, those that say the query (see
+//! `moments::build`) come first.
 
 use super::index::Index;
 use super::moments::{build, Built};
