@@ -15,6 +15,9 @@ use crate::study::{Book, GuildSettings, Member, Unavailable};
 pub struct Desk<'a> {
     pub lectern: &'a Lectern,
     pub l: Locale,
+    /// The reader's own language, before the server's setting replaced it:
+    /// what `/settings language:default` goes back to.
+    pub reader: Locale,
     /// Commands and options as the reader's Discord shows them.
     pub names: Names,
     pub member: &'a Member,

@@ -81,6 +81,7 @@ pub async fn respond_checking(
     let desk = Desk {
         lectern,
         l: locale,
+        reader: request.locale,
         names: NAMES,
         member,
         settings: &settings,

@@ -236,6 +236,16 @@ pub(crate) async fn act(d: &Desk<'_>, asked: &Asked<'_>) -> Answer {
             .await
             .map_err(down(l))?;
     }
+    // A new language answers in itself; back to default, in the reader's.
+    let l = if asked.language.is_some() {
+        current
+            .locale
+            .as_deref()
+            .map(Locale::from_tag)
+            .unwrap_or(d.reader)
+    } else {
+        l
+    };
     let unset = l.pick("설정 안 함 (봇 기본값)", "not set (bot default)");
     let show = |v: Option<String>| v.unwrap_or_else(|| unset.to_string());
     let field = |name: &str, value: String| Field {

@@ -250,6 +250,11 @@ async fn settings_are_for_managers_and_apply_to_every_command() {
     )
     .await;
     assert!(saved.reply.is_ok(), "{:?}", saved.reply);
+    assert!(
+        saved.reply.text.starts_with("Saved."),
+        "a new language confirms in itself: {}",
+        saved.reply.text
+    );
     // A Korean reader in this server now gets English, and hidden answers.
     let summary = ask(&lectern, &book, &student, "/summary 21", Locale::Ko).await;
     assert_eq!(summary.locale, Locale::En);
@@ -279,6 +284,11 @@ async fn settings_are_for_managers_and_apply_to_every_command() {
     )
     .await;
     assert!(reset.reply.is_ok());
+    assert!(
+        reset.reply.text.starts_with("저장했어요"),
+        "back to default confirms in the reader's language: {}",
+        reset.reply.text
+    );
     assert_eq!(book.settings(GUILD).await.unwrap().locale, None);
     let after = ask(&lectern, &book, &student, "/summary 21", Locale::Ko).await;
     assert_eq!(after.locale, Locale::Ko, "the reader's language again");
