@@ -4,7 +4,7 @@
 //! names the reader's Discord shows ([`localize_line`]).
 
 use super::reply::Suggestion;
-use super::spec::Names;
+use super::spec::{Kind, Names};
 use crate::locale::Locale;
 use crate::markdown::code_span;
 use crate::particle::{with, Particle};
@@ -154,14 +154,29 @@ pub fn localize_line(l: Locale, names: Names, line: &str) -> String {
         return line.to_string();
     };
     let mut words = vec![format!("/{}", names.command(l, name))];
+    // A fixed value of one of the command's options, as the reader's
+    // Discord offers it (`set` → `설정`).
+    let choice = |value: &str| -> Option<&'static str> {
+        let spec = names.find(name)?;
+        spec.all_options().find_map(|o| match o.kind {
+            Kind::Choice { choices } => choices
+                .iter()
+                .find(|c| c.value == value)
+                .map(|c| l.pick(c.ko, c.value)),
+            _ => None,
+        })
+    };
     for word in rest.split_whitespace() {
         let (open, bare) = match word.strip_prefix('[') {
             Some(bare) => ("[", bare),
             None => ("", word),
         };
         words.push(match bare.split_once(':') {
-            Some((key, value)) => format!("{open}{}:{value}", names.option(l, key)),
-            None => word.to_string(),
+            Some((key, value)) => {
+                let value = choice(value).unwrap_or(value);
+                format!("{open}{}:{value}", names.option(l, key))
+            }
+            None => choice(bare).map_or_else(|| word.to_string(), |c| format!("{open}{c}")),
         });
     }
     words.join(" ")
