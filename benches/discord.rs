@@ -70,7 +70,7 @@ fn interactions() -> Vec<(String, Interaction)> {
             at: Some(text("+2:30")),
         },
         Command::Chapters { course: None },
-        Command::Help,
+        Command::Help { command: None },
     ];
     let mut out = Vec::new();
     for locale in ["ko", "en-US"] {

@@ -42,7 +42,10 @@ pub enum Command {
         chapter: String,
         at: Option<String>,
     },
-    Help,
+    /// `/help`: every command, or one command's page.
+    Help {
+        command: Option<String>,
+    },
     /// Marks a chapter watched for the asker (`/watched`, the "✅ 봤어요" button).
     Watched {
         course: Option<String>,

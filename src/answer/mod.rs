@@ -70,6 +70,7 @@ pub use crate::locale::Locale;
 pub use board_picture::{board_picture, BOARD_PNG};
 pub use command::Command;
 pub use commands::{COMMANDS, NAMES};
+pub use help::command_suggestions;
 pub use read::PAGE_CHARS;
 pub use reload::reload_reply;
 use reply::Retry;

@@ -105,24 +105,13 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     let Some(spec) = answerable().find(|c| c.answers_to(&lower)) else {
         // Typos of the English or the Korean name (`/sumary`, `/요악`);
         // never a command only buttons run.
-        let mut ranked: Vec<(f64, &str)> = answerable()
-            .filter(|c| !super::commands::BUTTON_ONLY.contains(&c.name))
-            .map(|c| {
-                let names = [c.name, c.ko].into_iter().chain(c.aliases.iter().copied());
-                let closest = names
-                    .map(|n| strsim::normalized_damerau_levenshtein(&lower, n))
-                    .fold(0.0, f64::max);
-                (closest, c.name)
-            })
-            .filter(|(s, _)| *s >= 0.4)
-            .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
         return Err(Unread {
             problem: SlashProblem::UnknownCommand(crate::cut::truncate(name, 40)),
-            lines: ranked
+            lines: NAMES
+                .closest(&lower)
                 .into_iter()
-                .take(3)
-                .map(|(_, n)| format!("/{n}"))
+                .filter(|c| c.answering.is_some())
+                .map(|c| format!("/{}", c.name))
                 .collect(),
         });
     };
@@ -206,7 +195,7 @@ fn read(line: &str) -> Result<(Command, Option<bool>), Unread> {
     }
     let typed = Typed { values: &values };
     Command::from_arguments(command, &typed)
-        .unwrap_or(Ok(Command::Help))
+        .unwrap_or(Ok(Command::Help { command: None }))
         .map(|parsed| (parsed, hide))
         .map_err(|e| {
             let problem = match e {

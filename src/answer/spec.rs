@@ -143,6 +143,17 @@ impl CommandSpec {
     }
 
     /// The options a command reads, course last when it takes one.
+    /// How close a typed name is to this command's names (0–1): the best
+    /// of its English and Korean names and aliases, so `/sumary` and `/요악`
+    /// both find theirs.
+    pub fn closeness(&self, typed: &str) -> f64 {
+        [self.name, self.ko]
+            .into_iter()
+            .chain(self.aliases.iter().copied())
+            .map(|n| strsim::normalized_damerau_levenshtein(typed, n))
+            .fold(0.0, f64::max)
+    }
+
     pub fn all_options(&self) -> impl Iterator<Item = &'static OptionSpec> {
         let course = self.takes_course.then_some(&COURSE);
         self.options.iter().chain(course)
@@ -162,16 +173,42 @@ pub(crate) fn not_mine() -> Answer {
 #[derive(Debug, Clone, Copy)]
 pub struct Names {
     commands: &'static [&'static CommandSpec],
+    /// Registered names of the commands only buttons run.
+    button_only: &'static [&'static str],
 }
 
 impl Names {
-    pub const fn new(commands: &'static [&'static CommandSpec]) -> Names {
-        Names { commands }
+    pub const fn new(
+        commands: &'static [&'static CommandSpec],
+        button_only: &'static [&'static str],
+    ) -> Names {
+        Names {
+            commands,
+            button_only,
+        }
     }
 
     /// Every command, in the table's order.
     pub fn all(self) -> impl Iterator<Item = &'static CommandSpec> {
         self.commands.iter().copied()
+    }
+
+    /// The commands a person can type (not those only buttons run).
+    pub fn typed(self) -> impl Iterator<Item = &'static CommandSpec> {
+        self.all()
+            .filter(move |c| !self.button_only.contains(&c.name))
+    }
+
+    /// The typed commands whose names are closest to `typed` (lowercase,
+    /// without `/`), best first: at most three, none far off.
+    pub fn closest(self, typed: &str) -> Vec<&'static CommandSpec> {
+        let mut ranked: Vec<(f64, &'static CommandSpec)> = self
+            .typed()
+            .map(|c| (c.closeness(typed), c))
+            .filter(|(s, _)| *s >= 0.4)
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked.into_iter().take(3).map(|(_, c)| c).collect()
     }
 
     /// The spec of a command by its registered (English) name.

@@ -226,7 +226,10 @@ mod tests {
             time: "3:09:39".into(),
         };
         assert_eq!(round(ClickMode::NewHidden, at), "v1:-at:3%3A09%3A39");
-        assert_eq!(round(ClickMode::Update, Command::Help), "v1:help");
+        assert_eq!(
+            round(ClickMode::Update, Command::Help { command: None }),
+            "v1:help"
+        );
     }
 
     #[test]

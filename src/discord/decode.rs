@@ -117,7 +117,7 @@ mod tests {
     fn presses_and_commands_are_decoded_directly() {
         let bodies = [
             synthetic::component_interaction("v1:+w:3", "ko", false),
-            synthetic::command_interaction(&Command::Help, None, "ko"),
+            synthetic::command_interaction(&Command::Help { command: None }, None, "ko"),
             synthetic::autocomplete_interaction("search", "query", "토", &[], "ko"),
         ];
         for body in bodies {

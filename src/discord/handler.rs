@@ -32,7 +32,9 @@ use super::custom_id::{self, ClickMode};
 use super::options::{read_command, Values};
 use super::render::{self, Frame};
 use super::{commands, limits, reload, Settings};
-use crate::answer::{answer, notices, Attachment, Command, Locale, Reply, Request};
+use crate::answer::{
+    answer, command_suggestions, notices, Attachment, Command, Locale, Reply, Request, NAMES,
+};
 use crate::app::Lectern;
 use crate::cut::{char_len, truncate};
 use crate::search::Suggestion;
@@ -196,6 +198,7 @@ fn autocomplete(lectern: &Lectern, i: &CommandInteraction) -> CreateInteractionR
                     .suggest_chapters(library, focused.value, course),
                 "query" => lectern.index.suggest_topics(library, focused.value, course),
                 "course" => course_suggestions(lectern, focused.value),
+                "command" => command_suggestions(Locale::from_tag(&i.locale), NAMES, focused.value),
                 _ => Vec::new(),
             }
         }

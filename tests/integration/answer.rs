@@ -10,6 +10,7 @@ use crate::support::{golden, shipped};
 
 mod commands;
 mod courses;
+mod help;
 mod moment;
 mod no_notes;
 mod numbers;

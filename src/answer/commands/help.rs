@@ -1,9 +1,13 @@
-//! `/help`: what Lectern can do, with an example for each command.
+//! `/help`: what Lectern can do, with an example for each command; with a
+//! command named (`/도움말 퀴즈`), that command's page.
 
 use crate::answer::command::Command;
 use crate::answer::help;
 use crate::answer::reply::Answer;
-use crate::answer::spec::{Answering, ArgError, Arguments, CommandSpec, HelpRow, Names, Needs};
+use crate::answer::spec::{
+    not_mine, Answering, ArgError, Arguments, CommandSpec, HelpRow, Kind, Names, Needs, OptionSpec,
+    Words,
+};
 use crate::app::Lectern;
 use crate::locale::Locale;
 
@@ -13,7 +17,7 @@ pub(super) const SPEC: CommandSpec = CommandSpec {
     aliases: &["도움말", "도움", "h"],
     description: "What Lectern can do, with examples",
     description_ko: "Lectern 사용법과 예시",
-    options: &[],
+    options: &[COMMAND],
     takes_course: false,
     admin: false,
     needs: Needs { member: false },
@@ -27,14 +31,37 @@ pub(super) const SPEC: CommandSpec = CommandSpec {
     answering: Some(Answering { build, values, run }),
 };
 
-fn build(_: &dyn Arguments) -> Result<Command, ArgError> {
-    Ok(Command::Help)
+/// The command to explain.
+const COMMAND: OptionSpec = OptionSpec {
+    name: "command",
+    ko: "명령",
+    aliases: &["명령", "명령어"],
+    description: "A command to explain, e.g. search",
+    description_ko: "자세히 볼 명령 (예: 검색)",
+    kind: Kind::Text { autocomplete: true },
+    required: false,
+    words: Words::Rest,
+};
+
+fn build(args: &dyn Arguments) -> Result<Command, ArgError> {
+    Ok(Command::Help {
+        command: args.text(COMMAND.name),
+    })
 }
 
-fn values(_: &Command) -> Vec<Option<String>> {
-    Vec::new()
+fn values(command: &Command) -> Vec<Option<String>> {
+    match command {
+        Command::Help { command } => vec![command.clone()],
+        _ => Vec::new(),
+    }
 }
 
-fn run(lectern: &Lectern, l: Locale, names: Names, _: &Command) -> Answer {
-    help::help(lectern, l, names)
+fn run(lectern: &Lectern, l: Locale, names: Names, command: &Command) -> Answer {
+    match command {
+        Command::Help { command: None } => help::help(lectern, l, names),
+        Command::Help {
+            command: Some(name),
+        } => help::command_page(lectern, l, names, name),
+        _ => not_mine(),
+    }
 }

@@ -100,7 +100,7 @@ impl Command {
             Command::Where { .. } => &where_::SPEC,
             Command::At { .. } => &at::SPEC,
             Command::Link { .. } => &link::SPEC,
-            Command::Help => &help::SPEC,
+            Command::Help { .. } => &help::SPEC,
             Command::Watched { .. } => &watched::SPEC,
             Command::Unwatch { .. } => &unwatch::SPEC,
             Command::Progress { .. } => &progress::SPEC,
@@ -119,4 +119,4 @@ impl Command {
 /// The table as wording reads it: handed down to every command body, so the
 /// wording below the command files names commands and options without
 /// importing the table.
-pub const NAMES: Names = Names::new(COMMANDS);
+pub const NAMES: Names = Names::new(COMMANDS, BUTTON_ONLY);

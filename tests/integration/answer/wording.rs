@@ -24,7 +24,7 @@ const WORDING: &[&str] = &[
     "/read 21 page:x",
     "/read 21 page:99",
     "/search 에이전트 limit:20",
-    "/help extra words",
+    "/courses extra words",
     "/asdfgh",
     "/sumary 21",
     "asdfgh",
@@ -88,7 +88,7 @@ fn unrecognised_command_is_only_for_unknown_commands() {
         "/summary",
         "/search",
         "/read 21 page:x",
-        "/help extra words",
+        "/courses extra words",
     ] {
         let reply = ko(line);
         assert!(reply.error.is_some(), "{line}");

@@ -408,3 +408,19 @@ fn chapters_takes_its_course_option() {
     );
     assert!(reply.title.contains("다른 강의"), "{}", reply.title);
 }
+
+#[test]
+fn help_command_autocomplete_offers_command_names_in_the_readers_language() {
+    use lectern::discord::{synthetic, Settings};
+    let r = crate::support::discord::respond(
+        &shipped(),
+        &Settings::default(),
+        &synthetic::autocomplete_interaction("help", "command", "퀴", &[], "ko"),
+    );
+    let first = &r["data"]["choices"][0];
+    assert_eq!(first["value"], "quiz", "{r}");
+    assert!(
+        first["name"].as_str().unwrap_or("").starts_with("퀴즈 — "),
+        "{r}"
+    );
+}

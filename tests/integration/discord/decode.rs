@@ -56,14 +56,15 @@ fn every_golden_and_synthetic_interaction_decodes_as_before() {
     }
     assert!(n >= 20, "{n} fixtures");
     let mut bodies = vec![
-        synthetic::command_interaction(&Command::Help, None, "ko"),
+        synthetic::command_interaction(&Command::Help { command: None }, None, "ko"),
         synthetic::component_interaction("v1:+w:3", "ko", false),
         synthetic::component_interaction("v1:+w:3", "en-US", true),
         synthetic::reload_interaction(0, "en-US"),
         synthetic::autocomplete_interaction("search", "query", "토", &[], "ko"),
         synthetic::autocomplete_interaction("summary", "chapter", "", &[("course", "x")], "en-US"),
     ];
-    let mut long = synthetic::command_interaction(&Command::Help, Some(true), "ko");
+    let mut long =
+        synthetic::command_interaction(&Command::Help { command: None }, Some(true), "ko");
     long["data"]["name"] = json!("명령".repeat(40));
     bodies.push(long);
     for body in bodies {
@@ -74,7 +75,8 @@ fn every_golden_and_synthetic_interaction_decodes_as_before() {
 #[test]
 fn odd_and_hostile_bodies_get_the_same_answers() {
     let press = synthetic::component_interaction("v1:+w:3", "ko", false);
-    let mut wrong_name = synthetic::command_interaction(&Command::Help, None, "ko");
+    let mut wrong_name =
+        synthetic::command_interaction(&Command::Help { command: None }, None, "ko");
     wrong_name["data"]["name"] = json!(7);
     let mut modal = press.clone();
     modal["type"] = json!(5);

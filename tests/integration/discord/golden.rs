@@ -64,7 +64,7 @@ fn visibility_follows_hide_then_the_configured_default() {
     let help = fixture("cmd_help_ko.json");
     assert!(!is_ephemeral(&respond_to(&lectern, &public, &help)));
     assert!(is_ephemeral(&respond_to(&lectern, &hidden, &help)));
-    let command = lectern::answer::Command::Help;
+    let command = lectern::answer::Command::Help { command: None };
     let shown = synthetic::command_interaction(&command, Some(false), "ko");
     let shown = serde_json::to_vec(&shown).unwrap();
     assert!(!is_ephemeral(&respond_to(&lectern, &hidden, &shown)));

@@ -71,7 +71,10 @@ fn queries(lectern: &Lectern) -> Vec<String> {
 
 /// Every command for every chapter, plus the chapter-less ones.
 fn commands(lectern: &Lectern) -> Vec<Command> {
-    let mut out = vec![Command::Help, Command::Chapters { course: None }];
+    let mut out = vec![
+        Command::Help { command: None },
+        Command::Chapters { course: None },
+    ];
     let s = |x: &str| x.to_string();
     for course in &lectern.library.courses {
         for ch in &course.chapters {
@@ -317,7 +320,7 @@ fn any_command() -> impl Strategy<Value = Command> {
             chapter,
             at
         }),
-        Just(Command::Help),
+        Just(Command::Help { command: None }),
     ]
 }
 

@@ -96,7 +96,7 @@ fn only_managers_and_administrators_in_a_server_may_reload() {
 #[test]
 fn only_the_reload_command_is_intercepted() {
     let others = [
-        synthetic::command_interaction(&Command::Help, None, "ko"),
+        synthetic::command_interaction(&Command::Help { command: None }, None, "ko"),
         synthetic::autocomplete_interaction("summary", "chapter", "2", &[], "ko"),
         synthetic::component_interaction("v1:help", "ko", false),
         json!({ "type": 1, "id": "1", "application_id": "2", "token": "t", "version": 1 }),

@@ -102,7 +102,7 @@ impl Server {
 
 fn every_command() -> Vec<Command> {
     vec![
-        Command::Help,
+        Command::Help { command: None },
         Command::Chapters { course: None },
         Command::Summary {
             course: None,

@@ -76,8 +76,12 @@ async fn forged_and_stale_requests_are_refused() {
 async fn bad_bodies_get_the_right_status() {
     let s = start(shipped_config()).await;
     let key = SigningKey::from_bytes(&SECRET);
-    let interaction =
-        serde_json::to_vec(&synthetic::command_interaction(&Command::Help, None, "ko")).unwrap();
+    let interaction = serde_json::to_vec(&synthetic::command_interaction(
+        &Command::Help { command: None },
+        None,
+        "ko",
+    ))
+    .unwrap();
     // Truncated after signing: the signature no longer matches.
     let ts = now();
     let sig = signing::signature(&key, &ts.to_string(), &interaction);

@@ -200,7 +200,7 @@ async fn the_http_endpoint_defers_then_sends_the_picture_through_the_webhook() {
     }
 
     // A command without a picture is still answered in the response body.
-    let help = synth::command_interaction(&Command::Help, None, "ko");
+    let help = synth::command_interaction(&Command::Help { command: None }, None, "ko");
     let response = signed_post(&client, &format!("{base}/interactions"), &help)
         .send()
         .await
