@@ -1,0 +1,60 @@
+//! Which passage a hit links to, on tiny courses of our own:
+//! - a glossary name of several words said with particles and verb endings
+//!   (`동전 던지기` said `편향된 동전을 던질`) counts as the whole name, so its
+//!   paragraph beats one saying a sibling name in full.
+
+use lectern::library::Library;
+use lectern::search::{Glossary, SearchIndex};
+
+const COURSE: &str = r#"id: coins
+title: "Coins"
+title_ko: "동전"
+video: "abcdefghijk"
+duration: "0:10:00"
+chapters:
+  - number: 1
+    start: "0:00:00"
+    title: "Sampling"
+    title_ko: "샘플링"
+"#;
+
+const CH1: &str = r#"---
+title: "1. Sampling"
+titleKr: "1. 샘플링"
+chapter: 1
+---
+
+## 요약
+
+다음 토큰을 고르는 법.
+
+## 전체 번역
+
+[0:00] 오늘은 다음 토큰을 고르는 이야기를 합니다.
+
+[1:00] 이제 편향된 동전을 던질 수 있습니다. 확률이 높은 토큰이 더 자주 나옵니다.
+
+[2:00] 이 시스템은 확률적 시스템입니다. 동전 이야기는 앞에서 했습니다.
+"#;
+
+const GLOSSARY: &str = r#"concepts:
+  - en: ["coin flip", "stochastic system"]
+    ko: ["동전 던지기", "확률적 시스템"]
+"#;
+
+fn coins() -> (Library, SearchIndex) {
+    let files = [("course.yaml", COURSE), ("01.md", CH1)];
+    let glossary = Glossary::parse(GLOSSARY).expect("glossary parses");
+    let (library, index) = crate::support::tiny_course("coins", &files, &glossary);
+    assert_eq!(library.courses.len(), 1, "{:?}", library.diagnostics);
+    (library, index)
+}
+
+#[test]
+fn a_glossary_name_said_with_endings_counts_as_the_whole_name() {
+    let (library, index) = coins();
+    let hits = index.search(&library, "동전 던지기", None, 5);
+    let m = &hits[0].moments[0];
+    assert_eq!(m.moment.seconds, 60, "{hits:?}");
+    assert!(m.snippet.contains("**던질**"), "{}", m.snippet);
+}
