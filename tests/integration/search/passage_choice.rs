@@ -1,7 +1,10 @@
 //! Which passage a hit links to, on tiny courses of our own:
 //! - a glossary name of several words said with particles and verb endings
 //!   (`동전 던지기` said `편향된 동전을 던질`) counts as the whole name, so its
-//!   paragraph beats one saying a sibling name in full.
+//!   paragraph beats one saying a sibling name in full;
+//! - a name of several words is said where its words stand in its order
+//!   (`생각하는 모델`, a model that thinks), not reversed (`모델이 생각하는`,
+//!   how a model thinks).
 
 use lectern::library::Library;
 use lectern::search::{Glossary, SearchIndex};
@@ -40,10 +43,33 @@ chapter: 1
 const GLOSSARY: &str = r#"concepts:
   - en: ["coin flip", "stochastic system"]
     ko: ["동전 던지기", "확률적 시스템"]
+  - en: ["thinking model"]
+    ko: ["생각하는 모델"]
+"#;
+
+const CH1_THINKING: &str = r#"---
+title: "1. Sampling"
+titleKr: "1. 샘플링"
+chapter: 1
+---
+
+## 요약
+
+다음 토큰을 고르는 법.
+
+## 전체 번역
+
+[0:00] 훈련이 길어지면 모델이 생각하는 방법을 스스로 배웁니다. 어떤 모델은 빠르고 어떤 모델은 느립니다. 큰 모델은 더 그렇습니다.
+
+[1:00] 요즘은 생각하는 아주 큰 모델이 답하기 전에 오래 고민합니다.
 "#;
 
 fn coins() -> (Library, SearchIndex) {
-    let files = [("course.yaml", COURSE), ("01.md", CH1)];
+    course(CH1)
+}
+
+fn course(chapter: &str) -> (Library, SearchIndex) {
+    let files = [("course.yaml", COURSE), ("01.md", chapter)];
     let glossary = Glossary::parse(GLOSSARY).expect("glossary parses");
     let (library, index) = crate::support::tiny_course("coins", &files, &glossary);
     assert_eq!(library.courses.len(), 1, "{:?}", library.diagnostics);
@@ -57,4 +83,12 @@ fn a_glossary_name_said_with_endings_counts_as_the_whole_name() {
     let m = &hits[0].moments[0];
     assert_eq!(m.moment.seconds, 60, "{hits:?}");
     assert!(m.snippet.contains("**던질**"), "{}", m.snippet);
+}
+
+#[test]
+fn a_name_of_several_words_is_said_in_its_order() {
+    let (library, index) = course(CH1_THINKING);
+    let hits = index.search(&library, "생각하는 모델", None, 5);
+    let m = &hits[0].moments[0];
+    assert_eq!(m.moment.seconds, 60, "{hits:?}");
 }
