@@ -32,6 +32,7 @@ mod glossary;
 mod glossary_tests;
 mod index;
 mod indexer;
+mod inflected_name;
 mod jamo;
 mod josa;
 mod key_point_link;

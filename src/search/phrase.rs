@@ -12,7 +12,8 @@
 //! `모델을 기다려`).
 //!
 //! Looser, the words of a name of several words stand together when each is
-//! within a few words of the others, in any order (`near`).
+//! within a few words of the others: for a chapter, in any order (`near`);
+//! for the passage a link plays, in the name's order (`positions_together`).
 //!
 //! A question of common words around a word said everywhere (`what model
 //! are you`) is read as written, common words and all
@@ -175,8 +176,10 @@ pub(crate) fn near(index: &Index, first: &Posting, others: &[&Posting]) -> bool 
     })
 }
 
-/// The positions of the first posting's term that have every other term
-/// within a few words: where a name of several words is said as a whole.
+/// The positions of the first posting's term followed by every other term,
+/// in order, within a few words: where a name of several words is said as
+/// a whole (`생각하는 모델`, a model that thinks, is not `모델이 생각하는`,
+/// how a model thinks).
 pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Posting]) -> Vec<u32> {
     let window = NEAR_CHARS * others.len() as u32;
     index
@@ -184,10 +187,17 @@ pub(crate) fn positions_together(index: &Index, first: &Posting, others: &[&Post
         .iter()
         .copied()
         .filter(|&a| {
+            let mut prev = a;
             others.iter().all(|q| {
                 let list = index.positions(q);
-                let i = list.partition_point(|&b| b.saturating_add(window) < a);
-                list.get(i).is_some_and(|&b| b.abs_diff(a) <= window)
+                let i = list.partition_point(|&b| b <= prev);
+                match list.get(i) {
+                    Some(&b) if b - a <= window => {
+                        prev = b;
+                        true
+                    }
+                    _ => false,
+                }
             })
         })
         .collect()

@@ -3,7 +3,9 @@
 //! the concept names it reaches through the glossary (weighted lower, so an
 //! expansion never outranks the word itself). Adjacent words are also tried
 //! joined (`멀티 모달`, `alpha go`) and long Hangul words split; a Korean
-//! verb in its noun form reads its conjugations, a noun its light verb.
+//! verb in its noun form reads its conjugations, a noun its light verb; a
+//! glossary name of several words is also read said with endings
+//! (`inflected_name`).
 
 use rustc_hash::FxHashMap;
 
@@ -13,6 +15,7 @@ use super::expansions::{
 };
 use super::glossary::Concepts;
 use super::index::Index;
+use super::inflected_name::name_said_inflected;
 use super::normalize::{choseong_query, edit_budget, word_key, Script};
 use super::question;
 pub(crate) use super::slot::{Form, Slot, Tier};
@@ -344,6 +347,14 @@ pub(crate) fn parse_slots(
                 );
             }
             phrase_ngrams(index, concepts, &slots, &slot_forms, first, last, &mut alts);
+            name_said_inflected(
+                index,
+                concepts,
+                &slots,
+                &slot_forms,
+                (first, last),
+                &mut alts,
+            );
         }
     }
     let spans = std::mem::take(&mut alts.spans);

@@ -10,6 +10,7 @@ mod eval;
 mod guessed_only;
 mod moments;
 mod notes_alone;
+mod passage_choice;
 mod passages;
 mod props;
 mod queries;
