@@ -12,6 +12,10 @@
 //! one query), or, with `LECTERN_BENCH_PROFILE=captions`, only the captioned
 //! notes: every query's mean, then searching for `LECTERN_BENCH_SECONDS`
 //! (8) so a profiler can attach (`perf record -g -- …/search-* --bench`).
+//! Instructions per search, which the machine's load does not move:
+//! `LECTERN_BENCH_PROFILE=captions LECTERN_BENCH_SECONDS=0 valgrind
+//! --tool=callgrind --toggle-collect='lectern::search::SearchIndex::search'
+//! …/search-* --bench`, total over the 14,800 searches it runs.
 
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -15,11 +15,12 @@ use super::transliteration::{SoundMatch, SoundTable};
 pub(crate) struct Dictionary {
     keys: Vec<Box<str>>,
     lens: Vec<u16>,
-    sigs: Vec<u64>,
     scripts: Vec<Script>,
     map: FxHashMap<Box<str>, TermId>,
     sorted: Vec<TermId>,
-    by_len: Vec<Vec<TermId>>,
+    /// Typo candidates by length in characters, each with its signature
+    /// beside it: a scan reads one bucket straight through.
+    by_len: Vec<Vec<(u64, TermId)>>,
     choseong: FxHashMap<Box<str>, Vec<TermId>>,
     /// 초성 keys in order, for prefix lookups.
     choseong_sorted: Vec<Box<str>>,
@@ -45,7 +46,6 @@ impl Dictionary {
         self.keys.push(boxed.clone());
         self.lens
             .push(key.chars().count().min(u16::MAX as usize) as u16);
-        self.sigs.push(signature(key));
         self.scripts.push(script);
         self.map.insert(boxed, id);
         if let Some(c) = choseong {
@@ -71,7 +71,7 @@ impl Dictionary {
         let mut by_len = vec![Vec::new(); max_len + 1];
         for (id, &len) in self.lens.iter().enumerate() {
             if self.scripts[id] != Script::Other {
-                by_len[len as usize].push(id as TermId);
+                by_len[len as usize].push((signature(&self.keys[id]), id as TermId));
             }
         }
         self.by_len = by_len;
@@ -149,9 +149,9 @@ impl Dictionary {
         let hi = (len + budget).min(self.by_len.len().saturating_sub(1));
         let mut tbuf = ['\0'; MAX_CHARS];
         for bucket in self.by_len.get(lo..=hi).unwrap_or(&[]) {
-            for &id in bucket {
+            for &(term_sig, id) in bucket {
                 let i = id as usize;
-                if (self.sigs[i] ^ sig).count_ones() as usize > 2 * budget || !keep(id) {
+                if (term_sig ^ sig).count_ones() as usize > 2 * budget || !keep(id) {
                     continue;
                 }
                 let other = &*self.keys[i];

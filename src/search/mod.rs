@@ -51,6 +51,8 @@ mod ranked;
 mod shown;
 mod slot;
 mod snippet;
+#[cfg(test)]
+mod snippet_tests;
 mod stopwords;
 mod suggest;
 mod term_id;

@@ -24,6 +24,14 @@ pub(crate) struct Matcher<'a> {
     /// key): a token whose key can't start with one of them is skipped
     /// without normalising it.
     pairs: FxHashSet<(char, char)>,
+    /// One bit per pair of `pairs` (see [`pair_bit`]): most tokens are
+    /// turned away by it without a look in `pairs`.
+    pair_bits: u64,
+}
+
+/// The bit of a key pair in [`Matcher`]'s `pair_bits`.
+fn pair_bit((a, b): (char, char)) -> u64 {
+    1 << ((u32::from(a) ^ u32::from(b).rotate_left(3)) % 64)
 }
 
 /// The first two letters of a token's key, when they are cheap to know.
@@ -50,8 +58,19 @@ impl<'a> Matcher<'a> {
                 let mut k = dict.key(t).chars();
                 Some((k.next()?, k.next().unwrap_or('\0')))
             })
-            .collect();
-        Matcher { dict, terms, pairs }
+            .collect::<FxHashSet<_>>();
+        let pair_bits = pairs.iter().fold(0, |bits, &p| bits | pair_bit(p));
+        Matcher {
+            dict,
+            terms,
+            pairs,
+            pair_bits,
+        }
+    }
+
+    /// Whether a matched term's key starts with the pair `p`.
+    fn may_start(&self, p: (char, char)) -> bool {
+        self.pair_bits & pair_bit(p) != 0 && self.pairs.contains(&p)
     }
 
     pub fn check(&self, token: &str) -> Option<usize> {
@@ -61,7 +80,7 @@ impl<'a> Matcher<'a> {
     /// [`Matcher::check`], with the words of this search's texts
     /// normalised once (`words`).
     pub fn check_in<'t>(&self, token: &'t str, words: &mut TokenTerms<'t>) -> Option<usize> {
-        if key_pair(token).is_some_and(|p| !self.pairs.contains(&p)) {
+        if key_pair(token).is_some_and(|p| !self.may_start(p)) {
             return None;
         }
         let (t, stem_chars) = words.get(self.dict, token)?;
@@ -71,7 +90,7 @@ impl<'a> Matcher<'a> {
     /// For a token the query matched: how many leading characters to bold
     /// and the weight of the reading.
     fn matched(&self, token: &str) -> Option<(usize, f32)> {
-        if key_pair(token).is_some_and(|p| !self.pairs.contains(&p)) {
+        if key_pair(token).is_some_and(|p| !self.may_start(p)) {
             return None;
         }
         let k = lookup_key(token)?;

@@ -3,6 +3,7 @@
 //! words in **bold** (only the stem: `**에이전트**는`).
 
 use super::tokenize::for_each_token;
+use crate::markdown::ESCAPED;
 
 /// Visible characters of a snippet, before ellipses, escapes and bold marks.
 pub(crate) const WINDOW: usize = 140;
@@ -11,9 +12,9 @@ const LEAD: usize = 40;
 /// How far a cut may move to reach a space.
 const SLACK: usize = 14;
 
-/// Character ranges (start, end) to bold in `text`: every token for which
+/// Byte ranges (start, end) of `text` to bold: every token for which
 /// `matches` gives the number of leading characters to bold.
-pub(crate) fn bold_ranges<'t>(
+fn bold_ranges<'t>(
     text: &'t str,
     matches: &mut impl FnMut(&'t str) -> Option<usize>,
 ) -> Vec<(usize, usize)> {
@@ -21,7 +22,14 @@ pub(crate) fn bold_ranges<'t>(
     for_each_token(text, |t| {
         if let Some(n) = matches(t.text) {
             let n = n.clamp(1, t.chars);
-            out.push((t.start, t.start + n));
+            // A token is a slice of `text`: its bytes start where it does.
+            let start = t.text.as_ptr() as usize - text.as_ptr() as usize;
+            let len = t
+                .text
+                .char_indices()
+                .nth(n)
+                .map_or(t.text.len(), |(b, _)| b);
+            out.push((start, start + len));
         }
     });
     out.sort_unstable();
@@ -57,7 +65,13 @@ pub(crate) fn snippet<'t>(
 ) -> String {
     // Only the characters around the window are looked at (passages can be
     // long): from a little before its start to its end.
-    let len = text.chars().count();
+    // In ASCII text (most caption windows) a character is a byte.
+    let ascii = text.is_ascii();
+    let len = if ascii {
+        text.len()
+    } else {
+        text.chars().count()
+    };
     let center = center.min(len);
     let (mut start, mut end) = if len <= WINDOW {
         (0, len)
@@ -69,10 +83,13 @@ pub(crate) fn snippet<'t>(
     // are decoded (a paragraph may be long, the window is short).
     let (mut start_b, mut end_b) = (0, text.len());
     if start > 0 {
-        start_b = text
-            .char_indices()
-            .nth(start)
-            .map_or(text.len(), |(b, _)| b);
+        start_b = if ascii {
+            start
+        } else {
+            text.char_indices()
+                .nth(start)
+                .map_or(text.len(), |(b, _)| b)
+        };
         let rest = text.get(start_b..).unwrap_or("");
         // Move forward to just after a space, if one is close and before the match.
         let stop = (start + SLACK).min(center).min(len);
@@ -89,13 +106,20 @@ pub(crate) fn snippet<'t>(
     if end < len {
         // Move back to a space, if one is close; else cut at `end`.
         let lo = end.saturating_sub(SLACK).max(start + 1);
-        let rest = text.get(start_b..).unwrap_or("");
+        // ASCII text is entered at `lo` directly; other text is decoded up to it.
+        let (skip_b, skip) = if ascii {
+            (lo.saturating_sub(start), 0)
+        } else {
+            (0, lo.saturating_sub(start))
+        };
+        let from_b = start_b + skip_b;
+        let rest = text.get(from_b..).unwrap_or("");
         let edge = rest
             .char_indices()
-            .skip(lo.saturating_sub(start))
+            .skip(skip)
             .take((end + 1).saturating_sub(lo))
             .enumerate()
-            .map(|(k, (b, c))| (lo + k, start_b + b, c));
+            .map(|(k, (b, c))| (lo + k, from_b + b, c));
         let mut at_end = text.len();
         let mut space = None;
         for (i, b, c) in edge {
@@ -113,40 +137,72 @@ pub(crate) fn snippet<'t>(
     if start > 0 {
         out.push('…');
     }
-    let mut in_bold = false;
-    let mut r = 0;
-    for (i, c) in window.chars().enumerate() {
-        if in_bold && bold.get(r).is_some_and(|&(_, e)| e == i) {
-            out.push_str("**");
-            in_bold = false;
-            r += 1;
-        }
-        if !in_bold && bold.get(r).is_some_and(|&(s, _)| s == i) {
-            out.push_str("**");
-            in_bold = true;
-        }
-        push_escaped(&mut out, c);
-    }
-    if in_bold {
+    // Whole runs between the bold marks, not character by character.
+    let mut at = 0;
+    for (s, e) in bold {
+        push_escaped_str(&mut out, window.get(at..s).unwrap_or(""));
         out.push_str("**");
+        push_escaped_str(&mut out, window.get(s..e).unwrap_or(""));
+        out.push_str("**");
+        at = e;
     }
+    push_escaped_str(&mut out, window.get(at..).unwrap_or(""));
     if end < len {
         out.push('…');
     }
     out
 }
 
-/// The one Markdown escape set; control characters become spaces.
-#[inline]
-fn push_escaped(out: &mut String, c: char) {
-    if !c.is_ascii() && !c.is_control() {
-        // Only ASCII characters are escaped: most of a Korean snippet.
-        out.push(c);
-    } else if c.is_control() {
-        out.push(' ');
-    } else {
-        crate::markdown::push_escaped(out, c);
+/// Bytes that may start a character not pushed as itself: Markdown's
+/// escaped characters, ASCII control characters, and `C2`, the lead byte of
+/// the C1 control characters (U+0080–U+009F are `C2 80`–`C2 9F`).
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
     }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    let mut k = 0;
+    while k < ESCAPED.len() {
+        table[ESCAPED[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Pushes `text` with the one Markdown escape set applied (ASCII only: most
+/// of a Korean snippet goes through untouched); control characters become
+/// spaces. Runs of ordinary characters are copied whole.
+fn push_escaped_str(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && !SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let c1 = b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n));
+        if b == 0xc2 && !c1 {
+            // Another character led by `C2` (`©`, `°`): pushed as it is.
+            i += 1;
+            continue;
+        }
+        out.push_str(text.get(from..i).unwrap_or(""));
+        if c1 || b.is_ascii_control() {
+            out.push(' ');
+        } else {
+            crate::markdown::push_escaped(out, char::from(b));
+        }
+        i += if c1 { 2 } else { 1 };
+        from = i;
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ enum Class {
     Sep,
 }
 
+#[inline]
 fn class(c: char) -> Class {
     if c.is_ascii() {
         return if c.is_ascii_alphanumeric() {
