@@ -8,12 +8,14 @@
 use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
+use super::english_forms::english_forms;
 use super::expansions::{
     letter_digit_split, part_group, phrase_ngrams, sound_forms, split_compound, Alts,
 };
 use super::glossary::Concepts;
 use super::index::Index;
 use super::normalize::{choseong_query, edit_budget, word_key, Script};
+use super::noun_suffix::noun_suffix_forms;
 use super::question;
 pub(crate) use super::slot::{Form, Slot, Tier};
 use super::stopwords::is_stopword;
@@ -267,7 +269,10 @@ pub(crate) fn parse_slots(
         if slot.script == Script::Hangul {
             fs.extend(light_verb_forms(index, slot));
             fs.extend(nominal_verb_forms(index, slot));
+            fs.extend(noun_suffix_forms(index, slot, &fs));
             fs.extend(sound_forms(index, slot, &fs));
+        } else if slot.script == Script::Latin {
+            fs.extend(english_forms(index, slot));
         }
         for f in &fs {
             if index.df(f.term) > 0 {

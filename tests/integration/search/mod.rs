@@ -6,6 +6,7 @@ mod autocomplete;
 mod behaviour;
 mod common_words;
 mod courses;
+mod english_words;
 mod eval;
 mod guessed_only;
 mod moments;
