@@ -3,8 +3,11 @@
 //! says (`hallucination`, `tokenization`, `make`). The index keys English
 //! words with their plural removed only, so the word as typed still matches
 //! first and exactly; its other forms join as a reading a little weaker
-//! (like the Korean conjugations of `verb_forms`). Which words are forms of
-//! one another is decided by the Snowball English stemmer: the same stem.
+//! (like the Korean conjugations of `verb_forms`), or, for a word the
+//! course never says (it may as well be a typo), as weak as a typo fix. Which words are forms of
+//! one another is decided by the Snowball English stemmer: the same stem,
+//! except a verb made of a noun (`tokenize` of `token`), which the stemmer
+//! also reduces to the noun but which names something else.
 //! Names and identifiers (`GPT-2`, `llm.c`, `FineWeb`, `LLMs`) are not
 //! words with forms and are left alone.
 
@@ -38,6 +41,21 @@ pub(crate) fn english_stem(key: &str) -> Option<String> {
     plain.then(|| stemmer().stem(key).into_owned())
 }
 
+/// Whether two English words (keys) are forms of one word: the same
+/// stem, and not one of them a verb made of the other (`token` →
+/// `tokenize`, which the stemmer also reduces to `token`).
+pub(crate) fn forms_of_one_word(a: &str, b: &str) -> bool {
+    let (Some(stem), Some(other)) = (english_stem(a), english_stem(b)) else {
+        return false;
+    };
+    let base = stem.trim_end_matches(['e', 'i']).len();
+    let made_verb = |w: &str| {
+        w.get(base..)
+            .is_some_and(|t| t.starts_with("iz") || t.starts_with("is"))
+    };
+    stem == other && made_verb(a) == made_verb(b)
+}
+
 /// Whether a word as typed is a name rather than a word with forms: a
 /// capital after its first letter (`FineWeb`, `LLMs`, `GPT`), or a digit
 /// or joiner in it (`GPT-2`, `llm.c`).
@@ -68,7 +86,7 @@ pub(crate) fn english_forms(index: &Index, slot: &Slot) -> Vec<Form> {
         .filter(|&t| index.df(t) > 0 && dict.key(t) != slot.key)
         .filter(|&t| {
             let key = dict.key(t);
-            !is_stopword(key) && english_stem(key).as_deref() == Some(stem.as_str())
+            !is_stopword(key) && forms_of_one_word(&slot.key, key)
         })
         .collect();
     found.sort_by_key(|&t| std::cmp::Reverse(index.df(t)));
@@ -89,7 +107,7 @@ pub(crate) fn english_forms(index: &Index, slot: &Slot) -> Vec<Form> {
 
 #[cfg(test)]
 mod tests {
-    use super::{english_stem, is_name};
+    use super::{english_stem, forms_of_one_word, is_name};
 
     #[test]
     fn forms_of_one_word_share_a_stem() {
@@ -99,6 +117,17 @@ mod tests {
         assert_eq!(stem("tokenized"), stem("tokenizing"));
         assert_eq!(stem("trained"), stem("training"));
         assert_ne!(stem("general"), stem("generate"));
+    }
+
+    #[test]
+    fn a_verb_made_of_a_noun_is_another_word() {
+        assert!(forms_of_one_word("tokenized", "tokenization"));
+        assert!(forms_of_one_word("tokenizer", "tokenize"));
+        assert!(forms_of_one_word("hallucinating", "hallucination"));
+        assert!(forms_of_one_word("making", "make"));
+        assert!(!forms_of_one_word("token", "tokenize"));
+        assert!(!forms_of_one_word("tokenization", "token"));
+        assert!(!forms_of_one_word("general", "generate"));
     }
 
     #[test]
