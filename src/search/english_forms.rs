@@ -24,8 +24,12 @@ use super::stopwords::is_stopword;
 const MIN_LETTERS: usize = 4;
 /// Fewest letters of the stem the other forms are looked up by.
 const MIN_STEM: usize = 3;
-/// Most terms looked at for one word (a short stem starts many words).
-const MAX_LOOKED_AT: usize = 256;
+/// Most letters a form adds to the longer of the word and its stem
+/// (`hallucin` → `hallucinations`): longer words that start alike are
+/// other words, and not worth stemming.
+const MAX_SUFFIX: usize = 6;
+/// Most terms stemmed for one word (a short stem starts many words).
+const MAX_STEMMED: usize = 64;
 /// Most forms read for one word.
 const MAX_FORMS: usize = 8;
 
@@ -80,10 +84,11 @@ pub(crate) fn english_forms(index: &Index, slot: &Slot) -> Vec<Form> {
         return Vec::new();
     }
     let dict = &index.dict;
+    let longest = slot.key.len().max(stem.len()) + MAX_SUFFIX;
     let mut found: Vec<_> = dict
         .prefixed(prefix)
-        .take(MAX_LOOKED_AT)
-        .filter(|&t| index.df(t) > 0 && dict.key(t) != slot.key)
+        .filter(|&t| dict.key(t).len() <= longest && dict.key(t) != slot.key && index.df(t) > 0)
+        .take(MAX_STEMMED)
         .filter(|&t| {
             let key = dict.key(t);
             !is_stopword(key) && forms_of_one_word(&slot.key, key)
