@@ -3,7 +3,7 @@
 //! says (`hallucination`, `tokenization`, `make`). The index keys English
 //! words with their plural removed only, so the word as typed still matches
 //! first and exactly; its other forms join as a reading a little weaker
-//! (like the Korean conjugations of `verb_forms`), or, for a word the
+//! (like the Korean verb forms of `verb_forms`), or, for a word the
 //! course never says (it may as well be a typo), as weak as a typo fix. Which words are forms of
 //! one another is decided by the Snowball English stemmer: the same stem,
 //! except a verb made of a noun (`tokenize` of `token`), which the stemmer
@@ -30,6 +30,8 @@ const MIN_STEM: usize = 3;
 const MAX_SUFFIX: usize = 6;
 /// Most terms stemmed for one word (a short stem starts many words).
 const MAX_STEMMED: usize = 64;
+/// Share of a stem match's weight kept by another form of a word.
+const FORM: f32 = 0.9;
 /// Most forms read for one word.
 const MAX_FORMS: usize = 8;
 
@@ -97,16 +99,18 @@ pub(crate) fn english_forms(index: &Index, slot: &Slot) -> Vec<Form> {
     found.sort_by_key(|&t| std::cmp::Reverse(index.df(t)));
     // A word the course never says may be a typo as well as a form
     // (`pelicanli`): then its forms are a guess, like a typo fix.
+    // A word the course says reads its forms as surely as a word without
+    // its plural, a little weaker (as `verb_forms` reads a Korean verb).
     let said = dict.get(&slot.key).is_some_and(|t| index.df(t) > 0);
-    let tier = if said { Tier::Conjugated } else { Tier::Fuzzy };
+    let (tier, sim) = if said {
+        (Tier::Stem, FORM)
+    } else {
+        (Tier::Fuzzy, 1.0)
+    };
     found
         .into_iter()
         .take(MAX_FORMS)
-        .map(|term| Form {
-            term,
-            tier,
-            sim: 1.0,
-        })
+        .map(|term| Form { term, tier, sim })
         .collect()
 }
 

@@ -2,7 +2,8 @@
 //! and a Korean noun typed with a suffix find the notes that say them: on a
 //! tiny course of our own.
 //! - `generating` finds the chapter that says `generate` (its form), not
-//!   the one that says `general` (another word with the same start);
+//!   the one that says `general` (another word with the same start), and
+//!   `training` the one that says it before the one that says `trained`;
 //! - `2+2` finds the chapter that says `2 plus 2` (and, through the
 //!   glossary, `2 더하기 2`), not the one where 2 is only a number;
 //! - `박사급` finds the chapter that says `박사`, while `고급` (a word, not
@@ -47,7 +48,7 @@ fn words(glossary: &Glossary) -> (Library, SearchIndex) {
             "셋",
             "셋째 이야기.",
             &[],
-            "In general terms the weights are numbers.",
+            "In general terms the weights are numbers, trained once.",
         ),
         chapter(
             4,
@@ -61,7 +62,7 @@ fn words(glossary: &Glossary) -> (Library, SearchIndex) {
             "다섯",
             "다섯째 이야기.",
             &[],
-            "사용자가 2 더하기 2 는 뭐냐고 묻습니다.",
+            "사용자가 2 더하기 2 는 뭐냐고 묻습니다. Training takes days.",
         ),
     ];
     let names: Vec<String> = (1..=chapters.len()).map(|n| format!("{n:02}.md")).collect();
@@ -80,6 +81,9 @@ fn an_english_word_typed_in_another_form_finds_its_forms_not_lookalikes() {
     let (library, index) = words(&Glossary::default());
     assert_eq!(chapters_found(&library, &index, "generating"), [4]);
     assert_eq!(chapters_found(&library, &index, "generated text"), [4]);
+    // A word the course says finds where it is said first, then its forms.
+    assert_eq!(chapters_found(&library, &index, "training"), [5, 3]);
+    assert_eq!(chapters_found(&library, &index, "trained"), [3, 5]);
 }
 
 #[test]
