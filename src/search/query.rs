@@ -62,6 +62,10 @@ pub(crate) struct Query {
     pub typed: Vec<Vec<TermId>>,
 }
 
+/// Share of a stem match's weight kept by a verb of getting read as
+/// finding in a question asking where (see `question`).
+const GETTING_AS_FINDING: f32 = 0.9;
+
 /// Which kinds of matching to use.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Options {
@@ -239,17 +243,38 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
     let query = parse_slots(index, concepts, slots, common_only, opts);
     let covered = |i: usize| query.alts.iter().any(|a| a.first <= i && i <= a.last);
     let asking = question::asking_words(text, &query.slots, |i| !covered(i));
-    if asking.is_empty() {
+    let mut query = if asking.is_empty() {
+        query
+    } else {
+        let slots = query
+            .slots
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !asking.contains(i))
+            .map(|(_, s)| s)
+            .collect();
+        parse_slots(index, concepts, slots, common_only, opts)
+    };
+    let Some(finding) = index
+        .dict
+        .get(question::FINDING)
+        .filter(|&t| index.df(t) > 0)
+    else {
         return query;
+    };
+    for i in question::getting_verbs(text, &query.slots) {
+        let weight = Tier::Stem.weight() * GETTING_AS_FINDING;
+        let at = query.alts.partition_point(|a| a.weight >= weight);
+        let alt = Alt {
+            terms: vec![finding],
+            first: i,
+            last: i,
+            weight,
+            tier: Tier::Stem,
+        };
+        query.alts.insert(at, alt);
     }
-    let slots = query
-        .slots
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !asking.contains(i))
-        .map(|(_, s)| s)
-        .collect();
-    parse_slots(index, concepts, slots, common_only, opts)
+    query
 }
 
 /// Parses query slots into alternatives (see [`parse`]).

@@ -7,7 +7,9 @@
 //! - `2+2` finds the chapter that says `2 plus 2` (and, through the
 //!   glossary, `2 더하기 2`), not the one where 2 is only a number;
 //! - `박사급` finds the chapter that says `박사`, while `고급` (a word, not
-//!   `고` + 급) still finds only the chapter that says it.
+//!   `고` + 급) still finds only the chapter that says it;
+//! - `where can I try models` finds the chapter on where to find models,
+//!   not the one where `try` is said most.
 
 use lectern::library::Library;
 use lectern::search::{Glossary, SearchIndex};
@@ -65,6 +67,11 @@ fn words(glossary: &Glossary) -> (Library, SearchIndex) {
             "사용자가 2 더하기 2 는 뭐냐고 묻습니다. Training takes days.",
         ),
     ];
+    course(&chapters, glossary)
+}
+
+/// The tiny course of `COURSE`'s five chapters, with these files.
+fn course(chapters: &[String], glossary: &Glossary) -> (Library, SearchIndex) {
     let names: Vec<String> = (1..=chapters.len()).map(|n| format!("{n:02}.md")).collect();
     let mut files: Vec<(&str, &str)> = vec![("course.yaml", COURSE)];
     files.extend(
@@ -107,4 +114,35 @@ fn a_noun_typed_with_a_suffix_finds_the_noun() {
     assert_eq!(chapters_found(&library, &index, "박사급"), [4]);
     assert_eq!(chapters_found(&library, &index, "박사급은"), [4]);
     assert_eq!(chapters_found(&library, &index, "고급"), [1]);
+}
+
+#[test]
+fn a_question_asking_where_to_try_something_finds_where_to_find_it() {
+    let text = |n: u32, said: &str| chapter(n, "장", "이야기.", &[], said);
+    let chapters = [
+        text(1, "Let us try the models. We try again, and try once more."),
+        text(2, "Models can be found on many websites."),
+        chapter(
+            3,
+            "Where to find models",
+            "이야기.",
+            &[],
+            "You can find models on inference providers.",
+        ),
+        text(4, "봄에 둥지를 짓습니다."),
+        text(5, "여름에 날아갑니다."),
+    ];
+    let (library, index) = course(&chapters, &Glossary::default());
+    for query in ["where can I try models", "where can I use models?"] {
+        assert_eq!(
+            chapters_found(&library, &index, query).first(),
+            Some(&3),
+            "{query}"
+        );
+    }
+    // Not a question asking where: the verb is the topic.
+    assert_eq!(
+        chapters_found(&library, &index, "try models").first(),
+        Some(&1)
+    );
 }
