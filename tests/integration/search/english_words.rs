@@ -72,15 +72,7 @@ fn words(glossary: &Glossary) -> (Library, SearchIndex) {
 
 /// The tiny course of `COURSE`'s five chapters, with these files.
 fn course(chapters: &[String], glossary: &Glossary) -> (Library, SearchIndex) {
-    let names: Vec<String> = (1..=chapters.len()).map(|n| format!("{n:02}.md")).collect();
-    let mut files: Vec<(&str, &str)> = vec![("course.yaml", COURSE)];
-    files.extend(
-        names
-            .iter()
-            .map(String::as_str)
-            .zip(chapters.iter().map(String::as_str)),
-    );
-    crate::support::tiny_course("words", &files, glossary)
+    super::uncaptioned("words", COURSE, chapters, glossary)
 }
 
 #[test]
