@@ -24,6 +24,7 @@ mod attribution;
 mod chapters;
 mod completions;
 mod dictionary;
+mod english_forms;
 mod expansions;
 mod explain;
 mod fuzzy;
@@ -41,6 +42,7 @@ mod name_lists;
 mod normalize;
 #[cfg(test)]
 mod normalize_tests;
+mod noun_suffix;
 mod order;
 mod passages;
 mod phrase;

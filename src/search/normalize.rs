@@ -4,7 +4,8 @@
 //! Korean: particles stripped (`josa`), then compared letter by letter
 //! (`jamo`: NFKD into one canonical alphabet, loanword spellings folded), so
 //! typos and half-typed syllables still line up. Latin: case-folded, accents
-//! dropped, plural endings removed. Also: stopwords, 초성, the typo budget.
+//! dropped, plural endings removed; a plus sign between numbers is keyed as
+//! the word it is said as (`+` → `plus`). Also: stopwords, 초성, the typo budget.
 
 use std::borrow::Cow;
 
@@ -123,8 +124,23 @@ pub(crate) fn lookup_key(word: &str) -> Option<WordKey> {
     key_of(word, false)
 }
 
+/// The word a plus sign is said as (`+` → `plus`), keyed as that word:
+/// the captions say `2 plus 2`, a reader types `2+2` (the glossary pairs
+/// the English word with the Korean `더하기`).
+pub(crate) fn operator_word(word: &str) -> Option<&'static str> {
+    (word == "+").then_some("plus")
+}
+
 fn key_of(word: &str, with_choseong: bool) -> Option<WordKey> {
     let surface_chars = word.chars().count();
+    if let Some(said) = operator_word(word) {
+        return key_of(said, with_choseong).map(|k| WordKey {
+            stem_chars: surface_chars,
+            surface_chars,
+            stemmed: false,
+            ..k
+        });
+    }
     let script = script_of(word);
     let mut cho = None;
     let (key, stemmed, stem_chars, stop) = match script {

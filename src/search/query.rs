@@ -10,6 +10,7 @@
 use rustc_hash::FxHashMap;
 
 use super::dictionary::TermId;
+use super::english_forms::english_forms;
 use super::expansions::{
     letter_digit_split, part_group, phrase_ngrams, sound_forms, split_compound, Alts,
 };
@@ -17,6 +18,7 @@ use super::glossary::Concepts;
 use super::index::Index;
 use super::inflected_name::name_said_inflected;
 use super::normalize::{choseong_query, edit_budget, word_key, Script};
+use super::noun_suffix::noun_suffix_forms;
 use super::question;
 pub(crate) use super::slot::{Form, Slot, Tier};
 use super::stopwords::is_stopword;
@@ -62,6 +64,10 @@ pub(crate) struct Query {
     /// guesses or translations): what "said as written" looks for.
     pub typed: Vec<Vec<TermId>>,
 }
+
+/// Share of a stem match's weight kept by a verb of getting read as
+/// finding in a question asking where (see `question`).
+const GETTING_AS_FINDING: f32 = 0.9;
 
 /// Which kinds of matching to use.
 #[derive(Debug, Clone, Copy)]
@@ -240,17 +246,38 @@ pub(crate) fn parse(index: &Index, concepts: &Concepts, text: &str, opts: Option
     let query = parse_slots(index, concepts, slots, common_only, opts);
     let covered = |i: usize| query.alts.iter().any(|a| a.first <= i && i <= a.last);
     let asking = question::asking_words(text, &query.slots, |i| !covered(i));
-    if asking.is_empty() {
+    let mut query = if asking.is_empty() {
+        query
+    } else {
+        let slots = query
+            .slots
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !asking.contains(i))
+            .map(|(_, s)| s)
+            .collect();
+        parse_slots(index, concepts, slots, common_only, opts)
+    };
+    let Some(finding) = index
+        .dict
+        .get(question::FINDING)
+        .filter(|&t| index.df(t) > 0)
+    else {
         return query;
+    };
+    for i in question::getting_verbs(text, &query.slots) {
+        let weight = Tier::Stem.weight() * GETTING_AS_FINDING;
+        let at = query.alts.partition_point(|a| a.weight >= weight);
+        let alt = Alt {
+            terms: vec![finding],
+            first: i,
+            last: i,
+            weight,
+            tier: Tier::Stem,
+        };
+        query.alts.insert(at, alt);
     }
-    let slots = query
-        .slots
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !asking.contains(i))
-        .map(|(_, s)| s)
-        .collect();
-    parse_slots(index, concepts, slots, common_only, opts)
+    query
 }
 
 /// Parses query slots into alternatives (see [`parse`]).
@@ -270,7 +297,10 @@ pub(crate) fn parse_slots(
         if slot.script == Script::Hangul {
             fs.extend(light_verb_forms(index, slot));
             fs.extend(nominal_verb_forms(index, slot));
+            fs.extend(noun_suffix_forms(index, slot, &fs));
             fs.extend(sound_forms(index, slot, &fs));
+        } else if slot.script == Script::Latin {
+            fs.extend(english_forms(index, slot));
         }
         for f in &fs {
             if index.df(f.term) > 0 {

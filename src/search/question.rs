@@ -5,7 +5,9 @@
 //! nothing in the notes it is the asking, not a topic the notes lack: it
 //! must neither empty the answer (as a missing topic does: `비트코인 가격`)
 //! nor, found nowhere and so the rarest word, decide which chapters count as
-//! holding the question's words.
+//! holding the question's words. An English question asking where reads
+//! its verb of getting (`where can I try models`) as finding, the way a
+//! course names the topic (`where to find LLMs`).
 
 use super::normalize::Script;
 use super::slot::Slot;
@@ -92,6 +94,31 @@ pub(crate) fn asking_words(text: &str, slots: &[Slot], dead: impl Fn(usize) -> b
                 .collect();
             dead(i) && is_predicate(slot, &surface, i == last)
         })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Verbs of getting to a thing (`where can I try/use/run/access models`).
+const GETTING: &[&str] = &["try", "use", "run", "access"];
+/// What a question asking where means by them, as a course says it
+/// (`where to find LLMs`).
+pub(crate) const FINDING: &str = "find";
+
+/// In an English question asking where (`where can I try models`), the
+/// slots whose verb is one of getting to the thing: the question asks
+/// where to find it, whatever verb it uses, so the verb also reads as
+/// [`FINDING`].
+pub(crate) fn getting_verbs(text: &str, slots: &[Slot]) -> Vec<usize> {
+    let asks_where = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("where"));
+    if !asks_where {
+        return Vec::new();
+    }
+    slots
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.script == Script::Latin && GETTING.contains(&s.key.as_str()))
         .map(|(i, _)| i)
         .collect()
 }

@@ -4,6 +4,7 @@
 //! ideographs/kana. A Hangul run glued to what precedes it is dropped when it
 //! is only a particle (`LLM의`, `SFT에서`, `"strawberry"에서`). Latin runs joined by `-` or `.`
 //! (`GPT-2`, `llm.c`) also yield the joined word, so `gpt2` finds `GPT-2`.
+//! A plus sign between numbers (`2+2`) is a word of its own.
 //! Positions are in characters, which is what `Chapter::moment_at` takes.
 
 use unicode_normalization::char::is_combining_mark;
@@ -60,6 +61,8 @@ pub(crate) fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(RawToken<'a>))
     let mut prev_class = Class::Sep;
     let mut prev_nonspace = false;
     let mut chars_seen = 0usize;
+    // Whether the last character other than a space was a digit (`2 +`).
+    let mut last_nonspace_digit = false;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         // Most characters only extend the run of their own class (a Hangul
@@ -72,6 +75,7 @@ pub(crate) fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(RawToken<'a>))
         };
         if extends {
             prev_nonspace = true;
+            last_nonspace_digit = c.is_ascii_digit();
             chars_seen += 1;
             continue;
         }
@@ -91,6 +95,18 @@ pub(crate) fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(RawToken<'a>))
             let (k, b, s, glued) = run.take().unwrap_or((Class::Sep, 0, 0, false));
             emit(text, k, b, i, s, chars_seen, glued, &mut chain, &mut f);
         }
+        let digit_follows = || {
+            text.get(i + c.len_utf8()..)
+                .is_some_and(|rest| rest.trim_start().starts_with(|n: char| n.is_ascii_digit()))
+        };
+        if cls == Class::Sep && is_operator(c) && last_nonspace_digit && digit_follows() {
+            f(RawToken {
+                text: &text[i..i + c.len_utf8()],
+                start: chars_seen,
+                chars: 1,
+                joined: false,
+            });
+        }
         if cls == Class::Sep {
             let joiner = matches!(c, '-' | '.' | '_')
                 && prev_class == Class::Alnum
@@ -106,6 +122,9 @@ pub(crate) fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(RawToken<'a>))
             close_chain(text, i, chars_seen, &mut chain, &mut f);
         }
         prev_nonspace = !c.is_whitespace();
+        if prev_nonspace {
+            last_nonspace_digit = c.is_ascii_digit();
+        }
         prev_class = cls;
         chars_seen += 1;
     }
@@ -123,6 +142,13 @@ pub(crate) fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(RawToken<'a>))
         );
     }
     close_chain(text, text.len(), chars_seen, &mut chain, &mut f);
+}
+
+/// A plus sign between two numbers (`2+2`, `2 + 2`) is a word of its own:
+/// the text says it (`2 plus 2`, `2 더하기 2`), so a query typed with the
+/// sign must find it (see `normalize::operator_word`).
+fn is_operator(c: char) -> bool {
+    c == '+'
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -239,6 +265,24 @@ mod tests {
                 ("9.9", 8, true)
             ]
         );
+    }
+
+    #[test]
+    fn an_operator_between_numbers_is_a_word() {
+        assert_eq!(
+            words("2+2 = 4, 3 + 4"),
+            vec![
+                ("2", 0, false),
+                ("+", 1, false),
+                ("2", 2, false),
+                ("4", 6, false),
+                ("3", 9, false),
+                ("+", 11, false),
+                ("4", 13, false)
+            ]
+        );
+        // Not beside a number: `C++`, `+1`, `GPT-4+`.
+        assert_eq!(words("C++ +1"), vec![("C", 0, false), ("1", 5, false)]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod autocomplete;
 mod behaviour;
 mod common_words;
 mod courses;
+mod english_words;
 mod eval;
 mod guessed_only;
 mod moments;
@@ -44,11 +45,13 @@ fn chapter_file(n: u32, title: &str, summary: &str, points: &[&str], text: &str)
     )
 }
 
-/// A tiny captioned course `id`: its `course.yaml`, its chapter files (in
-/// order, as `01.md`…) and its captions.
-fn captioned(id: &str, course: &str, chapters: &[String], vtt: &str) -> (Library, SearchIndex) {
-    let names: Vec<String> = (1..=chapters.len()).map(|n| format!("{n:02}.md")).collect();
-    let captions = format!("captions/{id}.en.vtt");
+/// The files of a tiny course: its `course.yaml` and its chapter files
+/// (in order, named as in `names`).
+fn course_files<'a>(
+    course: &'a str,
+    names: &'a [String],
+    chapters: &'a [String],
+) -> Vec<(&'a str, &'a str)> {
     let mut files: Vec<(&str, &str)> = vec![("course.yaml", course)];
     files.extend(
         names
@@ -56,6 +59,32 @@ fn captioned(id: &str, course: &str, chapters: &[String], vtt: &str) -> (Library
             .map(String::as_str)
             .zip(chapters.iter().map(String::as_str)),
     );
+    files
+}
+
+/// Chapter file names `01.md`… for `n` chapters.
+fn chapter_names(n: usize) -> Vec<String> {
+    (1..=n).map(|n| format!("{n:02}.md")).collect()
+}
+
+/// A tiny course `id` without captions: its `course.yaml` and its chapter
+/// files (in order, as `01.md`…).
+fn uncaptioned(
+    id: &str,
+    course: &str,
+    chapters: &[String],
+    glossary: &Glossary,
+) -> (Library, SearchIndex) {
+    let names = chapter_names(chapters.len());
+    crate::support::tiny_course(id, &course_files(course, &names, chapters), glossary)
+}
+
+/// A tiny captioned course `id`: its `course.yaml`, its chapter files (in
+/// order, as `01.md`…) and its captions.
+fn captioned(id: &str, course: &str, chapters: &[String], vtt: &str) -> (Library, SearchIndex) {
+    let names = chapter_names(chapters.len());
+    let captions = format!("captions/{id}.en.vtt");
+    let mut files = course_files(course, &names, chapters);
     files.push((captions.as_str(), vtt));
     crate::support::tiny_captioned_course(id, &files, &Glossary::default())
 }

@@ -50,9 +50,9 @@ const SLACK: u32 = 30;
 /// 0.768, fresh 0.559, 15 s, 0.691. Then Korean spellings of English words
 /// read by sound (`에폭` → epoch): with captions 0.766, 0 s, 0.780; fresh
 /// unchanged. Session 24 (a glossary name said with endings counts as the
-/// whole name; a link's passage says a name in its order): without captions
-/// 0.670, 5 s, 0.744, fresh 0.441, 60 s, 0.632; with captions 0.770, 0 s,
-/// 0.780, fresh 0.559, 15 s, 0.706.
+/// whole name; a link's passage says a name in its order; English forms,
+/// `2+2` as `2 plus 2`, noun suffixes like 급, `where can I run` read as
+/// finding), measured with both: MEASURE
 const FLOOR_NO_CAPTIONS: Floors = Floors {
     in_span: 0.665,
     median: 5,
