@@ -32,9 +32,10 @@ const PROMPTING: &str = "ai-prompt-engineering";
 /// The target, on both label sets together.
 const TARGET_HIT1: f64 = 0.95;
 /// Reached (regression guards): Hit@1 0.981 together in session 21; 0.986
-/// in session 22 (prompt engineering 0.966, deep dive 0.994), and no query
-/// whose first hit is in a course no label names (the target, kept).
-const FLOOR_HIT1: f64 = 0.985;
+/// in session 22 (prompt engineering 0.966, deep dive 0.994); 0.991 in
+/// session 24 (prompt engineering 0.983), and no query whose first hit is
+/// in a course no label names (the target, kept).
+const FLOOR_HIT1: f64 = 0.99;
 /// How far outside the span a top link may land and still count as in it.
 const SLACK: u32 = 30;
 
