@@ -16,19 +16,6 @@ use lectern::search::{Glossary, SearchIndex};
 
 use super::{chapter_file as chapter, chapters_found};
 
-const COURSE: &str = r#"id: words
-title: "Words"
-title_ko: "낱말"
-video: "abcdefghijk"
-duration: "0:50:00"
-chapters:
-  - { number: 1, start: "0:00:00", title: "Alpha", title_ko: "하나" }
-  - { number: 2, start: "0:10:00", title: "Beta", title_ko: "둘" }
-  - { number: 3, start: "0:20:00", title: "Gamma", title_ko: "셋" }
-  - { number: 4, start: "0:30:00", title: "Delta", title_ko: "넷" }
-  - { number: 5, start: "0:40:00", title: "Epsilon", title_ko: "다섯" }
-"#;
-
 fn words(glossary: &Glossary) -> (Library, SearchIndex) {
     let chapters = [
         chapter(
@@ -70,9 +57,10 @@ fn words(glossary: &Glossary) -> (Library, SearchIndex) {
     course(&chapters, glossary)
 }
 
-/// The tiny course of `COURSE`'s five chapters, with these files.
+/// A tiny course of five chapters, with these files.
 fn course(chapters: &[String], glossary: &Glossary) -> (Library, SearchIndex) {
-    super::uncaptioned("words", COURSE, chapters, glossary)
+    let course = super::five_chapter_course("words", "Words", "낱말");
+    super::uncaptioned("words", &course, chapters, glossary)
 }
 
 #[test]

@@ -10,19 +10,6 @@ use lectern::search::{Glossary, SearchIndex};
 
 use super::{chapter_file as chapter, chapters_found};
 
-const COURSE: &str = r#"id: birds
-title: "Birds"
-title_ko: "새"
-video: "abcdefghijk"
-duration: "0:50:00"
-chapters:
-  - { number: 1, start: "0:00:00", title: "Alpha", title_ko: "하나" }
-  - { number: 2, start: "0:10:00", title: "Beta", title_ko: "둘" }
-  - { number: 3, start: "0:20:00", title: "Gamma", title_ko: "셋" }
-  - { number: 4, start: "0:30:00", title: "Delta", title_ko: "넷" }
-  - { number: 5, start: "0:40:00", title: "Epsilon", title_ko: "다섯" }
-"#;
-
 fn birds() -> (Library, SearchIndex) {
     let chapters = [
         chapter(
@@ -49,15 +36,8 @@ fn birds() -> (Library, SearchIndex) {
         chapter(4, "넷", "넷째 이야기.", &[], "pelican 이 낮게 납니다."),
         chapter(5, "다섯", "다섯째 이야기.", &[], "봄에 둥지를 짓습니다."),
     ];
-    let names: Vec<String> = (1..=chapters.len()).map(|n| format!("{n:02}.md")).collect();
-    let mut files: Vec<(&str, &str)> = vec![("course.yaml", COURSE)];
-    files.extend(
-        names
-            .iter()
-            .map(String::as_str)
-            .zip(chapters.iter().map(String::as_str)),
-    );
-    crate::support::tiny_course("birds", &files, &Glossary::default())
+    let course = super::five_chapter_course("birds", "Birds", "새");
+    super::uncaptioned("birds", &course, &chapters, &Glossary::default())
 }
 
 #[test]

@@ -62,6 +62,26 @@ fn course_files<'a>(
     files
 }
 
+/// The `course.yaml` of a tiny course `id` of five ten-minute chapters
+/// (Alpha … Epsilon, 하나 … 다섯).
+fn five_chapter_course(id: &str, title: &str, title_ko: &str) -> String {
+    let chapters: String = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+        .iter()
+        .zip(["하나", "둘", "셋", "넷", "다섯"])
+        .enumerate()
+        .map(|(i, (en, ko))| {
+            format!(
+                "  - {{ number: {n}, start: \"0:{m}0:00\", title: \"{en}\", title_ko: \"{ko}\" }}\n",
+                n = i + 1,
+                m = i
+            )
+        })
+        .collect();
+    format!(
+        "id: {id}\ntitle: \"{title}\"\ntitle_ko: \"{title_ko}\"\nvideo: \"abcdefghijk\"\nduration: \"0:50:00\"\nchapters:\n{chapters}"
+    )
+}
+
 /// Chapter file names `01.md`… for `n` chapters.
 fn chapter_names(n: usize) -> Vec<String> {
     (1..=n).map(|n| format!("{n:02}.md")).collect()
