@@ -65,6 +65,7 @@ mod topic_merge;
 mod transliteration;
 mod verb_forms;
 mod whole_query;
+mod word_readings;
 
 pub use glossary::{extract_pairs, Concept, Glossary};
 pub(crate) use josa::strip_ending;

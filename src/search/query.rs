@@ -5,7 +5,8 @@
 //! joined (`멀티 모달`, `alpha go`) and long Hangul words split; a Korean
 //! verb in its noun form reads its conjugations, a noun its light verb; a
 //! glossary name of several words is also read said with endings
-//! (`inflected_name`).
+//! (`inflected_name`). What one word alone could stand for is
+//! `word_readings`.
 
 use rustc_hash::FxHashMap;
 
@@ -21,9 +22,10 @@ use super::normalize::{choseong_query, edit_budget, word_key, Script};
 use super::noun_suffix::noun_suffix_forms;
 use super::question;
 pub(crate) use super::slot::{Form, Slot, Tier};
-use super::stopwords::is_stopword;
 use super::tokenize::tokens;
 use super::verb_forms::{light_verb_forms, nominal_verb_forms, verb_forms};
+pub(crate) use super::word_readings::Options;
+use super::word_readings::{forms, guessable, FUZZY_FLOOR};
 
 /// Longest query read, in characters; the rest is ignored.
 pub(crate) const MAX_QUERY_CHARS: usize = 200;
@@ -32,16 +34,8 @@ pub(crate) const MAX_SLOTS: usize = 8;
 /// Weight of a single word inside a span the query names as a whole
 /// (`reward model`, `멀티 모달`): the span's own match counts more.
 const PARTIAL: f32 = 0.5;
-/// Weight of a 초성 query matching only the start of a word's 초성.
-const CHOSEONG_PREFIX: f32 = 0.85;
-/// Minimum normalised similarity for a typo match.
-pub(crate) const FUZZY_FLOOR: f64 = 0.75;
 /// Most readings kept for one word (or span of words).
 const MAX_PER_SPAN: usize = 24;
-/// Most prefix completions taken per word…
-const MAX_PREFIX: usize = 24;
-/// …and the postings they may touch (at least; or one per chapter).
-const PREFIX_POSTINGS: usize = 2_000;
 
 /// One interpretation: these terms (all in the same field) for these slots.
 #[derive(Debug, Clone)]
@@ -68,13 +62,6 @@ pub(crate) struct Query {
 /// Share of a stem match's weight kept by a verb of getting read as
 /// finding in a question asking where (see `question`).
 const GETTING_AS_FINDING: f32 = 0.9;
-
-/// Which kinds of matching to use.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Options {
-    pub prefix: bool,
-    pub fuzzy: bool,
-}
 
 /// The slots of a query text (stopwords dropped, unless `keep_common`:
 /// then its common English words stay, in their places), and whether it is
@@ -124,118 +111,6 @@ fn slot_of(text: &str, start: usize, k: super::normalize::WordKey, parts: Vec<St
         stem_text,
         parts,
     }
-}
-
-/// Whether a term can match anything: it has postings or names a concept.
-fn usable(index: &Index, concepts: &Concepts, t: TermId) -> bool {
-    index.df(t) > 0 || concepts.is_concept_term(t)
-}
-
-/// Whether a term may be a guess for another word (a completion, a typo
-/// fix): usable and not a common word (`teh` is not `the`).
-fn guessable(index: &Index, concepts: &Concepts, t: TermId) -> bool {
-    usable(index, concepts, t) && !is_stopword(index.dict.key(t))
-}
-
-fn prefix_ok(slot: &Slot) -> bool {
-    match slot.script {
-        Script::Hangul => slot.surface_chars >= 2 && slot.choseong.is_none(),
-        Script::Latin => slot.surface_chars >= 3 && !slot.key.chars().all(|c| c.is_ascii_digit()),
-        Script::Other => false,
-    }
-}
-
-fn forms(index: &Index, concepts: &Concepts, slot: &Slot, opts: Options) -> Vec<Form> {
-    let dict = &index.dict;
-    let mut out = Vec::new();
-    let exact = dict.get(&slot.key).filter(|&t| usable(index, concepts, t));
-    if let Some(t) = exact {
-        let tier = if slot.stemmed {
-            Tier::Stem
-        } else {
-            Tier::Exact
-        };
-        out.push(Form {
-            term: t,
-            tier,
-            sim: 1.0,
-        });
-    }
-    if let Some(cho) = &slot.choseong {
-        let mut found: Vec<(TermId, f32)> = dict
-            .with_choseong(cho)
-            .iter()
-            .filter(|&&t| index.df(t) > 0)
-            .map(|&t| (t, 1.0))
-            .collect();
-        if cho.chars().count() >= 3 {
-            // Longer words (`ㄷㅉㄴㅉ` → 들쭉날쭉한), only names: title, key point
-            // or summary words and glossary terms.
-            let longer = dict
-                .choseong_prefixed(cho)
-                .filter(|(k, _)| k.len() > cho.len())
-                .take(64);
-            found.extend(longer.flat_map(|(_, ts)| {
-                ts.iter()
-                    .filter(|&&t| {
-                        index.df(t) > 0 && (index.is_name(t) || concepts.is_concept_term(t))
-                    })
-                    .map(|&t| (t, CHOSEONG_PREFIX))
-            }));
-        }
-        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(index.df(b.0).cmp(&index.df(a.0))));
-        out.extend(found.into_iter().take(MAX_PREFIX).map(|(term, sim)| Form {
-            term,
-            tier: Tier::Choseong,
-            sim,
-        }));
-    }
-    let len = slot.key.chars().count();
-    let budget = edit_budget(len, slot.surface_chars);
-    if opts.fuzzy && exact.is_none() && slot.choseong.is_none() && budget > 0 {
-        let found = dict.fuzzy(&slot.key, budget, FUZZY_FLOOR, |t| {
-            guessable(index, concepts, t)
-        });
-        let best = found.first().map_or(0, |&(_, d)| d);
-        for (term, d) in found.into_iter().take_while(|&(_, d)| d == best).take(6) {
-            let sim = 1.0 - d as f32 / len.max(1) as f32;
-            out.push(Form {
-                term,
-                tier: Tier::Fuzzy,
-                sim,
-            });
-        }
-    }
-    if opts.prefix && prefix_ok(slot) {
-        // A Latin word the notes contain as typed completes only to its
-        // inflections (`llm` → `llms`), never to other names (`llm.c`): an
-        // expansion must not outrank the word the user typed.
-        let typed = exact.filter(|&t| slot.script == Script::Latin && index.df(t) > 0);
-        let inflection = |t: TermId| {
-            let rest = dict.key(t).get(slot.key.len()..).unwrap_or("");
-            matches!(rest, "s" | "es" | "ed" | "ing" | "er" | "ers")
-        };
-        let mut found: Vec<TermId> = dict
-            .prefixed(&slot.key)
-            .filter(|&t| Some(t) != exact && guessable(index, concepts, t))
-            .filter(|&t| typed.is_none() || inflection(t))
-            .take(400)
-            .collect();
-        found.sort_by_key(|&t| (dict.key(t).len(), std::cmp::Reverse(index.df(t))));
-        // Completions are a weak reading: bound the postings they may touch.
-        let mut budget = index.docs.len().max(PREFIX_POSTINGS);
-        let taken = found.into_iter().take(MAX_PREFIX).take_while(|&t| {
-            let ok = budget > 0;
-            budget = budget.saturating_sub(index.df(t));
-            ok
-        });
-        out.extend(taken.map(|term| Form {
-            term,
-            tier: Tier::Prefix,
-            sim: 1.0,
-        }));
-    }
-    out
 }
 
 /// Parses a query into slots and alternatives. A question's predicates
