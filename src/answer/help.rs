@@ -113,7 +113,7 @@ pub(super) fn command_page(lectern: &Lectern, l: Locale, names: Names, typed: &s
         ));
     }
     let shown = names.command(l, spec.name);
-    let others: Vec<String> = other_names(shown, [spec.name, spec.ko], spec.aliases)
+    let others: Vec<String> = other_names(shown, spec.names())
         .into_iter()
         .map(|n| format!("/{n}"))
         .collect();
@@ -136,7 +136,7 @@ pub(super) fn command_page(lectern: &Lectern, l: Locale, names: Names, typed: &s
 fn option_field(l: Locale, o: &OptionSpec) -> Field {
     let mut value = l.pick(o.description_ko, o.description).to_string();
     let shown = l.pick(o.ko, o.name);
-    let others = other_names(shown, [o.name, o.ko], o.aliases);
+    let others = other_names(shown, o.names());
     if !others.is_empty() {
         value.push_str(&format!(
             "\n{} {}",
@@ -159,13 +159,9 @@ fn option_field(l: Locale, o: &OptionSpec) -> Field {
 }
 
 /// A command's or an option's names other than the one shown, each once.
-fn other_names(
-    shown: &str,
-    names: [&'static str; 2],
-    aliases: &'static [&'static str],
-) -> Vec<&'static str> {
+fn other_names(shown: &str, names: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
     let mut others: Vec<&'static str> = Vec::new();
-    for n in names.into_iter().chain(aliases.iter().copied()) {
+    for n in names {
         if n != shown && !others.contains(&n) {
             others.push(n);
         }
@@ -178,12 +174,7 @@ fn other_names(
 /// language with what it does; every command when nothing is typed.
 pub fn command_suggestions(l: Locale, names: Names, typed: &str) -> Vec<crate::search::Suggestion> {
     let typed = typed.trim().trim_start_matches('/').to_lowercase();
-    let starts = |c: &CommandSpec| {
-        [c.name, c.ko]
-            .into_iter()
-            .chain(c.aliases.iter().copied())
-            .any(|n| n.starts_with(typed.as_str()))
-    };
+    let starts = |c: &CommandSpec| c.names().any(|n| n.starts_with(typed.as_str()));
     let mut found: Vec<&'static CommandSpec> = names.typed().filter(|c| starts(c)).collect();
     if !typed.is_empty() {
         for c in names.closest(&typed) {

@@ -73,7 +73,14 @@ impl OptionSpec {
     /// Whether `name` (lowercase) is this option's English or Korean name
     /// or one of its aliases.
     pub fn answers_to(&self, name: &str) -> bool {
-        self.name == name || self.ko == name || self.aliases.contains(&name)
+        self.names().any(|n| n == name)
+    }
+
+    /// Its English name, its Korean name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        [self.name, self.ko]
+            .into_iter()
+            .chain(self.aliases.iter().copied())
     }
 }
 
@@ -139,7 +146,14 @@ impl CommandSpec {
     /// Whether `name` (lowercase, without `/`) is this command's English or
     /// Korean name or one of its aliases.
     pub fn answers_to(&self, name: &str) -> bool {
-        self.name == name || self.ko == name || self.aliases.contains(&name)
+        self.names().any(|n| n == name)
+    }
+
+    /// Its English name, its Korean name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        [self.name, self.ko]
+            .into_iter()
+            .chain(self.aliases.iter().copied())
     }
 
     /// The options a command reads, course last when it takes one.
@@ -147,9 +161,7 @@ impl CommandSpec {
     /// of its English and Korean names and aliases, so `/sumary` and `/요악`
     /// both find theirs.
     pub fn closeness(&self, typed: &str) -> f64 {
-        [self.name, self.ko]
-            .into_iter()
-            .chain(self.aliases.iter().copied())
+        self.names()
             .map(|n| strsim::normalized_damerau_levenshtein(typed, n))
             .fold(0.0, f64::max)
     }
